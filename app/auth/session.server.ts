@@ -1,0 +1,86 @@
+import type { Db, Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { generateToken, hashToken } from "./tokens.server";
+
+/**
+ * Sessions after Lucia's design (lucia-auth.com/sessions): a random token in the cookie,
+ * its SHA-256 as the row id, sliding expiry. See docs/decisions/001-sessions-lucia-design.md.
+ */
+export const SESSION_COOKIE = "agora_session";
+const DAY = 24 * 60 * 60 * 1000;
+
+export function sessionLifetimeMs(): number {
+  return env().SESSION_DAYS * DAY;
+}
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+  locale: string | null;
+};
+
+export type ValidSession = { id: string; expiresAt: Date; user: SessionUser };
+
+export async function createSession(client: Db | Tx, userId: string, now = new Date()) {
+  const token = generateToken();
+  const session = await client.session.create({
+    data: { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + sessionLifetimeMs()), lastSeenAt: now },
+  });
+  return { token, expiresAt: session.expiresAt };
+}
+
+/**
+ * Returns the session for a cookie token, or null. Expired sessions and sessions of
+ * deactivated users are deleted on sight. A session used in the second half of its
+ * lifetime is extended (sliding expiry), at most one write per half-lifetime.
+ */
+export async function validateSessionToken(client: Db, token: string, now = new Date()): Promise<ValidSession | null> {
+  const id = hashToken(token);
+  const row = await client.session.findUnique({
+    where: { id },
+    include: { user: { select: { id: true, email: true, name: true, isPlatformAdmin: true, locale: true, isActive: true } } },
+  });
+  if (!row) return null;
+  if (row.expiresAt.getTime() <= now.getTime() || !row.user.isActive) {
+    await client.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  if (expiresAt.getTime() - now.getTime() < sessionLifetimeMs() / 2) {
+    expiresAt = new Date(now.getTime() + sessionLifetimeMs());
+    await client.session.update({ where: { id }, data: { expiresAt, lastSeenAt: now } });
+  }
+  const { isActive: _active, ...user } = row.user;
+  return { id, expiresAt, user };
+}
+
+export async function invalidateSession(client: Db | Tx, sessionId: string): Promise<void> {
+  await client.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Password change, reset and deactivation end every session of the user. */
+export async function invalidateUserSessions(client: Db | Tx, userId: string, exceptSessionId?: string) {
+  await client.session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } });
+}
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+  const secure = env().NODE_ENV === "production" ? "; Secure" : "";
+  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/; Expires=${expiresAt.toUTCString()}${secure}`;
+}
+
+export function blankSessionCookie(): string {
+  const secure = env().NODE_ENV === "production" ? "; Secure" : "";
+  return `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0${secure}`;
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}

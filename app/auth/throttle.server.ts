@@ -1,0 +1,47 @@
+import type { Db } from "~/utils/db.server";
+
+/**
+ * Login throttling shared by every web process (it lives in the database).
+ * After FREE_FAILURES failures for a key (an e-mail or a client address) each further
+ * attempt must wait 2^(n - FREE_FAILURES) seconds, capped at MAX_DELAY_S.
+ * A success clears the e-mail key. Counters forget after FORGET_AFTER_MS of quiet.
+ */
+export const FREE_FAILURES = 3;
+export const MAX_DELAY_S = 15 * 60;
+const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export function throttleDelaySeconds(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(2 ** (failures - FREE_FAILURES), MAX_DELAY_S);
+}
+
+/** Seconds the caller must still wait before trying again (0: go ahead). */
+export async function secondsUntilAllowed(client: Db, keys: string[], now = new Date()): Promise<number> {
+  const rows = await client.loginThrottle.findMany({ where: { key: { in: keys } } });
+  let wait = 0;
+  for (const row of rows) {
+    if (now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS) continue;
+    const until = row.lastFailureAt.getTime() + throttleDelaySeconds(row.failures) * 1000;
+    wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
+  }
+  return wait;
+}
+
+export async function recordFailure(client: Db, keys: string[], now = new Date()): Promise<void> {
+  for (const key of keys) {
+    const row = await client.loginThrottle.findUnique({ where: { key } });
+    const stale = row && now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
+    await client.loginThrottle.upsert({
+      where: { key },
+      create: { key, failures: 1, lastFailureAt: now },
+      update: { failures: stale ? 1 : { increment: 1 }, lastFailureAt: now },
+    });
+  }
+}
+
+export async function clearFailures(client: Db, key: string): Promise<void> {
+  await client.loginThrottle.deleteMany({ where: { key } });
+}
+
+export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+export const addressKey = (address: string) => `ip:${address}`;

@@ -1,0 +1,20 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+
+/** Friendly 403/404/500 page; never shows a stack trace. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 401 ? "unauthorized" : "server";
+  if (status >= 500) console.error(error);
+  return (
+    <section className="error-page" data-status={status}>
+      <h1>{t(`errorPage.${kind}.title`)}</h1>
+      <p>{t(`errorPage.${kind}.text`)}</p>
+      <p>
+        <Link to="/">{t("errorPage.home")}</Link>
+      </p>
+    </section>
+  );
+}

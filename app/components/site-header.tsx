@@ -1,0 +1,45 @@
+import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import type { RootData } from "~/root";
+import { useT } from "~/i18n/use-t";
+import { LanguageSwitcher } from "./language-switcher";
+
+export function SiteHeader() {
+  const t = useT();
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ⚖
+        </span>
+        {t("app.name")}
+      </Link>
+      <nav className="main-nav" aria-label={t("nav.main")}>
+        {user ? <NavLink to="/orgs">{t("nav.organizations")}</NavLink> : null}
+        {user?.isPlatformAdmin ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
+        {user?.isPlatformAdmin ? <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink> : null}
+      </nav>
+      <div className="header-tools">
+        <LanguageSwitcher />
+        {user ? (
+          <details className="user-menu">
+            <summary data-testid="user-menu">{user.name}</summary>
+            <div className="user-menu-panel">
+              <Link to="/profile">{t("nav.profile")}</Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </div>
+          </details>
+        ) : (
+          <Link to="/login" className="button">
+            {t("nav.login")}
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}

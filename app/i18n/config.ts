@@ -1,0 +1,21 @@
+export const LOCALES = ["hy", "ru", "ka", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Armenian first: the platform's home ministry works in Armenian. */
+export const DEFAULT_LOCALE: Locale = "hy";
+export const LOCALE_COOKIE = "agora_locale";
+
+/** Each language's name in itself, for the switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  hy: "Հայերեն",
+  ru: "Русский",
+  ka: "ქართული",
+  en: "English",
+};
+
+/** BCP 47 tags for Intl date and number formatting. */
+export const INTL_TAGS: Record<Locale, string> = { hy: "hy-AM", ru: "ru-RU", ka: "ka-GE", en: "en-GB" };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}

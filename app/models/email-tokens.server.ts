@@ -1,0 +1,113 @@
+import { hashToken, generateToken } from "~/auth/tokens.server";
+import type { MembershipRole } from "~/policies";
+import { audit } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { queueEmail } from "~/utils/mailer.server";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const RESET_TTL_MS = 60 * 60 * 1000;
+
+/** What an e-mail needs to say; the caller translates it into the recipient's language. */
+export type LinkEmail = (link: string) => { subject: string; body: string };
+
+export type InviteResult = { kind: "invited"; token: string } | { kind: "added" } | { kind: "already-member" };
+
+/**
+ * Invites someone to an organization. A person who already has an account is added at
+ * once and told by e-mail; anyone else gets a single-use link to create their account.
+ */
+export async function inviteToOrganization(input: {
+  actorId: string;
+  organizationId: string;
+  email: string;
+  role: MembershipRole;
+  origin: string;
+  invitationEmail: LinkEmail;
+  addedEmail: LinkEmail;
+}): Promise<InviteResult> {
+  return db().$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: input.email } });
+    if (existing) {
+      const already = await tx.membership.findUnique({
+        where: { userId_organizationId: { userId: existing.id, organizationId: input.organizationId } },
+      });
+      if (already) return { kind: "already-member" as const };
+      const membership = await tx.membership.create({
+        data: { userId: existing.id, organizationId: input.organizationId, role: input.role },
+      });
+      await audit(tx, {
+        actorId: input.actorId,
+        action: "membership.create",
+        objectType: "Membership",
+        objectId: membership.id,
+        details: { organizationId: input.organizationId, userId: existing.id, role: input.role },
+      });
+      await queueEmail(tx, { to: input.email, ...input.addedEmail(`${input.origin}/`) });
+      return { kind: "added" as const };
+    }
+    const token = generateToken();
+    const row = await tx.emailToken.create({
+      data: {
+        tokenHash: hashToken(token),
+        purpose: "INVITATION",
+        email: input.email,
+        organizationId: input.organizationId,
+        role: input.role,
+        invitedById: input.actorId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      },
+    });
+    await audit(tx, {
+      actorId: input.actorId,
+      action: "invitation.create",
+      objectType: "EmailToken",
+      objectId: row.id,
+      details: { organizationId: input.organizationId, email: input.email, role: input.role },
+    });
+    await queueEmail(tx, { to: input.email, ...input.invitationEmail(`${input.origin}/invite/${token}`) });
+    return { kind: "invited" as const, token };
+  });
+}
+
+/** A token that exists, has this purpose, was never used and has not expired; else null. */
+export async function findUsableToken(token: string, purpose: "INVITATION" | "PASSWORD_RESET", now = new Date()) {
+  const row = await db().emailToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { organization: true },
+  });
+  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= now) return null;
+  return row;
+}
+
+/**
+ * Marks a token used, inside the caller's transaction. The conditional update makes the
+ * link single-use even when two requests race: only one of them changes the row.
+ */
+export async function consumeToken(tx: Tx, tokenId: string, now = new Date()): Promise<boolean> {
+  const result = await tx.emailToken.updateMany({
+    where: { id: tokenId, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  return result.count === 1;
+}
+
+/** Creates a password-reset link for a registered, active e-mail; silently nothing otherwise. */
+export async function requestPasswordReset(email: string, origin: string, resetEmail: LinkEmail) {
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email } });
+    if (!user || !user.isActive) return null;
+    const token = generateToken();
+    const row = await tx.emailToken.create({
+      data: {
+        tokenHash: hashToken(token),
+        purpose: "PASSWORD_RESET",
+        email,
+        userId: user.id,
+        expiresAt: new Date(Date.now() + RESET_TTL_MS),
+      },
+    });
+    await audit(tx, { actorId: user.id, action: "password.reset_requested", objectType: "EmailToken", objectId: row.id });
+    await queueEmail(tx, { to: email, ...resetEmail(`${origin}/reset-password/${token}`) });
+    return token;
+  });
+}

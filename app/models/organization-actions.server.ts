@@ -1,0 +1,65 @@
+import type { CurrentUser } from "~/auth/current-user.server";
+import type { Locale } from "~/i18n/config";
+import { serverT } from "~/i18n/server-t.server";
+import { InviteSchema, MembershipRoleSchema } from "~/schemas/account";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { deliverOutbox } from "~/utils/mailer.server";
+import { authorize } from "~/utils/responses.server";
+import { inviteToOrganization } from "./email-tokens.server";
+import { changeMembershipRole, removeMembership } from "./memberships.server";
+
+export type MemberActionResult = { ok: boolean; intent: string; errors: FieldErrors; message?: string };
+
+/**
+ * The organization page's form intents (invite, change role, remove), each authorized
+ * by the policy for this organization before anything is read from the form.
+ */
+export async function handleMemberAction(input: {
+  user: CurrentUser;
+  organization: { id: string; nameHy: string | null; nameRu: string | null; nameKa: string | null; nameEn: string | null };
+  form: FormData;
+  locale: Locale;
+  origin: string;
+}): Promise<MemberActionResult> {
+  const { user, organization, form } = input;
+  const resource = { type: "organization" as const, id: organization.id };
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "invite") {
+    authorize(user.actor, "membership.invite", resource);
+    const parsed = parseForm(InviteSchema, form);
+    if (!parsed.ok) return { ok: false, intent, errors: parsed.errors };
+    const t = serverT(input.locale);
+    const orgName = organization.nameEn ?? organization.nameHy ?? organization.nameRu ?? organization.nameKa ?? "";
+    const result = await inviteToOrganization({
+      actorId: user.id,
+      organizationId: organization.id,
+      email: parsed.value.email,
+      role: parsed.value.role,
+      origin: input.origin,
+      invitationEmail: (link) => ({
+        subject: t("email.invitation.subject", { organization: orgName }),
+        body: t("email.invitation.body", { organization: orgName, inviter: user.name, link }),
+      }),
+      addedEmail: (link) => ({
+        subject: t("email.added.subject", { organization: orgName }),
+        body: t("email.added.body", { organization: orgName, inviter: user.name, link }),
+      }),
+    });
+    await deliverOutbox();
+    if (result.kind === "already-member") return { ok: false, intent, errors: { email: "orgs.alreadyMember" } };
+    return { ok: true, intent, errors: {}, message: result.kind === "added" ? "orgs.memberAdded" : "orgs.invitationSent" };
+  }
+  if (intent === "role") {
+    authorize(user.actor, "membership.update", resource);
+    const parsed = parseForm(MembershipRoleSchema, form);
+    if (!parsed.ok) return { ok: false, intent, errors: parsed.errors };
+    const changed = await changeMembershipRole(user.id, organization.id, parsed.value.membershipId, parsed.value.role);
+    return { ok: changed, intent, errors: changed ? {} : { form: "errors.notFound" }, message: "orgs.roleChanged" };
+  }
+  if (intent === "remove") {
+    authorize(user.actor, "membership.remove", resource);
+    const removed = await removeMembership(user.id, organization.id, String(form.get("membershipId") ?? ""));
+    return { ok: removed, intent, errors: removed ? {} : { form: "errors.notFound" }, message: "orgs.memberRemoved" };
+  }
+  return { ok: false, intent, errors: { form: "errors.unknownAction" } };
+}

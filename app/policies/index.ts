@@ -1,0 +1,64 @@
+import { membershipIn, type MaybeActor } from "./actor";
+
+export * from "./actor";
+
+/**
+ * The one place permissions are decided: `can(actor, action, resource)`, pure and
+ * synchronous. Loaders, actions and the collab server call it; none of them decides alone.
+ */
+export type Resource =
+  | { type: "platform" }
+  | { type: "organization"; id: string }
+  | { type: "user"; id: string };
+
+export type Action =
+  | "organization.list"
+  | "organization.view"
+  | "organization.create"
+  | "organization.update"
+  | "organization.viewMembers"
+  | "organization.viewMemberEmails"
+  | "membership.invite"
+  | "membership.update"
+  | "membership.remove"
+  | "user.viewProfile"
+  | "user.update"
+  | "user.deactivate"
+  | "admin.viewOutbox"
+  | "admin.listUsers";
+
+type Rule = (actor: MaybeActor, resource: Resource) => boolean;
+
+const signedIn: Rule = (actor) => actor !== null;
+const platformAdmin: Rule = (actor) => !!actor?.isPlatformAdmin;
+const organizationAdmin: Rule = (actor, resource) =>
+  platformAdmin(actor, resource) ||
+  (resource.type === "organization" && membershipIn(actor, resource.id)?.role === "ADMIN");
+const memberOf: Rule = (actor, resource) =>
+  platformAdmin(actor, resource) || (resource.type === "organization" && !!membershipIn(actor, resource.id));
+const self: Rule = (actor, resource) => resource.type === "user" && actor?.id === resource.id;
+
+const RULES: Record<Action, Rule> = {
+  // The directory of organizations and who works where is shared among signed-in partners:
+  // they need it to invite co-editors. Contact e-mails are private to the organization.
+  "organization.list": signedIn,
+  "organization.view": signedIn,
+  "organization.viewMembers": signedIn,
+  "organization.viewMemberEmails": memberOf,
+  "organization.create": platformAdmin,
+  "organization.update": organizationAdmin,
+  "membership.invite": organizationAdmin,
+  "membership.update": organizationAdmin,
+  "membership.remove": organizationAdmin,
+  "user.viewProfile": (actor, resource) => self(actor, resource) || platformAdmin(actor, resource),
+  "user.update": self,
+  "user.deactivate": (actor, resource) => platformAdmin(actor, resource) && !self(actor, resource),
+  "admin.viewOutbox": platformAdmin,
+  "admin.listUsers": platformAdmin,
+};
+
+export function can(actor: MaybeActor, action: Action, resource: Resource = { type: "platform" }): boolean {
+  return RULES[action](actor, resource);
+}
+
+export const ALL_ACTIONS = Object.keys(RULES) as Action[];

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server";
+import { Pagination } from "~/components/pagination";
+import { useT } from "~/i18n/use-t";
+import { listOutbox } from "~/models/users.server";
+import { env } from "~/utils/env.server";
+import { pageCount, readPage } from "~/utils/pagination";
+import { authorize, notFound } from "~/utils/responses.server";
+
+/** Outgoing e-mail as stored, for admins; only outside production (links in it are live). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "admin.viewOutbox", undefined, { hide: true });
+  if (env().NODE_ENV === "production") throw notFound();
+  const page = readPage(new URL(request.url));
+  const [emails, total] = await listOutbox(page);
+  return { emails, page: page.page, pages: pageCount(total) };
+}
+
+export default function OutboxPage() {
+  const t = useT();
+  const { emails, page, pages } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("outbox.title")}</h1>
+      <p className="muted">{t("outbox.intro")}</p>
+      {emails.length === 0 ? <p>{t("outbox.empty")}</p> : null}
+      {emails.map((email) => (
+        <article key={email.id} className="card outbox-email" data-testid="outbox-email">
+          <header>
+            <strong>{email.subject}</strong>
+            <div className="muted">
+              {t("outbox.to", { to: email.to })} · {t.date(email.createdAt, true)} ·{" "}
+              {email.sentAt ? t("outbox.sent") : t("outbox.notSent")}
+            </div>
+          </header>
+          <pre className="email-body">{email.body}</pre>
+        </article>
+      ))}
+      <Pagination page={page} pages={pages} />
+    </section>
+  );
+}

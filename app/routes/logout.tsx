@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getCurrentUser } from "~/auth/current-user.server";
+import { blankSessionCookie } from "~/auth/session.server";
+import { logout } from "~/models/accounts.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+/** Deletes the session row on the server (a copied cookie stops working) and clears the cookie. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await getCurrentUser(request);
+  if (user) await logout(user.id, user.sessionId);
+  return redirect("/", { headers: { "Set-Cookie": blankSessionCookie() } });
+}

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server";
+import { organizationName } from "~/components/organization-name";
+import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
+import { useT } from "~/i18n/use-t";
+import { listOrganizations } from "~/models/organizations.server";
+import { can } from "~/policies";
+import { pageCount, readPage } from "~/utils/pagination";
+import { authorize } from "~/utils/responses.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "organization.list");
+  const page = readPage(new URL(request.url));
+  const { items, total } = await listOrganizations(page);
+  return {
+    organizations: items,
+    total,
+    page: page.page,
+    pages: pageCount(total),
+    query: page.query,
+    canCreate: can(user.actor, "organization.create"),
+  };
+}
+
+export default function OrganizationsPage() {
+  const t = useT();
+  const { organizations, total, page, pages, query, canCreate } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <div className="page-title">
+        <h1>{t("orgs.title")}</h1>
+        {canCreate ? (
+          <Link to="/orgs/new" className="button primary">
+            {t("orgs.create")}
+          </Link>
+        ) : null}
+      </div>
+      <SearchBox query={query} label={t("orgs.search")} />
+      <p className="muted">{t("common.results", { count: t.number(total) })}</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t("fields.name")}</th>
+            <th>{t("fields.kind")}</th>
+            <th>{t("fields.country")}</th>
+            <th>{t("orgs.memberCount")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {organizations.map((org) => (
+            <tr key={org.id}>
+              <td>
+                <Link to={`/orgs/${org.id}`}>{organizationName(org, t.locale)}</Link>
+              </td>
+              <td>{t(`orgKinds.${org.kind}`)}</td>
+              <td>
+                {org.country}
+                {org.city ? `, ${org.city}` : ""}
+              </td>
+              <td>{t.number(org._count.memberships)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={page} pages={pages} />
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server";
+import { OrganizationForm } from "~/components/organization-form";
+import { useT } from "~/i18n/use-t";
+import { createOrganization } from "~/models/organizations.server";
+import { OrganizationSchema } from "~/schemas/organization";
+import { parseForm } from "~/utils/forms";
+import { authorize } from "~/utils/responses.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  authorize((await requireUser(request)).actor, "organization.create");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "organization.create");
+  const parsed = parseForm(OrganizationSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const org = await createOrganization(user.id, parsed.value);
+  throw redirect(`/orgs/${org.id}`);
+}
+
+export default function NewOrganizationPage() {
+  const t = useT();
+  const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
+  return (
+    <section className="narrow card">
+      <h1>{t("orgs.create")}</h1>
+      <OrganizationForm errors={errors} submitLabel={t("common.create")} />
+    </section>
+  );
+}

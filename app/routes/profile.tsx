@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server";
+import { Field } from "~/components/field";
+import { organizationName } from "~/components/organization-name";
+import { useT } from "~/i18n/use-t";
+import { changePassword, updateProfile } from "~/models/accounts.server";
+import { listUserMemberships } from "~/models/memberships.server";
+import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
+import { parseForm } from "~/utils/forms";
+import { authorize } from "~/utils/responses.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "user.viewProfile", { type: "user", id: user.id });
+  const memberships = await listUserMemberships(user.id);
+  return { user: { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }, memberships };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "user.update", { type: "user", id: user.id });
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  if (intent === "profile") {
+    const parsed = parseForm(ProfileSchema, form);
+    if (!parsed.ok) return data({ intent, ok: false, errors: parsed.errors }, { status: 400 });
+    await updateProfile(user.id, parsed.value.name);
+    return { intent, ok: true, errors: {} as Record<string, string> };
+  }
+  const parsed = parseForm(ChangePasswordSchema, form);
+  if (!parsed.ok) return data({ intent: "password", ok: false, errors: parsed.errors }, { status: 400 });
+  const changed = await changePassword(user.id, user.sessionId, parsed.value.current, parsed.value.password);
+  if (!changed) return data({ intent: "password", ok: false, errors: { current: "profile.wrongPassword" } }, { status: 400 });
+  return { intent: "password", ok: true, errors: {} as Record<string, string> };
+}
+
+export default function ProfilePage() {
+  const t = useT();
+  const { user, memberships } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorsFor = (intent: string): Record<string, string | undefined> =>
+    result?.intent === intent ? result.errors : {};
+  return (
+    <section className="columns">
+      <div className="card">
+        <h1>{t("profile.title")}</h1>
+        <p className="muted">{user.email}</p>
+        {user.isPlatformAdmin ? <p className="badge">{t("profile.platformAdmin")}</p> : null}
+        <Form method="post" noValidate className="stack">
+          <input type="hidden" name="intent" value="profile" />
+          <Field label={t("fields.name")} name="name" defaultValue={user.name} error={errorsFor("profile").name} />
+          {result?.intent === "profile" && result.ok ? <p role="status">{t("profile.saved")}</p> : null}
+          <button type="submit" className="button primary">
+            {t("common.save")}
+          </button>
+        </Form>
+        <h2>{t("profile.organizations")}</h2>
+        {memberships.length === 0 ? <p className="muted">{t("home.noOrganizations")}</p> : null}
+        <ul className="plain-list">
+          {memberships.map((m) => (
+            <li key={m.id}>
+              <Link to={`/orgs/${m.organization.id}`}>{organizationName(m.organization, t.locale)}</Link>{" "}
+              <span className="badge">{t(`roles.${m.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="card">
+        <h2>{t("profile.changePassword")}</h2>
+        <Form method="post" noValidate className="stack">
+          <input type="hidden" name="intent" value="password" />
+          <Field
+            label={t("fields.currentPassword")}
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            error={errorsFor("password").current}
+          />
+          <Field
+            label={t("fields.newPassword")}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            error={errorsFor("password").password}
+            hint={t("fields.passwordHint")}
+          />
+          <Field
+            label={t("fields.confirmPassword")}
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            error={errorsFor("password").confirm}
+          />
+          {result?.intent === "password" && result.ok ? <p role="status">{t("profile.passwordChanged")}</p> : null}
+          <button type="submit" className="button primary">
+            {t("profile.changePassword")}
+          </button>
+        </Form>
+      </div>
+    </section>
+  );
+}

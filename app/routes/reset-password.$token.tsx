@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { sessionCookie } from "~/auth/session.server";
+import { Field, FormError } from "~/components/field";
+import { useT } from "~/i18n/use-t";
+import { resetPassword } from "~/models/accounts.server";
+import { findUsableToken } from "~/models/email-tokens.server";
+import { ResetPasswordSchema } from "~/schemas/account";
+import { parseForm } from "~/utils/forms";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { valid: !!(await findUsableToken(params.token ?? "", "PASSWORD_RESET")) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = await findUsableToken(params.token ?? "", "PASSWORD_RESET");
+  if (!token) return data({ errors: { form: "reset.invalid" } as Record<string, string> }, { status: 410 });
+  const parsed = parseForm(ResetPasswordSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const session = await resetPassword(token.id, parsed.value.password);
+  if (!session) return data({ errors: { form: "reset.invalid" } as Record<string, string> }, { status: 410 });
+  throw redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
+}
+
+export default function ResetPasswordPage() {
+  const t = useT();
+  const { valid } = useLoaderData<typeof loader>();
+  const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
+  return (
+    <section className="narrow card">
+      <h1>{t("reset.title")}</h1>
+      {valid ? (
+        <Form method="post" noValidate>
+          <FormError error={errors.form} />
+          <Field
+            label={t("fields.newPassword")}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.password}
+            hint={t("fields.passwordHint")}
+          />
+          <Field
+            label={t("fields.confirmPassword")}
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.confirm}
+          />
+          <button type="submit" className="button primary">
+            {t("reset.submit")}
+          </button>
+        </Form>
+      ) : (
+        <p role="alert">{t("reset.invalid")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** Environment, checked once at startup so a typo fails loudly instead of at the first request. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** `file:./data/agora.db` (embedded SQLite, the default) or `postgresql://…`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
+    .default("file:./data/agora.db"),
+  REDIS_URL: z.string().url().optional(),
+  /** Public origin used in links sent by e-mail and for the same-origin check behind a proxy. */
+  APP_ORIGIN: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Agora <no-reply@agora.local>"),
+  /** Session lifetime without activity, in days (sliding expiry). */
+  SESSION_DAYS: z.coerce.number().positive().default(30),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= EnvSchema.parse(process.env);
+  return cached;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return url.startsWith("postgres://") || url.startsWith("postgresql://");
+}

@@ -1,0 +1,24 @@
+/**
+ * Cross-site request forgery defence: a state-changing request must come from our own
+ * origin. Browsers send `Origin` on every POST; a missing one means a non-browser client
+ * or a stripped header, and is refused as well.
+ */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isAllowedOrigin(method: string, headers: Headers, expectedOrigin: string): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return true;
+  if (headers.get("Sec-Fetch-Site") === "cross-site") return false;
+  const origin = headers.get("Origin");
+  return origin !== null && origin === expectedOrigin;
+}
+
+/** The origin that links in e-mails point to. */
+export function publicOrigin(request: Request, appOrigin: string | undefined): string {
+  return appOrigin ?? new URL(request.url).origin;
+}
+
+/** Only same-site paths: `//evil.example` and absolute URLs fall back to the home page. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,40 @@
+import { hashPassword } from "../../app/auth/password.server";
+import type { Db } from "../../app/utils/db.server";
+import { foldForSearch } from "../../app/utils/search-text";
+import { DEMO_ORGANIZATIONS } from "./organizations";
+import { DEMO_PASSWORD, DEMO_USERS } from "./users";
+
+/** Loads the demo organizations and accounts into an empty database, in one transaction. */
+export async function seedDemoData(client: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await client.$transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const { key, ...org } of DEMO_ORGANIZATIONS) {
+      const created = await tx.organization.create({
+        data: { ...org, slug: key, searchText: foldForSearch(org.nameHy, org.nameRu, org.nameKa, org.nameEn, org.city, org.country) },
+      });
+      ids.set(key, created.id);
+    }
+    for (const user of DEMO_USERS) {
+      const created = await tx.user.create({
+        data: {
+          email: user.email,
+          name: user.name,
+          locale: user.locale,
+          isPlatformAdmin: user.isPlatformAdmin ?? false,
+          isDemo: true,
+          passwordHash,
+          searchText: foldForSearch(user.name, user.email),
+        },
+      });
+      for (const membership of user.memberships) {
+        const organizationId = ids.get(membership.org);
+        if (!organizationId) throw new Error(`demo user ${user.email}: unknown organization ${membership.org}`);
+        await tx.membership.create({ data: { userId: created.id, organizationId, role: membership.role } });
+      }
+    }
+    await tx.auditEvent.create({
+      data: { actorId: null, action: "demo.seed", objectType: "Platform", objectId: "demo", details: {} },
+    });
+  });
+}

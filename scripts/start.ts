@@ -1,0 +1,19 @@
+/**
+ * `npm start`: build if needed, migrate, load demo data on first start, serve.
+ * One process serves the web app (and, from the editing issue on, the collab WebSocket).
+ */
+import { env } from "../app/utils/env.server";
+import { startServer } from "../server/index";
+import { buildIfNeeded } from "./build-if-needed";
+import { prepareDatabase } from "./prepare-database";
+
+const root = process.cwd();
+const config = env();
+if (!process.env.AGORA_SKIP_BUILD) buildIfNeeded(root);
+await prepareDatabase(config.DATABASE_URL, { seed: config.NODE_ENV !== "production" });
+const { port } = await startServer(config.PORT, {
+  root,
+  appOrigin: config.APP_ORIGIN,
+  reloadBuild: process.env.AGORA_SKIP_BUILD === "1",
+});
+console.log(`Agora is running at http://localhost:${port}`);

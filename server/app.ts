@@ -1,0 +1,50 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { sameOrigin } from "./same-origin";
+import { securityHeaders } from "./security-headers";
+
+export type AppOptions = {
+  /** Folder holding build/ and public/. */
+  root: string;
+  appOrigin?: string;
+  /** Re-import the server build when it changes (npm run dev). */
+  reloadBuild?: boolean;
+};
+
+/** The Express app: headers, compression, static assets, CSRF origin check, Remix. */
+export function createApp(options: AppOptions) {
+  const buildFile = path.join(options.root, "build", "index.js");
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(securityHeaders);
+  app.use(compression());
+  app.use("/build", express.static(path.join(options.root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(options.root, "public"), { maxAge: "1h" }));
+  app.use(sameOrigin(options.appOrigin));
+
+  let loaded: { mtime: number; build: Promise<ServerBuild> } | undefined;
+  const getBuild = (): Promise<ServerBuild> => {
+    const mtime = options.reloadBuild ? statSync(buildFile).mtimeMs : 0;
+    if (!loaded || loaded.mtime !== mtime) {
+      const url = pathToFileURL(buildFile).href + (options.reloadBuild ? `?t=${mtime}` : "");
+      loaded = { mtime, build: import(url) as Promise<ServerBuild> };
+    }
+    return loaded.build;
+  };
+  app.all(
+    "*",
+    createRequestHandler({
+      build: getBuild,
+      mode: options.reloadBuild ? "development" : "production",
+      // The client address keys login throttling; "trust proxy" above makes it the real one behind a local proxy.
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { RequestHandler } from "express";
+import { isAllowedOrigin } from "../app/utils/origin.server";
+
+/**
+ * Refuses state-changing requests from other origins with 403 before Remix sees them.
+ * The expected origin is APP_ORIGIN when set (behind a proxy), else this request's host.
+ */
+export function sameOrigin(appOrigin: string | undefined): RequestHandler {
+  return (req, res, next) => {
+    const expected = appOrigin ?? `${req.protocol}://${req.get("host")}`;
+    const headers = new Headers();
+    for (const name of ["origin", "sec-fetch-site"]) {
+      const value = req.get(name);
+      if (value) headers.set(name, value);
+    }
+    if (isAllowedOrigin(req.method, headers, expected)) return next();
+    res.status(403).type("text/plain").send("Forbidden: cross-origin request");
+  };
+}
