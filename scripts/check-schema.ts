@@ -19,7 +19,11 @@ if (!existsSync(POSTGRES_SCHEMA) || readFileSync(POSTGRES_SCHEMA, "utf8") !== ex
   problems.push(`${POSTGRES_SCHEMA} is out of date: run npm run db:derive`);
 }
 const folders = (root: string) =>
-  existsSync(root) ? readdirSync(root).filter((f) => /^\d{14}_/.test(f)).sort() : [];
+  existsSync(root)
+    ? readdirSync(root)
+        .filter((f) => /^\d{14}_/.test(f))
+        .sort()
+    : [];
 const sqliteFolders = folders(SQLITE_MIGRATIONS);
 const postgresFolders = folders(POSTGRES_MIGRATIONS);
 if (sqliteFolders.join() !== postgresFolders.join()) {

@@ -50,7 +50,9 @@ console.log(`created ${folder} for sqlite and postgresql`);
 
 function lastMigrationSnapshot(): string | null {
   if (!existsSync(SQLITE_MIGRATIONS)) return null;
-  const folders = readdirSync(SQLITE_MIGRATIONS).filter((f) => /^\d{14}_/.test(f)).sort();
+  const folders = readdirSync(SQLITE_MIGRATIONS)
+    .filter((f) => /^\d{14}_/.test(f))
+    .sort();
   const lastFolder = folders.at(-1);
   return lastFolder ? path.join(SQLITE_MIGRATIONS, lastFolder, "schema.prisma") : null;
 }

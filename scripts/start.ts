@@ -14,6 +14,6 @@ await prepareDatabase(config.DATABASE_URL, { seed: config.NODE_ENV !== "producti
 const { port } = await startServer(config.PORT, {
   root,
   appOrigin: config.APP_ORIGIN,
-  reloadBuild: process.env.AGORA_SKIP_BUILD === "1",
+  reloadBuild: process.env.AGORA_DEV === "1",
 });
 console.log(`Agora is running at http://localhost:${port}`);

@@ -40,7 +40,9 @@ export async function validateSessionToken(client: Db, token: string, now = new 
   const id = hashToken(token);
   const row = await client.session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, email: true, name: true, isPlatformAdmin: true, locale: true, isActive: true } } },
+    include: {
+      user: { select: { id: true, email: true, name: true, isPlatformAdmin: true, locale: true, isActive: true } },
+    },
   });
   if (!row) return null;
   if (row.expiresAt.getTime() <= now.getTime() || !row.user.isActive) {

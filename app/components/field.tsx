@@ -16,7 +16,12 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        {...input}
+      />
       {hint ? <div className="field-hint">{hint}</div> : null}
       {error ? (
         <div className="field-error" id={errorId} role="alert">

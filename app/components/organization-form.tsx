@@ -36,10 +36,34 @@ export function OrganizationForm({
       />
       <fieldset>
         <legend>{t("orgs.namesLegend")}</legend>
-        <Field label={t("fields.nameHy")} name="nameHy" lang="hy" defaultValue={values?.nameHy ?? ""} error={errors.nameHy} />
-        <Field label={t("fields.nameRu")} name="nameRu" lang="ru" defaultValue={values?.nameRu ?? ""} error={errors.nameRu} />
-        <Field label={t("fields.nameKa")} name="nameKa" lang="ka" defaultValue={values?.nameKa ?? ""} error={errors.nameKa} />
-        <Field label={t("fields.nameEn")} name="nameEn" lang="en" defaultValue={values?.nameEn ?? ""} error={errors.nameEn} />
+        <Field
+          label={t("fields.nameHy")}
+          name="nameHy"
+          lang="hy"
+          defaultValue={values?.nameHy ?? ""}
+          error={errors.nameHy}
+        />
+        <Field
+          label={t("fields.nameRu")}
+          name="nameRu"
+          lang="ru"
+          defaultValue={values?.nameRu ?? ""}
+          error={errors.nameRu}
+        />
+        <Field
+          label={t("fields.nameKa")}
+          name="nameKa"
+          lang="ka"
+          defaultValue={values?.nameKa ?? ""}
+          error={errors.nameKa}
+        />
+        <Field
+          label={t("fields.nameEn")}
+          name="nameEn"
+          lang="en"
+          defaultValue={values?.nameEn ?? ""}
+          error={errors.nameEn}
+        />
       </fieldset>
       <div className="row">
         <Field

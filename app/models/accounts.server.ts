@@ -101,14 +101,26 @@ export async function updateProfile(userId: string, name: string) {
   await db().$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: { name } });
     await tx.user.update({ where: { id: userId }, data: { searchText: foldForSearch(user.name, user.email) } });
-    await audit(tx, { actorId: userId, action: "user.update", objectType: "User", objectId: userId, details: { name } });
+    await audit(tx, {
+      actorId: userId,
+      action: "user.update",
+      objectType: "User",
+      objectId: userId,
+      details: { name },
+    });
   });
 }
 
 export async function setUserLocale(userId: string, locale: string) {
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { locale } });
-    await audit(tx, { actorId: userId, action: "user.locale", objectType: "User", objectId: userId, details: { locale } });
+    await audit(tx, {
+      actorId: userId,
+      action: "user.locale",
+      objectType: "User",
+      objectId: userId,
+      details: { locale },
+    });
   });
 }
 

@@ -106,7 +106,12 @@ export async function requestPasswordReset(email: string, origin: string, resetE
         expiresAt: new Date(Date.now() + RESET_TTL_MS),
       },
     });
-    await audit(tx, { actorId: user.id, action: "password.reset_requested", objectType: "EmailToken", objectId: row.id });
+    await audit(tx, {
+      actorId: user.id,
+      action: "password.reset_requested",
+      objectType: "EmailToken",
+      objectId: row.id,
+    });
     await queueEmail(tx, { to: email, ...resetEmail(`${origin}/reset-password/${token}`) });
     return token;
   });

@@ -3,11 +3,22 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 
 /** Memberships are always changed through an organization, which the caller has authorized. */
-export async function changeMembershipRole(actorId: string, organizationId: string, membershipId: string, role: MembershipRole) {
+export async function changeMembershipRole(
+  actorId: string,
+  organizationId: string,
+  membershipId: string,
+  role: MembershipRole,
+) {
   return db().$transaction(async (tx) => {
     const result = await tx.membership.updateMany({ where: { id: membershipId, organizationId }, data: { role } });
     if (result.count === 0) return false;
-    await audit(tx, { actorId, action: "membership.update", objectType: "Membership", objectId: membershipId, details: { organizationId, role } });
+    await audit(tx, {
+      actorId,
+      action: "membership.update",
+      objectType: "Membership",
+      objectId: membershipId,
+      details: { organizationId, role },
+    });
     return true;
   });
 }

@@ -16,7 +16,13 @@ export type MemberActionResult = { ok: boolean; intent: string; errors: FieldErr
  */
 export async function handleMemberAction(input: {
   user: CurrentUser;
-  organization: { id: string; nameHy: string | null; nameRu: string | null; nameKa: string | null; nameEn: string | null };
+  organization: {
+    id: string;
+    nameHy: string | null;
+    nameRu: string | null;
+    nameKa: string | null;
+    nameEn: string | null;
+  };
   form: FormData;
   locale: Locale;
   origin: string;
@@ -47,7 +53,12 @@ export async function handleMemberAction(input: {
     });
     await deliverOutbox();
     if (result.kind === "already-member") return { ok: false, intent, errors: { email: "orgs.alreadyMember" } };
-    return { ok: true, intent, errors: {}, message: result.kind === "added" ? "orgs.memberAdded" : "orgs.invitationSent" };
+    return {
+      ok: true,
+      intent,
+      errors: {},
+      message: result.kind === "added" ? "orgs.memberAdded" : "orgs.invitationSent",
+    };
   }
   if (intent === "role") {
     authorize(user.actor, "membership.update", resource);

@@ -56,7 +56,13 @@ export async function createOrganization(actorId: string, input: OrganizationInp
     const org = await tx.organization.create({
       data: { ...input, slug: slugFor(input), searchText: searchTextOf(input) },
     });
-    await audit(tx, { actorId, action: "organization.create", objectType: "Organization", objectId: org.id, details: input });
+    await audit(tx, {
+      actorId,
+      action: "organization.create",
+      objectType: "Organization",
+      objectId: org.id,
+      details: input,
+    });
     return org;
   });
 }

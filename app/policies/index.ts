@@ -6,10 +6,7 @@ export * from "./actor";
  * The one place permissions are decided: `can(actor, action, resource)`, pure and
  * synchronous. Loaders, actions and the collab server call it; none of them decides alone.
  */
-export type Resource =
-  | { type: "platform" }
-  | { type: "organization"; id: string }
-  | { type: "user"; id: string };
+export type Resource = { type: "platform" } | { type: "organization"; id: string } | { type: "user"; id: string };
 
 export type Action =
   | "organization.list"

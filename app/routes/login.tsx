@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
@@ -11,6 +11,9 @@ import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/origin.server";
 
 export const meta: MetaFunction = () => [{ title: "Agora" }];
+
+/** Passes the action's Retry-After (429) on to the document response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) throw redirect("/");
@@ -53,7 +56,14 @@ export default function LoginPage() {
         ) : (
           <FormError error={errors.form} />
         )}
-        <Field label={t("fields.email")} name="email" type="email" autoComplete="username" required error={errors.email} />
+        <Field
+          label={t("fields.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          error={errors.email}
+        />
         <Field
           label={t("fields.password")}
           name="password"

@@ -60,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrganizationPage() {
   const t = useT();
-  const { organization, members, total, page, pages, query, permissions, currentUserId } = useLoaderData<typeof loader>();
+  const { organization, members, total, page, pages, query, permissions, currentUserId } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section>
@@ -95,7 +96,11 @@ export default function OrganizationPage() {
           <SearchBox query={query} label={t("orgs.searchMembers")} />
           <ul className="member-list">
             {members.map((member) => (
-              <MemberRow key={member.id} member={member} canManage={permissions.manage && member.user.id !== currentUserId} />
+              <MemberRow
+                key={member.id}
+                member={member}
+                canManage={permissions.manage && member.user.id !== currentUserId}
+              />
             ))}
           </ul>
           <Pagination page={page} pages={pages} />

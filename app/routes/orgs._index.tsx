@@ -43,7 +43,7 @@ export default function OrganizationsPage() {
       <table className="table">
         <thead>
           <tr>
-            <th>{t("fields.name")}</th>
+            <th>{t("fields.organizationName")}</th>
             <th>{t("fields.kind")}</th>
             <th>{t("fields.country")}</th>
             <th>{t("orgs.memberCount")}</th>

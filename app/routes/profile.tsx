@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return data({ intent: "password", ok: false, errors: parsed.errors }, { status: 400 });
   const changed = await changePassword(user.id, user.sessionId, parsed.value.current, parsed.value.password);
-  if (!changed) return data({ intent: "password", ok: false, errors: { current: "profile.wrongPassword" } }, { status: 400 });
+  if (!changed)
+    return data({ intent: "password", ok: false, errors: { current: "profile.wrongPassword" } }, { status: 400 });
   return { intent: "password", ok: true, errors: {} as Record<string, string> };
 }
 

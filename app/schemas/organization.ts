@@ -14,7 +14,8 @@ const optionalName = z
   .string()
   .trim()
   .max(300, "errors.tooLong")
-  .transform((value) => (value === "" ? null : value));
+  .optional()
+  .transform((value) => (value ? value : null));
 
 export const OrganizationSchema = z
   .object({

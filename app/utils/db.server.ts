@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "~/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/prisma/postgres/client";
-import { env, isPostgresUrl } from "./env.server";
+import { env, isPostgresUrl, parsePostgresUrl } from "./env.server";
 
 /**
  * The one database client. Both generated clients have the same models; the PostgreSQL
@@ -12,7 +12,8 @@ export type Db = SqliteClient;
 
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    const { connectionString, schema } = parsePostgresUrl(databaseUrl);
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString }, { schema }) }) as unknown as Db;
   }
   return new SqliteClient({
     adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 }),

@@ -30,3 +30,14 @@ export function env(): Env {
 export function isPostgresUrl(url: string): boolean {
   return url.startsWith("postgres://") || url.startsWith("postgresql://");
 }
+
+/**
+ * Splits Prisma's `?schema=` parameter off a PostgreSQL URL: the driver does not know it,
+ * the adapter and the migration runner use it (tests run each worker in its own schema).
+ */
+export function parsePostgresUrl(url: string): { connectionString: string; schema: string | undefined } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? undefined;
+  parsed.searchParams.delete("schema");
+  return { connectionString: parsed.toString(), schema };
+}

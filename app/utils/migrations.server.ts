@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { isPostgresUrl } from "./env.server";
+import { isPostgresUrl, parsePostgresUrl } from "./env.server";
 
 /**
  * Applies prisma/migrations (SQLite) or prisma/postgres/migrations (PostgreSQL) in order,
@@ -50,22 +50,25 @@ function applySqlite(databaseUrl: string, migrations: Migration[]): string[] {
     sqlite.pragma("journal_mode = WAL");
     sqlite.exec(CREATE_TABLE.replace(/TIMESTAMPTZ/g, "DATETIME").replace("now()", "current_timestamp"));
     const applied = new Set(
-      sqlite.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`).all().map(
-        (row) => (row as { migration_name: string }).migration_name,
-      ),
+      sqlite
+        .prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`)
+        .all()
+        .map((row) => (row as { migration_name: string }).migration_name),
     );
     const done: string[] = [];
     for (const migration of migrations) {
       if (applied.has(migration.name)) continue;
-      sqlite.transaction(() => {
-        sqlite.exec(migration.sql);
-        sqlite
-          .prepare(
-            `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+      sqlite
+        .transaction(() => {
+          sqlite.exec(migration.sql);
+          sqlite
+            .prepare(
+              `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
              VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
-          )
-          .run(randomUUID(), checksum(migration.sql), migration.name);
-      }).immediate();
+            )
+            .run(randomUUID(), checksum(migration.sql), migration.name);
+        })
+        .immediate();
       done.push(migration.name);
     }
     return done;
@@ -78,10 +81,16 @@ function applySqlite(databaseUrl: string, migrations: Migration[]): string[] {
 const MIGRATION_LOCK = 72_245_001;
 
 async function applyPostgres(databaseUrl: string, migrations: Migration[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const { connectionString, schema } = parsePostgresUrl(databaseUrl);
+  const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
+    if (schema) {
+      const quoted = `"${schema.replace(/"/g, '""')}"`;
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+      await client.query(`SET search_path TO ${quoted}`);
+    }
     await client.query(CREATE_TABLE);
     const { rows } = await client.query<{ migration_name: string }>(
       `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`,

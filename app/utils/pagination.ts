@@ -6,7 +6,12 @@ export type Page = { page: number; skip: number; take: number; query: string };
 export function readPage(url: URL, pageSize = PAGE_SIZE): Page {
   const parsed = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
   const page = Number.isFinite(parsed) && parsed > 0 ? parsed : 1;
-  return { page, skip: (page - 1) * pageSize, take: pageSize, query: (url.searchParams.get("q") ?? "").trim().slice(0, 200) };
+  return {
+    page,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    query: (url.searchParams.get("q") ?? "").trim().slice(0, 200),
+  };
 }
 
 export function pageCount(total: number, pageSize = PAGE_SIZE): number {

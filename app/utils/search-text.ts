@@ -4,11 +4,5 @@
  * NFC keeps composed and decomposed input equal.
  */
 export function foldForSearch(...parts: (string | null | undefined)[]): string {
-  return parts
-    .filter(Boolean)
-    .join(" ")
-    .normalize("NFC")
-    .toLocaleLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return parts.filter(Boolean).join(" ").normalize("NFC").toLocaleLowerCase().replace(/\s+/g, " ").trim();
 }

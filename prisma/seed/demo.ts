@@ -11,7 +11,11 @@ export async function seedDemoData(client: Db): Promise<void> {
     const ids = new Map<string, string>();
     for (const { key, ...org } of DEMO_ORGANIZATIONS) {
       const created = await tx.organization.create({
-        data: { ...org, slug: key, searchText: foldForSearch(org.nameHy, org.nameRu, org.nameKa, org.nameEn, org.city, org.country) },
+        data: {
+          ...org,
+          slug: key,
+          searchText: foldForSearch(org.nameHy, org.nameRu, org.nameKa, org.nameEn, org.city, org.country),
+        },
       });
       ids.set(key, created.id);
     }

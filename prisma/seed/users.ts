@@ -13,7 +13,13 @@ export type DemoUser = {
 };
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: "admin@agora.example", name: "Platform Administrator", locale: "en", isPlatformAdmin: true, memberships: [] },
+  {
+    email: "admin@agora.example",
+    name: "Platform Administrator",
+    locale: "en",
+    isPlatformAdmin: true,
+    memberships: [],
+  },
   {
     email: "anahit@mta.example",
     name: "Անահիտ Սարգսյան",
@@ -27,13 +33,43 @@ export const DEMO_USERS: DemoUser[] = [
     locale: "hy",
     memberships: [{ org: "ucfo", role: "ADMIN" }],
   },
-  { email: "lilit@ucfo.example", name: "Լիլիթ Մանուկյան", locale: null, memberships: [{ org: "ucfo", role: "MEMBER" }] },
+  {
+    email: "lilit@ucfo.example",
+    name: "Լիլիթ Մանուկյան",
+    locale: null,
+    memberships: [{ org: "ucfo", role: "MEMBER" }],
+  },
   { email: "karen@aca.example", name: "Կարեն Գրիգորյան", locale: "hy", memberships: [{ org: "aca", role: "ADMIN" }] },
   { email: "tigran@uca.example", name: "Տիգրան Ավետիսյան", locale: "ru", memberships: [{ org: "uca", role: "ADMIN" }] },
-  { email: "mariam@isdtc.example", name: "Մարիամ Հովհաննիսյան", locale: "en", memberships: [{ org: "isdtc", role: "MEMBER" }] },
-  { email: "nare@yerevan.example", name: "Նարե Վարդանյան", locale: "hy", memberships: [{ org: "yerevan", role: "ADMIN" }] },
-  { email: "nino@zugdidi.example", name: "ნინო ქვარაცხელია", locale: "ka", memberships: [{ org: "zugdidi", role: "ADMIN" }] },
-  { email: "giorgi@zugdidi.example", name: "გიორგი ჯანაშია", locale: "ka", memberships: [{ org: "zugdidi", role: "MEMBER" }] },
-  { email: "olga@blagoveshchensk.example", name: "Ольга Смирнова", locale: "ru", memberships: [{ org: "blagoveshchensk", role: "ADMIN" }] },
+  {
+    email: "mariam@isdtc.example",
+    name: "Մարիամ Հովհաննիսյան",
+    locale: "en",
+    memberships: [{ org: "isdtc", role: "MEMBER" }],
+  },
+  {
+    email: "nare@yerevan.example",
+    name: "Նարե Վարդանյան",
+    locale: "hy",
+    memberships: [{ org: "yerevan", role: "ADMIN" }],
+  },
+  {
+    email: "nino@zugdidi.example",
+    name: "ნინო ქვარაცხელია",
+    locale: "ka",
+    memberships: [{ org: "zugdidi", role: "ADMIN" }],
+  },
+  {
+    email: "giorgi@zugdidi.example",
+    name: "გიორგი ჯანაშია",
+    locale: "ka",
+    memberships: [{ org: "zugdidi", role: "MEMBER" }],
+  },
+  {
+    email: "olga@blagoveshchensk.example",
+    name: "Ольга Смирнова",
+    locale: "ru",
+    memberships: [{ org: "blagoveshchensk", role: "ADMIN" }],
+  },
   { email: "claire@aimf.example", name: "Claire Dubois", locale: "en", memberships: [{ org: "aimf", role: "MEMBER" }] },
 ];

@@ -1,0 +1,56 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/seed/users";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { launchBrowser } from "../helpers/browser";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("a partner expert in Georgian", () => {
+  it("switches the language to Georgian, signs in and sees their organization", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+
+    await page.getByTestId("language-switcher").selectOption("ka");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("ka");
+
+    await page.goto(`${app.url}/login`);
+    await page.locator('input[name="email"]').fill("lilit@ucfo.example");
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('form[method="post"] button[type="submit"]').last().click();
+
+    const organizations = page.getByTestId("my-organizations");
+    await organizations.waitFor();
+    // The organization's Georgian name, and the page still in Georgian after signing in.
+    await expect.poll(() => organizations.textContent()).toContain("თემების ფინანსისტთა კავშირი");
+    expect(await page.locator("html").getAttribute("lang")).toBe("ka");
+    await context.close();
+  });
+
+  it("shows a wrong password next to the form, in the chosen language", async () => {
+    const context = await browser.newContext({ locale: "ru-RU" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("ru");
+    await page.locator('input[name="email"]').fill("nino@zugdidi.example");
+    await page.locator('input[name="password"]').fill("not the password");
+    await page.locator('form[method="post"] button[type="submit"]').last().click();
+    const alert = page.locator(".form-error");
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toBe("login.invalid");
+    expect(page.url()).toContain("/login");
+    await context.close();
+  });
+});

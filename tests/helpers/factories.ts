@@ -1,0 +1,36 @@
+import { hashPassword } from "~/auth/password.server";
+import type { OrganizationKind, MembershipRole } from "~/policies";
+import { db } from "~/utils/db.server";
+import { foldForSearch } from "~/utils/search-text";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export const TEST_PASSWORD = "correct horse battery";
+let passwordHash: Promise<string> | undefined;
+
+export async function createOrganization(kind: OrganizationKind = "NGO", nameEn = `Org ${unique()}`) {
+  return db().organization.create({
+    data: { kind, nameEn, country: "AM", slug: `org-${unique()}`, searchText: foldForSearch(nameEn, "am") },
+  });
+}
+
+export async function createUser(options: { name?: string; isPlatformAdmin?: boolean; isActive?: boolean } = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const name = options.name ?? `User ${unique()}`;
+  const email = `user-${unique()}@example.test`;
+  return db().user.create({
+    data: {
+      email,
+      name,
+      passwordHash: await passwordHash,
+      isPlatformAdmin: options.isPlatformAdmin ?? false,
+      isActive: options.isActive ?? true,
+      searchText: foldForSearch(name, email),
+    },
+  });
+}
+
+export async function addMember(userId: string, organizationId: string, role: MembershipRole = "MEMBER") {
+  return db().membership.create({ data: { userId, organizationId, role } });
+}

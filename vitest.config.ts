@@ -1,0 +1,48 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+import { POSTGRES_URL, postgresAvailable } from "./tests/helpers/postgres";
+
+const alias = { "~": path.resolve(__dirname, "app") };
+const shared = {
+  globals: true,
+  setupFiles: ["tests/setup/database.ts", "tests/setup/fail-on-console-error.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+/**
+ * Two projects: every test on SQLite (the default), and the database-backed tests again
+ * on PostgreSQL (127.0.0.1:5432, database `test`, one schema per test file).
+ * CI provides PostgreSQL, so there its absence is an error; elsewhere only a notice.
+ */
+const withPostgres = await postgresAvailable();
+if (!withPostgres) {
+  if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}`);
+  console.warn(`PostgreSQL is not reachable at ${POSTGRES_URL}: running the SQLite project only`);
+}
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    ...shared,
+    projects: [
+      {
+        resolve: { alias },
+        test: { ...shared, name: "sqlite", include: ["tests/**/*.test.ts"], env: { TEST_DATABASE: "sqlite" } },
+      },
+      ...(withPostgres
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                ...shared,
+                name: "postgres",
+                include: ["tests/models/**/*.test.ts", "tests/auth/**/*.test.ts"],
+                env: { TEST_DATABASE: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
