@@ -11,6 +11,7 @@ export default defineConfig({
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   async adapter() {
-    return new PrismaBetterSQLite3({ url: "file:./data/prisma-cli.db" });
+    // The CLI only diffs schema files here; an in-memory database satisfies the adapter.
+    return new PrismaBetterSQLite3({ url: ":memory:" });
   },
 });

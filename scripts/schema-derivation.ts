@@ -17,8 +17,8 @@ export function derivePostgresSchema(sqliteSchema: string): string {
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = env("DATABASE_URL")')
     .replace(
-      'output          = "../app/generated/prisma/sqlite"',
-      'output          = "../../app/generated/prisma/postgres"',
+      /output(\s*)=\s*"\.\.\/app\/generated\/prisma\/sqlite"/,
+      'output$1= "../../app/generated/prisma/postgres"',
     );
   if (!derived.includes('"postgresql"') || !derived.includes("generated/prisma/postgres")) {
     throw new Error("prisma/schema.prisma no longer has the datasource/generator lines the derivation expects");
