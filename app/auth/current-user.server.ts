@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { loadActor } from "~/models/actors.server";
 import type { Actor } from "~/policies";
 import { db } from "~/utils/db.server";
 import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } from "./session.server";
@@ -25,23 +26,7 @@ async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   if (!token) return null;
   const session = await validateSessionToken(db(), token);
   if (!session) return null;
-  const memberships = await db().membership.findMany({
-    where: { userId: session.user.id },
-    select: { organizationId: true, role: true, organization: { select: { kind: true } } },
-  });
-  return {
-    ...session.user,
-    sessionId: session.id,
-    actor: {
-      id: session.user.id,
-      isPlatformAdmin: session.user.isPlatformAdmin,
-      memberships: memberships.map((m) => ({
-        organizationId: m.organizationId,
-        role: m.role,
-        organizationKind: m.organization.kind,
-      })),
-    },
-  };
+  return { ...session.user, sessionId: session.id, actor: await loadActor(session.user) };
 }
 
 /** Signed-out visitors go to the login page and come back afterwards. */

@@ -1,12 +1,18 @@
 import { membershipIn, type MaybeActor } from "./actor";
+import { draftRules, type DraftResource } from "./drafts";
 
 export * from "./actor";
+export * from "./drafts";
 
 /**
  * The one place permissions are decided: `can(actor, action, resource)`, pure and
  * synchronous. Loaders, actions and the collab server call it; none of them decides alone.
  */
-export type Resource = { type: "platform" } | { type: "organization"; id: string } | { type: "user"; id: string };
+export type Resource =
+  | { type: "platform" }
+  | { type: "organization"; id: string }
+  | { type: "user"; id: string }
+  | DraftResource;
 
 export type Action =
   | "organization.list"
@@ -22,7 +28,15 @@ export type Action =
   | "user.update"
   | "user.deactivate"
   | "admin.viewOutbox"
-  | "admin.listUsers";
+  | "admin.listUsers"
+  | "draft.list"
+  | "draft.create"
+  | "draft.view"
+  | "draft.edit"
+  | "draft.comment"
+  | "draft.updateDetails"
+  | "draft.share"
+  | "draft.changeStatus";
 
 type Rule = (actor: MaybeActor, resource: Resource) => boolean;
 
@@ -33,6 +47,10 @@ const organizationAdmin: Rule = (actor, resource) =>
   (resource.type === "organization" && membershipIn(actor, resource.id)?.role === "ADMIN");
 const memberOf: Rule = (actor, resource) =>
   platformAdmin(actor, resource) || (resource.type === "organization" && !!membershipIn(actor, resource.id));
+const onDraft =
+  (rule: (actor: MaybeActor, draft: DraftResource) => boolean): Rule =>
+  (actor, resource) =>
+    resource.type === "draft" && rule(actor, resource);
 const self: Rule = (actor, resource) => resource.type === "user" && actor?.id === resource.id;
 
 const RULES: Record<Action, Rule> = {
@@ -52,6 +70,14 @@ const RULES: Record<Action, Rule> = {
   "user.deactivate": (actor, resource) => platformAdmin(actor, resource) && !self(actor, resource),
   "admin.viewOutbox": platformAdmin,
   "admin.listUsers": platformAdmin,
+  "draft.list": signedIn,
+  "draft.create": (actor) => draftRules.create(actor),
+  "draft.view": onDraft(draftRules.view),
+  "draft.edit": onDraft(draftRules.edit),
+  "draft.comment": onDraft(draftRules.comment),
+  "draft.updateDetails": onDraft(draftRules.updateDetails),
+  "draft.share": onDraft(draftRules.share),
+  "draft.changeStatus": onDraft(draftRules.changeStatus),
 };
 
 export function can(actor: MaybeActor, action: Action, resource: Resource = { type: "platform" }): boolean {

@@ -34,3 +34,25 @@ export async function createUser(options: { name?: string; isPlatformAdmin?: boo
 export async function addMember(userId: string, organizationId: string, role: MembershipRole = "MEMBER") {
   return db().membership.create({ data: { userId, organizationId, role } });
 }
+
+/** A ministry with a staff member, and a draft it owns (empty document). */
+export async function createDraftSetup() {
+  const { createDraft } = await import("~/models/drafts.server");
+  const { EMPTY_DOCUMENT } = await import("~/editor/templates");
+  const ministry = await createOrganization("MINISTRY", "Ministry of Territorial Administration");
+  const staff = await createUser({ name: "Անահիտ" });
+  await addMember(staff.id, ministry.id, "MEMBER");
+  const draft = await createDraft(
+    staff.id,
+    {
+      titleHy: "Տեղական ինքնակառավարման մասին",
+      titleRu: null,
+      titleKa: null,
+      titleEn: null,
+      kind: "LAW_AMENDMENT",
+      ownerOrganizationId: ministry.id,
+    },
+    EMPTY_DOCUMENT,
+  );
+  return { ministry, staff, draft };
+}

@@ -25,7 +25,7 @@ const ROLES: Record<string, MaybeActor> = {
 };
 
 /** Expected answers on organization ORG, one row per action, one column per role. */
-const MATRIX: Record<Action, Record<keyof typeof ROLES, boolean>> = {
+const MATRIX: Record<Exclude<Action, `draft.${string}`>, Record<keyof typeof ROLES, boolean>> = {
   "organization.list": {
     signedOut: false,
     platformAdmin: true,
@@ -142,11 +142,11 @@ const MATRIX: Record<Action, Record<keyof typeof ROLES, boolean>> = {
 };
 
 describe("policy", () => {
-  it("has a row in the matrix for every action", () => {
-    expect(Object.keys(MATRIX).sort()).toEqual([...ALL_ACTIONS].sort());
+  it("has a row in the matrix for every action (draft actions: draft-policy.test.ts)", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(ALL_ACTIONS.filter((a) => !a.startsWith("draft.")).sort());
   });
 
-  for (const action of ALL_ACTIONS) {
+  for (const action of Object.keys(MATRIX) as (keyof typeof MATRIX)[]) {
     for (const [role, actor] of Object.entries(ROLES)) {
       const expected = MATRIX[action][role as keyof typeof ROLES];
       it(`${role} ${expected ? "may" : "may not"} ${action}`, () => {

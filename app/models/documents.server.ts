@@ -1,0 +1,76 @@
+import * as Y from "yjs";
+import { outlineOf, type OutlineEntry } from "~/editor/outline";
+import { plainTextOf } from "~/editor/document-json";
+import { yDocToJSON } from "~/editor/yjs-document";
+import { db } from "~/utils/db.server";
+
+/**
+ * A draft's live document in the database: an append-only log of Yjs updates
+ * (DocumentUpdate) plus a compacted snapshot (DocumentSnapshot) with derived data.
+ */
+/** Prisma's Bytes want an ArrayBuffer-backed array; Yjs may hand out views of larger buffers. */
+const bytes = (data: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(data);
+
+export type LoadedDocument = { doc: Y.Doc; lastUpdateId: number };
+
+/** The snapshot, then every update appended after it, in order. */
+export async function loadDocument(draftId: string): Promise<LoadedDocument> {
+  const doc = new Y.Doc();
+  const snapshot = await db().documentSnapshot.findUnique({ where: { draftId } });
+  let lastUpdateId = snapshot?.lastUpdateId ?? 0;
+  if (snapshot) Y.applyUpdate(doc, snapshot.state);
+  const updates = await db().documentUpdate.findMany({
+    where: { draftId, id: { gt: lastUpdateId } },
+    orderBy: { id: "asc" },
+  });
+  for (const row of updates) {
+    Y.applyUpdate(doc, row.update);
+    lastUpdateId = row.id;
+  }
+  return { doc, lastUpdateId };
+}
+
+/** Appends one (merged) update; returns its id. Resolves only once the row is committed. */
+export async function appendUpdate(draftId: string, update: Uint8Array): Promise<number> {
+  const row = await db().documentUpdate.create({ data: { draftId, update: bytes(update) }, select: { id: true } });
+  return row.id;
+}
+
+export type DerivedContent = { outline: OutlineEntry[]; plainText: string };
+
+export function deriveContent(doc: Y.Doc): DerivedContent {
+  const json = yDocToJSON(doc);
+  return { outline: outlineOf(json), plainText: plainTextOf(json) };
+}
+
+/**
+ * Replaces the snapshot with the document's full state and deletes the log rows it
+ * covers (id ≤ lastUpdateId). Rows appended meanwhile have higher ids and survive.
+ */
+export async function compactDocument(draftId: string, doc: Y.Doc, lastUpdateId: number): Promise<void> {
+  const state = bytes(Y.encodeStateAsUpdate(doc));
+  const derived = deriveContent(doc);
+  await db().$transaction(async (tx) => {
+    await tx.documentSnapshot.upsert({
+      where: { draftId },
+      create: { draftId, state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
+      update: { state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
+    });
+    await tx.documentUpdate.deleteMany({ where: { draftId, id: { lte: lastUpdateId } } });
+  });
+}
+
+/** Stores the initial state of a new draft (template, import or demo content). */
+export async function initializeDocument(draftId: string, update: Uint8Array): Promise<void> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  await compactDocument(draftId, doc, 0);
+  doc.destroy();
+}
+
+export async function getSnapshotSummary(draftId: string) {
+  return db().documentSnapshot.findUnique({
+    where: { draftId },
+    select: { outline: true, plainText: true, updatedAt: true },
+  });
+}

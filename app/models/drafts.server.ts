@@ -1,0 +1,154 @@
+import type { DocNode } from "~/editor/document-json";
+import { jsonToYUpdate } from "~/editor/yjs-document";
+import type { DraftStatus } from "~/policies";
+import type { DraftInput } from "~/schemas/draft";
+import { audit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+import { notifyDraftAccessChanged } from "~/utils/draft-events.server";
+import type { Page } from "~/utils/pagination";
+import { foldForSearch } from "~/utils/search-text";
+import { initializeDocument } from "./documents.server";
+
+export type DraftFilters = { status?: string; kind?: string; organizationId?: string };
+
+const titleSearchText = (d: {
+  titleHy: string | null;
+  titleRu: string | null;
+  titleKa: string | null;
+  titleEn: string | null;
+}) => foldForSearch(d.titleHy, d.titleRu, d.titleKa, d.titleEn);
+
+/**
+ * Drafts this actor may see: owned by one of their organizations, or shared with one of
+ * them or with them personally (everything for a platform admin). The visibility rule
+ * lives in the query so lists never load what the policy would hide.
+ */
+export async function listDrafts(
+  viewer: { id: string; isPlatformAdmin: boolean; organizationIds: string[] },
+  page: Page,
+  filters: DraftFilters,
+) {
+  const visible = viewer.isPlatformAdmin
+    ? {}
+    : {
+        OR: [
+          { ownerOrganizationId: { in: viewer.organizationIds } },
+          { access: { some: { organizationId: { in: viewer.organizationIds } } } },
+          { access: { some: { userId: viewer.id } } },
+        ],
+      };
+  const where = {
+    AND: [
+      visible,
+      page.query ? { searchText: { contains: foldForSearch(page.query) } } : {},
+      filters.status ? { status: filters.status as DraftStatus } : {},
+      filters.kind ? { kind: filters.kind as DraftInput["kind"] } : {},
+      filters.organizationId ? { ownerOrganizationId: filters.organizationId } : {},
+    ],
+  };
+  const [items, total] = await Promise.all([
+    db().draft.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: page.skip,
+      take: page.take,
+      include: { ownerOrganization: true },
+    }),
+    db().draft.count({ where }),
+  ]);
+  return { items, total };
+}
+
+export function getDraft(id: string) {
+  return db().draft.findUnique({
+    where: { id },
+    include: {
+      ownerOrganization: true,
+      access: { include: { organization: true, user: { select: { id: true, name: true, email: true } } } },
+    },
+  });
+}
+
+/** Creates a draft and its initial document (template, empty, or imported content). */
+export async function createDraft(actorId: string, input: Omit<DraftInput, "initialContent">, content: DocNode) {
+  const update = jsonToYUpdate(content);
+  const draft = await db().$transaction(async (tx) => {
+    const created = await tx.draft.create({
+      data: {
+        titleHy: input.titleHy,
+        titleRu: input.titleRu,
+        titleKa: input.titleKa,
+        titleEn: input.titleEn,
+        kind: input.kind,
+        ownerOrganizationId: input.ownerOrganizationId,
+        createdById: actorId,
+        searchText: titleSearchText(input),
+      },
+    });
+    await audit(tx, {
+      actorId,
+      action: "draft.create",
+      objectType: "Draft",
+      objectId: created.id,
+      details: { kind: input.kind, ownerOrganizationId: input.ownerOrganizationId },
+    });
+    return created;
+  });
+  await initializeDocument(draft.id, update);
+  return draft;
+}
+
+export async function changeDraftStatus(actorId: string, draftId: string, from: DraftStatus, to: DraftStatus) {
+  const changed = await db().$transaction(async (tx) => {
+    // Conditional on the status the policy checked, so two racing changes cannot both apply.
+    const result = await tx.draft.updateMany({ where: { id: draftId, status: from }, data: { status: to } });
+    if (result.count === 0) return false;
+    await audit(tx, { actorId, action: "draft.status", objectType: "Draft", objectId: draftId, details: { from, to } });
+    return true;
+  });
+  if (changed) notifyDraftAccessChanged(draftId);
+  return changed;
+}
+
+export type ShareTarget = { organizationId: string } | { userId: string };
+
+/** Grants or changes access; one grant per organization or person and draft. */
+export async function shareDraft(actorId: string, draftId: string, target: ShareTarget, level: "EDIT" | "COMMENT") {
+  await db().$transaction(async (tx) => {
+    const where =
+      "organizationId" in target
+        ? { draftId_organizationId: { draftId, organizationId: target.organizationId } }
+        : { draftId_userId: { draftId, userId: target.userId } };
+    const grant = await tx.draftAccess.upsert({
+      where,
+      create: { draftId, ...target, level, grantedById: actorId },
+      update: { level, grantedById: actorId },
+    });
+    await audit(tx, {
+      actorId,
+      action: "draft.share",
+      objectType: "DraftAccess",
+      objectId: grant.id,
+      details: { draftId, ...target, level },
+    });
+  });
+  notifyDraftAccessChanged(draftId);
+}
+
+export async function revokeDraftAccess(actorId: string, draftId: string, grantId: string) {
+  const revoked = await db().$transaction(async (tx) => {
+    const grant = await tx.draftAccess.findFirst({ where: { id: grantId, draftId } });
+    if (!grant) return false;
+    await tx.draftAccess.delete({ where: { id: grantId } });
+    await audit(tx, {
+      actorId,
+      action: "draft.revoke",
+      objectType: "DraftAccess",
+      objectId: grantId,
+      details: { draftId, organizationId: grant.organizationId, userId: grant.userId, level: grant.level },
+    });
+    return true;
+  });
+  if (revoked) notifyDraftAccessChanged(draftId);
+  return revoked;
+}

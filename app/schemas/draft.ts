@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+export const DRAFT_KINDS = [
+  "LAW",
+  "LAW_AMENDMENT",
+  "DECISION",
+  "CONCEPT",
+  "MODEL_REGULATION",
+  "COOPERATION_AGREEMENT",
+  "MEMORANDUM",
+  "PROTOCOL",
+] as const;
+
+export const DRAFT_STATUSES = [
+  "DRAFTING",
+  "IN_CONSULTATION",
+  "REVISION",
+  "COLLEGIUM_REVIEW",
+  "ADOPTED",
+  "SIGNED",
+  "WITHDRAWN",
+] as const;
+
+export const INITIAL_CONTENT = ["template", "empty", "import"] as const;
+
+const optionalTitle = z
+  .string()
+  .trim()
+  .max(500, "errors.tooLong")
+  .optional()
+  .transform((value) => (value ? value : null));
+
+export const DraftSchema = z
+  .object({
+    titleHy: optionalTitle,
+    titleRu: optionalTitle,
+    titleKa: optionalTitle,
+    titleEn: optionalTitle,
+    kind: z.enum(DRAFT_KINDS, { errorMap: () => ({ message: "errors.required" }) }),
+    ownerOrganizationId: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
+    initialContent: z.enum(INITIAL_CONTENT).default("template"),
+  })
+  .refine((d) => d.titleHy || d.titleRu || d.titleKa || d.titleEn, {
+    message: "errors.titleRequired",
+    path: ["titleHy"],
+  });
+
+export type DraftInput = z.infer<typeof DraftSchema>;
+
+export const ShareSchema = z
+  .object({
+    target: z.enum(["organization", "user"]),
+    organizationId: z.string().optional(),
+    email: z.string().trim().toLowerCase().optional(),
+    level: z.enum(["EDIT", "COMMENT"], { errorMap: () => ({ message: "errors.required" }) }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.target === "organization" && !value.organizationId) {
+      ctx.addIssue({ code: "custom", path: ["organizationId"], message: "errors.required" });
+    }
+    if (value.target === "user" && !z.string().email().safeParse(value.email).success) {
+      ctx.addIssue({ code: "custom", path: ["email"], message: "errors.email" });
+    }
+  });
+
+export const StatusSchema = z.object({ status: z.enum(DRAFT_STATUSES) });

@@ -1,0 +1,39 @@
+import type { IncomingMessage } from "node:http";
+import { readCookie, SESSION_COOKIE, validateSessionToken } from "../app/auth/session.server";
+import { loadActor } from "../app/models/actors.server";
+import { loadDraftResource } from "../app/models/draft-access.server";
+import { documentAccess, type DocumentAccess } from "../app/policies";
+import { db } from "../app/utils/db.server";
+
+export type UpgradeDecision =
+  | { ok: true; userId: string; sessionToken: string; access: Exclude<DocumentAccess, null> }
+  | { ok: false; status: 401 | 403 | 404 };
+
+/** Reads the session cookie of an upgrade request (the same cookie the web app set). */
+export function sessionTokenOf(request: IncomingMessage): string | null {
+  const headers = new Headers();
+  if (request.headers.cookie) headers.set("Cookie", request.headers.cookie);
+  return readCookie(new Request("http://collab.local/", { headers }), SESSION_COOKIE);
+}
+
+/**
+ * Decides, before any document data is sent, whether this session may open this draft and
+ * how: the same `documentAccess` policy the web app uses.
+ */
+export async function decideAccess(sessionToken: string | null, draftId: string): Promise<UpgradeDecision> {
+  if (!sessionToken) return { ok: false, status: 401 };
+  const session = await validateSessionToken(db(), sessionToken);
+  if (!session) return { ok: false, status: 401 };
+  const draft = await loadDraftResource(draftId);
+  if (!draft) return { ok: false, status: 404 };
+  const access = documentAccess(await loadActor(session.user), draft);
+  if (!access) return { ok: false, status: 403 };
+  return { ok: true, userId: session.user.id, sessionToken, access };
+}
+
+/** Browsers always send Origin on WebSocket requests; anything else must match ours. */
+export function originAllowed(request: IncomingMessage, expectedOrigin: string | undefined): boolean {
+  const origin = request.headers.origin;
+  const expected = expectedOrigin ?? `http://${request.headers.host}`;
+  return origin === expected;
+}

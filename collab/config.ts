@@ -1,0 +1,29 @@
+/** Collab server settings; every field has a default suited to one ministry on one machine. */
+export type CollabConfig = {
+  /** Largest accepted WebSocket frame. A whole 300-article draft is about 1 MB of Yjs state. */
+  maxMessageBytes: number;
+  /** Messages a connection may send before its document has loaded; more closes it. */
+  maxPendingMessages: number;
+  /** A client whose unsent backlog exceeds this has stopped reading and is dropped. */
+  maxBufferedBytes: number;
+  /** How long a document nobody has open stays in memory. */
+  unloadAfterMs: number;
+  /** Compact the update log into a snapshot after this many appended batches. */
+  compactEveryBatches: number;
+  /** How often open connections' sessions and access are checked again (revocation). */
+  accessRecheckMs: number;
+  /** Delay before retrying a failed database write (doubles up to 30 s). */
+  retryBaseMs: number;
+  /** Origin that browsers must send; unset: the request's own host (http://host). */
+  expectedOrigin?: string;
+};
+
+export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
+  maxMessageBytes: 2 * 1024 * 1024,
+  maxPendingMessages: 100,
+  maxBufferedBytes: 8 * 1024 * 1024,
+  unloadAfterMs: 30_000,
+  compactEveryBatches: 200,
+  accessRecheckMs: 2_000,
+  retryBaseMs: 500,
+};

@@ -1,0 +1,106 @@
+import * as decoding from "lib0/decoding";
+import * as syncProtocol from "y-protocols/sync";
+import type { WebSocket } from "ws";
+import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC } from "../app/editor/collab-protocol";
+import type { DocumentAccess } from "../app/policies";
+import type { CollabConfig } from "./config";
+import type { Room, RoomMember } from "./room";
+
+export type ConnectionIdentity = { userId: string; sessionToken: string; access: Exclude<DocumentAccess, null> };
+
+/**
+ * One WebSocket of one person on one draft. Decodes the y-websocket protocol; updates from
+ * a comment-only connection are dropped before they touch the document. Anything it cannot
+ * decode or apply closes this connection only.
+ */
+export class Connection implements RoomMember {
+  private room: Room | null = null;
+  private queued: Uint8Array[] = [];
+  /** Updates refused because the connection is read-only (visible to tests and logs). */
+  droppedUpdates = 0;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly draftId: string,
+    readonly identity: ConnectionIdentity,
+    readonly wantsSaved: boolean,
+    private readonly config: CollabConfig,
+  ) {
+    ws.binaryType = "nodebuffer";
+    ws.on("message", (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+  }
+
+  get access() {
+    return this.identity.access;
+  }
+
+  /** Called once the room's document is loaded; replays what arrived meanwhile. */
+  attach(room: Room): void {
+    if (this.isClosed) return;
+    this.room = room;
+    room.join(this);
+    const queued = this.queued;
+    this.queued = [];
+    for (const message of queued) this.handle(message);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.config.maxBufferedBytes) {
+      this.close(CLOSE.OVERLOADED, "client is not reading");
+      return;
+    }
+    this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.isClosed) return;
+    this.ws.close(code, reason);
+  }
+
+  get isClosed(): boolean {
+    return this.ws.readyState === this.ws.CLOSING || this.ws.readyState === this.ws.CLOSED;
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (!isBinary) return this.close(CLOSE.MALFORMED, "binary frames only");
+    const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (!this.room) {
+      if (this.queued.length >= this.config.maxPendingMessages)
+        return this.close(CLOSE.OVERLOADED, "too many messages");
+      this.queued.push(message);
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: Uint8Array): void {
+    const room = this.room!;
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          this.send(room.syncStep2For(payload));
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          if (this.access !== "edit") {
+            this.droppedUpdates++;
+            return;
+          }
+          room.applyUpdate(payload, this);
+        } else {
+          throw new Error(`unknown sync message ${syncType}`);
+        }
+      } else if (type === MESSAGE_AWARENESS) {
+        room.applyAwareness(decoding.readVarUint8Array(decoder), this);
+      } else {
+        throw new Error(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      console.warn(`collab: closing a connection to draft ${room.draftId} after a malformed message:`, String(error));
+      this.close(CLOSE.MALFORMED, "malformed message");
+    }
+  }
+}

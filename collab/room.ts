@@ -1,0 +1,216 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from "../app/editor/collab-protocol";
+import * as documents from "../app/models/documents.server";
+import type { CollabConfig } from "./config";
+
+/** What a room needs from a connection: a way to send, and whether it wants "saved" notices. */
+/** Where rooms load and store documents: the database log and snapshot by default. */
+export type DocumentStore = Pick<typeof documents, "loadDocument" | "appendUpdate" | "compactDocument">;
+export const databaseStore: DocumentStore = documents;
+
+export interface RoomMember {
+  send(message: Uint8Array): void;
+  readonly wantsSaved: boolean;
+}
+
+/** Awareness changes are merged for this long before one broadcast (quadratic traffic otherwise). */
+const AWARENESS_BATCH_MS = 50;
+
+/**
+ * One draft's live document in memory: the Yjs doc, presence, the members connected to it,
+ * and its persistence. Every accepted update is broadcast once-encoded to the others and
+ * appended to the database log in batches (one write per event-loop turn); after each
+ * write the members learn the saved state vector. The log is compacted now and then and
+ * when the room unloads.
+ */
+export class Room {
+  readonly members = new Set<RoomMember>();
+  readonly awareness: awarenessProtocol.Awareness;
+  private pending: Uint8Array[] = [];
+  private flushing: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelay: number;
+  private batchesSinceCompaction = 0;
+  private awarenessChanged = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  /** Awareness client ids introduced by each member, removed when it leaves. */
+  private readonly clientIds = new Map<RoomMember, Set<number>>();
+  /** State vector of what the database holds (at load, then after each write). */
+  private savedVector: Uint8Array;
+
+  private constructor(
+    readonly draftId: string,
+    readonly doc: Y.Doc,
+    private lastUpdateId: number,
+    private readonly config: CollabConfig,
+    private readonly store: DocumentStore,
+  ) {
+    this.retryDelay = config.retryBaseMs;
+    this.savedVector = Y.encodeStateVector(doc);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.awareness.on("update", this.onAwareness);
+  }
+
+  /** Loads the stored document completely before anyone is answered (y-websocket-server PR #7). */
+  static async open(draftId: string, config: CollabConfig, store: DocumentStore = databaseStore): Promise<Room> {
+    const { doc, lastUpdateId } = await store.loadDocument(draftId);
+    return new Room(draftId, doc, lastUpdateId, config, store);
+  }
+
+  join(member: RoomMember): void {
+    this.members.add(member);
+    this.clientIds.set(member, new Set());
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    member.send(encoding.toUint8Array(step1));
+    // A client that reconnects with changes the server already stored learns so at once.
+    if (member.wantsSaved) member.send(this.savedMessage(this.savedVector));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) member.send(this.awarenessMessage(states));
+  }
+
+  leave(member: RoomMember): void {
+    this.members.delete(member);
+    const ids = this.clientIds.get(member);
+    this.clientIds.delete(member);
+    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  /** Applies an editor's update; the origin keeps it from being echoed back to its sender. */
+  applyUpdate(update: Uint8Array, from: RoomMember): void {
+    Y.applyUpdate(this.doc, update, from);
+  }
+
+  applyAwareness(update: Uint8Array, from: RoomMember): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+  }
+
+  /** The reply to a client's SyncStep1: everything it lacks. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+    return encoding.toUint8Array(encoder);
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.pending.length > 0 || this.flushing !== null;
+  }
+
+  /** Writes what is pending; resolves when the database has it (or rejects on failure). */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing.catch(() => undefined);
+    if (this.pending.length === 0) return;
+    const batch = this.pending.splice(0);
+    const savedVector = Y.encodeStateVector(this.doc);
+    this.flushing = (async () => {
+      try {
+        const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+        this.lastUpdateId = await this.store.appendUpdate(this.draftId, merged);
+        this.retryDelay = this.config.retryBaseMs;
+        this.batchesSinceCompaction++;
+        this.notifySaved(savedVector);
+      } catch (error) {
+        // Keep the updates, in order, ahead of anything newer, and try again later.
+        this.pending.unshift(...batch);
+        throw error;
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    await this.flushing;
+    if (this.batchesSinceCompaction >= this.config.compactEveryBatches) {
+      // The updates are safe in the log; a failed compaction only delays the next one.
+      await this.compact().catch((error: unknown) =>
+        console.error(`collab: compacting draft ${this.draftId} failed`, error),
+      );
+    }
+  }
+
+  /** Folds the log into a snapshot. Safe while updates arrive: only rows already in memory go. */
+  async compact(): Promise<void> {
+    const upTo = this.lastUpdateId;
+    this.batchesSinceCompaction = 0;
+    await this.store.compactDocument(this.draftId, this.doc, upTo);
+  }
+
+  /** Stores everything, compacts, and frees the document. Throws (and keeps it) if storing fails. */
+  async unload(): Promise<void> {
+    await this.flush();
+    await this.compact();
+    this.destroy();
+  }
+
+  destroy(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const member of this.members) if (member !== origin) member.send(message);
+    this.pending.push(update);
+    this.scheduleFlush(0);
+  }
+
+  private scheduleFlush(delay: number): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.flush().catch((error: unknown) => {
+        console.error(`collab: storing updates of draft ${this.draftId} failed; retrying`, error);
+        this.retryDelay = Math.min(this.retryDelay * 2, 30_000);
+        this.scheduleFlush(this.retryDelay);
+      });
+    }, delay);
+  }
+
+  private notifySaved(stateVector: Uint8Array): void {
+    this.savedVector = stateVector;
+    const message = this.savedMessage(stateVector);
+    for (const member of this.members) if (member.wantsSaved) member.send(message);
+  }
+
+  private savedMessage(stateVector: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SAVED);
+    encoding.writeVarUint8Array(encoder, stateVector);
+    return encoding.toUint8Array(encoder);
+  }
+
+  private onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const ids = origin ? this.clientIds.get(origin as RoomMember) : undefined;
+    for (const id of added) ids?.add(id);
+    for (const id of removed) ids?.delete(id);
+    for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+    this.awarenessTimer ??= setTimeout(() => {
+      this.awarenessTimer = null;
+      const changed = [...this.awarenessChanged];
+      this.awarenessChanged.clear();
+      const message = this.awarenessMessage(changed);
+      for (const member of this.members) member.send(message);
+    }, AWARENESS_BATCH_MS);
+  };
+
+  private awarenessMessage(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+}

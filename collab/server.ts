@@ -1,0 +1,181 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import { CLOSE, COLLAB_PATH, draftIdFromRoom, SAVED_PARAM } from "../app/editor/collab-protocol";
+import { onDraftAccessChanged } from "../app/utils/draft-events.server";
+import { decideAccess, originAllowed, sessionTokenOf } from "./authenticate";
+import { DEFAULT_COLLAB_CONFIG, type CollabConfig } from "./config";
+import { Connection } from "./connection";
+import { databaseStore, Room, type DocumentStore } from "./room";
+
+export type CollabOptions = Partial<CollabConfig> & {
+  /** Where documents live; the database unless a test wraps it (e.g. to slow loading down). */
+  store?: DocumentStore;
+};
+
+const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" };
+
+export type CollabServer = {
+  /** Open documents, by draft id (for tests and monitoring). */
+  rooms: Map<string, Promise<Room>>;
+  connections: Set<Connection>;
+  /** Re-checks every open connection of a draft (or all) against sessions and the policy. */
+  recheckAccess(draftId?: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * The y-websocket protocol server on `/collab/draft.<id>`, attached to an HTTP server's
+ * upgrade event. Authentication and the access decision happen at the upgrade, so a
+ * refused client gets an HTTP status and never a byte of the document.
+ */
+export function attachCollabServer(httpServer: Server, options: CollabOptions = {}): CollabServer {
+  const { store = databaseStore, ...settings } = options;
+  const config: CollabConfig = { ...DEFAULT_COLLAB_CONFIG, ...settings };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  const rooms = new Map<string, Promise<Room>>();
+  const connections = new Set<Connection>();
+  const unloadTimers = new Map<string, NodeJS.Timeout>();
+  const unloading = new Map<string, Promise<void>>();
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? "/", "http://collab.local");
+    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return;
+    socket.on("error", () => socket.destroy());
+    const draftId = draftIdFromRoom(decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1)));
+    if (!draftId) return reject(socket, 404);
+    if (!originAllowed(request, config.expectedOrigin)) return reject(socket, 403);
+    decideAccess(sessionTokenOf(request), draftId)
+      .then((decision) => {
+        if (!decision.ok) return reject(socket, decision.status);
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          const identity = { userId: decision.userId, sessionToken: decision.sessionToken, access: decision.access };
+          accept(ws, draftId, new Connection(ws, draftId, identity, url.searchParams.get(SAVED_PARAM) === "1", config));
+        });
+      })
+      .catch((error: unknown) => {
+        console.error("collab: upgrade failed", error);
+        reject(socket, 503);
+      });
+  };
+
+  function accept(ws: WebSocket, draftId: string, connection: Connection) {
+    connections.add(connection);
+    clearTimeout(unloadTimers.get(draftId));
+    unloadTimers.delete(draftId);
+    const roomPromise = roomFor(draftId);
+    ws.on("error", () => connection.close(CLOSE.MALFORMED, "socket error"));
+    ws.on("close", () => {
+      connections.delete(connection);
+      roomPromise.then(
+        (room) => {
+          room.leave(connection);
+          if (room.members.size === 0) scheduleUnload(draftId);
+        },
+        () => undefined,
+      );
+    });
+    roomPromise.then(
+      (room) => connection.attach(room),
+      (error: unknown) => {
+        console.error(`collab: loading draft ${draftId} failed`, error);
+        rooms.delete(draftId);
+        connection.close(CLOSE.GOING_AWAY, "document unavailable");
+      },
+    );
+  }
+
+  /** A document being unloaded is stored completely before anyone loads it again. */
+  function roomFor(draftId: string): Promise<Room> {
+    let room = rooms.get(draftId);
+    if (!room) {
+      const previous = unloading.get(draftId) ?? Promise.resolve();
+      room = previous.then(() => Room.open(draftId, config, store));
+      rooms.set(draftId, room);
+    }
+    return room;
+  }
+
+  /** Idle documents leave memory (y-websocket#23); a failed store keeps them and retries. */
+  function scheduleUnload(draftId: string) {
+    clearTimeout(unloadTimers.get(draftId));
+    unloadTimers.set(
+      draftId,
+      setTimeout(async () => {
+        unloadTimers.delete(draftId);
+        const room = await rooms.get(draftId);
+        if (!room || room.members.size > 0) return;
+        rooms.delete(draftId);
+        const done = unloadUntilStored(room).finally(() => unloading.delete(draftId));
+        unloading.set(draftId, done);
+      }, config.unloadAfterMs),
+    );
+  }
+
+  async function unloadUntilStored(room: Room) {
+    for (let delay = config.retryBaseMs; ; delay = Math.min(delay * 2, 30_000)) {
+      try {
+        return await room.unload();
+      } catch (error) {
+        console.error(`collab: unloading draft ${room.draftId} failed; keeping it in memory and retrying`, error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  async function recheckAccess(draftId?: string) {
+    const affected = [...connections].filter((c) => !draftId || c.draftId === draftId);
+    const decisions = new Map<string, Promise<Awaited<ReturnType<typeof decideAccess>>>>();
+    await Promise.all(
+      affected.map(async (connection) => {
+        const key = `${connection.identity.sessionToken}:${connection.draftId}`;
+        if (!decisions.has(key)) decisions.set(key, decideAccess(connection.identity.sessionToken, connection.draftId));
+        const decision = await decisions.get(key)!;
+        if (!decision.ok) connection.close(CLOSE.ACCESS_REVOKED, "access revoked");
+        else if (decision.access !== connection.access) connection.close(CLOSE.ACCESS_CHANGED, "access changed");
+      }),
+    );
+  }
+
+  let rechecking = false;
+  const recheckTimer = setInterval(() => {
+    if (rechecking || connections.size === 0) return;
+    rechecking = true;
+    recheckAccess()
+      .catch((error: unknown) => console.error("collab: access re-check failed", error))
+      .finally(() => (rechecking = false));
+  }, config.accessRecheckMs);
+  const stopListening = onDraftAccessChanged((draftId) => {
+    recheckAccess(draftId === "*" ? undefined : draftId).catch((error: unknown) =>
+      console.error("collab: access re-check failed", error),
+    );
+  });
+
+  httpServer.on("upgrade", onUpgrade);
+
+  return {
+    rooms,
+    connections,
+    recheckAccess,
+    async close() {
+      clearInterval(recheckTimer);
+      stopListening();
+      httpServer.off("upgrade", onUpgrade);
+      for (const timer of unloadTimers.values()) clearTimeout(timer);
+      for (const connection of connections) connection.close(CLOSE.GOING_AWAY, "server shutting down");
+      const loaded = await Promise.allSettled(rooms.values());
+      rooms.clear();
+      for (const result of loaded) {
+        if (result.status !== "fulfilled") continue;
+        await result.value.unload().catch((error: unknown) => console.error("collab: final store failed", error));
+      }
+      await Promise.all(unloading.values());
+      wss.close();
+    },
+  };
+}
+
+function reject(socket: Duplex, status: number) {
+  const text = STATUS_TEXT[status] ?? "Service Unavailable";
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

@@ -1,0 +1,216 @@
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CLOSE, roomName } from "~/editor/collab-protocol";
+import { loadDocument } from "~/models/documents.server";
+import { revokeDraftAccess, shareDraft } from "~/models/drafts.server";
+import { db } from "~/utils/db.server";
+import { databaseStore } from "../../collab/room";
+import {
+  connectClient,
+  fragmentText,
+  sessionCookieFor,
+  startCollab,
+  typeParagraph,
+  upgradeStatus,
+  waitForSync,
+  type RunningCollab,
+  type TestClient,
+} from "../helpers/collab";
+import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
+
+let server: RunningCollab;
+const clients: TestClient[] = [];
+const connect = (...args: Parameters<typeof connectClient>) => {
+  const client = connectClient(...args);
+  clients.push(client);
+  return client;
+};
+
+beforeAll(async () => {
+  server = await startCollab();
+});
+afterEach(() => {
+  while (clients.length) clients.pop()!.destroy();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+async function storedText(draftId: string): Promise<string> {
+  const { doc } = await loadDocument(draftId);
+  return fragmentText(doc);
+}
+
+async function partnerWith(level: "EDIT" | "COMMENT", draftId: string, staffId: string) {
+  const ngo = await createOrganization("NGO", "Union of Community Finance Officers");
+  const expert = await createUser({ name: "Լիլիթ" });
+  await addMember(expert.id, ngo.id);
+  await shareDraft(staffId, draftId, { organizationId: ngo.id }, level);
+  return { ngo, expert, cookie: await sessionCookieFor(expert.id) };
+}
+
+describe("collab server", () => {
+  it("lets two editors converge, stores their edits and reports them saved", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const partner = await partnerWith("EDIT", draft.id, staff.id);
+    const a = connect(server, draft.id, await sessionCookieFor(staff.id));
+    const b = connect(server, draft.id, partner.cookie);
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    typeParagraph(a, "Article 1 from the ministry");
+    typeParagraph(b, "Article 2 from the NGO");
+    await expect.poll(() => a.text()).toContain("Article 2 from the NGO");
+    await expect.poll(() => b.text()).toContain("Article 1 from the ministry");
+    expect(a.text()).toBe(b.text());
+    await expect.poll(() => a.saved() && b.saved()).toBe(true);
+    const stored = await storedText(draft.id);
+    expect(stored).toContain("Article 1 from the ministry");
+    expect(stored).toContain("Article 2 from the NGO");
+  });
+
+  it("never applies, relays or stores a commenter's updates", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const commenter = await partnerWith("COMMENT", draft.id, staff.id);
+    const editor = connect(server, draft.id, await sessionCookieFor(staff.id));
+    const reader = connect(server, draft.id, commenter.cookie);
+    await Promise.all([waitForSync(editor), waitForSync(reader)]);
+    typeParagraph(editor, "official text");
+    await expect.poll(() => reader.text()).toContain("official text");
+
+    typeParagraph(reader, "forged by a commenter");
+    typeParagraph(editor, "later official text");
+    await expect.poll(() => reader.text()).toContain("later official text");
+    await expect.poll(() => editor.saved()).toBe(true);
+    expect(editor.text()).not.toContain("forged");
+    expect(await storedText(draft.id)).not.toContain("forged");
+    const connection = [...server.collab.connections].find((c) => c.access === "comment");
+    expect(connection?.droppedUpdates).toBeGreaterThan(0);
+  });
+
+  it("refuses at the upgrade: no cookie, foreign origin, another organization's draft, unknown draft", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const cookie = await sessionCookieFor(staff.id);
+    const url = `${server.url}/${roomName(draft.id)}`;
+    const outsider = await createUser();
+    await addMember(outsider.id, (await createOrganization("MUNICIPALITY")).id);
+    expect(await upgradeStatus(url, { Origin: server.origin })).toBe(401);
+    expect(await upgradeStatus(url, { Origin: server.origin, Cookie: "agora_session=forged" })).toBe(401);
+    expect(await upgradeStatus(url, { Origin: "https://evil.example", Cookie: cookie })).toBe(403);
+    expect(await upgradeStatus(url, { Cookie: cookie })).toBe(403);
+    expect(await upgradeStatus(url, { Origin: server.origin, Cookie: await sessionCookieFor(outsider.id) })).toBe(403);
+    expect(await upgradeStatus(`${server.url}/${roomName("nope")}`, { Origin: server.origin, Cookie: cookie })).toBe(
+      404,
+    );
+    expect(await upgradeStatus(`${server.url}/not-a-room`, { Origin: server.origin, Cookie: cookie })).toBe(404);
+    expect(await upgradeStatus(url, { Origin: server.origin, Cookie: cookie })).toBe("open");
+  });
+
+  it("closes only the connection that sends a malformed or oversized frame", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const cookie = await sessionCookieFor(staff.id);
+    const healthy = connect(server, draft.id, cookie);
+    await waitForSync(healthy);
+    const url = `${server.url}/${roomName(draft.id)}`;
+    const closeCode = (payload: Uint8Array | string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url, { headers: { Origin: server.origin, Cookie: cookie } });
+        ws.on("open", () => ws.send(payload));
+        ws.on("close", (code) => resolve(code));
+        ws.on("error", () => undefined);
+      });
+    expect(await closeCode(new Uint8Array([0, 2, 200, 1, 2, 3]))).toBe(CLOSE.MALFORMED);
+    expect(await closeCode(new Uint8Array([7, 7, 7]))).toBe(CLOSE.MALFORMED);
+    expect(await closeCode("text frame")).toBe(CLOSE.MALFORMED);
+    expect(await closeCode(new Uint8Array(3 * 1024 * 1024))).toBe(CLOSE.TOO_LARGE);
+    typeParagraph(healthy, "still working");
+    await expect.poll(() => healthy.saved()).toBe(true);
+    expect(await storedText(draft.id)).toContain("still working");
+    expect(healthy.provider.wsconnected).toBe(true);
+  });
+
+  it("closes a socket within seconds when access is revoked, and refuses it afterwards", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const partner = await partnerWith("EDIT", draft.id, staff.id);
+    const expert = connect(server, draft.id, partner.cookie);
+    await waitForSync(expert);
+    const grant = await db().draftAccess.findFirstOrThrow({ where: { draftId: draft.id } });
+    const revokedAt = Date.now();
+    await revokeDraftAccess(staff.id, draft.id, grant.id);
+    await expect.poll(() => expert.closeCodes, { timeout: 5000 }).toContain(CLOSE.ACCESS_REVOKED);
+    expect(Date.now() - revokedAt).toBeLessThan(5000);
+    const status = await upgradeStatus(`${server.url}/${roomName(draft.id)}`, {
+      Origin: server.origin,
+      Cookie: partner.cookie,
+    });
+    expect(status).toBe(403);
+  });
+
+  it("notices a revocation made by another process through the periodic check", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const partner = await partnerWith("EDIT", draft.id, staff.id);
+    const expert = connect(server, draft.id, partner.cookie);
+    await waitForSync(expert);
+    // Straight in the database: no in-process notification.
+    await db().draftAccess.deleteMany({ where: { draftId: draft.id } });
+    await expect.poll(() => expert.closeCodes, { timeout: 5000 }).toContain(CLOSE.ACCESS_REVOKED);
+  });
+
+  it("downgrades an editor made commenter by closing so they reconnect read-only", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const partner = await partnerWith("EDIT", draft.id, staff.id);
+    const expert = connect(server, draft.id, partner.cookie);
+    await waitForSync(expert);
+    await shareDraft(staff.id, draft.id, { organizationId: partner.ngo.id }, "COMMENT");
+    await expect.poll(() => expert.closeCodes, { timeout: 5000 }).toContain(CLOSE.ACCESS_CHANGED);
+    await expect
+      .poll(() =>
+        [...server.collab.connections].some((c) => c.identity.userId === partner.expert.id && c.access === "comment"),
+      )
+      .toBe(true);
+  });
+
+  it("unloads idle documents and compacts the log into a snapshot", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const client = connect(server, draft.id, await sessionCookieFor(staff.id));
+    await waitForSync(client);
+    for (let i = 0; i < 5; i++) typeParagraph(client, `paragraph ${i}`);
+    await expect.poll(() => client.saved()).toBe(true);
+    client.destroy();
+    await expect.poll(() => server.collab.rooms.has(draft.id), { timeout: 5000 }).toBe(false);
+    await expect.poll(() => db().documentUpdate.count({ where: { draftId: draft.id } })).toBe(0);
+    const snapshot = await db().documentSnapshot.findUniqueOrThrow({ where: { draftId: draft.id } });
+    expect(snapshot.plainText).toContain("paragraph 4");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, snapshot.state);
+    expect(fragmentText(doc)).toContain("paragraph 0");
+  });
+
+  it("closes a connection that floods messages before its document has loaded", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const cookie = await sessionCookieFor(staff.id);
+    // The real store, with loading held back until the flood has arrived.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = await startCollab({
+      maxPendingMessages: 5,
+      store: { ...databaseStore, loadDocument: async (id) => (await held, databaseStore.loadDocument(id)) },
+    });
+    try {
+      const code = await new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${slow.url}/${roomName(draft.id)}`, {
+          headers: { Origin: slow.origin, Cookie: cookie },
+        });
+        ws.on("open", () => {
+          // The room loads asynchronously: these all arrive before it is ready.
+          for (let i = 0; i < 50; i++) ws.send(new Uint8Array([1, 1, 0]));
+        });
+        ws.on("close", (c) => resolve(c));
+        ws.on("error", () => undefined);
+      });
+      expect(code).toBe(CLOSE.OVERLOADED);
+    } finally {
+      release();
+      await slow.stop();
+    }
+  });
+});

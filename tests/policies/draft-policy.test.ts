@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { can, canTransition, documentAccess, type Actor, type DraftResource, type MaybeActor } from "~/policies";
+
+const MINISTRY = "org-mta";
+const EDITOR_ORG = "org-ucfo";
+const COMMENTER_ORG = "org-aca";
+
+const actor = (id: string, orgs: [string, "NGO" | "MINISTRY" | "MUNICIPALITY"][], isPlatformAdmin = false): Actor => ({
+  id,
+  isPlatformAdmin,
+  memberships: orgs.map(([organizationId, organizationKind]) => ({ organizationId, organizationKind, role: "MEMBER" })),
+});
+
+export const DRAFT_ROLES: Record<string, MaybeActor> = {
+  signedOut: null,
+  platformAdmin: actor("admin", [], true),
+  ministryStaff: actor("staff", [[MINISTRY, "MINISTRY"]]),
+  partnerEditor: actor("editor", [[EDITOR_ORG, "NGO"]]),
+  partnerCommenter: actor("commenter", [[COMMENTER_ORG, "NGO"]]),
+  invitedPerson: actor("invited", []),
+  otherMunicipality: actor("outsider", [["org-zugdidi", "MUNICIPALITY"]]),
+};
+
+const draft = (status: DraftResource["status"] = "DRAFTING"): DraftResource => ({
+  type: "draft",
+  id: "d1",
+  ownerOrganizationId: MINISTRY,
+  status,
+  grants: [
+    { organizationId: EDITOR_ORG, userId: null, level: "EDIT" },
+    { organizationId: COMMENTER_ORG, userId: null, level: "COMMENT" },
+    { organizationId: null, userId: "invited", level: "COMMENT" },
+  ],
+});
+
+const EXPECTED_ACCESS: Record<string, ReturnType<typeof documentAccess>> = {
+  signedOut: null,
+  platformAdmin: "edit",
+  ministryStaff: "edit",
+  partnerEditor: "edit",
+  partnerCommenter: "comment",
+  invitedPerson: "comment",
+  otherMunicipality: null,
+};
+
+describe("draft policy", () => {
+  for (const [role, who] of Object.entries(DRAFT_ROLES)) {
+    it(`${role} gets ${EXPECTED_ACCESS[role] ?? "no"} access to the live text`, () => {
+      expect(documentAccess(who, draft())).toBe(EXPECTED_ACCESS[role]);
+      expect(can(who, "draft.view", draft())).toBe(EXPECTED_ACCESS[role] !== null);
+      expect(can(who, "draft.edit", draft())).toBe(EXPECTED_ACCESS[role] === "edit");
+      expect(can(who, "draft.comment", draft())).toBe(EXPECTED_ACCESS[role] !== null);
+    });
+  }
+
+  it("makes everyone read-only while the draft is in consultation or decided", () => {
+    for (const status of ["IN_CONSULTATION", "COLLEGIUM_REVIEW", "ADOPTED", "SIGNED", "WITHDRAWN"] as const) {
+      expect(documentAccess(DRAFT_ROLES.ministryStaff!, draft(status))).toBe("comment");
+      expect(documentAccess(DRAFT_ROLES.partnerEditor!, draft(status))).toBe("comment");
+      expect(documentAccess(DRAFT_ROLES.otherMunicipality!, draft(status))).toBeNull();
+    }
+    expect(documentAccess(DRAFT_ROLES.partnerEditor!, draft("REVISION"))).toBe("edit");
+  });
+
+  it("lets only the owner's staff share, change details and status", () => {
+    for (const action of ["draft.share", "draft.updateDetails", "draft.changeStatus"] as const) {
+      expect(can(DRAFT_ROLES.ministryStaff!, action, draft())).toBe(true);
+      expect(can(DRAFT_ROLES.platformAdmin!, action, draft())).toBe(true);
+      expect(can(DRAFT_ROLES.partnerEditor!, action, draft())).toBe(false);
+      expect(can(DRAFT_ROLES.partnerCommenter!, action, draft())).toBe(false);
+      expect(can(null, action, draft())).toBe(false);
+    }
+  });
+
+  it("lets ministry and municipality staff create drafts, not NGOs", () => {
+    expect(can(DRAFT_ROLES.ministryStaff!, "draft.create")).toBe(true);
+    expect(can(DRAFT_ROLES.otherMunicipality!, "draft.create")).toBe(true);
+    expect(can(DRAFT_ROLES.partnerEditor!, "draft.create")).toBe(false);
+    expect(can(null, "draft.create")).toBe(false);
+  });
+
+  it("follows the status workflow and nothing else", () => {
+    const staff = DRAFT_ROLES.ministryStaff!;
+    expect(canTransition(staff, draft("DRAFTING"), "IN_CONSULTATION")).toBe(true);
+    expect(canTransition(staff, draft("IN_CONSULTATION"), "REVISION")).toBe(true);
+    expect(canTransition(staff, draft("COLLEGIUM_REVIEW"), "ADOPTED")).toBe(true);
+    expect(canTransition(staff, draft("DRAFTING"), "ADOPTED")).toBe(false);
+    expect(canTransition(staff, draft("ADOPTED"), "DRAFTING")).toBe(false);
+    expect(canTransition(staff, draft("WITHDRAWN"), "REVISION")).toBe(false);
+    expect(canTransition(DRAFT_ROLES.partnerEditor!, draft("DRAFTING"), "IN_CONSULTATION")).toBe(false);
+  });
+
+  it("a grant to a user reaches only that user", () => {
+    const other = actor("someone-else", []);
+    expect(documentAccess(other, draft())).toBeNull();
+  });
+
+  it("edit beats comment when two grants reach the same person", () => {
+    const both = actor("both", [
+      [COMMENTER_ORG, "NGO"],
+      [EDITOR_ORG, "NGO"],
+    ]);
+    expect(documentAccess(both, draft())).toBe("edit");
+  });
+});
