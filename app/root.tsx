@@ -16,6 +16,7 @@ import { resolveLocale } from "~/i18n/locale.server";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
   { rel: "stylesheet", href: stylesheet },
 ];

@@ -11,9 +11,18 @@ const root = process.cwd();
 const config = env();
 if (!process.env.AGORA_SKIP_BUILD) buildIfNeeded(root);
 await prepareDatabase(config.DATABASE_URL, { seed: config.NODE_ENV !== "production" });
-const { port } = await startServer(config.PORT, {
+const { server, collab, port } = await startServer(config.PORT, {
   root,
   appOrigin: config.APP_ORIGIN,
   reloadBuild: process.env.AGORA_DEV === "1",
 });
 console.log(`Agora is running at http://localhost:${port}`);
+
+// Store every open document before exiting (a crash loses nothing acknowledged either).
+const shutdown = async () => {
+  await collab.close();
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+};
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);

@@ -16,6 +16,7 @@ export function SiteHeader() {
         {t("app.name")}
       </Link>
       <nav className="main-nav" aria-label={t("nav.main")}>
+        {user ? <NavLink to="/drafts">{t("nav.drafts")}</NavLink> : null}
         {user ? <NavLink to="/orgs">{t("nav.organizations")}</NavLink> : null}
         {user?.isPlatformAdmin ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
         {user?.isPlatformAdmin ? <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink> : null}

@@ -3,6 +3,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import { Article, ArticleTitle, Chapter, ChapterTitle, LegalDocument, Part, Point } from "./structure-nodes";
 import { StableIds } from "./stable-ids";
+import { StructureCommands } from "./structure-commands";
 
 /**
  * The legal-act schema shared by the browser editor, the collab server (derived data) and
@@ -30,5 +31,6 @@ export function legalActExtensions(): Extensions {
     Part,
     Point,
     StableIds,
+    StructureCommands,
   ];
 }

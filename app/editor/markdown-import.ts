@@ -1,10 +1,12 @@
 import { article, chapter, paragraph, type DocNode } from "./document-json";
+import { classifyLine, headingTitle } from "./plain-text-structure";
 import { newNodeId } from "./stable-ids";
 
 /**
- * Turns a Markdown (or plain-text) file into the legal structure: `# ` headings become
- * chapters, `## ` headings articles, list items and other lines paragraphs. Text before
- * the first heading is the preamble. Formatting marks are kept as text (never HTML).
+ * Turns a Markdown (or plain-text) file into the legal structure: `# ` headings and lines
+ * like "Chapter 2" become chapters, `## ` headings and lines like "Article 5. Scope"
+ * articles, list items and other lines paragraphs. Text before the first heading is the
+ * preamble. Formatting marks are kept as text (never HTML).
  */
 export function markdownToDocument(markdown: string): DocNode {
   const content: DocNode[] = [];
@@ -16,12 +18,15 @@ export function markdownToDocument(markdown: string): DocNode {
     const line = rawLine.trim();
     if (!line) continue;
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    if (heading && heading[1]!.length === 1) {
-      currentChapter = chapter(newNodeId(), heading[2]!);
+    const text = heading ? heading[2]! : line;
+    const kind = classifyLine(text);
+    const title = kind === "text" ? text : headingTitle(text);
+    if ((heading && heading[1]!.length === 1) || kind === "chapter") {
+      currentChapter = chapter(newNodeId(), title);
       currentArticle = null;
       content.push(currentChapter);
-    } else if (heading) {
-      currentArticle = article(newNodeId(), heading[2]!);
+    } else if (heading || kind === "article") {
+      currentArticle = article(newNodeId(), title);
       currentArticle.content = currentArticle.content!.slice(0, 1);
       (currentChapter?.content ?? content).push(currentArticle);
     } else {

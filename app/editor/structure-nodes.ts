@@ -47,9 +47,13 @@ export const ArticleTitle = title("articleTitle", "h3");
 export const Part = structural("part", "paragraph (point | block)*", "div");
 export const Point = structural("point", "paragraph block*", "div");
 
-/** The document: chapters, articles or ordinary blocks (a preamble) at the top level. */
+/**
+ * The document: ordinary blocks (a preamble), chapters or articles at the top level.
+ * Blocks come first in the expression so that ProseMirror's filler for an empty
+ * document is a paragraph, not an empty chapter.
+ */
 export const LegalDocument = Node.create({
   name: "doc",
   topNode: true,
-  content: "(chapter | article | block)+",
+  content: "(block | chapter | article)+",
 });

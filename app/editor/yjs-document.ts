@@ -4,8 +4,7 @@ import * as Y from "yjs";
 import type { DocNode } from "./document-json";
 import { legalActExtensions } from "./extensions";
 
-/** The Y.XmlFragment field Tiptap's Collaboration extension binds to. */
-export const DOCUMENT_FIELD = "default";
+import { DOCUMENT_FIELD } from "./document-field";
 
 let cachedSchema: ReturnType<typeof getSchema> | undefined;
 export function legalActSchema() {

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { outlineOf, type OutlineEntry } from "~/editor/outline";
 import { plainTextOf } from "~/editor/document-json";
 import { yDocToJSON } from "~/editor/yjs-document";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 
 /**
  * A draft's live document in the database: an append-only log of Yjs updates
@@ -48,23 +48,26 @@ export function deriveContent(doc: Y.Doc): DerivedContent {
  * covers (id ≤ lastUpdateId). Rows appended meanwhile have higher ids and survive.
  */
 export async function compactDocument(draftId: string, doc: Y.Doc, lastUpdateId: number): Promise<void> {
-  const state = bytes(Y.encodeStateAsUpdate(doc));
-  const derived = deriveContent(doc);
-  await db().$transaction(async (tx) => {
-    await tx.documentSnapshot.upsert({
-      where: { draftId },
-      create: { draftId, state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
-      update: { state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
-    });
-    await tx.documentUpdate.deleteMany({ where: { draftId, id: { lte: lastUpdateId } } });
-  });
+  await db().$transaction((tx) => writeSnapshot(tx, draftId, doc, lastUpdateId));
 }
 
-/** Stores the initial state of a new draft (template, import or demo content). */
-export async function initializeDocument(draftId: string, update: Uint8Array): Promise<void> {
+async function writeSnapshot(tx: Tx, draftId: string, doc: Y.Doc, lastUpdateId: number): Promise<void> {
+  const state = bytes(Y.encodeStateAsUpdate(doc));
+  const derived = deriveContent(doc);
+  await tx.documentSnapshot.upsert({
+    where: { draftId },
+    create: { draftId, state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
+    update: { state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
+  });
+  await tx.documentUpdate.deleteMany({ where: { draftId, id: { lte: lastUpdateId } } });
+}
+
+/** Stores the initial state of a new draft (template, import or demo content), in `tx` if given. */
+export async function initializeDocument(draftId: string, update: Uint8Array, tx?: Tx): Promise<void> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
-  await compactDocument(draftId, doc, 0);
+  if (tx) await writeSnapshot(tx, draftId, doc, 0);
+  else await compactDocument(draftId, doc, 0);
   doc.destroy();
 }
 

@@ -1,6 +1,9 @@
 import { hashPassword } from "../../app/auth/password.server";
 import type { Db } from "../../app/utils/db.server";
 import { foldForSearch } from "../../app/utils/search-text";
+import { jsonToYUpdate } from "../../app/editor/yjs-document";
+import { initializeDocument } from "../../app/models/documents.server";
+import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";
 import { DEMO_PASSWORD, DEMO_USERS } from "./users";
 
@@ -36,6 +39,22 @@ export async function seedDemoData(client: Db): Promise<void> {
         if (!organizationId) throw new Error(`demo user ${user.email}: unknown organization ${membership.org}`);
         await tx.membership.create({ data: { userId: created.id, organizationId, role: membership.role } });
       }
+    }
+    for (const draft of DEMO_DRAFTS) {
+      const created = await tx.draft.create({
+        data: {
+          ...draft.titles,
+          kind: draft.kind,
+          ownerOrganizationId: ids.get(draft.owner)!,
+          searchText: foldForSearch(...Object.values(draft.titles)),
+        },
+      });
+      for (const share of draft.shares) {
+        await tx.draftAccess.create({
+          data: { draftId: created.id, organizationId: ids.get(share.org)!, level: share.level },
+        });
+      }
+      await initializeDocument(created.id, jsonToYUpdate(draft.content), tx);
     }
     await tx.auditEvent.create({
       data: { actorId: null, action: "demo.seed", objectType: "Platform", objectId: "demo", details: {} },

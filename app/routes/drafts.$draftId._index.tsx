@@ -1,0 +1,117 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
+import { DraftEditor } from "~/components/editor/draft-editor.client";
+import { colorFor } from "~/components/editor/use-collab-connection";
+import { draftTitle } from "~/components/draft-title";
+import { organizationName } from "~/components/organization-name";
+import type { OutlineEntry } from "~/editor/outline";
+import { useT } from "~/i18n/use-t";
+import { getSnapshotSummary } from "~/models/documents.server";
+import { requireDraft } from "~/models/draft-guard.server";
+import { changeDraftStatus } from "~/models/drafts.server";
+import { can, canTransition, documentAccess, DRAFT_TRANSITIONS } from "~/policies";
+import { StatusSchema } from "~/schemas/draft";
+import { parseForm } from "~/utils/forms";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
+  const snapshot = await getSnapshotSummary(draft.id);
+  return {
+    draft: {
+      id: draft.id,
+      titleHy: draft.titleHy,
+      titleRu: draft.titleRu,
+      titleKa: draft.titleKa,
+      titleEn: draft.titleEn,
+      kind: draft.kind,
+      status: draft.status,
+      ownerOrganization: draft.ownerOrganization,
+    },
+    access: documentAccess(user.actor, resource),
+    canShare: can(user.actor, "draft.share", resource),
+    transitions: DRAFT_TRANSITIONS[draft.status].filter((to) => canTransition(user.actor, resource, to)),
+    outline: (snapshot?.outline ?? []) as OutlineEntry[],
+    plainText: snapshot?.plainText ?? "",
+    user: { name: user.name, color: colorFor(user.id) },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.changeStatus");
+  const parsed = parseForm(StatusSchema, await request.formData());
+  if (!parsed.ok || !canTransition(user.actor, resource, parsed.value.status)) {
+    return data({ error: "drafts.transitionRefused" }, { status: 400 });
+  }
+  const changed = await changeDraftStatus(user.id, draft.id, draft.status, parsed.value.status);
+  return changed ? { error: null } : data({ error: "drafts.transitionRefused" }, { status: 409 });
+}
+
+/** Renders the editor only after hydration: Tiptap and y-websocket live in the browser. */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+export default function DraftPage() {
+  const t = useT();
+  const { draft, access, canShare, transitions, outline, plainText, user } = useLoaderData<typeof loader>();
+  const hydrated = useHydrated();
+  const revalidator = useRevalidator();
+  const onAccessChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
+  return (
+    <section className="draft-page">
+      <header className="page-title">
+        <div>
+          <p className="eyebrow">
+            {t(`draftKinds.${draft.kind}`)} · {organizationName(draft.ownerOrganization, t.locale)}
+          </p>
+          <h1 data-testid="draft-title">{draftTitle(draft, t.locale)}</h1>
+          <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>
+        </div>
+        <div className="draft-actions">
+          {canShare ? (
+            <Link to="sharing" className="button">
+              {t("drafts.sharing")}
+            </Link>
+          ) : null}
+          {transitions.length > 0 ? (
+            <Form method="post" className="inline-form">
+              <label>
+                <span className="visually-hidden">{t("fields.status")}</span>
+                <select name="status" defaultValue={transitions[0]}>
+                  {transitions.map((status) => (
+                    <option key={status} value={status}>
+                      {t(`draftStatus.${status}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit">{t("drafts.changeStatus")}</button>
+            </Form>
+          ) : null}
+        </div>
+      </header>
+      {hydrated ? (
+        <DraftEditor draftId={draft.id} canEdit={access === "edit"} user={user} onAccessChanged={onAccessChanged} />
+      ) : (
+        <div className="draft-workspace">
+          <div className="draft-main">
+            <div className="editor-frame">
+              <pre className="static-text">{plainText}</pre>
+            </div>
+          </div>
+          <aside className="draft-side">
+            <ol>
+              {outline.map((entry) => (
+                <li key={entry.id}>{entry.title}</li>
+              ))}
+            </ol>
+          </aside>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server";
+import { draftTitle } from "~/components/draft-title";
+import { organizationName } from "~/components/organization-name";
+import { Pagination } from "~/components/pagination";
+import { useT } from "~/i18n/use-t";
+import { listDrafts } from "~/models/drafts.server";
+import { can } from "~/policies";
+import { DRAFT_KINDS, DRAFT_STATUSES } from "~/schemas/draft";
+import { db } from "~/utils/db.server";
+import { pageCount, readPage } from "~/utils/pagination";
+import { authorize } from "~/utils/responses.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "draft.list");
+  const url = new URL(request.url);
+  const page = readPage(url);
+  const filters = {
+    status: (DRAFT_STATUSES as readonly string[]).includes(url.searchParams.get("status") ?? "")
+      ? url.searchParams.get("status")!
+      : undefined,
+    kind: (DRAFT_KINDS as readonly string[]).includes(url.searchParams.get("kind") ?? "")
+      ? url.searchParams.get("kind")!
+      : undefined,
+    organizationId: url.searchParams.get("organization") || undefined,
+  };
+  const organizationIds = user.actor.memberships.map((m) => m.organizationId);
+  const { items, total } = await listDrafts(
+    { id: user.id, isPlatformAdmin: user.isPlatformAdmin, organizationIds },
+    page,
+    filters,
+  );
+  const owners = await db().organization.findMany({
+    where: { kind: { in: ["MINISTRY", "MUNICIPALITY"] } },
+    orderBy: { nameEn: "asc" },
+  });
+  return {
+    drafts: items,
+    total,
+    page: page.page,
+    pages: pageCount(total),
+    query: page.query,
+    filters,
+    owners,
+    canCreate: can(user.actor, "draft.create"),
+  };
+}
+
+export default function DraftsPage() {
+  const t = useT();
+  const { drafts, total, page, pages, query, filters, owners, canCreate } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <div className="page-title">
+        <h1>{t("drafts.title")}</h1>
+        {canCreate ? (
+          <Link to="/drafts/new" className="button primary">
+            {t("drafts.create")}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters" role="search">
+        <label>
+          <span className="visually-hidden">{t("drafts.search")}</span>
+          <input type="search" name="q" defaultValue={query} placeholder={t("drafts.search")} />
+        </label>
+        <label>
+          <span className="visually-hidden">{t("fields.status")}</span>
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("drafts.anyStatus")}</option>
+            {DRAFT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`draftStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t("fields.kind")}</span>
+          <select name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("drafts.anyKind")}</option>
+            {DRAFT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`draftKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t("fields.owner")}</span>
+          <select name="organization" defaultValue={filters.organizationId ?? ""}>
+            <option value="">{t("drafts.anyOrganization")}</option>
+            {owners.map((org) => (
+              <option key={org.id} value={org.id}>
+                {organizationName(org, t.locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("common.search")}</button>
+      </Form>
+      <p className="muted">{t("common.results", { count: t.number(total) })}</p>
+      {drafts.length === 0 ? <p className="card muted">{t("drafts.none")}</p> : null}
+      <ul className="draft-list">
+        {drafts.map((draft) => (
+          <li key={draft.id} className="card draft-card" data-testid="draft-card">
+            <Link to={`/drafts/${draft.id}`} className="draft-card-title">
+              {draftTitle(draft, t.locale)}
+            </Link>
+            <div className="muted">
+              {t(`draftKinds.${draft.kind}`)} · {organizationName(draft.ownerOrganization, t.locale)} ·{" "}
+              {t("drafts.updated", { date: t.date(draft.updatedAt) })}
+            </div>
+            <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} pages={pages} />
+    </section>
+  );
+}

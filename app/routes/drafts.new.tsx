@@ -1,0 +1,131 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server";
+import { Field } from "~/components/field";
+import { organizationName } from "~/components/organization-name";
+import { SelectField } from "~/components/select-field";
+import { EMPTY_DOCUMENT, templateFor } from "~/editor/templates";
+import { resolveLocale } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/server-t.server";
+import { useT } from "~/i18n/use-t";
+import { importFile, MAX_IMPORT_BYTES } from "~/models/draft-import.server";
+import { ownerOptions } from "~/models/draft-owners.server";
+import { createDraft } from "~/models/drafts.server";
+import { DRAFT_KINDS, DraftSchema } from "~/schemas/draft";
+import { parseForm } from "~/utils/forms";
+import { authorize } from "~/utils/responses.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "draft.create");
+  return { owners: await ownerOptions(user) };
+}
+
+async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return null;
+    throw error;
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "draft.create");
+  const form = await readForm(request);
+  if (!form) return data({ errors: { file: "errors.fileTooLarge" } as Record<string, string> }, { status: 400 });
+  const parsed = parseForm(DraftSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const allowed = (await ownerOptions(user)).some((org) => org.id === parsed.value.ownerOrganizationId);
+  if (!allowed) return data({ errors: { ownerOrganizationId: "errors.notAllowed" } }, { status: 403 });
+
+  const t = serverT(resolveLocale(request, user.locale));
+  let content = EMPTY_DOCUMENT;
+  if (parsed.value.initialContent === "template") {
+    content = templateFor(parsed.value.kind, {
+      preamble: t("templates.preamble"),
+      chapterTitle: t("templates.chapterTitle"),
+      articleTitle: t("templates.articleTitle"),
+      partiesArticle: t("templates.partiesArticle"),
+      subjectArticle: t("templates.subjectArticle"),
+      finalArticle: t("templates.finalArticle"),
+    });
+  } else if (parsed.value.initialContent === "import") {
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0)
+      return data({ errors: { file: "errors.fileRequired" } }, { status: 400 });
+    if (!/\.(docx|md|markdown|txt)$/i.test(file.name))
+      return data({ errors: { file: "errors.fileType" } }, { status: 400 });
+    try {
+      content = await importFile(file.name, Buffer.from(await file.arrayBuffer()));
+    } catch {
+      return data({ errors: { file: "errors.fileUnreadable" } }, { status: 400 });
+    }
+  }
+  const draft = await createDraft(user.id, parsed.value, content);
+  throw redirect(`/drafts/${draft.id}`);
+}
+
+export default function NewDraftPage() {
+  const t = useT();
+  const { owners } = useLoaderData<typeof loader>();
+  const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
+  return (
+    <section className="narrow card wide-form">
+      <h1>{t("drafts.create")}</h1>
+      <Form method="post" encType="multipart/form-data" noValidate className="stack">
+        <fieldset>
+          <legend>{t("drafts.titlesLegend")}</legend>
+          <Field label={t("fields.titleHy")} name="titleHy" lang="hy" error={errors.titleHy} />
+          <Field label={t("fields.titleRu")} name="titleRu" lang="ru" error={errors.titleRu} />
+          <Field label={t("fields.titleKa")} name="titleKa" lang="ka" error={errors.titleKa} />
+          <Field label={t("fields.titleEn")} name="titleEn" lang="en" error={errors.titleEn} />
+        </fieldset>
+        <SelectField
+          label={t("fields.kind")}
+          name="kind"
+          defaultValue="LAW"
+          error={errors.kind}
+          options={DRAFT_KINDS.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))}
+        />
+        <SelectField
+          label={t("fields.owner")}
+          name="ownerOrganizationId"
+          error={errors.ownerOrganizationId}
+          options={owners.map((org) => ({ value: org.id, label: organizationName(org, t.locale) }))}
+        />
+        <fieldset>
+          <legend>{t("drafts.initialContent")}</legend>
+          {(["template", "empty", "import"] as const).map((choice) => (
+            <label key={choice} className="choice">
+              <input type="radio" name="initialContent" value={choice} defaultChecked={choice === "template"} />{" "}
+              {t(`drafts.start.${choice}`)}
+            </label>
+          ))}
+          <Field
+            label={t("fields.file")}
+            name="file"
+            type="file"
+            accept=".docx,.md,.markdown,.txt"
+            error={errors.file}
+            hint={t("drafts.fileHint")}
+          />
+        </fieldset>
+        <button type="submit" className="button primary">
+          {t("common.create")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { article, chapter, paragraph, part, point, type DocNode } from "../../app/editor/document-json";
+
+/**
+ * Demo drafts from the source documents: the amendments to the Law "On Local
+ * Self-Government" that the Ministry drafted with the Union of Community Finance Officers
+ * (seed 003), and a model agreement on cooperation between cities (seeds 001, 002).
+ */
+export type DemoDraft = {
+  key: string;
+  owner: string;
+  kind: "LAW_AMENDMENT" | "COOPERATION_AGREEMENT";
+  titles: { titleHy?: string; titleRu?: string; titleKa?: string; titleEn?: string };
+  shares: { org: string; level: "EDIT" | "COMMENT" }[];
+  content: DocNode;
+};
+
+const localSelfGovernment: DocNode = {
+  type: "doc",
+  content: [
+    paragraph(
+      "Սույն օրենքով լրացումներ են կատարվում «Տեղական ինքնակառավարման մասին» Հայաստանի Հանրապետության օրենքում՝ համայնքների ֆինանսական կառավարման թափանցիկությունն ապահովելու նպատակով։",
+    ),
+    chapter(
+      "lsg-ch1",
+      "Ընդհանուր դրույթներ",
+      article(
+        "lsg-a1",
+        "Օրենքի 38-րդ հոդվածում լրացում",
+        part("lsg-a1-p1", "Օրենքի 38-րդ հոդվածի 1-ին մասը լրացնել հետևյալ բովանդակությամբ 12-րդ կետով՝"),
+        part(
+          "lsg-a1-p2",
+          "համայնքի ղեկավարը յուրաքանչյուր եռամսյակ հրապարակում է համայնքի բյուջեի կատարման մասին հաշվետվությունը համայնքի պաշտոնական կայքում։",
+        ),
+      ),
+      article(
+        "lsg-a2",
+        "Օրենքի 69-րդ հոդվածում լրացում",
+        part("lsg-a2-p1", "Օրենքի 69-րդ հոդվածը լրացնել հետևյալ բովանդակությամբ 4-րդ մասով՝"),
+        part(
+          "lsg-a2-p2",
+          "Համայնքի բյուջեի նախագիծը ավագանի ներկայացնելուց առնվազն 15 օր առաջ դրվում է հանրային քննարկման, որի ընթացքում՝",
+          point("lsg-a2-p2-1", "բնակիչները կարող են ներկայացնել առաջարկություններ,"),
+          point("lsg-a2-p2-2", "համայնքի ղեկավարը ամփոփում է ստացված առաջարկությունները և հրապարակում ամփոփաթերթը։"),
+        ),
+      ),
+    ),
+    chapter(
+      "lsg-ch2",
+      "Եզրափակիչ դրույթներ",
+      article(
+        "lsg-a3",
+        "Օրենքի ուժի մեջ մտնելը",
+        paragraph("Սույն օրենքն ուժի մեջ է մտնում պաշտոնական հրապարակմանը հաջորդող տարվա հունվարի 1-ից։"),
+      ),
+    ),
+  ],
+};
+
+const cityCooperation: DocNode = {
+  type: "doc",
+  content: [
+    paragraph(
+      "Администрация города Благовещенска (Российская Федерация) и Народное правительство города Хэйхэ (КНР), далее именуемые Сторонами, руководствуясь стремлением к развитию дружественных связей между городами, договорились о нижеследующем. / The City of Blagoveshchensk and the Heihe City People's Government, hereinafter the Parties, have agreed as follows.",
+    ),
+    article(
+      "coop-a1",
+      "Предмет соглашения / Subject of the agreement",
+      paragraph(
+        "Стороны развивают сотрудничество в области торговли и экономики, образования, культуры, спорта и туризма на основе равенства и взаимной выгоды. / The Parties develop cooperation in trade and economy, education, culture, sport and tourism on the basis of equality and mutual benefit.",
+      ),
+    ),
+    article(
+      "coop-a2",
+      "Формы сотрудничества / Forms of cooperation",
+      part("coop-a2-p1", "Сотрудничество осуществляется путём: / Cooperation takes the form of:"),
+      part("coop-a2-p2", "обмена делегациями и опытом работы органов местного самоуправления; / exchange of delegations;"),
+      part(
+        "coop-a2-p3",
+        "проведения совместных культурных и спортивных мероприятий; / joint cultural and sporting events;",
+      ),
+      part("coop-a2-p4", "ежегодного плана совместных мероприятий. / an annual plan of joint activities."),
+    ),
+    article(
+      "coop-a3",
+      "Заключительные положения / Final provisions",
+      paragraph(
+        "Соглашение вступает в силу с даты подписания и действует в течение пяти лет. Составлено в двух экземплярах на русском, китайском и английском языках. / This Agreement enters into force on signature and remains in force for five years.",
+      ),
+    ),
+  ],
+};
+
+export const DEMO_DRAFTS: DemoDraft[] = [
+  {
+    key: "lsg-amendments",
+    owner: "mta",
+    kind: "LAW_AMENDMENT",
+    titles: {
+      titleHy: "«Տեղական ինքնակառավարման մասին» օրենքում լրացումներ կատարելու մասին",
+      titleRu: "О внесении дополнений в Закон «О местном самоуправлении»",
+      titleEn: "On Amendments to the Law “On Local Self-Government”",
+    },
+    shares: [
+      { org: "ucfo", level: "EDIT" },
+      { org: "aca", level: "COMMENT" },
+    ],
+    content: localSelfGovernment,
+  },
+  {
+    key: "model-city-agreement",
+    owner: "blagoveshchensk",
+    kind: "COOPERATION_AGREEMENT",
+    titles: {
+      titleRu: "Соглашение о сотрудничестве между городами Благовещенск и Хэйхэ",
+      titleEn: "Agreement on Cooperation between the Cities of Blagoveshchensk and Heihe",
+    },
+    shares: [
+      { org: "heihe", level: "EDIT" },
+      { org: "uca", level: "COMMENT" },
+    ],
+    content: cityCooperation,
+  },
+];

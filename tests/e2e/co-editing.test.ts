@@ -1,0 +1,87 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDocument } from "~/models/documents.server";
+import { db } from "~/utils/db.server";
+import { DEMO_PASSWORD } from "../../prisma/seed/users";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { launchBrowser } from "../helpers/browser";
+
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signedInPage(email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('main button[type="submit"]').click();
+  await page.waitForURL(`${app.url}/`);
+  return page;
+}
+
+async function openDraft(page: Page, draftId: string) {
+  await page.goto(`${app.url}/drafts/${draftId}`);
+  await page.locator(".ProseMirror").waitFor();
+  await expect.poll(() => page.getByTestId("connection-state").getAttribute("data-state")).toBe("connected");
+}
+
+/** Puts the cursor at the end of an article's first paragraph, found by its stable id. */
+async function typeInArticle(page: Page, articleId: string, text: string) {
+  await page.locator(`section[data-id="${articleId}"] p`).last().click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(text);
+}
+
+describe("co-editing in two browsers", () => {
+  it("ministry staff and a partner expert type in the same draft and see each other's text and caret", async () => {
+    const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
+    const [ministry, partner] = await Promise.all([
+      signedInPage("anahit@mta.example"),
+      signedInPage("armen@ucfo.example"),
+    ]);
+    await Promise.all([openDraft(ministry, draft.id), openDraft(partner, draft.id)]);
+
+    await typeInArticle(ministry, "lsg-a3", " Ministry sentence.");
+    await typeInArticle(partner, "lsg-a1", " NGO proposal text.");
+
+    await expect.poll(() => partner.locator(".ProseMirror").textContent()).toContain("Ministry sentence.");
+    await expect.poll(() => ministry.locator(".ProseMirror").textContent()).toContain("NGO proposal text.");
+    // Each sees the other's caret with their name.
+    await expect.poll(() => ministry.locator(".collaboration-carets__label").allTextContents()).toContain("Արմեն Պետրոսյան");
+    await expect.poll(() => partner.locator(".collaboration-carets__label").allTextContents()).toContain("Անահիտ Սարգսյան");
+    await expect.poll(() => ministry.getByTestId("people").textContent()).toContain("Արմեն Պետրոսյան");
+
+    // "All changes saved" means it: the database has both edits.
+    await expect.poll(() => ministry.getByTestId("saved-state").getAttribute("data-saved")).toBe("true");
+    await expect.poll(() => partner.getByTestId("saved-state").getAttribute("data-saved")).toBe("true");
+    const { doc } = await loadDocument(draft.id);
+    const { yDocToJSON } = await import("~/editor/yjs-document");
+    const text = JSON.stringify(yDocToJSON(doc));
+    expect(text).toContain("Ministry sentence.");
+    expect(text).toContain("NGO proposal text.");
+  });
+
+  it("a commenter reads live but cannot type", async () => {
+    const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
+    const [ministry, commenter] = await Promise.all([
+      signedInPage("gor@mta.example"),
+      signedInPage("karen@aca.example"),
+    ]);
+    await Promise.all([openDraft(ministry, draft.id), openDraft(commenter, draft.id)]);
+    expect(await commenter.locator(".ProseMirror").getAttribute("contenteditable")).toBe("false");
+    expect(await commenter.locator('[role="toolbar"]').count()).toBe(0);
+    await typeInArticle(ministry, "lsg-a2", " Live for the commenter.");
+    await expect.poll(() => commenter.locator(".ProseMirror").textContent()).toContain("Live for the commenter.");
+  });
+});
