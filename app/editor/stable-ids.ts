@@ -1,5 +1,5 @@
 import { Extension } from "@tiptap/core";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { STRUCTURAL_NODE_TYPES } from "./structure-nodes";
 
 const STRUCTURAL = new Set<string>(STRUCTURAL_NODE_TYPES);
@@ -27,23 +27,31 @@ export const StableIds = Extension.create({
         key: new PluginKey("stableIds"),
         appendTransaction(transactions, _oldState, newState) {
           if (!editor.isEditable || !transactions.some((tr) => tr.docChanged)) return null;
-          const seen = new Set<string>();
-          const tr = newState.tr;
-          newState.doc.descendants((node, pos) => {
-            if (!STRUCTURAL.has(node.type.name)) return true;
-            const id = node.attrs.id as string | null;
-            if (!id || seen.has(id)) {
-              const fresh = newNodeId();
-              tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: fresh });
-              seen.add(fresh);
-            } else {
-              seen.add(id);
-            }
-            return true;
-          });
-          return tr.docChanged ? tr.setMeta("addToHistory", false) : null;
+          return uniqueIdsTransaction(newState);
         },
       }),
     ];
   },
 });
+
+/**
+ * The transaction that gives every structural node without an id, or with an id an
+ * earlier node already has, a fresh one; null when all are present and unique.
+ */
+export function uniqueIdsTransaction(state: EditorState): Transaction | null {
+  const seen = new Set<string>();
+  const tr = state.tr;
+  state.doc.descendants((node, pos) => {
+    if (!STRUCTURAL.has(node.type.name)) return true;
+    const id = node.attrs.id as string | null;
+    if (!id || seen.has(id)) {
+      const fresh = newNodeId();
+      tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: fresh });
+      seen.add(fresh);
+    } else {
+      seen.add(id);
+    }
+    return true;
+  });
+  return tr.docChanged ? tr.setMeta("addToHistory", false) : null;
+}

@@ -73,7 +73,10 @@ const cityCooperation: DocNode = {
       "coop-a2",
       "Формы сотрудничества / Forms of cooperation",
       part("coop-a2-p1", "Сотрудничество осуществляется путём: / Cooperation takes the form of:"),
-      part("coop-a2-p2", "обмена делегациями и опытом работы органов местного самоуправления; / exchange of delegations;"),
+      part(
+        "coop-a2-p2",
+        "обмена делегациями и опытом работы органов местного самоуправления; / exchange of delegations;",
+      ),
       part(
         "coop-a2-p3",
         "проведения совместных культурных и спортивных мероприятий; / joint cultural and sporting events;",

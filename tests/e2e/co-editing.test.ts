@@ -6,7 +6,6 @@ import { DEMO_PASSWORD } from "../../prisma/seed/users";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
 
-
 let app: RunningApp;
 let browser: Browser;
 
@@ -58,8 +57,12 @@ describe("co-editing in two browsers", () => {
     await expect.poll(() => partner.locator(".ProseMirror").textContent()).toContain("Ministry sentence.");
     await expect.poll(() => ministry.locator(".ProseMirror").textContent()).toContain("NGO proposal text.");
     // Each sees the other's caret with their name.
-    await expect.poll(() => ministry.locator(".collaboration-carets__label").allTextContents()).toContain("Արմեն Պետրոսյան");
-    await expect.poll(() => partner.locator(".collaboration-carets__label").allTextContents()).toContain("Անահիտ Սարգսյան");
+    await expect
+      .poll(() => ministry.locator(".collaboration-carets__label").allTextContents())
+      .toContain("Արմեն Պետրոսյան");
+    await expect
+      .poll(() => partner.locator(".collaboration-carets__label").allTextContents())
+      .toContain("Անահիտ Սարգսյան");
     await expect.poll(() => ministry.getByTestId("people").textContent()).toContain("Արմեն Պետրոսյան");
 
     // "All changes saved" means it: the database has both edits.
