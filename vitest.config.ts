@@ -25,6 +25,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     ...shared,
+    reporters: ["default", "./tests/setup/summary-reporter.ts"],
     projects: [
       {
         resolve: { alias },

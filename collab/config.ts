@@ -8,6 +8,12 @@ export type CollabConfig = {
   maxBufferedBytes: number;
   /** How long a document nobody has open stays in memory. */
   unloadAfterMs: number;
+  /**
+   * Updates arriving within this window are merged into one database write. Small enough
+   * that "all changes saved" follows a keystroke at once, large enough that a burst of
+   * typing from several people costs one write instead of one per keystroke.
+   */
+  flushDelayMs: number;
   /** Compact the update log into a snapshot after this many appended batches. */
   compactEveryBatches: number;
   /** How often open connections' sessions and access are checked again (revocation). */
@@ -23,6 +29,7 @@ export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
   maxPendingMessages: 100,
   maxBufferedBytes: 8 * 1024 * 1024,
   unloadAfterMs: 30_000,
+  flushDelayMs: 20,
   compactEveryBatches: 200,
   accessRecheckMs: 2_000,
   retryBaseMs: 500,

@@ -162,7 +162,7 @@ export class Room {
     const message = encoding.toUint8Array(encoder);
     for (const member of this.members) if (member !== origin) member.send(message);
     this.pending.push(update);
-    this.scheduleFlush(0);
+    this.scheduleFlush(this.config.flushDelayMs);
   }
 
   private scheduleFlush(delay: number): void {

@@ -2,11 +2,12 @@
  * Fails (exit 1) when the derived PostgreSQL schema is stale, when the schema changed
  * without a migration, or when the two providers' migration histories differ.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { diffSchemas, isEmptyDiff } from "./prisma-cli";
 import {
   derivePostgresSchema,
+  migrationFolders,
   POSTGRES_MIGRATIONS,
   POSTGRES_SCHEMA,
   SQLITE_MIGRATIONS,
@@ -18,14 +19,8 @@ const expected = derivePostgresSchema(readFileSync(SQLITE_SCHEMA, "utf8"));
 if (!existsSync(POSTGRES_SCHEMA) || readFileSync(POSTGRES_SCHEMA, "utf8") !== expected) {
   problems.push(`${POSTGRES_SCHEMA} is out of date: run npm run db:derive`);
 }
-const folders = (root: string) =>
-  existsSync(root)
-    ? readdirSync(root)
-        .filter((f) => /^\d{14}_/.test(f))
-        .sort()
-    : [];
-const sqliteFolders = folders(SQLITE_MIGRATIONS);
-const postgresFolders = folders(POSTGRES_MIGRATIONS);
+const sqliteFolders = migrationFolders(SQLITE_MIGRATIONS);
+const postgresFolders = migrationFolders(POSTGRES_MIGRATIONS);
 if (sqliteFolders.join() !== postgresFolders.join()) {
   problems.push("prisma/migrations and prisma/postgres/migrations list different migrations");
 }

@@ -4,12 +4,13 @@
  * needs a schema engine binary we cannot download here; `migrate diff` does not.)
  * Usage: npm run db:new-migration -- add_drafts
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { diffSchemas, isEmptyDiff } from "./prisma-cli";
 import {
   derivePostgresSchema,
+  migrationFolders,
   POSTGRES_MIGRATIONS,
   POSTGRES_SCHEMA,
   SQLITE_MIGRATIONS,
@@ -49,10 +50,6 @@ copyFileSync(SQLITE_SCHEMA, path.join(SQLITE_MIGRATIONS, folder, "schema.prisma"
 console.log(`created ${folder} for sqlite and postgresql`);
 
 function lastMigrationSnapshot(): string | null {
-  if (!existsSync(SQLITE_MIGRATIONS)) return null;
-  const folders = readdirSync(SQLITE_MIGRATIONS)
-    .filter((f) => /^\d{14}_/.test(f))
-    .sort();
-  const lastFolder = folders.at(-1);
+  const lastFolder = migrationFolders(SQLITE_MIGRATIONS).at(-1);
   return lastFolder ? path.join(SQLITE_MIGRATIONS, lastFolder, "schema.prisma") : null;
 }

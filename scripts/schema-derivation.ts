@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from "node:fs";
+
 /**
  * Derives the PostgreSQL schema from the SQLite source schema. Prisma fixes the provider
  * inside the schema file, so the same models live in two files; only the datasource and
@@ -24,4 +26,13 @@ export function derivePostgresSchema(sqliteSchema: string): string {
     throw new Error("prisma/schema.prisma no longer has the datasource/generator lines the derivation expects");
   }
   return HEADER + derived;
+}
+
+/** Migration folders (timestamp_name) under a migrations root, oldest first. */
+export function migrationFolders(root: string): string[] {
+  return existsSync(root)
+    ? readdirSync(root)
+        .filter((f) => /^\d{14}_/.test(f))
+        .sort()
+    : [];
 }

@@ -45,26 +45,20 @@ export async function inviteToOrganization(input: {
       await queueEmail(tx, { to: input.email, ...input.addedEmail(`${input.origin}/`) });
       return { kind: "added" as const };
     }
-    const token = generateToken();
-    const row = await tx.emailToken.create({
-      data: {
-        tokenHash: hashToken(token),
-        purpose: "INVITATION",
-        email: input.email,
-        organizationId: input.organizationId,
-        role: input.role,
-        invitedById: input.actorId,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    const token = await issueEmailToken(tx, {
+      purpose: "INVITATION",
+      email: input.email,
+      organizationId: input.organizationId,
+      role: input.role,
+      invitedById: input.actorId,
+      ttlMs: INVITATION_TTL_MS,
+      audit: {
+        actorId: input.actorId,
+        action: "invitation.create",
+        details: { organizationId: input.organizationId, email: input.email, role: input.role },
       },
+      message: (token) => input.invitationEmail(`${input.origin}/invite/${token}`),
     });
-    await audit(tx, {
-      actorId: input.actorId,
-      action: "invitation.create",
-      objectType: "EmailToken",
-      objectId: row.id,
-      details: { organizationId: input.organizationId, email: input.email, role: input.role },
-    });
-    await queueEmail(tx, { to: input.email, ...input.invitationEmail(`${input.origin}/invite/${token}`) });
     return { kind: "invited" as const, token };
   });
 }
@@ -96,23 +90,50 @@ export async function requestPasswordReset(email: string, origin: string, resetE
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });
     if (!user || !user.isActive) return null;
-    const token = generateToken();
-    const row = await tx.emailToken.create({
-      data: {
-        tokenHash: hashToken(token),
-        purpose: "PASSWORD_RESET",
-        email,
-        userId: user.id,
-        expiresAt: new Date(Date.now() + RESET_TTL_MS),
-      },
+    const token = await issueEmailToken(tx, {
+      purpose: "PASSWORD_RESET",
+      email,
+      userId: user.id,
+      ttlMs: RESET_TTL_MS,
+      audit: { actorId: user.id, action: "password.reset_requested" },
+      message: (token) => resetEmail(`${origin}/reset-password/${token}`),
     });
-    await audit(tx, {
-      actorId: user.id,
-      action: "password.reset_requested",
-      objectType: "EmailToken",
-      objectId: row.id,
-    });
-    await queueEmail(tx, { to: email, ...resetEmail(`${origin}/reset-password/${token}`) });
     return token;
   });
+}
+
+/**
+ * Creates a single-use link token (only its hash is stored), audits it and queues the
+ * e-mail that carries it, all in the caller's transaction. Returns the token itself.
+ */
+async function issueEmailToken(
+  tx: Tx,
+  input: {
+    purpose: "INVITATION" | "PASSWORD_RESET";
+    email: string;
+    userId?: string;
+    organizationId?: string;
+    role?: MembershipRole;
+    invitedById?: string;
+    ttlMs: number;
+    audit: { actorId: string; action: string; details?: Record<string, unknown> };
+    message: (token: string) => { subject: string; body: string };
+  },
+): Promise<string> {
+  const token = generateToken();
+  const row = await tx.emailToken.create({
+    data: {
+      tokenHash: hashToken(token),
+      purpose: input.purpose,
+      email: input.email,
+      userId: input.userId,
+      organizationId: input.organizationId,
+      role: input.role,
+      invitedById: input.invitedById,
+      expiresAt: new Date(Date.now() + input.ttlMs),
+    },
+  });
+  await audit(tx, { ...input.audit, objectType: "EmailToken", objectId: row.id });
+  await queueEmail(tx, { to: input.email, ...input.message(token) });
+  return token;
 }

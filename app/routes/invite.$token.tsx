@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sessionCookie } from "~/auth/session.server";
 import { Field, FormError } from "~/components/field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { organizationName } from "~/components/organization-name";
 import { useT } from "~/i18n/use-t";
 import { acceptInvitation } from "~/models/accounts.server";
@@ -53,23 +54,7 @@ export default function AcceptInvitationPage() {
         <FormError error={errors.form} />
         <Field label={t("fields.email")} name="email" type="email" value={invitation.email} readOnly />
         <Field label={t("fields.name")} name="name" autoComplete="name" required error={errors.name} />
-        <Field
-          label={t("fields.newPassword")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={errors.password}
-          hint={t("fields.passwordHint")}
-        />
-        <Field
-          label={t("fields.confirmPassword")}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={errors.confirm}
-        />
+        <NewPasswordFields errors={errors} />
         <button type="submit" className="button primary">
           {t("invite.submit")}
         </button>

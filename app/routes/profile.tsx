@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { Field } from "~/components/field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { organizationName } from "~/components/organization-name";
 import { useT } from "~/i18n/use-t";
 import { changePassword, updateProfile } from "~/models/accounts.server";
@@ -79,21 +80,7 @@ export default function ProfilePage() {
             autoComplete="current-password"
             error={errorsFor("password").current}
           />
-          <Field
-            label={t("fields.newPassword")}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            error={errorsFor("password").password}
-            hint={t("fields.passwordHint")}
-          />
-          <Field
-            label={t("fields.confirmPassword")}
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            error={errorsFor("password").confirm}
-          />
+          <NewPasswordFields errors={errorsFor("password")} />
           {result?.intent === "password" && result.ok ? <p role="status">{t("profile.passwordChanged")}</p> : null}
           <button type="submit" className="button primary">
             {t("profile.changePassword")}

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sessionCookie } from "~/auth/session.server";
-import { Field, FormError } from "~/components/field";
+import { FormError } from "~/components/field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { useT } from "~/i18n/use-t";
 import { resetPassword } from "~/models/accounts.server";
 import { findUsableToken } from "~/models/email-tokens.server";
@@ -33,23 +34,7 @@ export default function ResetPasswordPage() {
       {valid ? (
         <Form method="post" noValidate>
           <FormError error={errors.form} />
-          <Field
-            label={t("fields.newPassword")}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            error={errors.password}
-            hint={t("fields.passwordHint")}
-          />
-          <Field
-            label={t("fields.confirmPassword")}
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            error={errors.confirm}
-          />
+          <NewPasswordFields errors={errors} />
           <button type="submit" className="button primary">
             {t("reset.submit")}
           </button>

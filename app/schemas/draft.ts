@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "./common";
 
 export const DRAFT_KINDS = [
   "LAW",
@@ -23,12 +24,7 @@ export const DRAFT_STATUSES = [
 
 export const INITIAL_CONTENT = ["template", "empty", "import"] as const;
 
-const optionalTitle = z
-  .string()
-  .trim()
-  .max(500, "errors.tooLong")
-  .optional()
-  .transform((value) => (value ? value : null));
+const optionalTitle = optionalText(500);
 
 export const DraftSchema = z
   .object({

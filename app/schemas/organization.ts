@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "./common";
 
 export const ORGANIZATION_KINDS = [
   "MINISTRY",
@@ -10,12 +11,7 @@ export const ORGANIZATION_KINDS = [
   "DONOR",
 ] as const;
 
-const optionalName = z
-  .string()
-  .trim()
-  .max(300, "errors.tooLong")
-  .optional()
-  .transform((value) => (value ? value : null));
+const optionalName = optionalText(300);
 
 export const OrganizationSchema = z
   .object({

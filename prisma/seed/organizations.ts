@@ -3,16 +3,11 @@
  * Territorial Administration and its partner NGOs (003), Yerevan's external relations
  * (000), Blagoveshchensk's sister cities (002), Zugdidi's international department (004).
  */
+import type { OrganizationKind } from "../../app/policies/actor";
+
 export type DemoOrganization = {
   key: string;
-  kind:
-    | "MINISTRY"
-    | "MUNICIPALITY"
-    | "NGO"
-    | "MUNICIPAL_ASSOCIATION"
-    | "INTERNATIONAL_ORGANIZATION"
-    | "DIPLOMATIC_MISSION"
-    | "DONOR";
+  kind: OrganizationKind;
   nameHy: string | null;
   nameRu: string | null;
   nameKa: string | null;

@@ -1,36 +1,25 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { loadDocument } from "~/models/documents.server";
 import { db } from "~/utils/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { launchBrowser } from "../helpers/browser";
+import { appAndBrowserForThisFile } from "../helpers/browser";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = appAndBrowserForThisFile();
 
 async function signedInPage(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB" });
+  const context = await running.browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
+  await page.goto(`${running.app.url}/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('main button[type="submit"]').click();
-  await page.waitForURL(`${app.url}/`);
+  await page.waitForURL(`${running.app.url}/`);
   return page;
 }
 
 async function openDraft(page: Page, draftId: string) {
-  await page.goto(`${app.url}/drafts/${draftId}`);
+  await page.goto(`${running.app.url}/drafts/${draftId}`);
   await page.locator(".ProseMirror").waitFor();
   await expect.poll(() => page.getByTestId("connection-state").getAttribute("data-state")).toBe("connected");
 }

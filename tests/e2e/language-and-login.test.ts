@@ -1,32 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { launchBrowser } from "../helpers/browser";
+import { appAndBrowserForThisFile } from "../helpers/browser";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = appAndBrowserForThisFile();
 
 describe("a partner expert in Georgian", () => {
   it("switches the language to Georgian, signs in and sees their organization", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await running.browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(running.app.url);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
 
     await page.getByTestId("language-switcher").selectOption("ka");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("ka");
 
-    await page.goto(`${app.url}/login`);
+    await page.goto(`${running.app.url}/login`);
     await page.locator('input[name="email"]').fill("lilit@ucfo.example");
     await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await page.locator('form[method="post"] button[type="submit"]').last().click();
@@ -40,9 +28,9 @@ describe("a partner expert in Georgian", () => {
   });
 
   it("shows a wrong password next to the form, in the chosen language", async () => {
-    const context = await browser.newContext({ locale: "ru-RU" });
+    const context = await running.browser.newContext({ locale: "ru-RU" });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
+    await page.goto(`${running.app.url}/login`);
     expect(await page.locator("html").getAttribute("lang")).toBe("ru");
     await page.locator('input[name="email"]').fill("nino@zugdidi.example");
     await page.locator('input[name="password"]').fill("not the password");

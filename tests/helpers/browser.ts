@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -25,4 +26,21 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/**
+ * For a browser test file: the platform started as a child process and Chromium, both
+ * ready before the first test and closed after the last.
+ */
+export function appAndBrowserForThisFile() {
+  const handle = {} as { app: import("./app-server").RunningApp; browser: Browser };
+  beforeAll(async () => {
+    const { startApp } = await import("./app-server");
+    [handle.app, handle.browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await handle.browser?.close();
+    await handle.app?.stop();
+  });
+  return handle;
 }

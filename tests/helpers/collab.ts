@@ -8,6 +8,7 @@ import { roomName, COLLAB_PATH } from "~/editor/collab-protocol";
 import { trackSaved } from "~/editor/saved-tracker";
 import { db } from "~/utils/db.server";
 import { attachCollabServer, type CollabServer } from "../../collab/server";
+import { browserLikeWebSocket } from "../../collab/node-client";
 import type { CollabOptions } from "../../collab/server";
 
 export type RunningCollab = {
@@ -40,15 +41,6 @@ export async function startCollab(config: CollabOptions = {}): Promise<RunningCo
 export async function sessionCookieFor(userId: string): Promise<string> {
   const { token } = await createSession(db(), userId);
   return `agora_session=${token}`;
-}
-
-/** `ws` with the headers a browser would send (cookie, Origin), for y-websocket in Node. */
-export function browserLikeWebSocket(headers: Record<string, string>) {
-  return class extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  };
 }
 
 export type TestClient = {
