@@ -3,8 +3,9 @@ export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
   serverPlatform: "node",
-  // ESM-only packages must be bundled into the server build for the classic compiler.
-  serverDependenciesToBundle: [/^@tiptap\//, /^y-/, /^lib0/, /^yjs/],
+  // Tiptap is bundled (some of its files are ESM-only); yjs, lib0 and y-* stay external so the
+  // web app and the collab server in the same process share one Yjs instance (yjs#438).
+  serverDependenciesToBundle: [/^@tiptap\//],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

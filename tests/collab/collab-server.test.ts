@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CLOSE, roomName } from "~/editor/collab-protocol";
 import { loadDocument } from "~/models/documents.server";
 import { revokeDraftAccess, shareDraft } from "~/models/drafts.server";
@@ -183,6 +183,35 @@ describe("collab server", () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, snapshot.state);
     expect(fragmentText(doc)).toContain("paragraph 0");
+  });
+
+  it("keeps updates in memory and retries when the database write fails", async () => {
+    const { staff, draft } = await createDraftSetup();
+    let failures = 3;
+    const flaky = await startCollab({
+      retryBaseMs: 20,
+      // The real store, refusing its first three writes as a locked or unreachable database would.
+      store: {
+        ...databaseStore,
+        appendUpdate: async (id, update) => {
+          if (failures-- > 0) throw new Error("database is locked");
+          return databaseStore.appendUpdate(id, update);
+        },
+      },
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const client = connect(flaky, draft.id, await sessionCookieFor(staff.id));
+      await waitForSync(client);
+      typeParagraph(client, "survives a failing database");
+      await expect.poll(() => client.saved(), { timeout: 5000 }).toBe(true);
+      expect(failures).toBeLessThan(0);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining("failed; retrying"), expect.any(Error));
+      expect(await storedText(draft.id)).toContain("survives a failing database");
+    } finally {
+      errors.mockRestore();
+      await flaky.stop();
+    }
   });
 
   it("closes a connection that floods messages before its document has loaded", async () => {

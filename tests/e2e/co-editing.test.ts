@@ -64,6 +64,23 @@ describe("co-editing in two browsers", () => {
     expect(text).toContain("NGO proposal text.");
   });
 
+  it("undo takes back only one's own typing, not the other person's", async () => {
+    const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
+    const [ministry, partner] = await Promise.all([
+      signedInPage("anahit@mta.example"),
+      signedInPage("lilit@ucfo.example"),
+    ]);
+    await Promise.all([openDraft(ministry, draft.id), openDraft(partner, draft.id)]);
+    await typeInArticle(partner, "lsg-a1", " Partner keeps this.");
+    await expect.poll(() => ministry.locator(".ProseMirror").textContent()).toContain("Partner keeps this.");
+    await typeInArticle(ministry, "lsg-a3", " Ministry takes this back.");
+    await expect.poll(() => partner.locator(".ProseMirror").textContent()).toContain("Ministry takes this back.");
+    await ministry.keyboard.press("Control+z");
+    await expect.poll(() => ministry.locator(".ProseMirror").textContent()).not.toContain("Ministry takes this back.");
+    await expect.poll(() => partner.locator(".ProseMirror").textContent()).not.toContain("Ministry takes this back.");
+    expect(await ministry.locator(".ProseMirror").textContent()).toContain("Partner keeps this.");
+  });
+
   it("a commenter reads live but cannot type", async () => {
     const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
     const [ministry, commenter] = await Promise.all([
