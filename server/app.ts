@@ -23,7 +23,10 @@ export function createApp(options: AppOptions) {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(securityHeaders);
-  app.use(compression());
+  // Server-sent events must reach the browser as they happen, not when a gzip buffer fills.
+  app.use(
+    compression({ filter: (req, res) => req.headers.accept !== "text/event-stream" && compression.filter(req, res) }),
+  );
   app.use("/build", express.static(path.join(options.root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(options.root, "public"), { maxAge: "1h" }));
   app.use(sameOrigin(options.appOrigin));

@@ -1,9 +1,17 @@
 import type { Actor } from "~/policies";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 
 /** The policy's view of a user: admin flag and memberships with their organizations' kinds. */
-export async function loadActor(user: { id: string; isPlatformAdmin: boolean }): Promise<Actor> {
-  const memberships = await db().membership.findMany({
+export function loadActor(user: { id: string; isPlatformAdmin: boolean }): Promise<Actor> {
+  return loadActorIn(db(), user);
+}
+
+/** The same, inside a transaction. */
+export async function loadActorIn(
+  client: Tx | ReturnType<typeof db>,
+  user: { id: string; isPlatformAdmin: boolean },
+): Promise<Actor> {
+  const memberships = await client.membership.findMany({
     where: { userId: user.id },
     select: { organizationId: true, role: true, organization: { select: { kind: true } } },
   });

@@ -1,7 +1,9 @@
 import { membershipIn, type MaybeActor } from "./actor";
+import { commentRules, type CommentResource, type ThreadResource } from "./comments";
 import { draftRules, type DraftResource } from "./drafts";
 
 export * from "./actor";
+export * from "./comments";
 export * from "./drafts";
 
 /**
@@ -12,7 +14,9 @@ export type Resource =
   | { type: "platform" }
   | { type: "organization"; id: string }
   | { type: "user"; id: string }
-  | DraftResource;
+  | DraftResource
+  | ThreadResource
+  | CommentResource;
 
 export type Action =
   | "organization.list"
@@ -36,7 +40,12 @@ export type Action =
   | "draft.comment"
   | "draft.updateDetails"
   | "draft.share"
-  | "draft.changeStatus";
+  | "draft.changeStatus"
+  | "draft.commentInternal"
+  | "thread.view"
+  | "thread.reply"
+  | "thread.resolve"
+  | "comment.change";
 
 type Rule = (actor: MaybeActor, resource: Resource) => boolean;
 
@@ -78,6 +87,11 @@ const RULES: Record<Action, Rule> = {
   "draft.updateDetails": onDraft(draftRules.updateDetails),
   "draft.share": onDraft(draftRules.share),
   "draft.changeStatus": onDraft(draftRules.changeStatus),
+  "draft.commentInternal": onDraft((actor, draft) => commentRules.startThread(actor, draft, "INTERNAL")),
+  "thread.view": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),
+  "thread.reply": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),
+  "thread.resolve": (actor, resource) => resource.type === "thread" && commentRules.resolveThread(actor, resource),
+  "comment.change": (actor, resource) => resource.type === "comment" && commentRules.changeComment(actor, resource),
 };
 
 export function can(actor: MaybeActor, action: Action, resource: Resource = { type: "platform" }): boolean {

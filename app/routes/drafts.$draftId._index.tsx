@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
+import type { PanelThread } from "~/components/comments/types";
 import { DraftEditor } from "~/components/editor/draft-editor.client";
 import { colorFor } from "~/components/editor/use-collab-connection";
 import { draftTitle } from "~/components/draft-title";
 import { organizationName } from "~/components/organization-name";
 import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
+import { listVisibleThreads } from "~/models/comments.server";
 import { getSnapshotSummary } from "~/models/documents.server";
 import { requireDraft } from "~/models/draft-guard.server";
 import { changeDraftStatus } from "~/models/drafts.server";
@@ -17,7 +19,7 @@ import { parseForm } from "~/utils/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
-  const snapshot = await getSnapshotSummary(draft.id);
+  const [snapshot, threads] = await Promise.all([getSnapshotSummary(draft.id), listVisibleThreads(user, resource)]);
   return {
     draft: {
       id: draft.id,
@@ -34,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     transitions: DRAFT_TRANSITIONS[draft.status].filter((to) => canTransition(user.actor, resource, to)),
     outline: (snapshot?.outline ?? []) as OutlineEntry[],
     plainText: snapshot?.plainText ?? "",
-    user: { name: user.name, color: colorFor(user.id) },
+    user: { id: user.id, name: user.name, color: colorFor(user.id) },
+    threads,
+    canCommentInternally: can(user.actor, "draft.commentInternal", resource),
   };
 }
 
@@ -48,6 +52,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return changed ? { error: null } : data({ error: "drafts.transitionRefused" }, { status: 409 });
 }
 
+/** Reloads the page data (and so the comment threads) when the server says they changed. */
+function useCommentEvents(draftId: string, reload: () => void) {
+  useEffect(() => {
+    const events = new EventSource(`/drafts/${draftId}/comments/events`);
+    events.addEventListener("changed", reload);
+    return () => events.close();
+  }, [draftId, reload]);
+}
+
 /** Renders the editor only after hydration: Tiptap and y-websocket live in the browser. */
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
@@ -57,10 +70,12 @@ function useHydrated() {
 
 export default function DraftPage() {
   const t = useT();
-  const { draft, access, canShare, transitions, outline, plainText, user } = useLoaderData<typeof loader>();
+  const { draft, access, canShare, transitions, outline, plainText, user, threads, canCommentInternally } =
+    useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   const revalidator = useRevalidator();
   const onAccessChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
+  useCommentEvents(draft.id, onAccessChanged);
   return (
     <section className="draft-page">
       <header className="page-title">
@@ -95,7 +110,14 @@ export default function DraftPage() {
         </div>
       </header>
       {hydrated ? (
-        <DraftEditor draftId={draft.id} canEdit={access === "edit"} user={user} onAccessChanged={onAccessChanged} />
+        <DraftEditor
+          draftId={draft.id}
+          canEdit={access === "edit"}
+          user={user}
+          onAccessChanged={onAccessChanged}
+          threads={threads as unknown as PanelThread[]}
+          canCommentInternally={canCommentInternally}
+        />
       ) : (
         <div className="draft-workspace">
           <div className="draft-main">

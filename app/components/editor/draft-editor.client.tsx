@@ -1,7 +1,10 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
+import { CommentsPanel, type PendingComment } from "~/components/comments/comments-panel";
+import type { AnchorState, PanelThread } from "~/components/comments/types";
+import { CommentHighlights, commentHighlightsKey, selectionAnchor, threadRanges } from "~/editor/comment-highlights";
 import type { DocNode } from "~/editor/document-json";
 import { legalActExtensions } from "~/editor/extensions";
 import { outlineOf, type OutlineEntry } from "~/editor/outline";
@@ -15,12 +18,14 @@ import { useCollabConnection, type CollabConnection } from "./use-collab-connect
 type Props = {
   draftId: string;
   canEdit: boolean;
-  user: { name: string; color: string };
+  user: { id: string; name: string; color: string };
   onAccessChanged: () => void;
+  threads: PanelThread[];
+  canCommentInternally: boolean;
 };
 
 /** The live draft: Tiptap bound to the shared Yjs document, with toolbar, outline and presence. */
-export function DraftEditor({ draftId, canEdit, user, onAccessChanged }: Props) {
+export function DraftEditor({ draftId, onAccessChanged, ...rest }: Props) {
   const t = useT();
   const connection = useCollabConnection(draftId, onAccessChanged);
   // Binding Tiptap to a still-empty Y.Doc would write ProseMirror's filler node into the
@@ -32,29 +37,28 @@ export function DraftEditor({ draftId, canEdit, user, onAccessChanged }: Props) 
       </p>
     );
   }
-  return <BoundEditor connection={connection} canEdit={canEdit} user={user} />;
+  return <BoundEditor connection={connection} draftId={draftId} {...rest} />;
 }
 
-function BoundEditor({
-  connection,
-  canEdit,
-  user,
-}: {
-  connection: CollabConnection;
-  canEdit: boolean;
-  user: Props["user"];
-}) {
+type BoundProps = Omit<Props, "onAccessChanged"> & { connection: CollabConnection };
+
+function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentInternally }: BoundProps) {
   const t = useT();
   const { doc, provider } = connection;
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingComment | null>(null);
+  const [anchors, setAnchors] = useState<Map<string, AnchorState>>(new Map());
   const editable = canEdit && connection.state !== "revoked";
+  const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
   const extensions = useMemo(
     () => [
       ...legalActExtensions(),
       Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
-      CollaborationCaret.configure({ provider, user }),
+      CollaborationCaret.configure({ provider, user: caretUser }),
+      CommentHighlights.configure({ onOpenThread: (id) => setActiveThread(id) }),
     ],
-    [doc, provider, user],
+    [doc, provider, caretUser],
   );
   const editor = useEditor(
     {
@@ -71,6 +75,59 @@ function BoundEditor({
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+
+  // Highlights follow the threads and the active one; which passages still exist follows the text.
+  useEffect(() => {
+    if (!editor) return;
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads, activeId: activeThread }));
+    const measure = () => {
+      const ranges = threadRanges(editor.state, threads);
+      setAnchors(new Map(threads.map((thread) => [thread.id, anchorState(thread, ranges.has(thread.id))])));
+    };
+    measure();
+    editor.on("update", measure);
+    return () => {
+      editor.off("update", measure);
+    };
+  }, [editor, threads, activeThread]);
+
+  const activate = useCallback(
+    (id: string | null) => {
+      setActiveThread(id);
+      const thread = threads.find((candidate) => candidate.id === id);
+      if (!editor || !thread) return;
+      const range = threadRanges(editor.state, [thread]).get(thread.id);
+      if (range) editor.chain().setTextSelection(range).scrollIntoView().run();
+      else
+        editor.view.dom
+          .querySelector(`[data-id="${CSS.escape(thread.articleId)}"]`)
+          ?.scrollIntoView({ block: "center" });
+    },
+    [editor, threads],
+  );
+
+  const startComment = () => {
+    if (!editor) return;
+    const { state } = editor;
+    const anchor = selectionAnchor(state);
+    const { from, to, $from } = state.selection;
+    let articleId = "";
+    for (let depth = $from.depth; depth > 0 && !articleId; depth--) {
+      const node = $from.node(depth);
+      if (node.type.name === "article") articleId = node.attrs.id as string;
+    }
+    for (let depth = $from.depth; depth > 0 && !articleId; depth--) {
+      const id = $from.node(depth).attrs.id as string | undefined;
+      if (id) articleId = id;
+    }
+    setPending({
+      articleId: articleId || "document",
+      anchorStart: anchor?.start ?? "",
+      anchorEnd: anchor?.end ?? "",
+      quote: state.doc.textBetween(from, to, " ").slice(0, 2000),
+    });
+  };
+  const donePending = useCallback(() => setPending(null), []);
 
   const labels = {
     "--label-chapter": JSON.stringify(t("editor.chapter")),
@@ -91,14 +148,43 @@ function BoundEditor({
             {t("editor.revoked")}
           </p>
         ) : null}
-        {editor && editable ? <Toolbar editor={editor} /> : null}
+        <div className="editor-actions">
+          {editor && editable ? <Toolbar editor={editor} /> : null}
+          <button
+            type="button"
+            className="button comment-button"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={startComment}
+            data-testid="add-comment"
+            title={t("comments.addHint")}
+          >
+            💬 {t("comments.add")}
+          </button>
+        </div>
         <div className="editor-frame" style={labels} data-testid="editor">
           <EditorContent editor={editor} />
         </div>
       </div>
       <aside className="draft-side">
         <OutlinePanel editor={editor} outline={outline} />
+        <CommentsPanel
+          threads={threads}
+          outline={outline}
+          anchors={anchors}
+          activeId={activeThread}
+          onActivate={activate}
+          pending={pending}
+          onPendingDone={donePending}
+          canCommentInternally={canCommentInternally}
+          userId={user.id}
+          actionUrl={`/drafts/${draftId}/comments`}
+        />
       </aside>
     </div>
   );
+}
+
+function anchorState(thread: PanelThread, resolves: boolean): AnchorState {
+  if (!thread.anchorStart) return "article";
+  return resolves ? "passage" : "gone";
 }

@@ -1,0 +1,167 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useMemo, useState } from "react";
+import type { OutlineEntry } from "~/editor/outline";
+import { organizationName } from "~/components/organization-name";
+import { useT } from "~/i18n/use-t";
+import { ThreadCard } from "./thread-card";
+import type { AnchorState, PanelThread } from "./types";
+
+export type PendingComment = { articleId: string; anchorStart: string; anchorEnd: string; quote: string };
+
+type Props = {
+  threads: PanelThread[];
+  outline: OutlineEntry[];
+  anchors: Map<string, AnchorState>;
+  activeId: string | null;
+  onActivate: (id: string | null) => void;
+  pending: PendingComment | null;
+  onPendingDone: () => void;
+  canCommentInternally: boolean;
+  userId: string;
+  actionUrl: string;
+};
+
+type StatusFilter = "OPEN" | "RESOLVED" | "ALL";
+
+/** Comment threads beside the text, grouped by article in document order, with filters. */
+export function CommentsPanel(props: Props) {
+  const t = useT();
+  const [status, setStatus] = useState<StatusFilter>("OPEN");
+  const [mine, setMine] = useState(false);
+  const [organization, setOrganization] = useState("");
+
+  const organizations = useMemo(() => {
+    const seen = new Map<string, NonNullable<PanelThread["organization"]>>();
+    for (const thread of props.threads) if (thread.organization) seen.set(thread.organization.id, thread.organization);
+    return [...seen.values()];
+  }, [props.threads]);
+
+  const visible = props.threads.filter(
+    (thread) =>
+      (status === "ALL" || thread.status === status || thread.id === props.activeId) &&
+      (!mine || thread.authorId === props.userId || thread.comments.some((c) => c.mine)) &&
+      (!organization || thread.organizationId === organization),
+  );
+  const groups = groupByArticle(visible, props.outline);
+
+  return (
+    <section className="comments-panel" aria-label={t("comments.title")} data-testid="comments-panel">
+      <h2>{t("comments.title")}</h2>
+      {props.pending ? <Composer {...props} pending={props.pending} /> : null}
+      <div className="comment-filters">
+        <label>
+          <span className="visually-hidden">{t("fields.status")}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+            <option value="OPEN">{t("comments.filterOpen")}</option>
+            <option value="RESOLVED">{t("comments.filterResolved")}</option>
+            <option value="ALL">{t("comments.filterAll")}</option>
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />{" "}
+          {t("comments.filterMine")}
+        </label>
+        {organizations.length > 1 ? (
+          <label>
+            <span className="visually-hidden">{t("fields.organization")}</span>
+            <select value={organization} onChange={(e) => setOrganization(e.target.value)}>
+              <option value="">{t("drafts.anyOrganization")}</option>
+              {organizations.map((org) => (
+                <option key={org.id} value={org.id}>
+                  {organizationName(org, t.locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {visible.length === 0 ? <p className="muted">{t("comments.none")}</p> : null}
+      {groups.map((group) => (
+        <div key={group.key} className="thread-group">
+          <h3>
+            {group.label
+              ? t("editor.articleNumber", { number: t.number(group.label.number) }) + ` ${group.label.title}`
+              : t("comments.elsewhere")}
+          </h3>
+          {group.threads.map((thread) => (
+            <ThreadCard
+              key={thread.id}
+              thread={thread}
+              anchor={props.anchors.get(thread.id) ?? (thread.anchorStart ? "gone" : "article")}
+              active={thread.id === props.activeId}
+              actionUrl={props.actionUrl}
+              onSelect={() => props.onActivate(thread.id === props.activeId ? null : thread.id)}
+            />
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Composer({ pending, canCommentInternally, actionUrl, onPendingDone }: Props & { pending: PendingComment }) {
+  const t = useT();
+  const fetcher = useFetcher<{ ok: boolean; errors: Record<string, string> }>();
+  const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.errors : {};
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) onPendingDone();
+  }, [fetcher.state, fetcher.data, onPendingDone]);
+  return (
+    <fetcher.Form method="post" action={actionUrl} className="card composer" data-testid="composer">
+      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="articleId" value={pending.articleId} />
+      <input type="hidden" name="anchorStart" value={pending.anchorStart} />
+      <input type="hidden" name="anchorEnd" value={pending.anchorEnd} />
+      <input type="hidden" name="quote" value={pending.quote} />
+      {pending.quote ? <q>{pending.quote}</q> : <p className="muted">{t("comments.onArticle")}</p>}
+      <label>
+        <span className="visually-hidden">{t("comments.new")}</span>
+        <textarea
+          name="body"
+          autoFocus
+          placeholder={t("comments.placeholder")}
+          data-testid="comment-body"
+          aria-invalid={errors.body ? true : undefined}
+        />
+      </label>
+      {errors.body ? (
+        <div className="field-error" role="alert">
+          {t(errors.body)}
+        </div>
+      ) : null}
+      <div className="composer-actions">
+        {canCommentInternally ? (
+          <label>
+            <span className="visually-hidden">{t("comments.visibility")}</span>
+            <select name="visibility" defaultValue="WORKING_GROUP">
+              <option value="WORKING_GROUP">{t("comments.workingGroup")}</option>
+              <option value="INTERNAL">{t("comments.internal")}</option>
+            </select>
+          </label>
+        ) : (
+          <input type="hidden" name="visibility" value="WORKING_GROUP" />
+        )}
+        <button type="submit" className="button primary" data-testid="comment-submit">
+          {t("comments.post")}
+        </button>
+        <button type="button" onClick={onPendingDone}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+type Group = { key: string; label: OutlineEntry | null; threads: PanelThread[] };
+
+function groupByArticle(threads: PanelThread[], outline: OutlineEntry[]): Group[] {
+  const order = new Map(outline.map((entry, index) => [entry.id, index]));
+  const groups = new Map<string, Group>();
+  for (const thread of threads) {
+    const entry = outline.find((e) => e.id === thread.articleId) ?? null;
+    const key = entry ? entry.id : "elsewhere";
+    if (!groups.has(key)) groups.set(key, { key, label: entry, threads: [] });
+    groups.get(key)!.threads.push(thread);
+  }
+  return [...groups.values()].sort((a, b) => (order.get(a.key) ?? 1e9) - (order.get(b.key) ?? 1e9));
+}

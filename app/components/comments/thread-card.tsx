@@ -1,0 +1,112 @@
+import { useFetcher } from "@remix-run/react";
+import { useState } from "react";
+import { organizationName } from "~/components/organization-name";
+import { useT } from "~/i18n/use-t";
+import { CommentBody } from "./comment-body";
+import type { AnchorState, PanelThread } from "./types";
+
+type Props = {
+  thread: PanelThread;
+  anchor: AnchorState;
+  active: boolean;
+  actionUrl: string;
+  onSelect: () => void;
+};
+
+/** One thread: what it is about, its comments, a reply box, and resolve/reopen. */
+export function ThreadCard({ thread, anchor, active, actionUrl, onSelect }: Props) {
+  const t = useT();
+  const fetcher = useFetcher<{ ok: boolean; errors: Record<string, string> }>();
+  const [editing, setEditing] = useState<string | null>(null);
+  const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.errors : {};
+  return (
+    <article
+      className={`thread card${active ? " is-active" : ""}${thread.status === "RESOLVED" ? " is-resolved" : ""}`}
+      data-testid="thread"
+      data-thread-id={thread.id}
+    >
+      <button type="button" className="thread-anchor link-button" onClick={onSelect} aria-pressed={active}>
+        {thread.quote ? (
+          <q className={anchor === "gone" ? "quote-gone" : undefined}>{thread.quote}</q>
+        ) : (
+          t("comments.onArticle")
+        )}
+        {anchor === "gone" ? <span className="badge warning">{t("comments.textRemoved")}</span> : null}
+      </button>
+      <div className="thread-meta muted">
+        {thread.visibility === "INTERNAL" ? <span className="badge">{t("comments.internal")}</span> : null}
+        {thread.organization ? organizationName(thread.organization, t.locale) : null}
+        {thread.status === "RESOLVED" ? <span className="badge">{t("comments.resolved")}</span> : null}
+      </div>
+      <ol className="comments">
+        {thread.comments.map((comment) => (
+          <li key={comment.id} className="comment">
+            <div className="comment-head">
+              <strong>{comment.author.name}</strong>{" "}
+              <span className="muted">
+                {t.date(comment.createdAt, true)}
+                {comment.editedAt ? ` · ${t("comments.edited")}` : ""}
+              </span>
+            </div>
+            {comment.deletedAt ? (
+              <p className="muted comment-deleted">{t("comments.deleted")}</p>
+            ) : editing === comment.id ? (
+              <fetcher.Form method="post" action={actionUrl} onSubmit={() => setEditing(null)}>
+                <input type="hidden" name="intent" value="edit" />
+                <input type="hidden" name="commentId" value={comment.id} />
+                <textarea name="body" defaultValue={comment.body} aria-label={t("comments.edit")} required />
+                <button type="submit">{t("common.save")}</button>{" "}
+                <button type="button" onClick={() => setEditing(null)}>
+                  {t("common.cancel")}
+                </button>
+              </fetcher.Form>
+            ) : (
+              <CommentBody text={comment.body} />
+            )}
+            {comment.mine && !comment.deletedAt && editing !== comment.id ? (
+              <div className="comment-actions">
+                <button type="button" className="link-button" onClick={() => setEditing(comment.id)}>
+                  {t("comments.edit")}
+                </button>
+                <fetcher.Form method="post" action={actionUrl} className="inline-form">
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="commentId" value={comment.id} />
+                  <button type="submit" className="link-button">
+                    {t("comments.delete")}
+                  </button>
+                </fetcher.Form>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {active ? (
+        <fetcher.Form method="post" action={actionUrl} className="reply-form" key={thread.comments.length}>
+          <input type="hidden" name="intent" value="reply" />
+          <input type="hidden" name="threadId" value={thread.id} />
+          <label>
+            <span className="visually-hidden">{t("comments.reply")}</span>
+            <textarea name="body" placeholder={t("comments.replyPlaceholder")} data-testid="reply-body" />
+          </label>
+          {errors.body ? (
+            <div className="field-error" role="alert">
+              {t(errors.body)}
+            </div>
+          ) : null}
+          <button type="submit" data-testid="reply-submit">
+            {t("comments.reply")}
+          </button>
+        </fetcher.Form>
+      ) : null}
+      {thread.canResolve ? (
+        <fetcher.Form method="post" action={actionUrl}>
+          <input type="hidden" name="intent" value={thread.status === "OPEN" ? "resolve" : "reopen"} />
+          <input type="hidden" name="threadId" value={thread.id} />
+          <button type="submit" className="link-button" data-testid="resolve">
+            {thread.status === "OPEN" ? t("comments.resolve") : t("comments.reopen")}
+          </button>
+        </fetcher.Form>
+      ) : null}
+    </article>
+  );
+}

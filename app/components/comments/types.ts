@@ -1,0 +1,34 @@
+/** A thread as the panel receives it from the comments API (dates arrive as strings). */
+export type PanelComment = {
+  id: string;
+  body: string;
+  createdAt: string | Date;
+  editedAt: string | Date | null;
+  deletedAt: string | Date | null;
+  mine: boolean;
+  author: { id: string; name: string };
+};
+
+export type PanelThread = {
+  id: string;
+  articleId: string;
+  anchorStart: string | null;
+  anchorEnd: string | null;
+  quote: string | null;
+  visibility: "INTERNAL" | "WORKING_GROUP";
+  status: "OPEN" | "RESOLVED";
+  authorId: string;
+  organizationId: string | null;
+  organization: {
+    id: string;
+    nameHy: string | null;
+    nameRu: string | null;
+    nameKa: string | null;
+    nameEn: string | null;
+  } | null;
+  canResolve: boolean;
+  comments: PanelComment[];
+};
+
+/** Whether the thread's passage still resolves in the live text ("gone": its words were removed). */
+export type AnchorState = "passage" | "gone" | "article";

@@ -1,0 +1,183 @@
+import type { CurrentUser } from "~/auth/current-user.server";
+import { commentRules, isOwnerStaff, type DraftResource, type ThreadResource } from "~/policies";
+import { audit } from "~/utils/audit.server";
+import { publishCommentsChanged } from "~/utils/comment-events.server";
+import { db, type Tx } from "~/utils/db.server";
+import { mentionedUserIds } from "./mentions.server";
+
+/** At most this many comments per person per minute, across drafts. */
+export const COMMENT_RATE_LIMIT = 20;
+
+export type ThreadRow = Awaited<ReturnType<typeof loadThreads>>[number];
+
+function loadThreads(draftId: string, includeInternal: boolean) {
+  return db().commentThread.findMany({
+    where: { draftId, ...(includeInternal ? {} : { visibility: "WORKING_GROUP" as const }) },
+    orderBy: { createdAt: "asc" },
+    include: {
+      author: { select: { id: true, name: true } },
+      organization: true,
+      comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
+    },
+  });
+}
+
+/**
+ * The threads of a draft this person may see. Internal threads are filtered in the query,
+ * and deleted comments lose their text here, so no caller can leak either.
+ */
+export async function listVisibleThreads(user: CurrentUser, draft: DraftResource) {
+  const threads = await loadThreads(draft.id, isOwnerStaff(user.actor, draft));
+  return threads
+    .filter((thread) => commentRules.viewThread(user.actor, threadResource(draft, thread)))
+    .map((thread) => ({
+      ...thread,
+      comments: thread.comments.map((comment) => ({
+        ...comment,
+        body: comment.deletedAt ? "" : comment.body,
+        mine: comment.authorId === user.id,
+      })),
+      canResolve: commentRules.resolveThread(user.actor, threadResource(draft, thread)),
+    }));
+}
+
+export function threadResource(
+  draft: DraftResource,
+  thread: { authorId: string; visibility: "INTERNAL" | "WORKING_GROUP" },
+): ThreadResource {
+  return { type: "thread", draft, authorId: thread.authorId, visibility: thread.visibility };
+}
+
+export async function findThread(draftId: string, threadId: string) {
+  return db().commentThread.findFirst({ where: { id: threadId, draftId } });
+}
+
+export async function findComment(draftId: string, commentId: string) {
+  return db().comment.findFirst({ where: { id: commentId, thread: { draftId } }, include: { thread: true } });
+}
+
+/** True when this person has written too many comments in the last minute. */
+export async function overCommentRate(userId: string, now = new Date()): Promise<boolean> {
+  const since = new Date(now.getTime() - 60_000);
+  return (await db().comment.count({ where: { authorId: userId, createdAt: { gte: since } } })) >= COMMENT_RATE_LIMIT;
+}
+
+type NewThread = {
+  articleId: string;
+  anchorStart: string | null;
+  anchorEnd: string | null;
+  quote: string | null;
+  visibility: "INTERNAL" | "WORKING_GROUP";
+  body: string;
+};
+
+function authorOrganization(user: CurrentUser, draft: DraftResource): string | null {
+  const memberships = user.actor.memberships.map((m) => m.organizationId);
+  if (memberships.includes(draft.ownerOrganizationId)) return draft.ownerOrganizationId;
+  const granted = draft.grants.find((g) => g.organizationId && memberships.includes(g.organizationId));
+  return granted?.organizationId ?? memberships[0] ?? null;
+}
+
+export async function startThread(user: CurrentUser, draft: DraftResource, input: NewThread) {
+  const thread = await db().$transaction(async (tx) => {
+    const created = await tx.commentThread.create({
+      data: {
+        draftId: draft.id,
+        articleId: input.articleId,
+        anchorStart: input.anchorStart,
+        anchorEnd: input.anchorEnd,
+        quote: input.quote,
+        visibility: input.visibility,
+        authorId: user.id,
+        organizationId: authorOrganization(user, draft),
+        comments: { create: { authorId: user.id, body: input.body } },
+      },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "thread.create",
+      objectType: "CommentThread",
+      objectId: created.id,
+      details: { draftId: draft.id, articleId: input.articleId, visibility: input.visibility },
+    });
+    await notifyMentions(tx, user, draft, created, input.body);
+    return created;
+  });
+  publishCommentsChanged(draft.id);
+  return thread;
+}
+
+export async function reply(user: CurrentUser, draft: DraftResource, threadId: string, body: string) {
+  await db().$transaction(async (tx) => {
+    const thread = await tx.commentThread.findUniqueOrThrow({ where: { id: threadId } });
+    const comment = await tx.comment.create({ data: { threadId, authorId: user.id, body } });
+    await audit(tx, {
+      actorId: user.id,
+      action: "comment.create",
+      objectType: "Comment",
+      objectId: comment.id,
+      details: { threadId },
+    });
+    await notifyMentions(tx, user, draft, thread, body);
+  });
+  publishCommentsChanged(draft.id);
+}
+
+export async function editComment(userId: string, draftId: string, commentId: string, body: string) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.comment.findUniqueOrThrow({ where: { id: commentId } });
+    await tx.comment.update({ where: { id: commentId }, data: { body, editedAt: new Date() } });
+    await audit(tx, {
+      actorId: userId,
+      action: "comment.edit",
+      objectType: "Comment",
+      objectId: commentId,
+      details: { before: before.body },
+    });
+  });
+  publishCommentsChanged(draftId);
+}
+
+/** Deletion keeps the comment's place in the thread (a "deleted" marker), not its text. */
+export async function deleteComment(userId: string, draftId: string, commentId: string) {
+  await db().$transaction(async (tx) => {
+    await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date(), body: "" } });
+    await audit(tx, { actorId: userId, action: "comment.delete", objectType: "Comment", objectId: commentId });
+  });
+  publishCommentsChanged(draftId);
+}
+
+export async function setThreadStatus(userId: string, draftId: string, threadId: string, status: "OPEN" | "RESOLVED") {
+  await db().$transaction(async (tx) => {
+    await tx.commentThread.update({
+      where: { id: threadId },
+      data:
+        status === "RESOLVED"
+          ? { status, resolvedAt: new Date(), resolvedById: userId }
+          : { status, resolvedAt: null, resolvedById: null },
+    });
+    await audit(tx, {
+      actorId: userId,
+      action: status === "RESOLVED" ? "thread.resolve" : "thread.reopen",
+      objectType: "CommentThread",
+      objectId: threadId,
+    });
+  });
+  publishCommentsChanged(draftId);
+}
+
+/** "@Name" of someone who can see the thread becomes a notification for them. */
+async function notifyMentions(
+  tx: Tx,
+  user: CurrentUser,
+  draft: DraftResource,
+  thread: { id: string; authorId: string; visibility: "INTERNAL" | "WORKING_GROUP" },
+  body: string,
+) {
+  const ids = await mentionedUserIds(tx, draft, threadResource(draft, thread), body);
+  for (const userId of ids.filter((id) => id !== user.id)) {
+    await tx.notification.create({
+      data: { userId, kind: "mention", draftId: draft.id, threadId: thread.id, actorId: user.id },
+    });
+  }
+}

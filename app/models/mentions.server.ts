@@ -1,0 +1,29 @@
+import { commentRules, type DraftResource, type ThreadResource } from "~/policies";
+import type { Tx } from "~/utils/db.server";
+import { loadActorIn } from "./actors.server";
+
+/**
+ * The people a comment mentions: "@" followed by the full name of someone who can see the
+ * thread (owner staff, members of organizations it is shared with, people it is shared with).
+ */
+export async function mentionedUserIds(tx: Tx, draft: DraftResource, thread: ThreadResource, body: string) {
+  if (!body.includes("@")) return [];
+  const organizationIds = [
+    draft.ownerOrganizationId,
+    ...draft.grants.map((g) => g.organizationId).filter(Boolean),
+  ] as string[];
+  const userIds = draft.grants.map((g) => g.userId).filter(Boolean) as string[];
+  const candidates = await tx.user.findMany({
+    where: {
+      isActive: true,
+      OR: [{ memberships: { some: { organizationId: { in: organizationIds } } } }, { id: { in: userIds } }],
+    },
+    select: { id: true, name: true, isPlatformAdmin: true },
+  });
+  const mentioned = candidates.filter((candidate) => body.includes(`@${candidate.name}`));
+  const visible: string[] = [];
+  for (const candidate of mentioned) {
+    if (commentRules.viewThread(await loadActorIn(tx, candidate), thread)) visible.push(candidate.id);
+  }
+  return visible;
+}
