@@ -13,8 +13,8 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",
 };
 
-/** BCP 47 tags for Intl date and number formatting. */
-export const INTL_TAGS: Record<Locale, string> = { hy: "hy-AM", ru: "ru-RU", ka: "ka-GE", en: "en-GB" };
+/** Dates and times are shown in the ministry's time zone, the same for every reader. */
+export const PLATFORM_TIME_ZONE = "Asia/Yerevan";
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

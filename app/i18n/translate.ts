@@ -1,6 +1,3 @@
-import type { Locale } from "./config";
-import { INTL_TAGS } from "./config";
-
 export type Dictionary = { [key: string]: string | Dictionary };
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -30,15 +27,4 @@ export function flattenKeys(dictionary: Dictionary, prefix = ""): string[] {
   return Object.entries(dictionary).flatMap(([key, value]) =>
     typeof value === "string" ? [prefix + key] : flattenKeys(value, `${prefix}${key}.`),
   );
-}
-
-export function formatDate(locale: Locale, date: Date | string, withTime = false): string {
-  return new Intl.DateTimeFormat(INTL_TAGS[locale], {
-    dateStyle: "long",
-    ...(withTime ? { timeStyle: "short" } : {}),
-  }).format(new Date(date));
-}
-
-export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(INTL_TAGS[locale]).format(value);
 }

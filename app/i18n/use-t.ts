@@ -2,7 +2,8 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { DEFAULT_LOCALE, type Locale } from "./config";
 import { DICTIONARIES } from "./dictionaries";
-import { createTranslate, formatDate, formatNumber } from "./translate";
+import { formatDate, formatNumber } from "./format";
+import { createTranslate } from "./translate";
 
 type RootI18n = { locale: Locale };
 
@@ -18,7 +19,7 @@ export function useT() {
     const t = createTranslate(DICTIONARIES[locale]);
     return Object.assign(t, {
       locale,
-      date: (value: Date | string, withTime = false) => formatDate(locale, value, withTime),
+      date: (value: Date | string, withTime = false) => formatDate(t, value, withTime),
       number: (value: number) => formatNumber(locale, value),
     });
   }, [locale]);

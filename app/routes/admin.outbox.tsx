@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
+import { LocalDate } from "~/components/local-date";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { listOutbox } from "~/models/users.server";
@@ -31,7 +32,7 @@ export default function OutboxPage() {
           <header>
             <strong>{email.subject}</strong>
             <div className="muted">
-              {t("outbox.to", { to: email.to })} · {t.date(email.createdAt, true)} ·{" "}
+              {t("outbox.to", { to: email.to })} · <LocalDate value={email.createdAt} withTime /> ·{" "}
               {email.sentAt ? t("outbox.sent") : t("outbox.notSent")}
             </div>
           </header>

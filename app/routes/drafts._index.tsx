@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { draftTitle } from "~/components/draft-title";
+import { LocalDate } from "~/components/local-date";
 import { organizationName } from "~/components/organization-name";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
@@ -111,7 +112,7 @@ export default function DraftsPage() {
             </Link>
             <div className="muted">
               {t(`draftKinds.${draft.kind}`)} · {organizationName(draft.ownerOrganization, t.locale)} ·{" "}
-              {t("drafts.updated", { date: t.date(draft.updatedAt) })}
+              {t("drafts.updated")} <LocalDate value={draft.updatedAt} />
             </div>
             <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>
           </li>

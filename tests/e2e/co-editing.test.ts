@@ -2,27 +2,12 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { loadDocument } from "~/models/documents.server";
 import { db } from "~/utils/db.server";
-import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { appAndBrowserForThisFile } from "../helpers/browser";
+import { appAndBrowserForThisFile, openDraft as open, signedInPage as signIn } from "../helpers/browser";
 
 const running = appAndBrowserForThisFile();
 
-async function signedInPage(email: string): Promise<Page> {
-  const context = await running.browser.newContext({ locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(`${running.app.url}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('main button[type="submit"]').click();
-  await page.waitForURL(`${running.app.url}/`);
-  return page;
-}
-
-async function openDraft(page: Page, draftId: string) {
-  await page.goto(`${running.app.url}/drafts/${draftId}`);
-  await page.locator(".ProseMirror").waitFor();
-  await expect.poll(() => page.getByTestId("connection-state").getAttribute("data-state")).toBe("connected");
-}
+const signedInPage = (email: string) => signIn(running, email);
+const openDraft = (page: Page, draftId: string) => open(running, page, draftId);
 
 /** Puts the cursor at the end of an article's first paragraph, found by its stable id. */
 async function typeInArticle(page: Page, articleId: string, text: string) {

@@ -1,27 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { appAndBrowserForThisFile } from "../helpers/browser";
+import { appAndBrowserForThisFile, openDraft as open, signedInPage as signIn } from "../helpers/browser";
 
 const running = appAndBrowserForThisFile();
 
-async function signedInPage(email: string): Promise<Page> {
-  const context = await running.browser.newContext({ locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto(`${running.app.url}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('main button[type="submit"]').click();
-  await page.waitForURL(`${running.app.url}/`);
-  return page;
-}
-
-async function openDraft(page: Page, draftId: string) {
-  await page.goto(`${running.app.url}/drafts/${draftId}`);
-  await page.locator(".ProseMirror").waitFor();
-  await expect.poll(() => page.getByTestId("connection-state").getAttribute("data-state")).toBe("connected");
-}
+const signedInPage = (email: string) => signIn(running, email);
+const openDraft = (page: Page, draftId: string) => open(running, page, draftId);
 
 /** Selects `words` inside the article with this stable id, as a mouse drag would. */
 async function selectWords(page: Page, articleId: string, words: string) {

@@ -8,6 +8,7 @@ describe("a partner expert in Georgian", () => {
   it("switches the language to Georgian, signs in and sees their organization", async () => {
     const context = await running.browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
+    page.on("pageerror", (error) => running.pageErrors.push(error.message));
     await page.goto(running.app.url);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
 
@@ -30,6 +31,7 @@ describe("a partner expert in Georgian", () => {
   it("shows a wrong password next to the form, in the chosen language", async () => {
     const context = await running.browser.newContext({ locale: "ru-RU" });
     const page = await context.newPage();
+    page.on("pageerror", (error) => running.pageErrors.push(error.message));
     await page.goto(`${running.app.url}/login`);
     expect(await page.locator("html").getAttribute("lang")).toBe("ru");
     await page.locator('input[name="email"]').fill("nino@zugdidi.example");

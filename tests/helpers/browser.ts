@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/seed/users";
+import { startApp, type RunningApp } from "./app-server";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -33,14 +35,41 @@ export async function launchBrowser(): Promise<Browser> {
  * ready before the first test and closed after the last.
  */
 export function appAndBrowserForThisFile() {
-  const handle = {} as { app: import("./app-server").RunningApp; browser: Browser };
+  const handle = {} as { app: RunningApp; browser: Browser; pageErrors: string[] };
+  handle.pageErrors = [];
   beforeAll(async () => {
-    const { startApp } = await import("./app-server");
     [handle.app, handle.browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+  // Any uncaught error in a page (a hydration mismatch included) fails the test that caused it.
+  afterEach(() => {
+    const errors = handle.pageErrors.splice(0);
+    expect(errors).toEqual([]);
   });
   afterAll(async () => {
     await handle.browser?.close();
     await handle.app?.stop();
   });
   return handle;
+}
+
+export type BrowserHandle = ReturnType<typeof appAndBrowserForThisFile>;
+
+/** A new browser context signed in as a demo user, with page errors recorded. */
+export async function signedInPage(running: BrowserHandle, email: string, locale = "en-GB"): Promise<Page> {
+  const context = await running.browser.newContext({ locale });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => running.pageErrors.push(error.message));
+  await page.goto(`${running.app.url}/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('main button[type="submit"]').click();
+  await page.waitForURL(`${running.app.url}/`);
+  return page;
+}
+
+/** Opens a draft and waits until the editor is connected to the collab server. */
+export async function openDraft(running: BrowserHandle, page: Page, draftId: string): Promise<void> {
+  await page.goto(`${running.app.url}/drafts/${draftId}`);
+  await page.locator(".ProseMirror").waitFor();
+  await expect.poll(() => page.getByTestId("connection-state").getAttribute("data-state")).toBe("connected");
 }

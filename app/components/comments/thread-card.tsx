@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
+import { LocalDate } from "~/components/local-date";
 import { organizationName } from "~/components/organization-name";
 import { useT } from "~/i18n/use-t";
 import { CommentBody } from "./comment-body";
@@ -44,7 +45,7 @@ export function ThreadCard({ thread, anchor, active, actionUrl, onSelect }: Prop
             <div className="comment-head">
               <strong>{comment.author.name}</strong>{" "}
               <span className="muted">
-                {t.date(comment.createdAt, true)}
+                <LocalDate value={comment.createdAt} withTime />
                 {comment.editedAt ? ` · ${t("comments.edited")}` : ""}
               </span>
             </div>

@@ -3,6 +3,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
 import { CommentsPanel, type PendingComment } from "~/components/comments/comments-panel";
+import { CommentIcon } from "~/components/icons";
 import type { AnchorState, PanelThread } from "~/components/comments/types";
 import { CommentHighlights, commentHighlightsKey, selectionAnchor, threadRanges } from "~/editor/comment-highlights";
 import type { DocNode } from "~/editor/document-json";
@@ -158,7 +159,7 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
             data-testid="add-comment"
             title={t("comments.addHint")}
           >
-            💬 {t("comments.add")}
+            <CommentIcon /> {t("comments.add")}
           </button>
         </div>
         <div className="editor-frame" style={labels} data-testid="editor">

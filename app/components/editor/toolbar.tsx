@@ -1,7 +1,9 @@
 import type { Editor } from "@tiptap/react";
+import type { ReactNode } from "react";
+import { LinkIcon, TableIcon } from "~/components/icons";
 import { useT } from "~/i18n/use-t";
 
-type ButtonSpec = { key: string; label: string; shortcut?: string; run: () => void; active?: boolean };
+type ButtonSpec = { key: string; label: ReactNode; shortcut?: string; run: () => void; active?: boolean };
 
 /** Formatting and structure buttons; each names its keyboard shortcut in its tooltip. */
 export function Toolbar({ editor }: { editor: Editor }) {
@@ -36,7 +38,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       },
       {
         key: "link",
-        label: "🔗",
+        label: <LinkIcon />,
         run: () => {
           const href = window.prompt(t("editor.linkPrompt"), editor.getAttributes("link").href ?? "https://");
           if (href === null) return;
@@ -49,7 +51,11 @@ export function Toolbar({ editor }: { editor: Editor }) {
     [
       { key: "bulletList", label: "•", shortcut: "Ctrl+Shift+8", run: () => chain().toggleBulletList().run() },
       { key: "orderedList", label: "1.", shortcut: "Ctrl+Shift+7", run: () => chain().toggleOrderedList().run() },
-      { key: "table", label: "▦", run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+      {
+        key: "table",
+        label: <TableIcon />,
+        run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      },
     ],
     [
       { key: "chapter", label: t("editor.chapter"), shortcut: "Ctrl+Alt+1", run: () => chain().insertChapter().run() },
