@@ -13,6 +13,7 @@ import { ErrorPage } from "~/components/error-page";
 import { SiteHeader } from "~/components/site-header";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
+import { unreadNotificationCount } from "~/models/notifications.server";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -25,7 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   return {
     locale: resolveLocale(request, user?.locale),
-    user: user && { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin },
+    user: user && {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      isPlatformAdmin: user.isPlatformAdmin,
+      unreadNotifications: await unreadNotificationCount(user.id),
+    },
   };
 }
 

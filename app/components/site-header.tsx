@@ -24,6 +24,16 @@ export function SiteHeader() {
       <div className="header-tools">
         <LanguageSwitcher />
         {user ? (
+          <Link to="/notifications" className="notifications-link" data-testid="notifications-link">
+            {t("notifications.title")}
+            {user.unreadNotifications > 0 ? (
+              <span className="count-badge" aria-label={t("notifications.unread", { count: user.unreadNotifications })}>
+                {t.number(user.unreadNotifications)}
+              </span>
+            ) : null}
+          </Link>
+        ) : null}
+        {user ? (
           <details className="user-menu">
             <summary data-testid="user-menu">{user.name}</summary>
             <div className="user-menu-panel">

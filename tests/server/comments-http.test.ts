@@ -181,6 +181,12 @@ describe("comments", () => {
     });
     const gor = await db().user.findUniqueOrThrow({ where: { email: "gor@mta.example" } });
     expect(await db().notification.count({ where: { userId: gor.id, kind: "mention" } })).toBe(1);
+    const page = await fetch(`${app.url}/notifications`, { headers: { Cookie: await as("gor@mta.example") } });
+    expect(await page.text()).toContain("Արմեն Պետրոսյան");
+    // Someone who cannot see the thread is not notified, even when named.
+    await act("armen@ucfo.example", { intent: "create", articleId: "lsg-a1", body: "@ნინო ქვარაცხელია cannot see this draft" });
+    const nino = await db().user.findUniqueOrThrow({ where: { email: "nino@zugdidi.example" } });
+    expect(await db().notification.count({ where: { userId: nino.id } })).toBe(0);
   });
 
   it("pushes a 'changed' event to open pages when someone comments, without polling", async () => {

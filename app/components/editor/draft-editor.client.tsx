@@ -1,7 +1,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { CommentsPanel, type PendingComment } from "~/components/comments/comments-panel";
 import { CommentIcon } from "~/components/icons";
 import type { AnchorState, PanelThread } from "~/components/comments/types";
@@ -130,6 +130,20 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
   };
   const donePending = useCallback(() => setPending(null), []);
 
+  // Ctrl+Alt+M (as in other editors): comment on the selection or the current article.
+  const startCommentRef = useRef(startComment);
+  startCommentRef.current = startComment;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === "KeyM") {
+        event.preventDefault();
+        startCommentRef.current();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
   const labels = {
     "--label-chapter": JSON.stringify(t("editor.chapter")),
     "--label-article": JSON.stringify(t("editor.article")),
@@ -157,7 +171,7 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
             onMouseDown={(event) => event.preventDefault()}
             onClick={startComment}
             data-testid="add-comment"
-            title={t("comments.addHint")}
+            title={`${t("comments.addHint")} (Ctrl+Alt+M)`}
           >
             <CommentIcon /> {t("comments.add")}
           </button>
