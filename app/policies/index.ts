@@ -42,6 +42,7 @@ export type Action =
   | "draft.share"
   | "draft.changeStatus"
   | "draft.commentInternal"
+  | "draft.createVersion"
   | "thread.view"
   | "thread.reply"
   | "thread.resolve"
@@ -87,6 +88,8 @@ const RULES: Record<Action, Rule> = {
   "draft.updateDetails": onDraft(draftRules.updateDetails),
   "draft.share": onDraft(draftRules.share),
   "draft.changeStatus": onDraft(draftRules.changeStatus),
+  // Freezing a version is the owner's act: it is what rounds and reviews will refer to.
+  "draft.createVersion": onDraft(draftRules.changeStatus),
   "draft.commentInternal": onDraft((actor, draft) => commentRules.startThread(actor, draft, "INTERNAL")),
   "thread.view": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),
   "thread.reply": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),

@@ -87,6 +87,9 @@ export default function DraftPage() {
           <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>
         </div>
         <div className="draft-actions">
+          <Link to="versions" className="button">
+            {t("drafts.versions")}
+          </Link>
           {canShare ? (
             <Link to="sharing" className="button">
               {t("drafts.sharing")}

@@ -62,8 +62,8 @@ describe("draft policy", () => {
     expect(documentAccess(DRAFT_ROLES.partnerEditor!, draft("REVISION"))).toBe("edit");
   });
 
-  it("lets only the owner's staff share, change details and status", () => {
-    for (const action of ["draft.share", "draft.updateDetails", "draft.changeStatus"] as const) {
+  it("lets only the owner's staff share, change details and status, and freeze versions", () => {
+    for (const action of ["draft.share", "draft.updateDetails", "draft.changeStatus", "draft.createVersion"] as const) {
       expect(can(DRAFT_ROLES.ministryStaff!, action, draft())).toBe(true);
       expect(can(DRAFT_ROLES.platformAdmin!, action, draft())).toBe(true);
       expect(can(DRAFT_ROLES.partnerEditor!, action, draft())).toBe(false);

@@ -184,7 +184,11 @@ describe("comments", () => {
     const page = await fetch(`${app.url}/notifications`, { headers: { Cookie: await as("gor@mta.example") } });
     expect(await page.text()).toContain("Արմեն Պետրոսյան");
     // Someone who cannot see the thread is not notified, even when named.
-    await act("armen@ucfo.example", { intent: "create", articleId: "lsg-a1", body: "@ნინო ქვარაცხელია cannot see this draft" });
+    await act("armen@ucfo.example", {
+      intent: "create",
+      articleId: "lsg-a1",
+      body: "@ნინო ქვარაცხელია cannot see this draft",
+    });
     const nino = await db().user.findUniqueOrThrow({ where: { email: "nino@zugdidi.example" } });
     expect(await db().notification.count({ where: { userId: nino.id } })).toBe(0);
   });

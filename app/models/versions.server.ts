@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import * as Y from "yjs";
+import { plainTextOf, type DocNode } from "~/editor/document-json";
+import { yDocToJSON } from "~/editor/yjs-document";
+import { audit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+import { loadDocument } from "./documents.server";
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * Freezes the draft's current text as a named version. It reads what the database holds,
+ * which includes every acknowledged edit (the collab server writes within milliseconds).
+ * Versions are never updated afterwards: there is no function here that would.
+ */
+export async function createVersion(actorId: string, draftId: string, name: string) {
+  const { doc } = await loadDocument(draftId);
+  const content = yDocToJSON(doc);
+  const plainText = plainTextOf(content);
+  const state = new Uint8Array(Y.encodeStateAsUpdate(doc));
+  doc.destroy();
+  return db().$transaction(async (tx) => {
+    const last = await tx.draftVersion.findFirst({ where: { draftId }, orderBy: { number: "desc" } });
+    const version = await tx.draftVersion.create({
+      data: {
+        draftId,
+        number: (last?.number ?? 0) + 1,
+        name,
+        state,
+        content: content as object,
+        plainText,
+        sha256: sha256Hex(plainText),
+        createdById: actorId,
+      },
+    });
+    await audit(tx, {
+      actorId,
+      action: "version.create",
+      objectType: "DraftVersion",
+      objectId: version.id,
+      details: { draftId, number: version.number, name, sha256: version.sha256 },
+    });
+    return version;
+  });
+}
+
+export function listVersions(draftId: string) {
+  return db().draftVersion.findMany({
+    where: { draftId },
+    orderBy: { number: "desc" },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      sha256: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+}
+
+export async function getVersion(draftId: string, versionId: string) {
+  const version = await db().draftVersion.findFirst({
+    where: { id: versionId, draftId },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      content: true,
+      plainText: true,
+      sha256: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+  return version ? { ...version, content: version.content as unknown as DocNode } : null;
+}

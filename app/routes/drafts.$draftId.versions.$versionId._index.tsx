@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DocumentView } from "~/components/document/document-view";
+import { draftTitle } from "~/components/draft-title";
+import { LocalDate } from "~/components/local-date";
+import { useT } from "~/i18n/use-t";
+import { requireDraft } from "~/models/draft-guard.server";
+import { getVersion } from "~/models/versions.server";
+import { found } from "~/utils/responses.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(request, params.draftId, "draft.view");
+  const version = found(await getVersion(draft.id, params.versionId ?? ""));
+  return {
+    draft: {
+      id: draft.id,
+      titleHy: draft.titleHy,
+      titleRu: draft.titleRu,
+      titleKa: draft.titleKa,
+      titleEn: draft.titleEn,
+    },
+    version,
+  };
+}
+
+export default function VersionPage() {
+  const t = useT();
+  const { draft, version } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <p className="eyebrow">
+        <Link to={`/drafts/${draft.id}/versions`}>← {t("versions.title")}</Link>
+      </p>
+      <h1>{draftTitle(draft, t.locale)}</h1>
+      <div className="card version-meta">
+        <strong>{t("versions.label", { number: t.number(version.number), name: version.name })}</strong>
+        <div className="muted">
+          <LocalDate value={version.createdAt} withTime /> · {version.createdBy?.name ?? ""}
+        </div>
+        <div>
+          SHA-256: <code data-testid="version-sha256">{version.sha256}</code>{" "}
+          <a href={`/drafts/${draft.id}/versions/${version.id}/text`} download>
+            {t("versions.downloadText")}
+          </a>
+        </div>
+        <p className="muted">{t("versions.hashHint")}</p>
+      </div>
+      <div className="editor-frame">
+        <DocumentView doc={version.content} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { draftTitle } from "~/components/draft-title";
+import { Field } from "~/components/field";
+import { LocalDate } from "~/components/local-date";
+import { useT } from "~/i18n/use-t";
+import { requireDraft } from "~/models/draft-guard.server";
+import { createVersion, listVersions } from "~/models/versions.server";
+import { can } from "~/policies";
+import { VersionSchema } from "~/schemas/version";
+import { parseForm } from "~/utils/forms";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
+  return {
+    draft: {
+      id: draft.id,
+      titleHy: draft.titleHy,
+      titleRu: draft.titleRu,
+      titleKa: draft.titleKa,
+      titleEn: draft.titleEn,
+    },
+    versions: await listVersions(draft.id),
+    canCreate: can(user.actor, "draft.createVersion", resource),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, draft } = await requireDraft(request, params.draftId, "draft.createVersion");
+  const parsed = parseForm(VersionSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const version = await createVersion(user.id, draft.id, parsed.value.name);
+  throw redirect(`/drafts/${draft.id}/versions/${version.id}`);
+}
+
+export default function VersionsPage() {
+  const t = useT();
+  const { draft, versions, canCreate } = useLoaderData<typeof loader>();
+  const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
+  return (
+    <section>
+      <p className="eyebrow">
+        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
+      </p>
+      <h1>{t("versions.title")}</h1>
+      <div className="columns">
+        <div className="card">
+          {versions.length === 0 ? <p className="muted">{t("versions.none")}</p> : null}
+          <ul className="plain-list">
+            {versions.map((version) => (
+              <li key={version.id} data-testid="version-row">
+                <Link to={version.id}>
+                  {t("versions.label", { number: t.number(version.number), name: version.name })}
+                </Link>
+                <div className="muted">
+                  <LocalDate value={version.createdAt} withTime /> · {version.createdBy?.name ?? ""} ·{" "}
+                  <code title={version.sha256}>{version.sha256.slice(0, 12)}…</code>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+        {canCreate ? (
+          <div className="card">
+            <h2>{t("versions.create")}</h2>
+            <p className="muted">{t("versions.createHint")}</p>
+            <Form method="post" noValidate className="stack">
+              <Field label={t("fields.versionName")} name="name" error={errors.name} />
+              <button type="submit" className="button primary">
+                {t("versions.freeze")}
+              </button>
+            </Form>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
