@@ -5,11 +5,19 @@ import { useT } from "~/i18n/use-t";
  * ICU data and time zone) may spell the same moment differently: the server's text is
  * kept on hydration instead of raising a mismatch, and `dateTime` keeps the exact value.
  */
-export function LocalDate({ value, withTime = false }: { value: Date | string; withTime?: boolean }) {
+export function LocalDate({
+  value,
+  withTime = false,
+  timeZone,
+}: {
+  value: Date | string;
+  withTime?: boolean;
+  timeZone?: string;
+}) {
   const t = useT();
   return (
     <time dateTime={new Date(value).toISOString()} suppressHydrationWarning>
-      {t.date(value, withTime)}
+      {t.date(value, withTime, timeZone)}
     </time>
   );
 }

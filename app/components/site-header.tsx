@@ -17,6 +17,7 @@ export function SiteHeader() {
       </Link>
       <nav className="main-nav" aria-label={t("nav.main")}>
         {user ? <NavLink to="/drafts">{t("nav.drafts")}</NavLink> : null}
+        <NavLink to="/rounds">{t("nav.rounds")}</NavLink>
         {user ? <NavLink to="/orgs">{t("nav.organizations")}</NavLink> : null}
         {user?.isPlatformAdmin ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
         {user?.isPlatformAdmin ? <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink> : null}

@@ -8,18 +8,37 @@ import type { Translate } from "./translate";
  * Only the numeric parts come from Intl (en-US is in every ICU build); month names and
  * patterns come from the translation files. Times are in the platform's time zone.
  */
-const partsFormat = new Intl.DateTimeFormat("en-US", {
-  timeZone: PLATFORM_TIME_ZONE,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDate(t: Translate, value: Date | string, withTime = false): string {
-  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** `timeZone`: where the moment is read, e.g. a consultation round's own zone. */
+export function formatDate(
+  t: Translate,
+  value: Date | string,
+  withTime = false,
+  timeZone = PLATFORM_TIME_ZONE,
+): string {
+  const parts = Object.fromEntries(
+    partsFormat(timeZone)
+      .formatToParts(new Date(value))
+      .map((p) => [p.type, p.value]),
+  );
   const date = t("dates.date", {
     day: Number(parts.day),
     month: t(`dates.months.m${Number(parts.month)}`),

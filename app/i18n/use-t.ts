@@ -19,7 +19,7 @@ export function useT() {
     const t = createTranslate(DICTIONARIES[locale]);
     return Object.assign(t, {
       locale,
-      date: (value: Date | string, withTime = false) => formatDate(t, value, withTime),
+      date: (value: Date | string, withTime = false, timeZone?: string) => formatDate(t, value, withTime, timeZone),
       number: (value: number) => formatNumber(locale, value),
     });
   }, [locale]);

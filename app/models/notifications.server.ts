@@ -16,6 +16,10 @@ export async function listNotifications(userId: string, page: Page) {
     where: { id: { in: items.map((n) => n.draftId).filter((id): id is string => !!id) } },
     select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true },
   });
+  const rounds = await db().consultationRound.findMany({
+    where: { id: { in: items.map((n) => n.roundId).filter((id): id is string => !!id) } },
+    select: { id: true, title: true },
+  });
   const actors = await db().user.findMany({
     where: { id: { in: items.map((n) => n.actorId).filter((id): id is string => !!id) } },
     select: { id: true, name: true },
@@ -26,6 +30,7 @@ export async function listNotifications(userId: string, page: Page) {
       ...n,
       draft: drafts.find((d) => d.id === n.draftId) ?? null,
       actor: actors.find((a) => a.id === n.actorId) ?? null,
+      round: rounds.find((r) => r.id === n.roundId) ?? null,
     })),
   };
 }

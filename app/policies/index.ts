@@ -1,10 +1,12 @@
 import { membershipIn, type MaybeActor } from "./actor";
 import { commentRules, type CommentResource, type ThreadResource } from "./comments";
 import { draftRules, type DraftResource } from "./drafts";
+import { roundRules, type RoundResource } from "./rounds";
 
 export * from "./actor";
 export * from "./comments";
 export * from "./drafts";
+export * from "./rounds";
 
 /**
  * The one place permissions are decided: `can(actor, action, resource)`, pure and
@@ -16,7 +18,8 @@ export type Resource =
   | { type: "user"; id: string }
   | DraftResource
   | ThreadResource
-  | CommentResource;
+  | CommentResource
+  | RoundResource;
 
 export type Action =
   | "organization.list"
@@ -46,7 +49,14 @@ export type Action =
   | "thread.view"
   | "thread.reply"
   | "thread.resolve"
-  | "comment.change";
+  | "comment.change"
+  | "round.create"
+  | "round.view"
+  | "round.submit"
+  | "round.viewAllProposals"
+  | "round.answer"
+  | "round.publishSummary"
+  | "round.viewSummary";
 
 type Rule = (actor: MaybeActor, resource: Resource) => boolean;
 
@@ -61,6 +71,10 @@ const onDraft =
   (rule: (actor: MaybeActor, draft: DraftResource) => boolean): Rule =>
   (actor, resource) =>
     resource.type === "draft" && rule(actor, resource);
+const onRound =
+  (rule: (actor: MaybeActor, round: RoundResource) => boolean): Rule =>
+  (actor, resource) =>
+    resource.type === "round" && rule(actor, resource);
 const self: Rule = (actor, resource) => resource.type === "user" && actor?.id === resource.id;
 
 const RULES: Record<Action, Rule> = {
@@ -95,6 +109,13 @@ const RULES: Record<Action, Rule> = {
   "thread.reply": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),
   "thread.resolve": (actor, resource) => resource.type === "thread" && commentRules.resolveThread(actor, resource),
   "comment.change": (actor, resource) => resource.type === "comment" && commentRules.changeComment(actor, resource),
+  "round.create": onDraft(roundRules.create),
+  "round.view": onRound(roundRules.view),
+  "round.submit": onRound(roundRules.submit),
+  "round.viewAllProposals": onRound(roundRules.viewAllProposals),
+  "round.answer": onRound(roundRules.answer),
+  "round.publishSummary": onRound(roundRules.publishSummary),
+  "round.viewSummary": onRound(roundRules.viewSummary),
 };
 
 export function can(actor: MaybeActor, action: Action, resource: Resource = { type: "platform" }): boolean {

@@ -90,6 +90,9 @@ export default function DraftPage() {
           <Link to="versions" className="button">
             {t("drafts.versions")}
           </Link>
+          <Link to="rounds" className="button">
+            {t("drafts.rounds")}
+          </Link>
           {canShare ? (
             <Link to="sharing" className="button">
               {t("drafts.sharing")}

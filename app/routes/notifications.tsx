@@ -40,7 +40,11 @@ export default function NotificationsPage() {
           <li key={n.id} className={`card notification${n.readAt ? "" : " is-unread"}`} data-testid="notification">
             <div>
               {t(`notifications.kinds.${n.kind}`, { actor: n.actor?.name ?? "" })}{" "}
-              {n.draft ? <Link to={`/drafts/${n.draft.id}`}>{draftTitle(n.draft, t.locale)}</Link> : null}
+              {n.round ? (
+                <Link to={`/rounds/${n.round.id}`}>{n.round.title}</Link>
+              ) : n.draft ? (
+                <Link to={`/drafts/${n.draft.id}`}>{draftTitle(n.draft, t.locale)}</Link>
+              ) : null}
             </div>
             <div className="muted">
               <LocalDate value={n.createdAt} withTime />

@@ -14,6 +14,13 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Agora <no-reply@agora.local>"),
+  /** Shortest consultation round allowed, in hours (Armenian practice: 15 days). */
+  ROUND_MIN_HOURS: z.coerce
+    .number()
+    .min(0)
+    .default(15 * 24),
+  /** How often the round scheduler opens and closes rounds whose time has come. */
+  ROUND_SCHEDULER_MS: z.coerce.number().int().positive().default(15_000),
   /** Session lifetime without activity, in days (sliding expiry). */
   SESSION_DAYS: z.coerce.number().positive().default(30),
 });

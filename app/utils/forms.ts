@@ -12,6 +12,14 @@ export function parseForm<S extends z.ZodTypeAny>(
 ): { ok: true; value: z.infer<S> } | { ok: false; errors: FieldErrors } {
   const raw: Record<string, FormDataEntryValue> = {};
   for (const [key, value] of formData.entries()) raw[key] = value;
+  return parseValues(schema, raw);
+}
+
+/** The same for values already gathered (e.g. repeated checkboxes as an array). */
+export function parseValues<S extends z.ZodTypeAny>(
+  schema: S,
+  raw: Record<string, unknown>,
+): { ok: true; value: z.infer<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const errors: FieldErrors = {};

@@ -8,7 +8,14 @@ type Scope = { part: number; point: number };
  * A frozen document rendered as HTML with the numbering the editor shows: version pages
  * now, public round pages and print views later.
  */
-export function DocumentView({ doc }: { doc: DocNode }) {
+export function DocumentView({
+  doc,
+  articleFooter,
+}: {
+  doc: DocNode;
+  /** Extra content at the end of each article (e.g. a round's proposal count and link). */
+  articleFooter?: (articleId: string, articleNumber: number) => ReactNode;
+}) {
   const t = useT();
   const counters = { chapter: 0, article: 0 };
 
@@ -50,13 +57,15 @@ export function DocumentView({ doc }: { doc: DocNode }) {
             {t("editor.chapterNumber", { number: t.number(counters.chapter) })} {renderAll(node.content)}
           </h2>
         );
-      case "article":
-        counters.article++;
+      case "article": {
+        const number = ++counters.article;
         return (
           <section key={key} className="article" id={`article-${id}`} data-id={id}>
             {renderAll(node.content, { part: 0, point: 0 })}
+            {articleFooter?.(id, number)}
           </section>
         );
+      }
       case "articleTitle":
         return (
           <h3 key={key}>

@@ -1,0 +1,92 @@
+import { Form } from "@remix-run/react";
+import { FormError } from "~/components/field";
+import { organizationName } from "~/components/organization-name";
+import { SelectField } from "~/components/select-field";
+import { TextAreaField } from "~/components/text-area-field";
+import { useT } from "~/i18n/use-t";
+
+const DECISIONS = ["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"] as const;
+
+type Names = { nameHy: string | null; nameRu: string | null; nameKa: string | null; nameEn: string | null };
+
+export type ProposalToAnswer = {
+  id: string;
+  articleId: string;
+  quote: string | null;
+  proposedText: string;
+  justification: string;
+  decision: string | null;
+  answer: string | null;
+  author: { name: string };
+  organization: Names | null;
+};
+
+/** One proposal as staff see it, with the form for its official answer. */
+export function AnswerCard({
+  proposal,
+  article,
+  canAnswer,
+  errors,
+  saved,
+}: {
+  proposal: ProposalToAnswer;
+  article: { number: number; title: string } | undefined;
+  canAnswer: boolean;
+  errors: Record<string, string | undefined>;
+  saved: boolean;
+}) {
+  const t = useT();
+  return (
+    <li className="card proposal-card" data-testid="proposal-to-answer" id={`proposal-${proposal.id}`}>
+      <p className="eyebrow">
+        {t("editor.articleNumber", { number: t.number(article?.number ?? 0) })} {article?.title}
+      </p>
+      <p>
+        <strong>{proposal.author.name}</strong>
+        {" · "}
+        {proposal.organization ? organizationName(proposal.organization, t.locale) : t("summary.onOwnBehalf")}
+      </p>
+      {proposal.quote ? <blockquote className="plain-text">{proposal.quote}</blockquote> : null}
+      <h3>{t("fields.proposedText")}</h3>
+      <p className="plain-text">{proposal.proposedText}</p>
+      <h3>{t("fields.justification")}</h3>
+      <p className="plain-text">{proposal.justification}</p>
+      {canAnswer ? (
+        <Form method="post" noValidate className="stack answer-form" preventScrollReset>
+          <input type="hidden" name="intent" value="answer" />
+          <input type="hidden" name="proposalId" value={proposal.id} />
+          <SelectField
+            label={t("fields.decision")}
+            name="decision"
+            defaultValue={proposal.decision ?? ""}
+            error={errors.decision}
+            options={[
+              { value: "", label: t("summary.unanswered") },
+              ...DECISIONS.map((d) => ({ value: d, label: t(`decisions.${d}`) })),
+            ]}
+          />
+          <TextAreaField
+            label={t("fields.answer")}
+            name="answer"
+            rows={3}
+            defaultValue={proposal.answer ?? ""}
+            error={errors.answer}
+            hint={t("rounds.answerHint")}
+          />
+          <FormError error={errors.form} />
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("rounds.saveAnswer")}
+            </button>
+            {saved ? <span role="status">{t("rounds.answerSaved")}</span> : null}
+          </div>
+        </Form>
+      ) : proposal.decision ? (
+        <p>
+          <span className="badge">{t(`decisions.${proposal.decision}`)}</span>{" "}
+          <span className="plain-text">{proposal.answer}</span>
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,34 @@
+import { useId, type TextareaHTMLAttributes } from "react";
+import { useT } from "~/i18n/use-t";
+
+type TextAreaFieldProps = {
+  label: string;
+  /** Translation key of the error for this field. */
+  error?: string;
+  hint?: string;
+} & TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+/** A labelled multi-line input with its error beside it. */
+export function TextAreaField({ label, error, hint, ...textarea }: TextAreaFieldProps) {
+  const t = useT();
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={4}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        {...textarea}
+      />
+      {hint ? <div className="field-hint">{hint}</div> : null}
+      {error ? (
+        <div className="field-error" id={errorId} role="alert">
+          {t(error)}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import type { CurrentUser } from "~/auth/current-user.server";
+import type { DocNode } from "~/editor/document-json";
+import { outlineOf } from "~/editor/outline";
+import { audit } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+
+/**
+ * Proposals and official answers. Every rule that depends on time or state is checked here,
+ * inside the transaction that writes, against the server's clock and the stored round:
+ * whatever a request claims (a forged deadline, a replayed form), these decide.
+ */
+
+/** A refusal the person can understand; `key` is a translation key, `field` where to show it. */
+export class RoundRuleError extends Error {
+  constructor(
+    readonly key: string,
+    readonly field = "form",
+  ) {
+    super(key);
+  }
+}
+
+export type NewProposal = {
+  articleId: string;
+  quote: string | null;
+  proposedText: string;
+  justification: string;
+  /** Organization id, or "" for the author personally. */
+  onBehalfOf: string;
+};
+
+export type Decision = "ACCEPTED" | "PARTIALLY_ACCEPTED" | "REJECTED" | "NOTED";
+
+/** Open by state and by the clock: the scheduler may not have ticked yet at the deadline. */
+function isAcceptingProposals(round: { status: string; opensAt: Date; closesAt: Date }, now: Date): boolean {
+  return round.status === "OPEN" && round.opensAt <= now && now < round.closesAt;
+}
+
+export async function submitProposal(user: CurrentUser, roundId: string, input: NewProposal, now = new Date()) {
+  if (input.onBehalfOf && !user.actor.memberships.some((m) => m.organizationId === input.onBehalfOf)) {
+    throw new RoundRuleError("errors.notAllowed", "onBehalfOf");
+  }
+  return db().$transaction(async (tx) => {
+    const round = await tx.consultationRound.findUniqueOrThrow({
+      where: { id: roundId },
+      include: { version: { select: { content: true } } },
+    });
+    if (!isAcceptingProposals(round, now)) throw new RoundRuleError("rounds.errors.notOpen");
+    const articles = outlineOf(round.version.content as unknown as DocNode).filter((e) => e.type === "article");
+    if (!articles.some((a) => a.id === input.articleId)) throw new RoundRuleError("errors.required", "articleId");
+    const proposal = await tx.proposal.create({
+      data: {
+        roundId,
+        articleId: input.articleId,
+        quote: input.quote,
+        proposedText: input.proposedText,
+        justification: input.justification,
+        authorId: user.id,
+        organizationId: input.onBehalfOf || null,
+        createdAt: now,
+      },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "proposal.submit",
+      objectType: "Proposal",
+      objectId: proposal.id,
+      details: { roundId, articleId: input.articleId, organizationId: proposal.organizationId },
+    });
+    return proposal;
+  });
+}
+
+/** Only the author, only while the round accepts proposals. The text itself never changes. */
+export async function withdrawProposal(user: CurrentUser, proposalId: string, now = new Date()) {
+  await db().$transaction(async (tx) => {
+    const proposal = await tx.proposal.findUnique({ where: { id: proposalId }, include: { round: true } });
+    if (!proposal || proposal.authorId !== user.id) throw new RoundRuleError("errors.notFound");
+    if (!isAcceptingProposals(proposal.round, now)) throw new RoundRuleError("rounds.errors.notOpen");
+    const changed = await tx.proposal.updateMany({
+      where: { id: proposalId, status: "SUBMITTED" },
+      data: { status: "WITHDRAWN", withdrawnAt: now },
+    });
+    if (changed.count === 0) return;
+    await audit(tx, { actorId: user.id, action: "proposal.withdraw", objectType: "Proposal", objectId: proposalId });
+  });
+}
+
+/**
+ * Records (or corrects, until the summary is published) the official answer. The caller has
+ * checked `round.answer` on the round; the proposal must belong to that round.
+ */
+export async function answerProposal(
+  user: CurrentUser,
+  roundId: string,
+  input: { proposalId: string; decision: Decision; answer: string },
+  now = new Date(),
+) {
+  await db().$transaction(async (tx) => {
+    const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
+    if (round.status !== "CLOSED") throw new RoundRuleError("rounds.errors.notClosed");
+    const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, roundId, status: "SUBMITTED" } });
+    if (!proposal) throw new RoundRuleError("errors.notFound");
+    await tx.proposal.update({
+      where: { id: proposal.id },
+      data: { decision: input.decision, answer: input.answer, answeredById: user.id, answeredAt: now },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: proposal.decision ? "proposal.reanswer" : "proposal.answer",
+      objectType: "Proposal",
+      objectId: proposal.id,
+      details: { roundId, decision: input.decision, previous: proposal.decision },
+    });
+    if (!proposal.decision) await notifyAuthor(tx, proposal, round.draftId, user.id);
+  });
+}
+
+async function notifyAuthor(
+  tx: Tx,
+  proposal: { id: string; authorId: string; roundId: string },
+  draftId: string,
+  actorId: string,
+) {
+  await tx.notification.create({
+    data: {
+      userId: proposal.authorId,
+      kind: "proposal.answered",
+      draftId,
+      roundId: proposal.roundId,
+      proposalId: proposal.id,
+      actorId,
+    },
+  });
+}
+
+export function unansweredCount(roundId: string) {
+  return db().proposal.count({ where: { roundId, status: "SUBMITTED", decision: null } });
+}
+
+/**
+ * Publishes the summary table: only when every proposal has its answer. The draft goes
+ * back to revision (the text is worked on again with the answers in mind).
+ */
+export async function publishSummary(user: CurrentUser, roundId: string, now = new Date()) {
+  await db().$transaction(async (tx) => {
+    const missing = await tx.proposal.count({ where: { roundId, status: "SUBMITTED", decision: null } });
+    if (missing > 0) throw new RoundRuleError("rounds.errors.unanswered");
+    const claimed = await tx.consultationRound.updateMany({
+      where: { id: roundId, status: "CLOSED" },
+      data: { status: "ANSWERED", summaryPublishedAt: now },
+    });
+    if (claimed.count === 0) throw new RoundRuleError("rounds.errors.notClosed");
+    await audit(tx, {
+      actorId: user.id,
+      action: "round.publishSummary",
+      objectType: "ConsultationRound",
+      objectId: roundId,
+    });
+    const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
+    // Another round of the same draft still running keeps it in consultation.
+    const running = await tx.consultationRound.count({
+      where: { draftId: round.draftId, status: { in: ["OPEN", "CLOSED"] } },
+    });
+    if (running > 0) return;
+    const moved = await tx.draft.updateMany({
+      where: { id: round.draftId, status: "IN_CONSULTATION" },
+      data: { status: "REVISION" },
+    });
+    if (moved.count) {
+      await audit(tx, {
+        actorId: user.id,
+        action: "draft.status",
+        objectType: "Draft",
+        objectId: round.draftId,
+        details: { to: "REVISION", roundId },
+      });
+    }
+  });
+}

@@ -1,0 +1,131 @@
+import { audit } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { serverT } from "~/i18n/server-t.server";
+import { env } from "~/utils/env.server";
+import { queueEmail } from "~/utils/mailer.server";
+
+export const REMINDER_BEFORE_MS = 3 * 24 * 60 * 60 * 1000;
+
+type Transition = { roundId: string; from: "SCHEDULED" | "OPEN"; to: "OPEN" | "CLOSED" };
+
+/**
+ * Opens and closes rounds whose time has come, and sends the "closes in 3 days" reminder.
+ * Each change is claimed by a conditional update (`where status = from`), so when several
+ * processes run this at once every transition and reminder happens exactly once.
+ * `now` comes from the caller: the scheduler passes the clock, tests pass any moment.
+ */
+export async function advanceRounds(now: Date): Promise<Transition[]> {
+  const done: Transition[] = [];
+  const due = await db().consultationRound.findMany({
+    where: {
+      OR: [
+        { status: "SCHEDULED", opensAt: { lte: now } },
+        { status: "OPEN", closesAt: { lte: now } },
+      ],
+    },
+    select: { id: true, status: true, closesAt: true },
+  });
+  for (const round of due) {
+    // A round whose whole period has passed (server was down) opens and then closes.
+    if (round.status === "SCHEDULED" && (await transition(round.id, "SCHEDULED", "OPEN"))) {
+      done.push({ roundId: round.id, from: "SCHEDULED", to: "OPEN" });
+    }
+    if (round.closesAt <= now && (await transition(round.id, "OPEN", "CLOSED"))) {
+      done.push({ roundId: round.id, from: "OPEN", to: "CLOSED" });
+    }
+  }
+  await sendReminders(now);
+  return done;
+}
+
+async function transition(roundId: string, from: "SCHEDULED" | "OPEN", to: "OPEN" | "CLOSED"): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const claimed = await tx.consultationRound.updateMany({
+      where: { id: roundId, status: from },
+      data: { status: to },
+    });
+    if (claimed.count === 0) return false;
+    await audit(tx, {
+      actorId: null,
+      action: to === "OPEN" ? "round.open" : "round.close",
+      objectType: "ConsultationRound",
+      objectId: roundId,
+    });
+    if (to === "OPEN") {
+      const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
+      // The first round moves the draft into consultation.
+      const moved = await tx.draft.updateMany({
+        where: { id: round.draftId, status: { in: ["DRAFTING", "REVISION"] } },
+        data: { status: "IN_CONSULTATION" },
+      });
+      if (moved.count) {
+        await audit(tx, {
+          actorId: null,
+          action: "draft.status",
+          objectType: "Draft",
+          objectId: round.draftId,
+          details: { to: "IN_CONSULTATION", roundId },
+        });
+      }
+      await notifyInvited(tx, roundId, "round.opened");
+    }
+    return true;
+  });
+}
+
+async function sendReminders(now: Date) {
+  const due = await db().consultationRound.findMany({
+    where: { status: "OPEN", reminderSentAt: null, closesAt: { lte: new Date(now.getTime() + REMINDER_BEFORE_MS) } },
+    select: { id: true },
+  });
+  for (const round of due) {
+    await db().$transaction(async (tx) => {
+      const claimed = await tx.consultationRound.updateMany({
+        where: { id: round.id, reminderSentAt: null },
+        data: { reminderSentAt: now },
+      });
+      if (claimed.count) await notifyInvited(tx, round.id, "round.closing");
+    });
+  }
+}
+
+/** In-app notification and e-mail to every member of the round's invited organizations. */
+async function notifyInvited(tx: Tx, roundId: string, kind: "round.opened" | "round.closing") {
+  const round = await tx.consultationRound.findUniqueOrThrow({
+    where: { id: roundId },
+    select: { title: true, draftId: true, invitations: { select: { organizationId: true } } },
+  });
+  const members = await tx.membership.findMany({
+    where: { organizationId: { in: round.invitations.map((i) => i.organizationId) }, user: { isActive: true } },
+    select: { user: { select: { id: true, email: true, locale: true } } },
+  });
+  const link = `${env().APP_ORIGIN ?? `http://localhost:${env().PORT}`}/rounds/${roundId}`;
+  const seen = new Set<string>();
+  for (const { user } of members) {
+    if (seen.has(user.id)) continue;
+    seen.add(user.id);
+    await tx.notification.create({ data: { userId: user.id, kind, draftId: round.draftId, roundId } });
+    const t = serverT(isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
+    await queueEmail(tx, {
+      to: user.email,
+      subject: t(`email.${kind}.subject`, { title: round.title }),
+      body: t(`email.${kind}.body`, { title: round.title, link }),
+    });
+  }
+}
+
+/** Runs `advanceRounds` on a timer in this process; returns a function that stops it. */
+export function startRoundScheduler(intervalMs: number): () => void {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    advanceRounds(new Date())
+      .catch((error: unknown) => console.error("round scheduler failed", error))
+      .finally(() => (running = false));
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  return () => clearInterval(timer);
+}

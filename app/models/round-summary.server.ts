@@ -1,0 +1,95 @@
+import { draftTitle } from "~/components/draft-title";
+import { organizationName } from "~/components/organization-name";
+import type { DocNode } from "~/editor/document-json";
+import { outlineOf } from "~/editor/outline";
+import type { Decision, SummaryLabels, SummaryRow, SummaryTable } from "~/exports/summary-table";
+import type { Locale } from "~/i18n/config";
+import { formatDate } from "~/i18n/format";
+import { serverT } from "~/i18n/server-t.server";
+import { db } from "~/utils/db.server";
+
+export const DECISIONS: Decision[] = ["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"];
+
+/** Column headers and decision names in the interface language. */
+export function summaryLabels(locale: Locale): SummaryLabels {
+  const t = serverT(locale);
+  return {
+    article: t("summary.article"),
+    proposal: t("summary.proposal"),
+    justification: t("summary.justification"),
+    author: t("summary.author"),
+    organization: t("summary.organization"),
+    decision: t("summary.decision"),
+    answer: t("summary.answer"),
+    quote: t("summary.quote"),
+    onOwnBehalf: t("summary.onOwnBehalf"),
+    total: t("summary.total"),
+    totalsByDecision: t("summary.totalsByDecision"),
+    totalsByOrganization: t("summary.totalsByOrganization"),
+    count: t("summary.count"),
+    unanswered: t("summary.unanswered"),
+    decisions: Object.fromEntries(DECISIONS.map((d) => [d, t(`decisions.${d}`)])) as Record<Decision, string>,
+    articleNumber: (n) => t("editor.articleNumber", { number: n }),
+  };
+}
+
+/**
+ * The summary table of a round: every submitted (not withdrawn) proposal with its answer,
+ * ordered by article as they stand in the consulted version, then by submission time.
+ * Labels are in the interface language; the content stays as written.
+ */
+export async function buildSummaryTable(roundId: string, locale: Locale): Promise<SummaryTable> {
+  const t = serverT(locale);
+  const labels = summaryLabels(locale);
+  const round = await db().consultationRound.findUniqueOrThrow({
+    where: { id: roundId },
+    include: {
+      version: { select: { content: true, number: true } },
+      draft: { select: { titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
+    },
+  });
+  const proposals = await db().proposal.findMany({
+    where: { roundId, status: "SUBMITTED" },
+    orderBy: { createdAt: "asc" },
+    include: {
+      author: { select: { name: true } },
+      organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+    },
+  });
+  const articles = new Map(
+    outlineOf(round.version.content as unknown as DocNode)
+      .filter((entry) => entry.type === "article")
+      .map((entry) => [entry.id, entry]),
+  );
+  const rows: SummaryRow[] = proposals
+    .map((p) => ({
+      articleNumber: articles.get(p.articleId)?.number ?? 0,
+      articleTitle: articles.get(p.articleId)?.title ?? "",
+      quote: p.quote,
+      proposal: p.proposedText,
+      justification: p.justification,
+      author: p.author.name,
+      organization: p.organization ? organizationName(p.organization, locale) : null,
+      decision: p.decision as Decision | null,
+      answer: p.answer ?? "",
+    }))
+    // Array.prototype.sort is stable: submission order survives within an article.
+    .sort((a, b) => a.articleNumber - b.articleNumber);
+
+  const byOrganization = new Map<string, number>();
+  for (const row of rows) {
+    const name = row.organization ?? labels.onOwnBehalf;
+    byOrganization.set(name, (byOrganization.get(name) ?? 0) + 1);
+  }
+  const period = `${formatDate(t, round.opensAt, true, round.timeZone)} – ${formatDate(t, round.closesAt, true, round.timeZone)}`;
+  return {
+    title: t("summary.title"),
+    subtitle: `${draftTitle(round.draft, locale)} — ${round.title} (${period})`,
+    rows,
+    totalsByDecision: DECISIONS.map((decision) => ({
+      decision,
+      count: rows.filter((r) => r.decision === decision).length,
+    })),
+    totalsByOrganization: [...byOrganization].map(([organization, count]) => ({ organization, count })),
+  };
+}

@@ -1,0 +1,209 @@
+import type { CurrentUser } from "~/auth/current-user.server";
+import type { RoundResource } from "~/policies";
+import { audit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+import { createVersion } from "./versions.server";
+
+export type NewRound = {
+  title: string;
+  description: string;
+  opensAt: Date;
+  closesAt: Date;
+  timeZone: string;
+  audience: "PUBLIC" | "INVITED";
+  invited: string[];
+  versionName: string;
+};
+
+/** A round together with what the policy needs to decide about it. */
+export async function loadRound(roundId: string) {
+  const round = await db().consultationRound.findUnique({
+    where: { id: roundId },
+    include: {
+      invitations: { select: { organizationId: true } },
+      version: { select: { id: true, number: true, name: true, sha256: true, content: true } },
+      draft: {
+        select: {
+          id: true,
+          titleHy: true,
+          titleRu: true,
+          titleKa: true,
+          titleEn: true,
+          ownerOrganizationId: true,
+          status: true,
+          access: { select: { organizationId: true, userId: true, level: true } },
+        },
+      },
+    },
+  });
+  if (!round) return null;
+  const resource: RoundResource = {
+    type: "round",
+    audience: round.audience,
+    status: round.status,
+    invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
+    draft: {
+      type: "draft",
+      id: round.draft.id,
+      ownerOrganizationId: round.draft.ownerOrganizationId,
+      status: round.draft.status,
+      grants: round.draft.access,
+    },
+  };
+  return { round, resource };
+}
+
+/** Creates a round on a version frozen now; the scheduler opens it when its time comes. */
+export async function createRound(user: CurrentUser, draftId: string, input: NewRound, fallbackVersionName: string) {
+  const version = await createVersion(user.id, draftId, input.versionName || fallbackVersionName);
+  return db().$transaction(async (tx) => {
+    const round = await tx.consultationRound.create({
+      data: {
+        draftId,
+        versionId: version.id,
+        title: input.title,
+        description: input.description,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        timeZone: input.timeZone,
+        audience: input.audience,
+        createdById: user.id,
+        invitations:
+          input.audience === "INVITED"
+            ? { create: input.invited.map((organizationId) => ({ organizationId })) }
+            : undefined,
+      },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "round.create",
+      objectType: "ConsultationRound",
+      objectId: round.id,
+      details: {
+        draftId,
+        versionId: version.id,
+        audience: input.audience,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+      },
+    });
+    return round;
+  });
+}
+
+/** Rounds a visitor may see: public ones, and invited ones of their organizations (all for the owner's staff). */
+export function listVisibleRounds(viewer: { organizationIds: string[]; isPlatformAdmin: boolean } | null) {
+  const visible = viewer?.isPlatformAdmin
+    ? {}
+    : {
+        OR: [
+          { audience: "PUBLIC" as const },
+          ...(viewer
+            ? [
+                { invitations: { some: { organizationId: { in: viewer.organizationIds } } } },
+                { draft: { ownerOrganizationId: { in: viewer.organizationIds } } },
+              ]
+            : []),
+        ],
+      };
+  return db().consultationRound.findMany({
+    where: { AND: [visible, { status: { not: "SCHEDULED" as const } }] },
+    orderBy: [{ closesAt: "desc" }],
+    take: 100,
+    include: {
+      draft: { select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
+      _count: { select: { proposals: { where: { status: "SUBMITTED" } } } },
+    },
+  });
+}
+
+export function listDraftRounds(draftId: string) {
+  return db().consultationRound.findMany({
+    where: { draftId },
+    orderBy: { createdAt: "desc" },
+    include: {
+      invitations: { select: { organizationId: true } },
+      _count: { select: { proposals: { where: { status: "SUBMITTED" } } } },
+    },
+  });
+}
+
+/** Submitted (not withdrawn) proposals per article id: what every visitor may know. */
+export async function proposalCountsByArticle(roundId: string): Promise<Record<string, number>> {
+  const groups = await db().proposal.groupBy({
+    by: ["articleId"],
+    where: { roundId, status: "SUBMITTED" },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(groups.map((g) => [g.articleId, g._count._all]));
+}
+
+/** A person's own proposals in a round, withdrawn ones included, newest first. */
+export function listOwnProposals(roundId: string, authorId: string) {
+  return db().proposal.findMany({
+    where: { roundId, authorId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      articleId: true,
+      quote: true,
+      proposedText: true,
+      justification: true,
+      status: true,
+      decision: true,
+      answer: true,
+      createdAt: true,
+      organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+    },
+  });
+}
+
+/**
+ * One page of the staff's answering list: submitted proposals in the order of the articles
+ * they are on (then by submission), optionally only those still without an answer.
+ */
+export async function proposalsToAnswer(
+  roundId: string,
+  articleOrder: string[],
+  page: { skip: number; take: number },
+  onlyUnanswered: boolean,
+) {
+  const where = { roundId, status: "SUBMITTED" as const, ...(onlyUnanswered ? { decision: null } : {}) };
+  const keys = await db().proposal.findMany({
+    where,
+    orderBy: { createdAt: "asc" },
+    select: { id: true, articleId: true },
+  });
+  const position = new Map(articleOrder.map((id, index) => [id, index]));
+  const ordered = keys.sort((a, b) => (position.get(a.articleId) ?? 0) - (position.get(b.articleId) ?? 0));
+  const ids = ordered.slice(page.skip, page.skip + page.take).map((k) => k.id);
+  const rows = await db().proposal.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      articleId: true,
+      quote: true,
+      proposedText: true,
+      justification: true,
+      decision: true,
+      answer: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+    },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { total: keys.length, items: ids.map((id) => byId.get(id)!) };
+}
+
+/** The organizations a person may speak for in a proposal (their own). */
+export function ownOrganizations(organizationIds: string[]) {
+  return db().organization.findMany({
+    where: { id: { in: organizationIds } },
+    select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true },
+  });
+}
+
+export function answeredCount(roundId: string) {
+  return db().proposal.count({ where: { roundId, status: "SUBMITTED", decision: { not: null } } });
+}

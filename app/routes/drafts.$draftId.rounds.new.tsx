@@ -1,0 +1,128 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { draftTitle } from "~/components/draft-title";
+import { Field } from "~/components/field";
+import { organizationName } from "~/components/organization-name";
+import { SelectField } from "~/components/select-field";
+import { TextAreaField } from "~/components/text-area-field";
+import { resolveLocale } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/server-t.server";
+import { useT } from "~/i18n/use-t";
+import { requireDraft } from "~/models/draft-guard.server";
+import { createRound } from "~/models/rounds.server";
+import { roundSchema, TIME_ZONES } from "~/schemas/round";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { parseValues } from "~/utils/forms";
+
+/** Organizations that can be invited: every one but the owner. */
+function invitableOrganizations(ownerOrganizationId: string) {
+  return db().organization.findMany({
+    where: { id: { not: ownerOrganizationId } },
+    orderBy: { nameEn: "asc" },
+    select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true, kind: true },
+  });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(request, params.draftId, "round.create");
+  return {
+    draft: {
+      id: draft.id,
+      titleHy: draft.titleHy,
+      titleRu: draft.titleRu,
+      titleKa: draft.titleKa,
+      titleEn: draft.titleEn,
+    },
+    organizations: await invitableOrganizations(draft.ownerOrganizationId),
+    minDays: env().ROUND_MIN_HOURS / 24,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, draft } = await requireDraft(request, params.draftId, "round.create");
+  const form = await request.formData();
+  const raw = { ...Object.fromEntries(form), invited: form.getAll("invited").map(String) };
+  const parsed = parseValues(roundSchema(env().ROUND_MIN_HOURS), raw);
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const allowed = new Set((await invitableOrganizations(draft.ownerOrganizationId)).map((o) => o.id));
+  if (parsed.value.invited.some((id) => !allowed.has(id))) {
+    return data({ errors: { invited: "errors.notAllowed" } as Record<string, string> }, { status: 400 });
+  }
+  const t = serverT(resolveLocale(request, user.locale));
+  const round = await createRound(user, draft.id, parsed.value, t("rounds.versionFor", { title: parsed.value.title }));
+  throw redirect(`/rounds/${round.id}`);
+}
+
+export default function NewRoundPage() {
+  const t = useT();
+  const { draft, organizations, minDays } = useLoaderData<typeof loader>();
+  const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
+  const [audience, setAudience] = useState("PUBLIC");
+  return (
+    <section className="narrow-wide">
+      <p className="eyebrow">
+        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
+      </p>
+      <h1>{t("rounds.new")}</h1>
+      <p className="muted">{t("rounds.newHint", { days: t.number(minDays) })}</p>
+      <Form method="post" noValidate className="card stack">
+        <Field label={t("fields.roundTitle")} name="title" error={errors.title} required />
+        <TextAreaField label={t("fields.description")} name="description" error={errors.description} />
+        <div className="field-row">
+          <Field label={t("fields.opensAt")} name="opensAt" type="datetime-local" error={errors.opensAt} required />
+          <Field label={t("fields.closesAt")} name="closesAt" type="datetime-local" error={errors.closesAt} required />
+          <SelectField
+            label={t("fields.timeZone")}
+            name="timeZone"
+            error={errors.timeZone}
+            options={TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZones.${zone.replace("/", "_")}`) }))}
+          />
+        </div>
+        <fieldset className="field">
+          <legend>{t("fields.audience")}</legend>
+          {(["PUBLIC", "INVITED"] as const).map((value) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name="audience"
+                value={value}
+                checked={audience === value}
+                onChange={() => setAudience(value)}
+              />{" "}
+              {t(`rounds.audience.${value}`)}
+            </label>
+          ))}
+          {errors.audience ? <div className="field-error">{t(errors.audience)}</div> : null}
+        </fieldset>
+        <fieldset className="field" hidden={audience !== "INVITED"}>
+          <legend>{t("fields.invited")}</legend>
+          <div className="choice-grid">
+            {organizations.map((org) => (
+              <label key={org.id} className="choice">
+                <input type="checkbox" name="invited" value={org.id} /> {organizationName(org, t.locale)}{" "}
+                <span className="muted">({t(`orgKinds.${org.kind}`)})</span>
+              </label>
+            ))}
+          </div>
+          {errors.invited ? (
+            <div className="field-error" role="alert">
+              {t(errors.invited)}
+            </div>
+          ) : null}
+        </fieldset>
+        <Field
+          label={t("fields.versionName")}
+          name="versionName"
+          error={errors.versionName}
+          hint={t("rounds.versionHint")}
+        />
+        <button type="submit" className="button primary">
+          {t("rounds.create")}
+        </button>
+      </Form>
+    </section>
+  );
+}

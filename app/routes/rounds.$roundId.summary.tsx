@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { resolveLocale } from "~/i18n/locale.server";
+import { buildSummaryTable, summaryLabels } from "~/models/round-summary.server";
+import { requireRound } from "~/models/round-guard.server";
+import { summaryCells, summaryHeaders } from "~/exports/summary-csv.server";
+
+/** The summary table consultation rules require: on a public page for public rounds. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, round } = await requireRound(request, params.roundId, "round.viewSummary");
+  const locale = resolveLocale(request, user?.locale);
+  const labels = summaryLabels(locale);
+  const table = await buildSummaryTable(round.id, locale);
+  return {
+    roundId: round.id,
+    published: round.status === "ANSWERED",
+    title: table.title,
+    subtitle: table.subtitle,
+    headers: summaryHeaders(labels),
+    rows: table.rows.map((row) => summaryCells(row, labels)),
+    totalsByDecision: table.totalsByDecision.map((total) => [labels.decisions[total.decision], total.count] as const),
+    totalsByOrganization: table.totalsByOrganization.map((total) => [total.organization, total.count] as const),
+  };
+}
+
+export default function SummaryPage() {
+  const t = useT();
+  const summary = useLoaderData<typeof loader>();
+  return (
+    <section className="summary-page">
+      <p className="eyebrow">
+        <Link to={`/rounds/${summary.roundId}`}>← {t("rounds.backToRound")}</Link>
+      </p>
+      <h1>{summary.title}</h1>
+      <p className="muted">{summary.subtitle}</p>
+      {!summary.published ? <p className="card notice">{t("rounds.summaryPreview")}</p> : null}
+      <p className="actions">
+        <a className="button" href={`/rounds/${summary.roundId}/summary.docx`} download>
+          {t("rounds.downloadDocx")}
+        </a>
+        <a className="button" href={`/rounds/${summary.roundId}/summary.csv`} download>
+          {t("rounds.downloadCsv")}
+        </a>
+      </p>
+      <div className="table-scroll">
+        <table className="summary-table" data-testid="summary-table">
+          <thead>
+            <tr>
+              {summary.headers.map((header) => (
+                <th key={header} scope="col">
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {summary.rows.map((cells, index) => (
+              <tr key={index}>
+                {cells.map((cell, column) => (
+                  <td key={column} className="plain-text">
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="columns">
+        <TotalsTable caption={t("summary.totalsByDecision")} rows={summary.totalsByDecision} />
+        <TotalsTable caption={t("summary.totalsByOrganization")} rows={summary.totalsByOrganization} />
+      </div>
+    </section>
+  );
+}
+
+function TotalsTable({ caption, rows }: { caption: string; rows: readonly (readonly [string, number])[] }) {
+  const t = useT();
+  return (
+    <table className="totals-table">
+      <caption>{caption}</caption>
+      <tbody>
+        {rows.map(([name, count]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{t.number(count)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{t("summary.total")}</th>
+          <td>{t.number(rows.reduce((sum, [, count]) => sum + count, 0))}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/** `datetime-local` input (no zone) read in the given IANA time zone. */
+export function zonedDateTime(local: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as number[];
+  const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  // The zone's offset at that moment, from how Intl writes the UTC instant in the zone.
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+    })
+      .formatToParts(new Date(asUtc))
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const zoned = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  return new Date(asUtc - (zoned - asUtc));
+}
+
+export const TIME_ZONES = ["Asia/Yerevan", "Asia/Tbilisi", "Europe/Moscow", "Asia/Yakutsk", "UTC"] as const;
+
+export function roundSchema(minHours: number) {
+  return z
+    .object({
+      title: z.string().trim().min(1, "errors.required").max(300, "errors.tooLong"),
+      description: z.string().trim().max(5000, "errors.tooLong").default(""),
+      opensAt: z.string().min(1, "errors.required"),
+      closesAt: z.string().min(1, "errors.required"),
+      timeZone: z.enum(TIME_ZONES, { errorMap: () => ({ message: "errors.required" }) }),
+      audience: z.enum(["PUBLIC", "INVITED"], { errorMap: () => ({ message: "errors.required" }) }),
+      invited: z.array(z.string()).default([]),
+      versionName: z.string().trim().max(200, "errors.tooLong").default(""),
+    })
+    .transform((value, ctx) => {
+      const opensAt = zonedDateTime(value.opensAt, value.timeZone);
+      const closesAt = zonedDateTime(value.closesAt, value.timeZone);
+      if (!opensAt) ctx.addIssue({ code: "custom", path: ["opensAt"], message: "errors.dateTime" });
+      if (!closesAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "errors.dateTime" });
+      if (opensAt && closesAt && closesAt <= opensAt) {
+        ctx.addIssue({ code: "custom", path: ["closesAt"], message: "errors.closesBeforeOpens" });
+      } else if (opensAt && closesAt && closesAt.getTime() - opensAt.getTime() < minHours * 3_600_000) {
+        ctx.addIssue({ code: "custom", path: ["closesAt"], message: "errors.roundTooShort" });
+      }
+      if (value.audience === "INVITED" && value.invited.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["invited"], message: "errors.inviteSomeone" });
+      }
+      return { ...value, opensAt: opensAt!, closesAt: closesAt! };
+    });
+}
+
+export const ProposalSchema = z.object({
+  articleId: z.string().trim().min(1, "errors.required").max(64),
+  quote: z
+    .string()
+    .trim()
+    .max(2000, "errors.tooLong")
+    .optional()
+    .transform((v) => v || null),
+  proposedText: z.string().trim().min(1, "errors.required").max(10_000, "errors.tooLong"),
+  justification: z.string().trim().min(1, "errors.required").max(10_000, "errors.tooLong"),
+  onBehalfOf: z.string().default(""),
+});
+
+export const AnswerSchema = z
+  .object({
+    proposalId: z.string().min(1),
+    decision: z.enum(["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"], {
+      errorMap: () => ({ message: "errors.required" }),
+    }),
+    answer: z.string().trim().max(10_000, "errors.tooLong").default(""),
+  })
+  .refine((v) => v.decision === "ACCEPTED" || v.answer.length > 0, {
+    message: "errors.justificationRequired",
+    path: ["answer"],
+  });
