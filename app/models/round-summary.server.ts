@@ -29,7 +29,8 @@ export function summaryLabels(locale: Locale): SummaryLabels {
     count: t("summary.count"),
     unanswered: t("summary.unanswered"),
     decisions: Object.fromEntries(DECISIONS.map((d) => [d, t(`decisions.${d}`)])) as Record<Decision, string>,
-    articleNumber: (n) => t("editor.articleNumber", { number: n }),
+    // "Article 3." in the editor's label; the table adds its own separator.
+    articleNumber: (n) => t("editor.articleNumber", { number: n }).replace(/\.$/, ""),
   };
 }
 

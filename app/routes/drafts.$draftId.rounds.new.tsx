@@ -72,8 +72,22 @@ export default function NewRoundPage() {
         <Field label={t("fields.roundTitle")} name="title" error={errors.title} required />
         <TextAreaField label={t("fields.description")} name="description" error={errors.description} />
         <div className="field-row">
-          <Field label={t("fields.opensAt")} name="opensAt" type="datetime-local" error={errors.opensAt} required />
-          <Field label={t("fields.closesAt")} name="closesAt" type="datetime-local" error={errors.closesAt} required />
+          <Field
+            label={t("fields.opensAt")}
+            name="opensAt"
+            type="datetime-local"
+            step={1}
+            error={errors.opensAt}
+            required
+          />
+          <Field
+            label={t("fields.closesAt")}
+            name="closesAt"
+            type="datetime-local"
+            step={1}
+            error={errors.closesAt}
+            required
+          />
           <SelectField
             label={t("fields.timeZone")}
             name="timeZone"
@@ -119,7 +133,7 @@ export default function NewRoundPage() {
           error={errors.versionName}
           hint={t("rounds.versionHint")}
         />
-        <button type="submit" className="button primary">
+        <button type="submit" className="button primary" data-testid="round-create">
           {t("rounds.create")}
         </button>
       </Form>

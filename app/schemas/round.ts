@@ -2,10 +2,10 @@ import { z } from "zod";
 
 /** `datetime-local` input (no zone) read in the given IANA time zone. */
 export function zonedDateTime(local: string, timeZone: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number) as number[];
-  const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  const [, y, mo, d, h, mi, s] = match.map((part) => Number(part ?? 0)) as number[];
+  const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
   // The zone's offset at that moment, from how Intl writes the UTC instant in the zone.
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-US", {
@@ -20,7 +20,7 @@ export function zonedDateTime(local: string, timeZone: string): Date | null {
       .formatToParts(new Date(asUtc))
       .map((p) => [p.type, Number(p.value)]),
   );
-  const zoned = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  const zoned = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, s!);
   return new Date(asUtc - (zoned - asUtc));
 }
 

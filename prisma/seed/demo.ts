@@ -5,6 +5,7 @@ import { jsonToYUpdate } from "../../app/editor/yjs-document";
 import { initializeDocument } from "../../app/models/documents.server";
 import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";
+import { seedDemoRounds } from "./rounds";
 import { DEMO_PASSWORD, DEMO_USERS } from "./users";
 
 /** Loads the demo organizations and accounts into an empty database, in one transaction. */
@@ -12,6 +13,7 @@ export async function seedDemoData(client: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await client.$transaction(async (tx) => {
     const ids = new Map<string, string>();
+    const userIds = new Map<string, string>();
     for (const { key, ...org } of DEMO_ORGANIZATIONS) {
       const created = await tx.organization.create({
         data: {
@@ -34,6 +36,7 @@ export async function seedDemoData(client: Db): Promise<void> {
           searchText: foldForSearch(user.name, user.email),
         },
       });
+      userIds.set(user.email, created.id);
       for (const membership of user.memberships) {
         const organizationId = ids.get(membership.org);
         if (!organizationId) throw new Error(`demo user ${user.email}: unknown organization ${membership.org}`);
@@ -56,6 +59,7 @@ export async function seedDemoData(client: Db): Promise<void> {
       }
       await initializeDocument(created.id, jsonToYUpdate(draft.content), tx);
     }
+    await seedDemoRounds(tx, { org: (key) => ids.get(key)!, user: (email) => userIds.get(email)! });
     await tx.auditEvent.create({
       data: { actorId: null, action: "demo.seed", objectType: "Platform", objectId: "demo", details: {} },
     });

@@ -34,11 +34,11 @@ export async function launchBrowser(): Promise<Browser> {
  * For a browser test file: the platform started as a child process and Chromium, both
  * ready before the first test and closed after the last.
  */
-export function appAndBrowserForThisFile() {
+export function appAndBrowserForThisFile(appEnv: Record<string, string> = {}) {
   const handle = {} as { app: RunningApp; browser: Browser; pageErrors: string[] };
   handle.pageErrors = [];
   beforeAll(async () => {
-    [handle.app, handle.browser] = await Promise.all([startApp(), launchBrowser()]);
+    [handle.app, handle.browser] = await Promise.all([startApp(appEnv), launchBrowser()]);
   });
   // Any uncaught error in a page (a hydration mismatch included) fails the test that caused it.
   afterEach(() => {

@@ -19,7 +19,11 @@ export function RoundHeader({ round, draftTitle }: { round: RoundSummaryInfo; dr
       <p className="muted">{draftTitle}</p>
       <h1>{round.title}</h1>
       <p>
-        <span className={`badge status-${round.status.toLowerCase()}`} data-testid="round-status">
+        <span
+          className={`badge status-${round.status.toLowerCase()}`}
+          data-testid="round-status"
+          data-status={round.status}
+        >
           {t(`rounds.status.${round.status}`)}
         </span>{" "}
         <span className="badge">{t(`rounds.audience.${round.audience}`)}</span>{" "}
