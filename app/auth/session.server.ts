@@ -67,9 +67,17 @@ export async function invalidateUserSessions(client: Db | Tx, userId: string, ex
   await client.session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } });
 }
 
-export function sessionCookie(token: string, expiresAt: Date): string {
+/**
+ * The cookie lives as long as browsers allow (400 days); the session row's sliding expiry
+ * decides whether it still means anything. A cookie that expired at "login + 30 days"
+ * would sign out someone who used the platform every day, since the renewal happens on
+ * the server and responses to data requests do not carry the cookie again.
+ */
+export const SESSION_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+
+export function sessionCookie(token: string): string {
   const secure = env().NODE_ENV === "production" ? "; Secure" : "";
-  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/; Expires=${expiresAt.toUTCString()}${secure}`;
+  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${SESSION_COOKIE_MAX_AGE_S}${secure}`;
 }
 
 export function blankSessionCookie(): string {

@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const session = await acceptInvitation(invitation.id, parsed.value.name, parsed.value.password);
   if (!session) return data({ errors: { form: "invite.invalid" } as Record<string, string> }, { status: 410 });
-  throw redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
+  throw redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token) } });
 }
 
 export default function AcceptInvitationPage() {

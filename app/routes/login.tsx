@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await login(parsed.value.email, parsed.value.password, context.clientAddress);
   if (result.ok) {
     throw redirect(safeRedirect(parsed.value.redirectTo), {
-      headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) },
+      headers: { "Set-Cookie": sessionCookie(result.token) },
     });
   }
   if (result.reason === "throttled") {

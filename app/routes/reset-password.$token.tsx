@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const session = await resetPassword(token.id, parsed.value.password);
   if (!session) return data({ errors: { form: "reset.invalid" } as Record<string, string> }, { status: 410 });
-  throw redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
+  throw redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token) } });
 }
 
 export default function ResetPasswordPage() {

@@ -3,6 +3,7 @@ import {
   createSession,
   invalidateSession,
   invalidateUserSessions,
+  sessionCookie,
   sessionLifetimeMs,
   validateSessionToken,
 } from "~/auth/session.server";
@@ -51,6 +52,15 @@ describe("sessions", () => {
     expect(renewed?.expiresAt.getTime()).toBe(lateUse.getTime() + sessionLifetimeMs());
     // Renewed: still valid past the original expiry.
     expect(await validateSessionToken(db(), token, new Date(expiresAt.getTime() + DAY))).not.toBeNull();
+  });
+
+  it("keeps the cookie at least as long as any renewed session, so daily use never signs out", async () => {
+    const cookie = sessionCookie("token");
+    const maxAge = Number(/Max-Age=(\d+)/.exec(cookie)?.[1]);
+    // Someone active every day for a year: the row slides; the cookie must still be there.
+    expect(maxAge * 1000).toBeGreaterThanOrEqual(365 * DAY);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
   });
 
   it("logout invalidates the session on the server", async () => {
