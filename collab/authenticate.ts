@@ -6,7 +6,7 @@ import { documentAccess, type DocumentAccess } from "../app/policies";
 import { db } from "../app/utils/db.server";
 
 export type UpgradeDecision =
-  | { ok: true; userId: string; sessionToken: string; access: Exclude<DocumentAccess, null> }
+  | { ok: true; userId: string; userName: string; sessionToken: string; access: Exclude<DocumentAccess, null> }
   | { ok: false; status: 401 | 403 | 404 };
 
 /** Reads the session cookie of an upgrade request (the same cookie the web app set). */
@@ -28,7 +28,7 @@ export async function decideAccess(sessionToken: string | null, draftId: string)
   if (!draft) return { ok: false, status: 404 };
   const access = documentAccess(await loadActor(session.user), draft);
   if (!access) return { ok: false, status: 403 };
-  return { ok: true, userId: session.user.id, sessionToken, access };
+  return { ok: true, userId: session.user.id, userName: session.user.name, sessionToken, access };
 }
 
 /** Browsers always send Origin on WebSocket requests; anything else must match ours. */

@@ -6,7 +6,12 @@ import type { DocumentAccess } from "../app/policies";
 import type { CollabConfig } from "./config";
 import type { Room, RoomMember } from "./room";
 
-export type ConnectionIdentity = { userId: string; sessionToken: string; access: Exclude<DocumentAccess, null> };
+export type ConnectionIdentity = {
+  userId: string;
+  userName: string;
+  sessionToken: string;
+  access: Exclude<DocumentAccess, null>;
+};
 
 /**
  * One WebSocket of one person on one draft. Decodes the y-websocket protocol; updates from
@@ -32,6 +37,10 @@ export class Connection implements RoomMember {
 
   get access() {
     return this.identity.access;
+  }
+
+  get presence() {
+    return { userId: this.identity.userId, name: this.identity.userName };
   }
 
   /** Called once the room's document is loaded; replays what arrived meanwhile. */

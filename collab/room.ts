@@ -1,4 +1,5 @@
 import * as awarenessProtocol from "y-protocols/awareness";
+import { truthfulAwarenessUpdate, type PresenceIdentity } from "./presence";
 import * as syncProtocol from "y-protocols/sync";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
@@ -14,6 +15,8 @@ export const databaseStore: DocumentStore = documents;
 export interface RoomMember {
   send(message: Uint8Array): void;
   readonly wantsSaved: boolean;
+  /** The person behind the connection, stamped on their presence. */
+  readonly presence: PresenceIdentity;
 }
 
 /** Awareness changes are merged for this long before one broadcast (quadratic traffic otherwise). */
@@ -88,7 +91,10 @@ export class Room {
   }
 
   applyAwareness(update: Uint8Array, from: RoomMember): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+    const ownedByOthers = (clientId: number) =>
+      [...this.clientIds].some(([member, ids]) => member !== from && ids.has(clientId));
+    const truthful = truthfulAwarenessUpdate(update, from.presence, ownedByOthers);
+    if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, from);
   }
 
   /** The reply to a client's SyncStep1: everything it lacks. */

@@ -49,7 +49,12 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       .then((decision) => {
         if (!decision.ok) return reject(socket, decision.status);
         wss.handleUpgrade(request, socket, head, (ws) => {
-          const identity = { userId: decision.userId, sessionToken: decision.sessionToken, access: decision.access };
+          const identity = {
+            userId: decision.userId,
+            userName: decision.userName,
+            sessionToken: decision.sessionToken,
+            access: decision.access,
+          };
           accept(ws, draftId, new Connection(ws, draftId, identity, url.searchParams.get(SAVED_PARAM) === "1", config));
         });
       })

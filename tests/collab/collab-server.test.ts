@@ -1,7 +1,8 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { CLOSE, roomName } from "~/editor/collab-protocol";
+import * as encoding from "lib0/encoding";
+import { CLOSE, MESSAGE_AWARENESS, roomName } from "~/editor/collab-protocol";
 import { loadDocument } from "~/models/documents.server";
 import { revokeDraftAccess, shareDraft } from "~/models/drafts.server";
 import { db } from "~/utils/db.server";
@@ -66,6 +67,41 @@ describe("collab server", () => {
     const stored = await storedText(draft.id);
     expect(stored).toContain("Article 1 from the ministry");
     expect(stored).toContain("Article 2 from the NGO");
+  });
+
+  it("shows each person under their own name and never lets one clear or move another's presence", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const partner = await partnerWith("COMMENT", draft.id, staff.id);
+    const a = connect(server, draft.id, await sessionCookieFor(staff.id));
+    const b = connect(server, draft.id, partner.cookie);
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    a.provider.awareness.setLocalStateField("user", { name: "Անահիտ", color: "#1f5fa8" });
+    b.provider.awareness.setLocalStateField("user", { name: "Minister himself", color: "#b3261e" });
+    const nameSeenByA = () =>
+      (a.provider.awareness.getStates().get(b.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
+    await expect.poll(nameSeenByA).toBe("Լիլիթ");
+
+    // B forges a newer state for A's client id (its caret elsewhere, another name).
+    const aClock = b.provider.awareness.meta.get(a.doc.clientID)!.clock;
+    const body = encoding.createEncoder();
+    encoding.writeVarUint(body, 1);
+    encoding.writeVarUint(body, a.doc.clientID);
+    encoding.writeVarUint(body, aClock + 10);
+    encoding.writeVarString(body, JSON.stringify({ user: { name: "Forged", color: "#000" } }));
+    const forged = encoding.createEncoder();
+    encoding.writeVarUint(forged, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(forged, encoding.toUint8Array(body));
+    (b.provider.ws as unknown as { send: (data: Uint8Array) => void }).send(encoding.toUint8Array(forged));
+    // B's next honest change reaches A only after the server has handled the forged one.
+    b.provider.awareness.setLocalStateField("marker", 1);
+    const bSeenByA = () => a.provider.awareness.getStates().get(b.doc.clientID) as { marker?: number } | undefined;
+    await expect.poll(() => bSeenByA()?.marker).toBe(1);
+    const third = connect(server, draft.id, await sessionCookieFor(staff.id));
+    await waitForSync(third);
+    await expect.poll(() => third.provider.awareness.getStates().has(b.doc.clientID)).toBe(true);
+    const aSeenByThird = third.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } };
+    expect(aSeenByThird.user?.name).toBe("Անահիտ");
+    expect((a.provider.awareness.getLocalState() as { user?: { name?: string } }).user?.name).toBe("Անահիտ");
   });
 
   it("never applies, relays or stores a commenter's updates", async () => {
