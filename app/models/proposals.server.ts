@@ -1,8 +1,12 @@
 import type { CurrentUser } from "~/auth/current-user.server";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { serverT } from "~/i18n/server-t.server";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { queueEmail } from "~/utils/mailer.server";
 
 /**
  * Proposals and official answers. Every rule that depends on time or state is checked here,
@@ -116,12 +120,24 @@ export async function answerProposal(
   });
 }
 
+/** In-app notification and e-mail, in the author's language, with a link to the round. */
 async function notifyAuthor(
   tx: Tx,
   proposal: { id: string; authorId: string; roundId: string },
   draftId: string,
   actorId: string,
 ) {
+  const [author, round] = await Promise.all([
+    tx.user.findUniqueOrThrow({ where: { id: proposal.authorId }, select: { email: true, locale: true } }),
+    tx.consultationRound.findUniqueOrThrow({ where: { id: proposal.roundId }, select: { title: true } }),
+  ]);
+  const t = serverT(isLocale(author.locale) ? author.locale : DEFAULT_LOCALE);
+  const link = `${env().APP_ORIGIN ?? `http://localhost:${env().PORT}`}/rounds/${proposal.roundId}#own-proposals`;
+  await queueEmail(tx, {
+    to: author.email,
+    subject: t("email.proposal.answered.subject", { title: round.title }),
+    body: t("email.proposal.answered.body", { title: round.title, link }),
+  });
   await tx.notification.create({
     data: {
       userId: proposal.authorId,

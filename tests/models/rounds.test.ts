@@ -185,6 +185,9 @@ describe("consultation rounds", () => {
 
     const notified = await db().notification.findMany({ where: { userId: expert.id, kind: "proposal.answered" } });
     expect(notified).toHaveLength(2);
+    expect(await db().outboxEmail.count({ where: { to: expert.email, subject: { contains: "Первый раунд" } } })).toBe(
+      2,
+    );
     const table = await buildSummaryTable(round.id, "en");
     expect(table.rows.map((r) => [r.articleNumber, r.decision])).toEqual([
       [1, "REJECTED"],
