@@ -185,6 +185,7 @@ describe("consultation rounds", () => {
 
     const notified = await db().notification.findMany({ where: { userId: expert.id, kind: "proposal.answered" } });
     expect(notified).toHaveLength(2);
+    // One e-mail when the round opened (invited), one per answered proposal.
     expect(await db().outboxEmail.count({ where: { to: expert.email, subject: { contains: "Первый раунд" } } })).toBe(
       2,
     );
