@@ -187,7 +187,7 @@ describe("consultation rounds", () => {
     expect(notified).toHaveLength(2);
     // One e-mail when the round opened (invited), one per answered proposal.
     expect(await db().outboxEmail.count({ where: { to: expert.email, subject: { contains: "Первый раунд" } } })).toBe(
-      2,
+      3,
     );
     const table = await buildSummaryTable(round.id, "en");
     expect(table.rows.map((r) => [r.articleNumber, r.decision])).toEqual([
