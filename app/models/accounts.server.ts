@@ -125,6 +125,19 @@ export async function setUserLocale(userId: string, locale: string) {
 }
 
 /** Deactivation keeps the account's history but ends its sessions at once. */
+/** Grants or removes the platform administrator flag; takes effect on the next request. */
+export async function setPlatformAdmin(actorId: string, userId: string, isPlatformAdmin: boolean) {
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { isPlatformAdmin } });
+    await audit(tx, {
+      actorId,
+      action: isPlatformAdmin ? "user.grantPlatformAdmin" : "user.revokePlatformAdmin",
+      objectType: "User",
+      objectId: userId,
+    });
+  });
+}
+
 export async function setUserActive(actorId: string, userId: string, isActive: boolean) {
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { isActive } });

@@ -34,6 +34,7 @@ export type Action =
   | "user.viewProfile"
   | "user.update"
   | "user.deactivate"
+  | "user.setPlatformAdmin"
   | "admin.viewOutbox"
   | "admin.listUsers"
   | "draft.list"
@@ -92,6 +93,8 @@ const RULES: Record<Action, Rule> = {
   "user.viewProfile": (actor, resource) => self(actor, resource) || platformAdmin(actor, resource),
   "user.update": self,
   "user.deactivate": (actor, resource) => platformAdmin(actor, resource) && !self(actor, resource),
+  /** Not on oneself: the last administrator cannot lock everyone out by accident. */
+  "user.setPlatformAdmin": (actor, resource) => platformAdmin(actor, resource) && !self(actor, resource),
   "admin.viewOutbox": platformAdmin,
   "admin.listUsers": platformAdmin,
   "draft.list": signedIn,

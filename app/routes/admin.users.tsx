@@ -7,7 +7,7 @@ import { organizationName } from "~/components/organization-name";
 import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { useT } from "~/i18n/use-t";
-import { setUserActive } from "~/models/accounts.server";
+import { setPlatformAdmin, setUserActive } from "~/models/accounts.server";
 import { listUsers } from "~/models/users.server";
 import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
@@ -21,14 +21,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { users: items, total, page: page.page, pages: pageCount(total), query: page.query, currentUserId: user.id };
 }
 
-const ActivationSchema = z.object({ userId: z.string().min(1), active: z.enum(["true", "false"]) });
+const UserChangeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("activation"), userId: z.string().min(1), active: z.enum(["true", "false"]) }),
+  z.object({ intent: z.literal("platformAdmin"), userId: z.string().min(1), admin: z.enum(["true", "false"]) }),
+]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(ActivationSchema, await request.formData());
+  const parsed = parseForm(UserChangeSchema, await request.formData());
   if (!parsed.ok) return data({ ok: false }, { status: 400 });
-  authorize(user.actor, "user.deactivate", { type: "user", id: parsed.value.userId }, { hide: true });
-  await setUserActive(user.id, parsed.value.userId, parsed.value.active === "true");
+  const target = { type: "user" as const, id: parsed.value.userId };
+  if (parsed.value.intent === "activation") {
+    authorize(user.actor, "user.deactivate", target, { hide: true });
+    await setUserActive(user.id, target.id, parsed.value.active === "true");
+  } else {
+    authorize(user.actor, "user.setPlatformAdmin", target, { hide: true });
+    await setPlatformAdmin(user.id, target.id, parsed.value.admin === "true");
+  }
   return { ok: true };
 }
 
@@ -47,6 +56,7 @@ export default function AdminUsersPage() {
             <th>{t("fields.email")}</th>
             <th>{t("profile.organizations")}</th>
             <th>{t("users.status")}</th>
+            <th>{t("profile.platformAdmin")}</th>
           </tr>
         </thead>
         <tbody>
@@ -69,11 +79,24 @@ export default function AdminUsersPage() {
                   t("users.active")
                 ) : (
                   <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="activation" />
                     <input type="hidden" name="userId" value={u.id} />
                     <input type="hidden" name="active" value={u.isActive ? "false" : "true"} />
                     <span>{u.isActive ? t("users.active") : t("users.inactive")}</span>{" "}
                     <button type="submit" className={u.isActive ? "danger" : ""}>
                       {u.isActive ? t("users.deactivate") : t("users.activate")}
+                    </button>
+                  </Form>
+                )}
+              </td>
+              <td>
+                {u.id === currentUserId ? null : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="platformAdmin" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="admin" value={u.isPlatformAdmin ? "false" : "true"} />
+                    <button type="submit" data-testid={`admin-toggle-${u.email}`}>
+                      {u.isPlatformAdmin ? t("users.revokeAdmin") : t("users.grantAdmin")}
                     </button>
                   </Form>
                 )}

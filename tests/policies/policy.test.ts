@@ -142,6 +142,14 @@ const MATRIX: Record<
     ministryStaff: false,
     outsider: false,
   },
+  "user.setPlatformAdmin": {
+    signedOut: false,
+    platformAdmin: true,
+    orgAdmin: false,
+    orgMember: false,
+    ministryStaff: false,
+    outsider: false,
+  },
 };
 
 describe("policy", () => {
@@ -169,5 +177,6 @@ describe("policy", () => {
   it("a platform admin cannot deactivate their own account", () => {
     const admin = ROLES.platformAdmin as Actor;
     expect(can(admin, "user.deactivate", { type: "user", id: admin.id })).toBe(false);
+    expect(can(admin, "user.setPlatformAdmin", { type: "user", id: admin.id })).toBe(false);
   });
 });

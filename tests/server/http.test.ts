@@ -105,6 +105,22 @@ describe("the web server", () => {
     expect(await db().emailToken.count({ where: { email: "intruder@example.test" } })).toBe(0);
   });
 
+  it("lets a platform admin grant and remove the admin flag of others, audited, and nobody else", async () => {
+    const admin = await signIn("admin@agora.example", "10.3.0.1");
+    const orgAdmin = await signIn("armen@ucfo.example", "10.3.0.2");
+    const gor = await db().user.findFirstOrThrow({ where: { email: "gor@mta.example" } });
+    const change = (cookie: string, fields: Record<string, string>) => post("/admin/users", fields, { Cookie: cookie });
+    expect((await change(orgAdmin, { intent: "platformAdmin", userId: gor.id, admin: "true" })).status).toBe(404);
+    expect((await db().user.findUniqueOrThrow({ where: { id: gor.id } })).isPlatformAdmin).toBe(false);
+    expect((await change(admin, { intent: "platformAdmin", userId: gor.id, admin: "true" })).status).toBe(200);
+    expect((await db().user.findUniqueOrThrow({ where: { id: gor.id } })).isPlatformAdmin).toBe(true);
+    expect((await change(admin, { intent: "platformAdmin", userId: gor.id, admin: "false" })).status).toBe(200);
+    expect((await db().user.findUniqueOrThrow({ where: { id: gor.id } })).isPlatformAdmin).toBe(false);
+    const self = await db().user.findFirstOrThrow({ where: { email: "admin@agora.example" } });
+    expect((await change(admin, { intent: "platformAdmin", userId: self.id, admin: "false" })).status).toBe(404);
+    expect(await db().auditEvent.count({ where: { objectId: gor.id, action: { contains: "PlatformAdmin" } } })).toBe(2);
+  });
+
   it("returns field errors next to the field on an invalid form", async () => {
     const cookie = await signIn("admin@agora.example");
     const response = await fetch(`${app.url}/orgs/new`, {
