@@ -1,4 +1,6 @@
 import type { RequestHandler } from "express";
+import { resolveLocale } from "../app/i18n/locale.server";
+import { serverT } from "../app/i18n/server-t.server";
 import { isAllowedOrigin } from "../app/utils/origin.server";
 
 /**
@@ -14,6 +16,13 @@ export function sameOrigin(appOrigin: string | undefined): RequestHandler {
       if (value) headers.set(name, value);
     }
     if (isAllowedOrigin(req.method, headers, expected)) return next();
-    res.status(403).type("text/plain").send("Forbidden: cross-origin request");
+    // In the reader's language (cookie or Accept-Language; the session is not read here).
+    const languageHeaders = new Headers();
+    for (const name of ["cookie", "accept-language"]) {
+      const value = req.get(name);
+      if (value) languageHeaders.set(name, value);
+    }
+    const t = serverT(resolveLocale(new Request("http://agora.local/", { headers: languageHeaders })));
+    res.status(403).type("text/plain; charset=utf-8").send(t("errors.crossOrigin"));
   };
 }

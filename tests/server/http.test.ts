@@ -54,6 +54,12 @@ describe("the web server", () => {
       expect(sessionCookieFrom(response)).toBeNull();
     }
     expect(await db().session.count()).toBe(sessionsBefore);
+    const georgian = await post(
+      "/login",
+      { email: "lilit@ucfo.example", password: DEMO_PASSWORD },
+      { Origin: "https://evil.example", "Accept-Language": "ka" },
+    );
+    expect(await georgian.text()).toContain("ფორმა სხვა საიტიდან გაიგზავნა");
   });
 
   it("signs in with an HttpOnly, SameSite=Lax session cookie, and logout kills it on the server", async () => {
