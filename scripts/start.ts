@@ -2,7 +2,7 @@
  * `npm start`: build if needed, migrate, load demo data on first start, serve.
  * One process serves the web app (and, from the editing issue on, the collab WebSocket).
  */
-import { startRoundScheduler } from "../app/models/round-scheduler.server";
+import { startBackgroundJobs } from "../app/models/background-jobs.server";
 import { env } from "../app/utils/env.server";
 import { startServer } from "../server/index";
 import { buildIfNeeded } from "./build-if-needed";
@@ -18,9 +18,9 @@ const { server, collab, port } = await startServer(config.PORT, {
   reloadBuild: process.env.AGORA_DEV === "1",
 });
 console.log(`Agora is running at http://localhost:${port}`);
-// Opens and closes consultation rounds by the clock; safe with several processes (each
-// transition is claimed by a conditional update).
-const stopScheduler = startRoundScheduler(config.ROUND_SCHEDULER_MS);
+// Opens and closes consultation rounds by the clock and sends pending e-mail; safe with
+// several processes (each piece of work is claimed by a conditional update).
+const stopScheduler = startBackgroundJobs(config.ROUND_SCHEDULER_MS);
 
 // Store every open document before exiting (a crash loses nothing acknowledged either).
 const shutdown = async () => {

@@ -114,18 +114,3 @@ async function notifyInvited(tx: Tx, roundId: string, kind: "round.opened" | "ro
     });
   }
 }
-
-/** Runs `advanceRounds` on a timer in this process; returns a function that stops it. */
-export function startRoundScheduler(intervalMs: number): () => void {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    advanceRounds(new Date())
-      .catch((error: unknown) => console.error("round scheduler failed", error))
-      .finally(() => (running = false));
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  return () => clearInterval(timer);
-}

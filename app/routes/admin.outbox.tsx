@@ -35,6 +35,11 @@ export default function OutboxPage() {
               {t("outbox.to", { to: email.to })} · <LocalDate value={email.createdAt} withTime /> ·{" "}
               {email.sentAt ? t("outbox.sent") : t("outbox.notSent")}
             </div>
+            {email.error && !email.sentAt ? (
+              <div className="field-error">
+                {t("outbox.failed", { attempts: t.number(email.attempts) })}: {email.error}
+              </div>
+            ) : null}
           </header>
           <pre className="email-body">{email.body}</pre>
         </article>

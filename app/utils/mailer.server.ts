@@ -4,28 +4,72 @@ import { env } from "./env.server";
 
 export type Email = { to: string; subject: string; body: string };
 
+/** Whatever actually delivers mail: SMTP here; a test or another provider may pass its own. */
+export type MailSender = { send(email: Email & { from: string }): Promise<void> };
+
+export const MAX_ATTEMPTS = 6;
+/** 1 min, 2, 4, 8, 16 min between attempts; also the lease while one process is sending. */
+const backoffMs = (attempt: number) => 60_000 * 2 ** (attempt - 1);
+
 /**
  * Every e-mail is first written to the outbox in the caller's transaction, so an
  * invitation and its e-mail exist together or not at all. With SMTP_URL set,
- * `deliverOutbox` sends what is pending; without it the outbox is the delivery
- * (admins read it at /admin/outbox in development).
+ * `deliverOutbox` sends what is pending (right after the request that queued it, and on
+ * every background tick); without it the outbox is the delivery (admins read it at
+ * /admin/outbox in development).
  */
 export async function queueEmail(tx: Tx, email: Email): Promise<void> {
   await tx.outboxEmail.create({ data: email });
 }
 
-export async function deliverOutbox(): Promise<void> {
-  const { SMTP_URL, MAIL_FROM } = env();
-  if (!SMTP_URL) return;
-  const transport = nodemailer.createTransport(SMTP_URL);
-  const pending = await db().outboxEmail.findMany({ where: { sentAt: null, error: null }, take: 50 });
+export function smtpSender(smtpUrl: string): MailSender {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    send: async (email) => {
+      await transport.sendMail({ from: email.from, to: email.to, subject: email.subject, text: email.body });
+    },
+  };
+}
+
+function configuredSender(): MailSender | null {
+  const { SMTP_URL } = env();
+  return SMTP_URL ? smtpSender(SMTP_URL) : null;
+}
+
+/**
+ * Sends pending e-mail. Each message is claimed by a conditional update on its attempt
+ * count, which also sets a lease (`nextAttemptAt`), so several processes never send one
+ * twice; a failure keeps the error and waits longer before the next try, up to
+ * MAX_ATTEMPTS. Returns how many were sent.
+ */
+export async function deliverOutbox(sender = configuredSender(), now = new Date()): Promise<number> {
+  if (!sender) return 0;
+  const { MAIL_FROM } = env();
+  const pending = await db().outboxEmail.findMany({
+    where: {
+      sentAt: null,
+      attempts: { lt: MAX_ATTEMPTS },
+      OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
+    },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+  });
+  let sent = 0;
   for (const email of pending) {
+    const attempt = email.attempts + 1;
+    const claimed = await db().outboxEmail.updateMany({
+      where: { id: email.id, attempts: email.attempts, sentAt: null },
+      data: { attempts: attempt, nextAttemptAt: new Date(now.getTime() + backoffMs(attempt)) },
+    });
+    if (claimed.count === 0) continue;
     try {
-      await transport.sendMail({ from: MAIL_FROM, to: email.to, subject: email.subject, text: email.body });
-      await db().outboxEmail.update({ where: { id: email.id }, data: { sentAt: new Date() } });
+      await sender.send({ from: MAIL_FROM, to: email.to, subject: email.subject, body: email.body });
+      await db().outboxEmail.update({ where: { id: email.id }, data: { sentAt: new Date(), error: null } });
+      sent++;
     } catch (error) {
-      console.error(`mail to ${email.to} failed`, error);
+      console.warn(`mail to ${email.to} failed (attempt ${attempt} of ${MAX_ATTEMPTS})`, String(error));
       await db().outboxEmail.update({ where: { id: email.id }, data: { error: String(error) } });
     }
   }
+  return sent;
 }

@@ -1,0 +1,22 @@
+import { deliverOutbox } from "~/utils/mailer.server";
+import { advanceRounds } from "./round-scheduler.server";
+
+/**
+ * What every web process does on a timer: open and close rounds whose time has come (with
+ * their notifications), then send pending e-mail. Both claim their work with conditional
+ * updates, so running this in several processes at once is safe. Returns a stop function.
+ */
+export function startBackgroundJobs(intervalMs: number): () => void {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    advanceRounds(new Date())
+      .then(() => deliverOutbox())
+      .catch((error: unknown) => console.error("background jobs failed", error))
+      .finally(() => (running = false));
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  return () => clearInterval(timer);
+}
