@@ -1,37 +1,57 @@
 import { article, chapter, paragraph, type DocNode } from "./document-json";
 import { newNodeId } from "./stable-ids";
 
-export type TemplateLabels = {
-  preamble: string;
-  chapterTitle: string;
-  articleTitle: string;
-  partiesArticle: string;
-  subjectArticle: string;
-  finalArticle: string;
-};
+/** Looks up a heading of the templates in the interface language, e.g. `label("entryIntoForce")`. */
+export type TemplateLabel = (key: string) => string;
+
+/** A template: the preamble's key and chapters of article keys, or articles without chapters. */
+type Outline = { preamble: string; chapters?: [string, string[]][]; articles?: string[] };
 
 /**
- * The starting structure of a new draft by kind, with headings in the interface language:
- * laws and regulations open with a preamble and chapter 1, article 1; agreements with the
- * parties, the subject and final provisions.
+ * The starting structure of a new draft per kind, with headings in the interface language,
+ * following the usual shape of each kind of act in the region's practice.
  */
-export function templateFor(kind: string, labels: TemplateLabels): DocNode {
-  const id = newNodeId;
-  if (kind === "COOPERATION_AGREEMENT" || kind === "MEMORANDUM" || kind === "PROTOCOL") {
-    return {
-      type: "doc",
-      content: [
-        paragraph(labels.preamble),
-        article(id(), labels.partiesArticle),
-        article(id(), labels.subjectArticle),
-        article(id(), labels.finalArticle),
-      ],
-    };
-  }
-  return {
-    type: "doc",
-    content: [paragraph(labels.preamble), chapter(id(), labels.chapterTitle, article(id(), labels.articleTitle))],
-  };
+const OUTLINES: Record<string, Outline> = {
+  LAW: {
+    preamble: "preamble",
+    chapters: [
+      ["chapterGeneral", ["articleSubject", "articleTerms"]],
+      ["chapterFinal", ["entryIntoForce"]],
+    ],
+  },
+  LAW_AMENDMENT: { preamble: "amendmentPreamble", articles: ["amendmentArticle", "entryIntoForce"] },
+  DECISION: { preamble: "decisionPreamble", articles: ["decisionApprove", "decisionResponsible", "entryIntoForce"] },
+  CONCEPT: {
+    preamble: "conceptPreamble",
+    chapters: [
+      ["conceptSituation", ["conceptProblems"]],
+      ["conceptGoals", ["conceptObjectives"]],
+      ["conceptImplementation", ["conceptMonitoring"]],
+    ],
+  },
+  MODEL_REGULATION: {
+    preamble: "regulationPreamble",
+    chapters: [
+      ["chapterGeneral", ["articleSubject"]],
+      ["regulationProcedure", ["regulationSessions"]],
+      ["chapterFinal", ["regulationAdoption"]],
+    ],
+  },
+  COOPERATION_AGREEMENT: {
+    preamble: "agreementPreamble",
+    articles: ["partiesArticle", "subjectArticle", "finalArticle"],
+  },
+  MEMORANDUM: { preamble: "agreementPreamble", articles: ["partiesArticle", "subjectArticle", "finalArticle"] },
+  PROTOCOL: { preamble: "protocolPreamble", articles: ["subjectArticle", "protocolActivities", "finalArticle"] },
+};
+
+export function templateFor(kind: string, label: TemplateLabel): DocNode {
+  const outline = OUTLINES[kind] ?? OUTLINES.LAW!;
+  const articles = (keys: string[]) => keys.map((key) => article(newNodeId(), label(key)));
+  const body = outline.chapters
+    ? outline.chapters.map(([title, keys]) => chapter(newNodeId(), label(title), ...articles(keys)))
+    : articles(outline.articles ?? []);
+  return { type: "doc", content: [paragraph(label(outline.preamble)), ...body] };
 }
 
 export const EMPTY_DOCUMENT: DocNode = { type: "doc", content: [paragraph()] };

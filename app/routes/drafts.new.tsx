@@ -53,14 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = serverT(resolveLocale(request, user.locale));
   let content = EMPTY_DOCUMENT;
   if (parsed.value.initialContent === "template") {
-    content = templateFor(parsed.value.kind, {
-      preamble: t("templates.preamble"),
-      chapterTitle: t("templates.chapterTitle"),
-      articleTitle: t("templates.articleTitle"),
-      partiesArticle: t("templates.partiesArticle"),
-      subjectArticle: t("templates.subjectArticle"),
-      finalArticle: t("templates.finalArticle"),
-    });
+    content = templateFor(parsed.value.kind, (key) => t(`templates.${key}`));
   } else if (parsed.value.initialContent === "import") {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_DOCUMENT, templateFor } from "~/editor/templates";
+import { serverT } from "~/i18n/server-t.server";
 import { outlineOf } from "~/editor/outline";
 import { getSnapshotSummary } from "~/models/documents.server";
 import { changeDraftStatus, createDraft, listDrafts, revokeDraftAccess, shareDraft } from "~/models/drafts.server";
@@ -14,14 +15,8 @@ const viewer = (user: { id: string }, organizationIds: string[]) => ({
   organizationIds,
 });
 
-const labels = {
-  preamble: "Preamble",
-  chapterTitle: "General provisions",
-  articleTitle: "Subject",
-  partiesArticle: "Parties",
-  subjectArticle: "Subject of the agreement",
-  finalArticle: "Final provisions",
-};
+const labels = serverT("en");
+const label = (key: string) => labels(`templates.${key}`);
 
 describe("drafts", () => {
   it("creates a draft from the template for its kind, with derived outline and an audit event", async () => {
@@ -37,16 +32,31 @@ describe("drafts", () => {
         kind: "CONCEPT",
         ownerOrganizationId: ministry.id,
       },
-      templateFor("CONCEPT", labels),
+      templateFor("CONCEPT", label),
     );
     const summary = await getSnapshotSummary(draft.id);
     expect((summary?.outline as { type: string; title: string }[]).map((e) => [e.type, e.title])).toEqual([
-      ["chapter", "General provisions"],
-      ["article", "Subject"],
+      ["chapter", "The current situation"],
+      ["article", "Problems to be solved"],
+      ["chapter", "Goals and objectives"],
+      ["article", "Objectives of the concept"],
+      ["chapter", "Implementation"],
+      ["article", "Monitoring and evaluation"],
     ]);
     expect(await db().auditEvent.count({ where: { objectId: draft.id, action: "draft.create" } })).toBe(1);
-    const agreement = outlineOf(templateFor("COOPERATION_AGREEMENT", labels)).map((e) => e.title);
+    const agreement = outlineOf(templateFor("COOPERATION_AGREEMENT", label)).map((e) => e.title);
     expect(agreement).toEqual(["Parties", "Subject of the agreement", "Final provisions"]);
+    // Every kind has a template of its own shape, with fresh, unique ids.
+    const shapes = ["LAW", "LAW_AMENDMENT", "DECISION", "CONCEPT", "MODEL_REGULATION", "PROTOCOL"].map((kind) =>
+      outlineOf(templateFor(kind, label))
+        .map((e) => e.title)
+        .join("|"),
+    );
+    expect(new Set(shapes).size).toBe(shapes.length);
+    expect(outlineOf(templateFor("LAW_AMENDMENT", label)).map((e) => e.title)).toEqual([
+      "Amendments to Article … of the Law",
+      "Entry into force",
+    ]);
   });
 
   it("lists only drafts a person may see, with search, filters and sharing by organization or name", async () => {
