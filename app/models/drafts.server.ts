@@ -1,7 +1,7 @@
 import type { DocNode } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
 import type { DraftStatus } from "~/policies";
-import type { DraftInput } from "~/schemas/draft";
+import type { DraftDetails, DraftInput } from "~/schemas/draft";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { notifyDraftAccessChanged } from "~/utils/draft-events.server";
@@ -92,10 +92,39 @@ export async function createDraft(actorId: string, input: Omit<DraftInput, "init
       objectId: created.id,
       details: { kind: input.kind, ownerOrganizationId: input.ownerOrganizationId },
     });
+    // The draft and its first text commit together: no draft without a document.
+    await initializeDocument(created.id, update, tx);
     return created;
   });
-  await initializeDocument(draft.id, update);
   return draft;
+}
+
+/** Titles and kind after creation; the owner and the text are changed elsewhere. */
+export async function updateDraftDetails(actorId: string, draftId: string, input: DraftDetails) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.draft.findUniqueOrThrow({
+      where: { id: draftId },
+      select: { titleHy: true, titleRu: true, titleKa: true, titleEn: true, kind: true },
+    });
+    await tx.draft.update({
+      where: { id: draftId },
+      data: {
+        titleHy: input.titleHy,
+        titleRu: input.titleRu,
+        titleKa: input.titleKa,
+        titleEn: input.titleEn,
+        kind: input.kind,
+        searchText: titleSearchText(input),
+      },
+    });
+    await audit(tx, {
+      actorId,
+      action: "draft.update",
+      objectType: "Draft",
+      objectId: draftId,
+      details: { before, after: input },
+    });
+  });
 }
 
 export async function changeDraftStatus(actorId: string, draftId: string, from: DraftStatus, to: DraftStatus) {

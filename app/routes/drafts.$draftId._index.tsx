@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     access: documentAccess(user.actor, resource),
     canShare: can(user.actor, "draft.share", resource),
+    canEditDetails: can(user.actor, "draft.updateDetails", resource),
     transitions: DRAFT_TRANSITIONS[draft.status].filter((to) => canTransition(user.actor, resource, to)),
     outline: (snapshot?.outline ?? []) as OutlineEntry[],
     plainText: snapshot?.plainText ?? "",
@@ -70,8 +71,18 @@ function useHydrated() {
 
 export default function DraftPage() {
   const t = useT();
-  const { draft, access, canShare, transitions, outline, plainText, user, threads, canCommentInternally } =
-    useLoaderData<typeof loader>();
+  const {
+    draft,
+    access,
+    canShare,
+    canEditDetails,
+    transitions,
+    outline,
+    plainText,
+    user,
+    threads,
+    canCommentInternally,
+  } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   const revalidator = useRevalidator();
   const onAccessChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
@@ -96,6 +107,11 @@ export default function DraftPage() {
           {canShare ? (
             <Link to="sharing" className="button">
               {t("drafts.sharing")}
+            </Link>
+          ) : null}
+          {canEditDetails ? (
+            <Link to="edit" className="button">
+              {t("drafts.editDetails")}
             </Link>
           ) : null}
           {transitions.length > 0 ? (

@@ -26,22 +26,37 @@ export const INITIAL_CONTENT = ["template", "empty", "import"] as const;
 
 const optionalTitle = optionalText(500);
 
-export const DraftSchema = z
-  .object({
-    titleHy: optionalTitle,
-    titleRu: optionalTitle,
-    titleKa: optionalTitle,
-    titleEn: optionalTitle,
-    kind: z.enum(DRAFT_KINDS, { errorMap: () => ({ message: "errors.required" }) }),
-    ownerOrganizationId: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
-    initialContent: z.enum(INITIAL_CONTENT).default("template"),
-  })
-  .refine((d) => d.titleHy || d.titleRu || d.titleKa || d.titleEn, {
+/** Titles in one or more languages and the kind: shared by creating and editing. */
+const detailsFields = {
+  titleHy: optionalTitle,
+  titleRu: optionalTitle,
+  titleKa: optionalTitle,
+  titleEn: optionalTitle,
+  kind: z.enum(DRAFT_KINDS, { errorMap: () => ({ message: "errors.required" }) }),
+};
+
+type Titled = { titleHy: string | null; titleRu: string | null; titleKa: string | null; titleEn: string | null };
+
+const hasSomeTitle = <T extends Titled, I>(schema: z.ZodType<T, z.ZodTypeDef, I>) =>
+  schema.refine((d) => d.titleHy || d.titleRu || d.titleKa || d.titleEn, {
     message: "errors.titleRequired",
     path: ["titleHy"],
   });
 
+export const DraftSchema = hasSomeTitle(
+  z.object({
+    ...detailsFields,
+    ownerOrganizationId: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
+    initialContent: z.enum(INITIAL_CONTENT).default("template"),
+  }),
+);
+
 export type DraftInput = z.infer<typeof DraftSchema>;
+
+/** Editing a draft's titles and kind. */
+export const DraftDetailsSchema = hasSomeTitle(z.object(detailsFields));
+
+export type DraftDetails = z.infer<typeof DraftDetailsSchema>;
 
 export const ShareSchema = z
   .object({

@@ -78,6 +78,20 @@ describe("draft pages and actions", () => {
     expect(skipped.status).toBe(400);
   });
 
+  it("lets the owner's staff correct titles and kind, validated and audited; partners cannot", async () => {
+    const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Blagoveshchensk" } } });
+    const fields = { titleRu: "Соглашение о побратимстве Благовещенска и Хэйхэ", titleEn: "", kind: "MEMORANDUM" };
+    expect((await post(`/drafts/${draft.id}/edit`, "tigran@uca.example", fields)).status).toBe(403);
+    expect((await post(`/drafts/${draft.id}/edit`, "nino@zugdidi.example", fields)).status).toBe(404);
+    const empty = await post(`/drafts/${draft.id}/edit`, "olga@blagoveshchensk.example", { kind: "MEMORANDUM" });
+    expect(empty.status).toBe(400);
+    const saved = await post(`/drafts/${draft.id}/edit`, "olga@blagoveshchensk.example", fields);
+    expect(saved.status).toBe(302);
+    const after = await db().draft.findUniqueOrThrow({ where: { id: draft.id } });
+    expect([after.titleRu, after.titleEn, after.kind]).toEqual([fields.titleRu, null, "MEMORANDUM"]);
+    expect(await db().auditEvent.count({ where: { objectId: draft.id, action: "draft.update" } })).toBe(1);
+  });
+
   it("refuses draft creation to an NGO and validates the form for ministry staff", async () => {
     expect((await get("/drafts/new", "lilit@ucfo.example")).status).toBe(403);
     const body = new FormData();

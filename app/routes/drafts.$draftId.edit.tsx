@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { draftTitle } from "~/components/draft-title";
+import { Field } from "~/components/field";
+import { SelectField } from "~/components/select-field";
+import { useT } from "~/i18n/use-t";
+import { requireDraft } from "~/models/draft-guard.server";
+import { updateDraftDetails } from "~/models/drafts.server";
+import { DRAFT_KINDS, DraftDetailsSchema } from "~/schemas/draft";
+import { parseForm } from "~/utils/forms";
+
+/** The owner's staff correct a draft's titles (in any of the four languages) and kind. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(request, params.draftId, "draft.updateDetails");
+  return {
+    draft: {
+      id: draft.id,
+      titleHy: draft.titleHy,
+      titleRu: draft.titleRu,
+      titleKa: draft.titleKa,
+      titleEn: draft.titleEn,
+      kind: draft.kind,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, draft } = await requireDraft(request, params.draftId, "draft.updateDetails");
+  const parsed = parseForm(DraftDetailsSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  await updateDraftDetails(user.id, draft.id, parsed.value);
+  throw redirect(`/drafts/${draft.id}`);
+}
+
+export default function EditDraftPage() {
+  const t = useT();
+  const { draft } = useLoaderData<typeof loader>();
+  const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
+  return (
+    <section className="narrow card wide-form">
+      <p className="eyebrow">
+        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
+      </p>
+      <h1>{t("drafts.editDetails")}</h1>
+      <Form method="post" noValidate className="stack">
+        <fieldset>
+          <legend>{t("drafts.titlesLegend")}</legend>
+          <Field
+            label={t("fields.titleHy")}
+            name="titleHy"
+            lang="hy"
+            defaultValue={draft.titleHy ?? ""}
+            error={errors.titleHy}
+          />
+          <Field
+            label={t("fields.titleRu")}
+            name="titleRu"
+            lang="ru"
+            defaultValue={draft.titleRu ?? ""}
+            error={errors.titleRu}
+          />
+          <Field
+            label={t("fields.titleKa")}
+            name="titleKa"
+            lang="ka"
+            defaultValue={draft.titleKa ?? ""}
+            error={errors.titleKa}
+          />
+          <Field
+            label={t("fields.titleEn")}
+            name="titleEn"
+            lang="en"
+            defaultValue={draft.titleEn ?? ""}
+            error={errors.titleEn}
+          />
+        </fieldset>
+        <SelectField
+          label={t("fields.kind")}
+          name="kind"
+          defaultValue={draft.kind}
+          error={errors.kind}
+          options={DRAFT_KINDS.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))}
+        />
+        <button type="submit" className="button primary">
+          {t("common.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
