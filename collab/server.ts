@@ -69,7 +69,11 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
     clearTimeout(unloadTimers.get(draftId));
     unloadTimers.delete(draftId);
     const roomPromise = roomFor(draftId);
-    ws.on("error", () => connection.close(CLOSE.MALFORMED, "socket error"));
+    ws.on("error", (error) => {
+      // e.g. a frame over maxPayload: logged, and only this connection is closed.
+      console.warn(`collab: closing a connection to draft ${draftId} after a socket error:`, error.message);
+      connection.close(CLOSE.MALFORMED, "socket error");
+    });
     ws.on("close", () => {
       connections.delete(connection);
       roomPromise.then(
