@@ -147,8 +147,14 @@ describe("consultation rounds over HTTP", () => {
     expect((await post(path, "nino@zugdidi.example", proposal)).status).toBe(404);
     expect((await post(path, "lilit@ucfo.example", { ...proposal, proposedText: "" })).status).toBe(400);
     expect((await post(path, "lilit@ucfo.example", proposal)).status).toBe(302);
-    // Answering while the round is open is refused.
+    // A submitted proposal cannot be edited: there is no such action, whatever is posted.
     const submitted = await db().proposal.findFirstOrThrow({ where: { roundId } });
+    const edit = { intent: "edit", proposalId: submitted.id, proposedText: "Другая редакция" };
+    expect((await post(path, "lilit@ucfo.example", edit)).status).toBe(400);
+    expect((await db().proposal.findUniqueOrThrow({ where: { id: submitted.id } })).proposedText).toBe(
+      proposal.proposedText,
+    );
+    // Answering while the round is open is refused.
     const answer = { intent: "answer", proposalId: submitted.id, decision: "ACCEPTED", answer: "" };
     expect((await post(`${path}/answers`, "anahit@mta.example", answer)).status).toBe(403);
 
