@@ -9,3 +9,14 @@ const FALLBACK: (keyof Titles)[] = ["titleHy", "titleRu", "titleKa", "titleEn"];
 export function draftTitle(draft: Titles, locale: Locale): string {
   return draft[FIELD[locale]] ?? FALLBACK.map((field) => draft[field]).find(Boolean) ?? "";
 }
+
+/** Only the id and titles of a draft: what a page needs for its heading and back link. */
+export function draftHeading(draft: Titles & { id: string }): Titles & { id: string } {
+  return {
+    id: draft.id,
+    titleHy: draft.titleHy,
+    titleRu: draft.titleRu,
+    titleKa: draft.titleKa,
+    titleEn: draft.titleEn,
+  };
+}

@@ -207,3 +207,18 @@ export function ownOrganizations(organizationIds: string[]) {
 export function answeredCount(roundId: string) {
   return db().proposal.count({ where: { roundId, status: "SUBMITTED", decision: { not: null } } });
 }
+
+/** What pages show of a round in headers and lists (never its internal fields). */
+export function roundInfo(round: {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  audience: string;
+  opensAt: Date;
+  closesAt: Date;
+  timeZone: string;
+}) {
+  const { id, title, description, status, audience, opensAt, closesAt, timeZone } = round;
+  return { id, title, description, status, audience, opensAt, closesAt, timeZone };
+}

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { PanelThread } from "~/components/comments/types";
 import { DraftEditor } from "~/components/editor/draft-editor.client";
 import { colorFor } from "~/components/editor/use-collab-connection";
-import { draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/components/draft-title";
 import { organizationName } from "~/components/organization-name";
 import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
@@ -22,11 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [snapshot, threads] = await Promise.all([getSnapshotSummary(draft.id), listVisibleThreads(user, resource)]);
   return {
     draft: {
-      id: draft.id,
-      titleHy: draft.titleHy,
-      titleRu: draft.titleRu,
-      titleKa: draft.titleKa,
-      titleEn: draft.titleEn,
+      ...draftHeading(draft),
       kind: draft.kind,
       status: draft.status,
       ownerOrganization: draft.ownerOrganization,

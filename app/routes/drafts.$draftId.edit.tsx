@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/components/draft-title";
 import { Field } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
@@ -15,11 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "draft.updateDetails");
   return {
     draft: {
-      id: draft.id,
-      titleHy: draft.titleHy,
-      titleRu: draft.titleRu,
-      titleKa: draft.titleKa,
-      titleEn: draft.titleEn,
+      ...draftHeading(draft),
       kind: draft.kind,
     },
   };

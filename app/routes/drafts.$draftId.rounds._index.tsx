@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/components/draft-title";
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/draft-guard.server";
-import { listDraftRounds } from "~/models/rounds.server";
+import { listDraftRounds, roundInfo } from "~/models/rounds.server";
 import { can } from "~/policies";
 
 /** A draft's consultation rounds, as far as the viewer may see them, and "new round" for staff. */
@@ -20,21 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return {
-    draft: {
-      id: draft.id,
-      titleHy: draft.titleHy,
-      titleRu: draft.titleRu,
-      titleKa: draft.titleKa,
-      titleEn: draft.titleEn,
-    },
+    draft: draftHeading(draft),
     rounds: rounds.map((round) => ({
-      id: round.id,
-      title: round.title,
-      status: round.status,
-      audience: round.audience,
-      opensAt: round.opensAt,
-      closesAt: round.closesAt,
-      timeZone: round.timeZone,
+      ...roundInfo(round),
       proposals: round._count.proposals,
     })),
     canCreate: can(user.actor, "round.create", resource),

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/components/draft-title";
 import { Field } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
 import { SelectField } from "~/components/select-field";
@@ -29,13 +29,7 @@ function invitableOrganizations(ownerOrganizationId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "round.create");
   return {
-    draft: {
-      id: draft.id,
-      titleHy: draft.titleHy,
-      titleRu: draft.titleRu,
-      titleKa: draft.titleKa,
-      titleEn: draft.titleEn,
-    },
+    draft: draftHeading(draft),
     organizations: await invitableOrganizations(draft.ownerOrganizationId),
     minDays: env().ROUND_MIN_HOURS / 24,
   };

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/components/draft-title";
 import { Field } from "~/components/field";
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
@@ -14,13 +14,7 @@ import { parseForm } from "~/utils/forms";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
   return {
-    draft: {
-      id: draft.id,
-      titleHy: draft.titleHy,
-      titleRu: draft.titleRu,
-      titleKa: draft.titleKa,
-      titleEn: draft.titleEn,
-    },
+    draft: draftHeading(draft),
     versions: await listVersions(draft.id),
     canCreate: can(user.actor, "draft.createVersion", resource),
   };

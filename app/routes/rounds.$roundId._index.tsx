@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DocumentView } from "~/components/document/document-view";
-import { draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
 import { RoundHeader } from "~/components/rounds/round-header";
@@ -13,7 +13,13 @@ import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 import { RoundRuleError, submitProposal, withdrawProposal } from "~/models/proposals.server";
 import { requireRound } from "~/models/round-guard.server";
-import { answeredCount, listOwnProposals, ownOrganizations, proposalCountsByArticle } from "~/models/rounds.server";
+import {
+  answeredCount,
+  listOwnProposals,
+  ownOrganizations,
+  proposalCountsByArticle,
+  roundInfo,
+} from "~/models/rounds.server";
 import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
@@ -29,23 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const counts = await proposalCountsByArticle(round.id);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   return {
-    round: {
-      id: round.id,
-      title: round.title,
-      description: round.description,
-      status: round.status,
-      audience: round.audience,
-      opensAt: round.opensAt,
-      closesAt: round.closesAt,
-      timeZone: round.timeZone,
-    },
-    draft: {
-      id: round.draft.id,
-      titleHy: round.draft.titleHy,
-      titleRu: round.draft.titleRu,
-      titleKa: round.draft.titleKa,
-      titleEn: round.draft.titleEn,
-    },
+    round: roundInfo(round),
+    draft: draftHeading(round.draft),
     version: {
       id: round.version.id,
       number: round.version.number,

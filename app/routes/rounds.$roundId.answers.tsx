@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
 import { Pagination } from "~/components/pagination";
 import { AnswerCard } from "~/components/rounds/answer-card";
@@ -11,7 +11,7 @@ import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 import { answerProposal, publishSummary, RoundRuleError } from "~/models/proposals.server";
 import { requireRound } from "~/models/round-guard.server";
-import { answeredCount, proposalCountsByArticle, proposalsToAnswer } from "~/models/rounds.server";
+import { answeredCount, proposalCountsByArticle, proposalsToAnswer, roundInfo } from "~/models/rounds.server";
 import { can } from "~/policies";
 import { AnswerSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
@@ -37,22 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   return {
-    round: {
-      id: round.id,
-      title: round.title,
-      description: round.description,
-      status: round.status,
-      audience: round.audience,
-      opensAt: round.opensAt,
-      closesAt: round.closesAt,
-      timeZone: round.timeZone,
-    },
-    draftTitle: {
-      titleHy: round.draft.titleHy,
-      titleRu: round.draft.titleRu,
-      titleKa: round.draft.titleKa,
-      titleEn: round.draft.titleEn,
-    },
+    round: roundInfo(round),
+    draftTitle: draftHeading(round.draft),
     articles: articles.map((a) => ({ id: a.id, number: a.number, title: a.title })),
     proposals: list.items,
     page: page.page,

@@ -4,7 +4,7 @@ import { getCurrentUser } from "~/auth/current-user.server";
 import { draftTitle } from "~/components/draft-title";
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
-import { listVisibleRounds } from "~/models/rounds.server";
+import { listVisibleRounds, roundInfo } from "~/models/rounds.server";
 
 /** Open and past consultation rounds: public ones for everyone, invited ones for their guests. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,13 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rounds
       .filter((round) => status.includes(round.status))
       .map((round) => ({
-        id: round.id,
-        title: round.title,
-        status: round.status,
-        audience: round.audience,
-        opensAt: round.opensAt,
-        closesAt: round.closesAt,
-        timeZone: round.timeZone,
+        ...roundInfo(round),
         draft: round.draft,
         proposals: round._count.proposals,
       }));
