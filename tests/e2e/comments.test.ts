@@ -31,6 +31,54 @@ async function selectWords(page: Page, articleId: string, words: string) {
   );
 }
 
+/** Selects from the start of `first` to the end of `last` inside one article, across paragraphs. */
+async function selectAcross(page: Page, articleId: string, first: string, last: string) {
+  await page.evaluate(
+    ({ articleId, first, last }) => {
+      const article = document.querySelector(`section[data-id="${articleId}"]`)!;
+      const find = (words: string) => {
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const index = node.textContent!.indexOf(words);
+          if (index >= 0) return { node, index };
+        }
+        throw new Error(`"${words}" not found`);
+      };
+      const start = find(first);
+      const end = find(last);
+      const range = document.createRange();
+      range.setStart(start.node, start.index);
+      range.setEnd(end.node, end.index + last.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { articleId, first, last },
+  );
+}
+
+/** Puts the caret (a collapsed selection) in the editor just before `words`, as a click there would. */
+async function caretBefore(page: Page, articleId: string, words: string) {
+  await page.locator(".ProseMirror").focus();
+  await page.evaluate(
+    ({ articleId, words }) => {
+      const article = document.querySelector(`section[data-id="${articleId}"]`)!;
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent!.indexOf(words);
+        if (index < 0) continue;
+        window.getSelection()!.collapse(node, index);
+        return;
+      }
+      throw new Error(`"${words}" not found`);
+    },
+    { articleId, words },
+  );
+}
+
+const focusedThreadId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest("[data-testid=thread]")?.getAttribute("data-thread-id") ?? null);
+
 describe("comments in the browser", () => {
   it("a partner comments on a passage; the ministry sees the highlight and thread live, replies and resolves", async () => {
     const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
@@ -66,5 +114,86 @@ describe("comments in the browser", () => {
     const thread = await db().commentThread.findFirstOrThrow({ where: { draftId: draft.id } });
     expect(thread.status).toBe("RESOLVED");
     expect(thread.quote).toBe(passage);
+  });
+
+  it("a passage over two paragraphs is highlighted in both, listed in text order, and reachable with the keyboard", async () => {
+    const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
+    const [partner, ministry] = await Promise.all([
+      signedInPage("armen@ucfo.example"),
+      signedInPage("anahit@mta.example"),
+    ]);
+    await Promise.all([openDraft(partner, draft.id), openDraft(ministry, draft.id)]);
+
+    // The ministry comments with Ctrl+Alt+M on a passage from part 2's sentence into its first point.
+    await selectAcross(ministry, "lsg-a2", "հանրային քննարկման", "բնակիչները կարող են");
+    await ministry.keyboard.press("Control+Alt+KeyM");
+    await ministry.getByTestId("comment-body").fill("Say how long the discussion lasts.");
+    await ministry.getByTestId("comment-submit").click();
+    await expect.poll(() => ministry.getByTestId("thread").count()).toBe(1);
+    const crossing = await db().commentThread.findFirstOrThrow({
+      where: { draftId: draft.id, status: "OPEN" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(crossing.articleId).toBe("lsg-a2");
+    expect(crossing.quote).toBe("հանրային քննարկման, որի ընթացքում՝ բնակիչները կարող են");
+
+    // Both paragraphs are highlighted, for the author and, live, for the partner.
+    for (const page of [ministry, partner]) {
+      await expect
+        .poll(() => page.locator(`.comment-highlight[data-thread-id="${crossing.id}"]`).allTextContents(), {
+          timeout: 5000,
+        })
+        .toEqual(["հանրային քննարկման, որի ընթացքում՝", "բնակիչները կարող են"]);
+    }
+
+    // The partner comments on earlier words of the same article: the panel lists it first.
+    await selectAcross(partner, "lsg-a2", "69-րդ հոդվածը", "69-րդ հոդվածը");
+    await partner.getByTestId("add-comment").click();
+    await partner.getByTestId("comment-body").fill("Check the article number.");
+    await partner.getByTestId("comment-submit").click();
+    await expect
+      .poll(() => ministry.getByTestId("thread").locator(".thread-anchor q").allTextContents(), { timeout: 5000 })
+      .toEqual(["69-րդ հոդվածը", crossing.quote]);
+
+    // From the panel with the keyboard: Enter on the thread's quote selects its passage in the text.
+    const card = ministry.locator(`[data-testid=thread][data-thread-id="${crossing.id}"]`);
+    await card.locator(".thread-anchor").focus();
+    await ministry.keyboard.press("Enter");
+    await expect.poll(() => card.getAttribute("class")).toContain("is-active");
+    await expect
+      .poll(() => ministry.locator(".comment-highlight.is-active").allTextContents())
+      .toEqual(["հանրային քննարկման, որի ընթացքում՝", "բնակիչները կարող են"]);
+    await ministry.keyboard.press("Enter");
+    await expect.poll(() => card.getAttribute("class")).not.toContain("is-active");
+
+    // From the text: the caret moves into the highlighted passage, Alt+Enter opens its thread
+    // and takes focus there; Escape goes back to the text.
+    await caretBefore(ministry, "lsg-a2", "հանրային քննարկման");
+    await ministry.keyboard.press("ArrowRight");
+    await ministry.keyboard.press("ArrowRight");
+    await ministry.keyboard.press("Alt+Enter");
+    await expect.poll(() => focusedThreadId(ministry)).toBe(crossing.id);
+    await expect.poll(() => card.getAttribute("class")).toContain("is-active");
+    await ministry.keyboard.press("Tab");
+    await ministry.keyboard.press("Escape");
+    await expect
+      .poll(() => ministry.evaluate(() => document.activeElement?.classList.contains("ProseMirror") ?? false))
+      .toBe(true);
+    // Alt+Enter did not change the text.
+    expect(await ministry.locator(`section[data-id="lsg-a2"]`).textContent()).toContain(
+      "հանրային քննարկման, որի ընթացքում՝",
+    );
+
+    // Enter inside the passage splits its paragraph: the whole passage stays highlighted, for both.
+    await caretBefore(ministry, "lsg-a2", "քննարկման");
+    await ministry.keyboard.press("Enter");
+    for (const page of [ministry, partner]) {
+      await expect
+        .poll(() => page.locator(`.comment-highlight[data-thread-id="${crossing.id}"]`).allTextContents(), {
+          timeout: 5000,
+        })
+        .toEqual(["հանրային ", "քննարկման, որի ընթացքում՝", "բնակիչները կարող են"]);
+      expect(await page.getByTestId("thread").locator(".badge.warning").count()).toBe(0);
+    }
   });
 });

@@ -3,17 +3,21 @@ import { useEffect, useMemo, useState } from "react";
 import type { OutlineEntry } from "~/editor/outline";
 import { organizationName } from "~/components/organization-name";
 import { useT } from "~/i18n/use-t";
+import { groupThreads, type ThreadPlacement } from "./placement";
 import { ThreadCard } from "./thread-card";
-import type { AnchorState, PanelThread } from "./types";
+import type { PanelThread } from "./types";
 
 export type PendingComment = { articleId: string; anchorStart: string; anchorEnd: string; quote: string };
 
 type Props = {
   threads: PanelThread[];
   outline: OutlineEntry[];
-  anchors: Map<string, AnchorState>;
+  /** Where the live text puts each thread (placeThreads); threads not in it stay on their saved article. */
+  placements: Map<string, ThreadPlacement>;
   activeId: string | null;
   onActivate: (id: string | null) => void;
+  /** Back to the text from a thread (Escape). */
+  onLeaveThread: () => void;
   pending: PendingComment | null;
   onPendingDone: () => void;
   canCommentInternally: boolean;
@@ -23,7 +27,10 @@ type Props = {
 
 type StatusFilter = "OPEN" | "RESOLVED" | "ALL";
 
-/** Comment threads beside the text, grouped by article in document order, with filters. */
+/**
+ * Comment threads beside the text, grouped by the article that now holds their words, in
+ * document order and, within an article, in the order of the text; with filters.
+ */
 export function CommentsPanel(props: Props) {
   const t = useT();
   const [status, setStatus] = useState<StatusFilter>("OPEN");
@@ -42,11 +49,12 @@ export function CommentsPanel(props: Props) {
       (!mine || thread.authorId === props.userId || thread.comments.some((c) => c.mine)) &&
       (!organization || thread.organizationId === organization),
   );
-  const groups = groupByArticle(visible, props.outline);
+  const groups = groupThreads(visible, props.placements, props.outline);
 
   return (
     <section className="comments-panel" aria-label={t("comments.title")} data-testid="comments-panel">
       <h2>{t("comments.title")}</h2>
+      <p className="muted keyboard-hint">{t("comments.keyboardHint")}</p>
       {props.pending ? <Composer {...props} pending={props.pending} /> : null}
       <div className="comment-filters">
         <label>
@@ -87,10 +95,11 @@ export function CommentsPanel(props: Props) {
             <ThreadCard
               key={thread.id}
               thread={thread}
-              anchor={props.anchors.get(thread.id) ?? (thread.anchorStart ? "gone" : "article")}
+              anchor={props.placements.get(thread.id)?.anchor ?? (thread.anchorStart ? "gone" : "article")}
               active={thread.id === props.activeId}
               actionUrl={props.actionUrl}
               onSelect={() => props.onActivate(thread.id === props.activeId ? null : thread.id)}
+              onLeave={props.onLeaveThread}
             />
           ))}
         </div>
@@ -150,18 +159,4 @@ function Composer({ pending, canCommentInternally, actionUrl, onPendingDone }: P
       </div>
     </fetcher.Form>
   );
-}
-
-type Group = { key: string; label: OutlineEntry | null; threads: PanelThread[] };
-
-function groupByArticle(threads: PanelThread[], outline: OutlineEntry[]): Group[] {
-  const order = new Map(outline.map((entry, index) => [entry.id, index]));
-  const groups = new Map<string, Group>();
-  for (const thread of threads) {
-    const entry = outline.find((e) => e.id === thread.articleId) ?? null;
-    const key = entry ? entry.id : "elsewhere";
-    if (!groups.has(key)) groups.set(key, { key, label: entry, threads: [] });
-    groups.get(key)!.threads.push(thread);
-  }
-  return [...groups.values()].sort((a, b) => (order.get(a.key) ?? 1e9) - (order.get(b.key) ?? 1e9));
 }

@@ -12,10 +12,17 @@ type Props = {
   active: boolean;
   actionUrl: string;
   onSelect: () => void;
+  /** Escape: back to the text. */
+  onLeave: () => void;
 };
 
-/** One thread: what it is about, its comments, a reply box, and resolve/reopen. */
-export function ThreadCard({ thread, anchor, active, actionUrl, onSelect }: Props) {
+/**
+ * One thread: what it is about, its comments, a reply box, and resolve/reopen. With the
+ * keyboard: the quote is a button (Enter shows the passage in the text); the card itself
+ * takes focus when opened from the text (Alt+Enter), Enter on it shows the passage, and
+ * Escape anywhere in it goes back to the text.
+ */
+export function ThreadCard({ thread, anchor, active, actionUrl, onSelect, onLeave }: Props) {
   const t = useT();
   const fetcher = useFetcher<{ ok: boolean; errors: Record<string, string> }>();
   const [editing, setEditing] = useState<string | null>(null);
@@ -25,6 +32,17 @@ export function ThreadCard({ thread, anchor, active, actionUrl, onSelect }: Prop
       className={`thread card${active ? " is-active" : ""}${thread.status === "RESOLVED" ? " is-resolved" : ""}`}
       data-testid="thread"
       data-thread-id={thread.id}
+      tabIndex={-1}
+      aria-label={thread.quote ? `${t("comments.thread")}: ${thread.quote}` : t("comments.onArticle")}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onLeave();
+        } else if (event.key === "Enter" && event.target === event.currentTarget && !active) {
+          event.preventDefault();
+          onSelect();
+        }
+      }}
     >
       <button type="button" className="thread-anchor link-button" onClick={onSelect} aria-pressed={active}>
         {thread.quote ? (

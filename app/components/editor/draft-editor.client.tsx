@@ -4,8 +4,9 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { CommentsPanel, type PendingComment } from "~/components/comments/comments-panel";
 import { CommentIcon } from "~/components/icons";
-import type { AnchorState, PanelThread } from "~/components/comments/types";
-import { CommentHighlights, commentHighlightsKey, selectionAnchor, threadRanges } from "~/editor/comment-highlights";
+import { placeThreads, type ThreadPlacement } from "~/components/comments/placement";
+import type { PanelThread } from "~/components/comments/types";
+import { CommentHighlights, commentHighlightsKey, selectionPassage, threadRanges } from "~/editor/comment-highlights";
 import type { DocNode } from "~/editor/document-json";
 import { legalActExtensions } from "~/editor/extensions";
 import { outlineOf, type OutlineEntry } from "~/editor/outline";
@@ -49,17 +50,26 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingComment | null>(null);
-  const [anchors, setAnchors] = useState<Map<string, AnchorState>>(new Map());
+  const [placements, setPlacements] = useState<Map<string, ThreadPlacement>>(new Map());
+  const [focusThread, setFocusThread] = useState<string | null>(null);
   const editable = canEdit && connection.state !== "revoked";
   const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
+  const highlightHint = t("comments.highlightHint");
   const extensions = useMemo(
     () => [
       ...legalActExtensions(),
       Collaboration.configure({ document: doc, field: DOCUMENT_FIELD }),
       CollaborationCaret.configure({ provider, user: caretUser }),
-      CommentHighlights.configure({ onOpenThread: (id) => setActiveThread(id) }),
+      CommentHighlights.configure({
+        // Alt+Enter with the cursor in a highlighted passage: the thread opens and takes focus.
+        onOpenThread: (id, via) => {
+          setActiveThread(id);
+          if (via === "keyboard") setFocusThread(id);
+        },
+        hint: highlightHint,
+      }),
     ],
-    [doc, provider, caretUser],
+    [doc, provider, caretUser, highlightHint],
   );
   const editor = useEditor(
     {
@@ -77,14 +87,12 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
     editor?.setEditable(editable);
   }, [editor, editable]);
 
-  // Highlights follow the threads and the active one; which passages still exist follows the text.
+  // Highlights follow the threads and the active one; where each thread belongs (which
+  // article now holds its words, where in the text, whether they still exist) follows the text.
   useEffect(() => {
     if (!editor) return;
     editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads, activeId: activeThread }));
-    const measure = () => {
-      const ranges = threadRanges(editor.state, threads);
-      setAnchors(new Map(threads.map((thread) => [thread.id, anchorState(thread, ranges.has(thread.id))])));
-    };
+    const measure = () => setPlacements(placeThreads(threads, threadRanges(editor.state, threads)));
     measure();
     editor.on("update", measure);
     return () => {
@@ -92,13 +100,26 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
     };
   }, [editor, threads, activeThread]);
 
+  // A thread opened from the keyboard takes focus once its card is rendered (open and unfiltered).
+  useEffect(() => {
+    if (!focusThread) return;
+    const card = document.querySelector<HTMLElement>(
+      `[data-testid="thread"][data-thread-id="${CSS.escape(focusThread)}"]`,
+    );
+    card?.focus();
+    card?.scrollIntoView({ block: "nearest" });
+    setFocusThread(null);
+  }, [focusThread, activeThread]);
+
+  const leaveThread = useCallback(() => editor?.commands.focus(), [editor]);
+
   const activate = useCallback(
     (id: string | null) => {
       setActiveThread(id);
       const thread = threads.find((candidate) => candidate.id === id);
       if (!editor || !thread) return;
       const range = threadRanges(editor.state, [thread]).get(thread.id);
-      if (range) editor.chain().setTextSelection(range).scrollIntoView().run();
+      if (range) editor.chain().setTextSelection({ from: range.from, to: range.to }).scrollIntoView().run();
       else
         editor.view.dom
           .querySelector(`[data-id="${CSS.escape(thread.articleId)}"]`)
@@ -110,9 +131,9 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
   const startComment = () => {
     if (!editor) return;
     const { state } = editor;
-    const anchor = selectionAnchor(state);
+    const passage = selectionPassage(state);
     const { from, to, $from } = state.selection;
-    let articleId = "";
+    let articleId = passage?.articleId ?? "";
     for (let depth = $from.depth; depth > 0 && !articleId; depth--) {
       const node = $from.node(depth);
       if (node.type.name === "article") articleId = node.attrs.id as string;
@@ -123,9 +144,9 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
     }
     setPending({
       articleId: articleId || "document",
-      anchorStart: anchor?.start ?? "",
-      anchorEnd: anchor?.end ?? "",
-      quote: state.doc.textBetween(from, to, " ").slice(0, 2000),
+      anchorStart: passage?.anchor.start ?? "",
+      anchorEnd: passage?.anchor.end ?? "",
+      quote: (passage?.quote ?? state.doc.textBetween(from, to, " ", "\n")).slice(0, 2000),
     });
   };
   const donePending = useCallback(() => setPending(null), []);
@@ -185,9 +206,10 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
         <CommentsPanel
           threads={threads}
           outline={outline}
-          anchors={anchors}
+          placements={placements}
           activeId={activeThread}
           onActivate={activate}
+          onLeaveThread={leaveThread}
           pending={pending}
           onPendingDone={donePending}
           canCommentInternally={canCommentInternally}
@@ -197,9 +219,4 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
       </aside>
     </div>
   );
-}
-
-function anchorState(thread: PanelThread, resolves: boolean): AnchorState {
-  if (!thread.anchorStart) return "article";
-  return resolves ? "passage" : "gone";
 }
