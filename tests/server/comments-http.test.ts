@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { COMMENT_RATE_LIMIT } from "~/models/comments.server";
-import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { form, sessionCookieFrom, startApp, type RunningApp } from "../helpers/app-server";
+import { form, startApp, type RunningApp } from "../helpers/app-server";
+import { demoSessions } from "../helpers/demo-sessions";
 
 let app: RunningApp;
-const cookies = new Map<string, string>();
+const { as } = demoSessions(() => app);
 let draftId: string;
 
 beforeAll(async () => {
@@ -15,23 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function as(email: string): Promise<string> {
-  if (!cookies.has(email)) {
-    const response = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: app.origin,
-        "X-Forwarded-For": `10.8.${cookies.size}.1`,
-      },
-      body: form({ email, password: DEMO_PASSWORD }),
-    });
-    cookies.set(email, sessionCookieFrom(response)!);
-  }
-  return cookies.get(email)!;
-}
 
 async function act(email: string, fields: Record<string, string>, draft = draftId) {
   return fetch(`${app.url}/drafts/${draft}/comments`, {

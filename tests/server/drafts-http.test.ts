@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DICTIONARIES } from "~/i18n/dictionaries";
 import { createTranslate } from "~/i18n/translate";
 import { db } from "~/utils/db.server";
-import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { form, sessionCookieFrom, startApp, type RunningApp } from "../helpers/app-server";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { demoSessions } from "../helpers/demo-sessions";
 
 let app: RunningApp;
-const cookies = new Map<string, string>();
+const sessions = demoSessions(() => app);
+const { as, post } = sessions;
 
 beforeAll(async () => {
   app = await startApp();
@@ -15,33 +16,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function as(email: string): Promise<string> {
-  if (!cookies.has(email)) {
-    const response = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: app.origin,
-        "X-Forwarded-For": `10.7.${cookies.size}.1`,
-      },
-      body: form({ email, password: DEMO_PASSWORD }),
-    });
-    cookies.set(email, sessionCookieFrom(response)!);
-  }
-  return cookies.get(email)!;
-}
-
-const get = async (path: string, email: string) =>
-  fetch(app.url + path, { redirect: "manual", headers: { Cookie: await as(email), "Accept-Language": "en" } });
-
-const post = async (path: string, email: string, fields: Record<string, string>) =>
-  fetch(app.url + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Cookie: await as(email), Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
-    body: form(fields),
-  });
+const get = (path: string, email: string) => sessions.get(path, email, { "Accept-Language": "en" });
 
 const lawDraft = () => db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
 

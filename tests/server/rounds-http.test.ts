@@ -1,11 +1,11 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { form, sessionCookieFrom, startApp, type RunningApp } from "../helpers/app-server";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { demoSessions } from "../helpers/demo-sessions";
 
 let app: RunningApp;
-const cookies = new Map<string, string>();
+const { get, post } = demoSessions(() => app);
 const DAY = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {
@@ -14,34 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function as(email: string) {
-  if (!cookies.has(email)) {
-    const response = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: app.origin,
-        "X-Forwarded-For": `10.7.${cookies.size}.1`,
-      },
-      body: form({ email, password: DEMO_PASSWORD }),
-    });
-    cookies.set(email, sessionCookieFrom(response)!);
-  }
-  return cookies.get(email)!;
-}
-
-const get = async (path: string, email?: string) =>
-  fetch(app.url + path, { redirect: "manual", headers: email ? { Cookie: await as(email) } : {} });
-
-const post = async (path: string, email: string, fields: Record<string, string> | URLSearchParams) =>
-  fetch(app.url + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Cookie: await as(email), Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
-    body: fields instanceof URLSearchParams ? fields : form(fields),
-  });
 
 /** `datetime-local` value of a moment, read in UTC (the form's time zone below). */
 const local = (date: Date) => date.toISOString().slice(0, 16);

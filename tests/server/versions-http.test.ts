@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { form, sessionCookieFrom, startApp, type RunningApp } from "../helpers/app-server";
+import { form, startApp, type RunningApp } from "../helpers/app-server";
+import { demoSessions } from "../helpers/demo-sessions";
 
 let app: RunningApp;
+const { as } = demoSessions(() => app);
 let draftId: string;
-const cookies = new Map<string, string>();
 
 beforeAll(async () => {
   app = await startApp();
@@ -15,23 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function as(email: string) {
-  if (!cookies.has(email)) {
-    const response = await fetch(`${app.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: app.origin,
-        "X-Forwarded-For": `10.9.${cookies.size}.1`,
-      },
-      body: form({ email, password: DEMO_PASSWORD }),
-    });
-    cookies.set(email, sessionCookieFrom(response)!);
-  }
-  return cookies.get(email)!;
-}
 
 const freeze = async (email: string, name: string) =>
   fetch(`${app.url}/drafts/${draftId}/versions`, {
