@@ -10,7 +10,6 @@ type FieldProps = {
 
 /** A labelled input with its error beside it, wired for screen readers. */
 export function Field({ label, error, hint, ...input }: FieldProps) {
-  const t = useT();
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -22,13 +21,23 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
         aria-describedby={error ? errorId : undefined}
         {...input}
       />
+      <FieldNotes hint={hint} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** A field's hint and its error (a translation key), the error announced to screen readers. */
+export function FieldNotes({ hint, error, errorId }: { hint?: ReactNode; error?: string; errorId: string }) {
+  const t = useT();
+  return (
+    <>
       {hint ? <div className="field-hint">{hint}</div> : null}
       {error ? (
         <div className="field-error" id={errorId} role="alert">
           {t(error)}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
 

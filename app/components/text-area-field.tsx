@@ -1,5 +1,5 @@
 import { useId, type TextareaHTMLAttributes } from "react";
-import { useT } from "~/i18n/use-t";
+import { FieldNotes } from "./field";
 
 type TextAreaFieldProps = {
   label: string;
@@ -10,7 +10,6 @@ type TextAreaFieldProps = {
 
 /** A labelled multi-line input with its error beside it. */
 export function TextAreaField({ label, error, hint, ...textarea }: TextAreaFieldProps) {
-  const t = useT();
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -23,12 +22,7 @@ export function TextAreaField({ label, error, hint, ...textarea }: TextAreaField
         aria-describedby={error ? errorId : undefined}
         {...textarea}
       />
-      {hint ? <div className="field-hint">{hint}</div> : null}
-      {error ? (
-        <div className="field-error" id={errorId} role="alert">
-          {t(error)}
-        </div>
-      ) : null}
+      <FieldNotes hint={hint} error={error} errorId={errorId} />
     </div>
   );
 }
