@@ -11,12 +11,15 @@ import { initializeDocument } from "./documents.server";
 
 export type DraftFilters = { status?: string; kind?: string; organizationId?: string };
 
-const titleSearchText = (d: {
-  titleHy: string | null;
-  titleRu: string | null;
-  titleKa: string | null;
-  titleEn: string | null;
-}) => foldForSearch(d.titleHy, d.titleRu, d.titleKa, d.titleEn);
+/** The stored columns for a draft's titles and kind, with the folded text search uses. */
+const detailsData = (d: DraftDetails) => ({
+  titleHy: d.titleHy,
+  titleRu: d.titleRu,
+  titleKa: d.titleKa,
+  titleEn: d.titleEn,
+  kind: d.kind,
+  searchText: foldForSearch(d.titleHy, d.titleRu, d.titleKa, d.titleEn),
+});
 
 /**
  * Drafts this actor may see: owned by one of their organizations, or shared with one of
@@ -74,16 +77,7 @@ export async function createDraft(actorId: string, input: Omit<DraftInput, "init
   const update = jsonToYUpdate(content);
   const draft = await db().$transaction(async (tx) => {
     const created = await tx.draft.create({
-      data: {
-        titleHy: input.titleHy,
-        titleRu: input.titleRu,
-        titleKa: input.titleKa,
-        titleEn: input.titleEn,
-        kind: input.kind,
-        ownerOrganizationId: input.ownerOrganizationId,
-        createdById: actorId,
-        searchText: titleSearchText(input),
-      },
+      data: { ...detailsData(input), ownerOrganizationId: input.ownerOrganizationId, createdById: actorId },
     });
     await audit(tx, {
       actorId,
@@ -108,14 +102,7 @@ export async function updateDraftDetails(actorId: string, draftId: string, input
     });
     await tx.draft.update({
       where: { id: draftId },
-      data: {
-        titleHy: input.titleHy,
-        titleRu: input.titleRu,
-        titleKa: input.titleKa,
-        titleEn: input.titleEn,
-        kind: input.kind,
-        searchText: titleSearchText(input),
-      },
+      data: detailsData(input),
     });
     await audit(tx, {
       actorId,

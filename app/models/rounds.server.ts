@@ -138,23 +138,26 @@ export async function proposalCountsByArticle(roundId: string): Promise<Record<s
   return Object.fromEntries(groups.map((g) => [g.articleId, g._count._all]));
 }
 
+/** What pages show of a proposal: its text, its answer, and the organization it speaks for. */
+const PROPOSAL_FIELDS = {
+  id: true,
+  articleId: true,
+  quote: true,
+  proposedText: true,
+  justification: true,
+  status: true,
+  decision: true,
+  answer: true,
+  createdAt: true,
+  organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+} as const;
+
 /** A person's own proposals in a round, withdrawn ones included, newest first. */
 export function listOwnProposals(roundId: string, authorId: string) {
   return db().proposal.findMany({
     where: { roundId, authorId },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      articleId: true,
-      quote: true,
-      proposedText: true,
-      justification: true,
-      status: true,
-      decision: true,
-      answer: true,
-      createdAt: true,
-      organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
-    },
+    select: PROPOSAL_FIELDS,
   });
 }
 
@@ -179,18 +182,7 @@ export async function proposalsToAnswer(
   const ids = ordered.slice(page.skip, page.skip + page.take).map((k) => k.id);
   const rows = await db().proposal.findMany({
     where: { id: { in: ids } },
-    select: {
-      id: true,
-      articleId: true,
-      quote: true,
-      proposedText: true,
-      justification: true,
-      decision: true,
-      answer: true,
-      createdAt: true,
-      author: { select: { name: true } },
-      organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
-    },
+    select: { ...PROPOSAL_FIELDS, author: { select: { name: true } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return { total: keys.length, items: ids.map((id) => byId.get(id)!) };

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { draftHeading, draftTitle } from "~/components/draft-title";
-import { Field } from "~/components/field";
+import { DraftTitleFields } from "~/components/draft-title-fields";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/draft-guard.server";
@@ -40,37 +40,7 @@ export default function EditDraftPage() {
       </p>
       <h1>{t("drafts.editDetails")}</h1>
       <Form method="post" noValidate className="stack">
-        <fieldset>
-          <legend>{t("drafts.titlesLegend")}</legend>
-          <Field
-            label={t("fields.titleHy")}
-            name="titleHy"
-            lang="hy"
-            defaultValue={draft.titleHy ?? ""}
-            error={errors.titleHy}
-          />
-          <Field
-            label={t("fields.titleRu")}
-            name="titleRu"
-            lang="ru"
-            defaultValue={draft.titleRu ?? ""}
-            error={errors.titleRu}
-          />
-          <Field
-            label={t("fields.titleKa")}
-            name="titleKa"
-            lang="ka"
-            defaultValue={draft.titleKa ?? ""}
-            error={errors.titleKa}
-          />
-          <Field
-            label={t("fields.titleEn")}
-            name="titleEn"
-            lang="en"
-            defaultValue={draft.titleEn ?? ""}
-            error={errors.titleEn}
-          />
-        </fieldset>
+        <DraftTitleFields values={draft} errors={errors} />
         <SelectField
           label={t("fields.kind")}
           name="kind"

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { draftHeading, draftTitle } from "~/components/draft-title";
-import { LocalDate } from "~/components/local-date";
+import { RoundList } from "~/components/rounds/round-list";
 import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/draft-guard.server";
 import { listDraftRounds, roundInfo } from "~/models/rounds.server";
@@ -45,23 +45,7 @@ export default function DraftRoundsPage() {
           </Link>
         ) : null}
       </div>
-      {rounds.length === 0 ? <p className="card muted">{t("rounds.noneForDraft")}</p> : null}
-      <ul className="plain-list stack">
-        {rounds.map((round) => (
-          <li key={round.id} className="card" data-testid="round-row">
-            <Link to={`/rounds/${round.id}`}>
-              <strong>{round.title}</strong>
-            </Link>
-            <div>
-              <span className="badge">{t(`rounds.status.${round.status}`)}</span>{" "}
-              <span className="badge">{t(`rounds.audience.${round.audience}`)}</span>{" "}
-              <LocalDate value={round.opensAt} withTime timeZone={round.timeZone} /> –{" "}
-              <LocalDate value={round.closesAt} withTime timeZone={round.timeZone} /> ·{" "}
-              {t("rounds.proposalCount", { count: t.number(round.proposals) })}
-            </div>
-          </li>
-        ))}
-      </ul>
+      <RoundList rounds={rounds} empty={t("rounds.noneForDraft")} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
+import { DraftTitleFields } from "~/components/draft-title-fields";
 import { Field } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
 import { SelectField } from "~/components/select-field";
@@ -78,13 +79,7 @@ export default function NewDraftPage() {
     <section className="narrow card wide-form">
       <h1>{t("drafts.create")}</h1>
       <Form method="post" encType="multipart/form-data" noValidate className="stack">
-        <fieldset>
-          <legend>{t("drafts.titlesLegend")}</legend>
-          <Field label={t("fields.titleHy")} name="titleHy" lang="hy" error={errors.titleHy} />
-          <Field label={t("fields.titleRu")} name="titleRu" lang="ru" error={errors.titleRu} />
-          <Field label={t("fields.titleKa")} name="titleKa" lang="ka" error={errors.titleKa} />
-          <Field label={t("fields.titleEn")} name="titleEn" lang="en" error={errors.titleEn} />
-        </fieldset>
+        <DraftTitleFields errors={errors} />
         <SelectField
           label={t("fields.kind")}
           name="kind"
