@@ -1,5 +1,5 @@
 import { commentRules, type DraftResource, type ThreadResource } from "~/policies";
-import type { Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { loadActorIn } from "./actors.server";
 
 /**
@@ -8,22 +8,28 @@ import { loadActorIn } from "./actors.server";
  */
 export async function mentionedUserIds(tx: Tx, draft: DraftResource, thread: ThreadResource, body: string) {
   if (!body.includes("@")) return [];
-  const organizationIds = [
-    draft.ownerOrganizationId,
-    ...draft.grants.map((g) => g.organizationId).filter(Boolean),
-  ] as string[];
-  const userIds = draft.grants.map((g) => g.userId).filter(Boolean) as string[];
-  const candidates = await tx.user.findMany({
-    where: {
-      isActive: true,
-      OR: [{ memberships: { some: { organizationId: { in: organizationIds } } } }, { id: { in: userIds } }],
-    },
-    select: { id: true, name: true, isPlatformAdmin: true },
-  });
+  const candidates = await draftParticipants(tx, draft);
   const mentioned = candidates.filter((candidate) => body.includes(`@${candidate.name}`));
   const visible: string[] = [];
   for (const candidate of mentioned) {
     if (commentRules.viewThread(await loadActorIn(tx, candidate), thread)) visible.push(candidate.id);
   }
   return visible;
+}
+
+/** Everyone who works on a draft: the owner's staff and the people and organizations it is shared with. */
+export function draftParticipants(client: Tx | ReturnType<typeof db>, draft: DraftResource) {
+  const organizationIds = [
+    draft.ownerOrganizationId,
+    ...draft.grants.map((g) => g.organizationId).filter(Boolean),
+  ] as string[];
+  const userIds = draft.grants.map((g) => g.userId).filter(Boolean) as string[];
+  return client.user.findMany({
+    where: {
+      isActive: true,
+      OR: [{ memberships: { some: { organizationId: { in: organizationIds } } } }, { id: { in: userIds } }],
+    },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, isPlatformAdmin: true },
+  });
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
+import { MentionPeople } from "~/components/comments/mention-people";
 import type { PanelThread } from "~/components/comments/types";
 import { DraftEditor } from "~/components/editor/draft-editor.client";
 import { colorFor } from "~/components/editor/use-collab-connection";
@@ -10,16 +11,22 @@ import { organizationName } from "~/components/organization-name";
 import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 import { listVisibleThreads } from "~/models/comments.server";
+import { draftParticipants } from "~/models/mentions.server";
 import { getSnapshotSummary } from "~/models/documents.server";
 import { requireDraft } from "~/models/draft-guard.server";
 import { changeDraftStatus } from "~/models/drafts.server";
 import { can, canTransition, documentAccess, DRAFT_TRANSITIONS } from "~/policies";
 import { StatusSchema } from "~/schemas/draft";
+import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
-  const [snapshot, threads] = await Promise.all([getSnapshotSummary(draft.id), listVisibleThreads(user, resource)]);
+  const [snapshot, threads, people] = await Promise.all([
+    getSnapshotSummary(draft.id),
+    listVisibleThreads(user, resource),
+    draftParticipants(db(), resource),
+  ]);
   return {
     draft: {
       ...draftHeading(draft),
@@ -36,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user: { id: user.id, name: user.name, color: colorFor(user.id) },
     threads,
     canCommentInternally: can(user.actor, "draft.commentInternal", resource),
+    participants: people.map((p) => ({ id: p.id, name: p.name })),
   };
 }
 
@@ -78,6 +86,7 @@ export default function DraftPage() {
     user,
     threads,
     canCommentInternally,
+    participants,
   } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   const revalidator = useRevalidator();
@@ -128,14 +137,16 @@ export default function DraftPage() {
         </div>
       </header>
       {hydrated ? (
-        <DraftEditor
-          draftId={draft.id}
-          canEdit={access === "edit"}
-          user={user}
-          onAccessChanged={onAccessChanged}
-          threads={threads as unknown as PanelThread[]}
-          canCommentInternally={canCommentInternally}
-        />
+        <MentionPeople.Provider value={participants}>
+          <DraftEditor
+            draftId={draft.id}
+            canEdit={access === "edit"}
+            user={user}
+            onAccessChanged={onAccessChanged}
+            threads={threads as unknown as PanelThread[]}
+            canCommentInternally={canCommentInternally}
+          />
+        </MentionPeople.Provider>
       ) : (
         <div className="draft-workspace">
           <div className="draft-main">

@@ -104,11 +104,22 @@ describe("comments in the browser", () => {
 
     // Clicking the highlighted words opens the thread; the ministry replies and resolves.
     await ministry.locator(".comment-highlight").click();
-    await ministry.getByTestId("reply-body").fill("Agreed: we will change the term.");
+    // "@Արմ" suggests the partner; Enter puts the full name in, which mentions him.
+    await ministry.getByTestId("reply-body").fill("Agreed: we will change the term. @Արմ");
+    await expect
+      .poll(() => ministry.getByTestId("mention-suggestion").allTextContents(), { timeout: 5000 })
+      .toEqual(["@Արմեն Պետրոսյան"]);
+    await ministry.getByTestId("reply-body").press("Enter");
+    expect(await ministry.getByTestId("reply-body").inputValue()).toBe(
+      "Agreed: we will change the term. @Արմեն Պետրոսյան ",
+    );
     await ministry.getByTestId("reply-submit").click();
     await expect
       .poll(() => partner.getByTestId("thread").textContent(), { timeout: 5000 })
       .toContain("Agreed: we will change the term.");
+    expect(await partner.getByTestId("thread").locator(".mention").textContent()).toBe("@Արմեն Պետրոսյան");
+    const armen = await db().user.findFirstOrThrow({ where: { email: "armen@ucfo.example" } });
+    expect(await db().notification.count({ where: { userId: armen.id, kind: "mention" } })).toBe(1);
     await ministry.getByTestId("resolve").click();
     await expect.poll(() => partner.getByTestId("thread").count(), { timeout: 5000 }).toBe(0);
     const thread = await db().commentThread.findFirstOrThrow({ where: { draftId: draft.id } });

@@ -1,4 +1,5 @@
-import { Fragment } from "react";
+import { Fragment, useMemo, type ReactNode } from "react";
+import { useMentionPeople } from "./mention-people";
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 
@@ -7,6 +8,8 @@ const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
  * nothing ever interpreted as HTML (React escapes every piece).
  */
 export function CommentBody({ text }: { text: string }) {
+  const people = useMentionPeople();
+  const mention = useMemo(() => mentionPattern(people.map((p) => p.name)), [people]);
   return (
     <div className="comment-body">
       {text.split("\n").map((line, lineIndex) => (
@@ -18,11 +21,33 @@ export function CommentBody({ text }: { text: string }) {
                 {part}
               </a>
             ) : (
-              <Fragment key={index}>{part}</Fragment>
+              <Fragment key={index}>{withMentions(part, mention)}</Fragment>
             ),
           )}
         </Fragment>
       ))}
     </div>
+  );
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** "@Full Name" of the draft's people, longest names first so "@Anna Maria" beats "@Anna". */
+function mentionPattern(names: string[]): RegExp | null {
+  if (names.length === 0) return null;
+  const sorted = [...names].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`(@(?:${sorted.join("|")}))`, "g");
+}
+
+function withMentions(text: string, pattern: RegExp | null): ReactNode {
+  if (!pattern) return text;
+  return text.split(pattern).map((piece, index) =>
+    index % 2 === 1 ? (
+      <span key={index} className="mention">
+        {piece}
+      </span>
+    ) : (
+      piece
+    ),
   );
 }

@@ -1,3 +1,4 @@
+import { MentionTextarea } from "./mention-textarea";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import type { OutlineEntry } from "~/editor/outline";
@@ -125,7 +126,7 @@ function Composer({ pending, canCommentInternally, actionUrl, onPendingDone }: P
       {pending.quote ? <q>{pending.quote}</q> : <p className="muted">{t("comments.onArticle")}</p>}
       <label>
         <span className="visually-hidden">{t("comments.new")}</span>
-        <textarea
+        <MentionTextarea
           name="body"
           autoFocus
           placeholder={t("comments.placeholder")}

@@ -1,3 +1,4 @@
+import { MentionTextarea } from "./mention-textarea";
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { LocalDate } from "~/components/local-date";
@@ -105,7 +106,7 @@ export function ThreadCard({ thread, anchor, active, actionUrl, onSelect, onLeav
           <input type="hidden" name="threadId" value={thread.id} />
           <label>
             <span className="visually-hidden">{t("comments.reply")}</span>
-            <textarea name="body" placeholder={t("comments.replyPlaceholder")} data-testid="reply-body" />
+            <MentionTextarea name="body" placeholder={t("comments.replyPlaceholder")} data-testid="reply-body" />
           </label>
           {errors.body ? (
             <div className="field-error" role="alert">
