@@ -6,9 +6,13 @@ import { createDraftSetup } from "../helpers/factories";
 
 type Child = { process: ChildProcess; url: string; origin: string };
 
-/** The standalone collab server (`npm run start:collab`) as a child process we can kill -9. */
+/**
+ * The standalone collab server (`npm run start:collab`) as a child process we can kill -9.
+ * Node itself runs it (tsx as a loader): through the tsx launcher, SIGKILL would only kill
+ * the launcher and leave the real server running.
+ */
 async function startCollabProcess(): Promise<Child> {
-  const child = spawn("node_modules/.bin/tsx", ["collab/index.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "collab/index.ts"], {
     env: { ...process.env, PORT: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
