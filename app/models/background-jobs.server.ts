@@ -1,9 +1,10 @@
 import { deliverOutbox } from "~/utils/mailer.server";
+import { sendReviewReminders } from "./reviews.server";
 import { advanceRounds } from "./round-scheduler.server";
 
 /**
  * What every web process does on a timer: open and close rounds whose time has come (with
- * their notifications), then send pending e-mail. Both claim their work with conditional
+ * their notifications), remind reviewers of reviews due in 2 days, then send pending e-mail. Both claim their work with conditional
  * updates, so running this in several processes at once is safe. Returns a stop function.
  */
 export function startBackgroundJobs(intervalMs: number): () => void {
@@ -11,7 +12,9 @@ export function startBackgroundJobs(intervalMs: number): () => void {
   const tick = () => {
     if (running) return;
     running = true;
-    advanceRounds(new Date())
+    const now = new Date();
+    advanceRounds(now)
+      .then(() => sendReviewReminders(now))
       .then(() => deliverOutbox())
       .catch((error: unknown) => console.error("background jobs failed", error))
       .finally(() => (running = false));

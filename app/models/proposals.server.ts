@@ -4,6 +4,7 @@ import { outlineOf } from "~/editor/outline";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
 import { audit } from "~/utils/audit.server";
+import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { queueEmail } from "~/utils/mailer.server";
@@ -13,16 +14,6 @@ import { queueEmail } from "~/utils/mailer.server";
  * inside the transaction that writes, against the server's clock and the stored round:
  * whatever a request claims (a forged deadline, a replayed form), these decide.
  */
-
-/** A refusal the person can understand; `key` is a translation key, `field` where to show it. */
-export class RoundRuleError extends Error {
-  constructor(
-    readonly key: string,
-    readonly field = "form",
-  ) {
-    super(key);
-  }
-}
 
 export type NewProposal = {
   articleId: string;
@@ -42,16 +33,16 @@ function isAcceptingProposals(round: { status: string; opensAt: Date; closesAt: 
 
 export async function submitProposal(user: CurrentUser, roundId: string, input: NewProposal, now = new Date()) {
   if (input.onBehalfOf && !user.actor.memberships.some((m) => m.organizationId === input.onBehalfOf)) {
-    throw new RoundRuleError("errors.notAllowed", "onBehalfOf");
+    throw new RuleError("errors.notAllowed", "onBehalfOf");
   }
   return db().$transaction(async (tx) => {
     const round = await tx.consultationRound.findUniqueOrThrow({
       where: { id: roundId },
       include: { version: { select: { content: true } } },
     });
-    if (!isAcceptingProposals(round, now)) throw new RoundRuleError("rounds.errors.notOpen");
+    if (!isAcceptingProposals(round, now)) throw new RuleError("rounds.errors.notOpen");
     const articles = outlineOf(round.version.content as unknown as DocNode).filter((e) => e.type === "article");
-    if (!articles.some((a) => a.id === input.articleId)) throw new RoundRuleError("errors.required", "articleId");
+    if (!articles.some((a) => a.id === input.articleId)) throw new RuleError("errors.required", "articleId");
     const proposal = await tx.proposal.create({
       data: {
         roundId,
@@ -79,8 +70,8 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
 export async function withdrawProposal(user: CurrentUser, proposalId: string, now = new Date()) {
   await db().$transaction(async (tx) => {
     const proposal = await tx.proposal.findUnique({ where: { id: proposalId }, include: { round: true } });
-    if (!proposal || proposal.authorId !== user.id) throw new RoundRuleError("errors.notFound");
-    if (!isAcceptingProposals(proposal.round, now)) throw new RoundRuleError("rounds.errors.notOpen");
+    if (!proposal || proposal.authorId !== user.id) throw new RuleError("errors.notFound");
+    if (!isAcceptingProposals(proposal.round, now)) throw new RuleError("rounds.errors.notOpen");
     const changed = await tx.proposal.updateMany({
       where: { id: proposalId, status: "SUBMITTED" },
       data: { status: "WITHDRAWN", withdrawnAt: now },
@@ -102,9 +93,9 @@ export async function answerProposal(
 ) {
   await db().$transaction(async (tx) => {
     const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
-    if (round.status !== "CLOSED") throw new RoundRuleError("rounds.errors.notClosed");
+    if (round.status !== "CLOSED") throw new RuleError("rounds.errors.notClosed");
     const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, roundId, status: "SUBMITTED" } });
-    if (!proposal) throw new RoundRuleError("errors.notFound");
+    if (!proposal) throw new RuleError("errors.notFound");
     await tx.proposal.update({
       where: { id: proposal.id },
       data: { decision: input.decision, answer: input.answer, answeredById: user.id, answeredAt: now },
@@ -161,12 +152,12 @@ export function unansweredCount(roundId: string) {
 export async function publishSummary(user: CurrentUser, roundId: string, now = new Date()) {
   await db().$transaction(async (tx) => {
     const missing = await tx.proposal.count({ where: { roundId, status: "SUBMITTED", decision: null } });
-    if (missing > 0) throw new RoundRuleError("rounds.errors.unanswered");
+    if (missing > 0) throw new RuleError("rounds.errors.unanswered");
     const claimed = await tx.consultationRound.updateMany({
       where: { id: roundId, status: "CLOSED" },
       data: { status: "ANSWERED", summaryPublishedAt: now },
     });
-    if (claimed.count === 0) throw new RoundRuleError("rounds.errors.notClosed");
+    if (claimed.count === 0) throw new RuleError("rounds.errors.notClosed");
     await audit(tx, {
       actorId: user.id,
       action: "round.publishSummary",

@@ -1,11 +1,13 @@
 import { membershipIn, type MaybeActor } from "./actor";
 import { commentRules, type CommentResource, type ThreadResource } from "./comments";
 import { draftRules, type DraftResource } from "./drafts";
+import { collegiumRules, type CollegiumResource, type ReviewResource } from "./collegium";
 import { roundRules, type RoundResource } from "./rounds";
 
 export * from "./actor";
 export * from "./comments";
 export * from "./drafts";
+export * from "./collegium";
 export * from "./rounds";
 
 /**
@@ -19,7 +21,10 @@ export type Resource =
   | DraftResource
   | ThreadResource
   | CommentResource
-  | RoundResource;
+  | RoundResource
+  | CollegiumResource
+  | ReviewResource
+  | { type: "reviewSending"; draft: DraftResource; collegium: CollegiumResource };
 
 export type Action =
   | "organization.list"
@@ -57,7 +62,14 @@ export type Action =
   | "round.viewAllProposals"
   | "round.answer"
   | "round.publishSummary"
-  | "round.viewSummary";
+  | "round.viewSummary"
+  | "collegium.view"
+  | "collegium.manage"
+  | "review.send"
+  | "review.view"
+  | "review.decide"
+  | "review.close"
+  | "review.viewAllDecisions";
 
 type Rule = (actor: MaybeActor, resource: Resource) => boolean;
 
@@ -76,6 +88,10 @@ const onRound =
   (rule: (actor: MaybeActor, round: RoundResource) => boolean): Rule =>
   (actor, resource) =>
     resource.type === "round" && rule(actor, resource);
+const onReview =
+  (rule: (actor: MaybeActor, review: ReviewResource) => boolean): Rule =>
+  (actor, resource) =>
+    resource.type === "review" && rule(actor, resource);
 const self: Rule = (actor, resource) => resource.type === "user" && actor?.id === resource.id;
 
 const RULES: Record<Action, Rule> = {
@@ -119,6 +135,14 @@ const RULES: Record<Action, Rule> = {
   "round.answer": onRound(roundRules.answer),
   "round.publishSummary": onRound(roundRules.publishSummary),
   "round.viewSummary": onRound(roundRules.viewSummary),
+  "collegium.view": (actor) => collegiumRules.view(actor),
+  "collegium.manage": (actor, resource) => resource.type === "collegium" && collegiumRules.manage(actor, resource),
+  "review.send": (actor, resource) =>
+    resource.type === "reviewSending" && collegiumRules.sendForReview(actor, resource.draft, resource.collegium),
+  "review.view": onReview(collegiumRules.viewReview),
+  "review.decide": onReview(collegiumRules.decide),
+  "review.close": onReview(collegiumRules.close),
+  "review.viewAllDecisions": onReview(collegiumRules.viewAllDecisions),
 };
 
 export function can(actor: MaybeActor, action: Action, resource: Resource = { type: "platform" }): boolean {

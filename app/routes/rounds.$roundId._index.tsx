@@ -11,7 +11,8 @@ import { OwnProposals } from "~/components/rounds/own-proposals";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
-import { RoundRuleError, submitProposal, withdrawProposal } from "~/models/proposals.server";
+import { submitProposal, withdrawProposal } from "~/models/proposals.server";
+import { RuleError } from "~/utils/rule-error";
 import { requireRound } from "~/models/round-guard.server";
 import {
   answeredCount,
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "withdraw") {
       const { user } = await requireRound(request, params.roundId, "round.view");
-      if (!user) throw new RoundRuleError("errors.notAllowed");
+      if (!user) throw new RuleError("errors.notAllowed");
       await withdrawProposal(user, String(form.get("proposalId") ?? ""));
       return { ok: true as const, withdrawn: true };
     }
@@ -75,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw redirect(`/rounds/${round.id}?submitted=1#own-proposals`);
     }
   } catch (error) {
-    if (error instanceof RoundRuleError) {
+    if (error instanceof RuleError) {
       return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
     }
     throw error;

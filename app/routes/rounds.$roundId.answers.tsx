@@ -9,7 +9,8 @@ import { RoundHeader } from "~/components/rounds/round-header";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
-import { answerProposal, publishSummary, RoundRuleError } from "~/models/proposals.server";
+import { answerProposal, publishSummary } from "~/models/proposals.server";
+import { RuleError } from "~/utils/rule-error";
 import { requireRound } from "~/models/round-guard.server";
 import { answeredCount, proposalCountsByArticle, proposalsToAnswer, roundInfo } from "~/models/rounds.server";
 import { can } from "~/policies";
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { ok: true as const, proposalId: null, errors: {} };
     }
   } catch (error) {
-    if (error instanceof RoundRuleError) {
+    if (error instanceof RuleError) {
       const proposalId = String(form.get("proposalId") ?? "") || null;
       return data({ ok: false as const, proposalId, errors: { [error.field]: error.key } }, { status: 409 });
     }

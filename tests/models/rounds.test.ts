@@ -4,17 +4,12 @@ import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
 import { loadActor } from "~/models/actors.server";
 import { initializeDocument } from "~/models/documents.server";
-import {
-  answerProposal,
-  publishSummary,
-  RoundRuleError,
-  submitProposal,
-  withdrawProposal,
-} from "~/models/proposals.server";
+import { answerProposal, publishSummary, submitProposal, withdrawProposal } from "~/models/proposals.server";
 import { advanceRounds } from "~/models/round-scheduler.server";
 import { buildSummaryTable } from "~/models/round-summary.server";
 import { createRound } from "~/models/rounds.server";
 import { db } from "~/utils/db.server";
+import { RuleError } from "~/utils/rule-error";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -111,7 +106,7 @@ describe("consultation rounds", () => {
 
   it("accept proposals only while open, by the server's clock, from invited organizations' members", async () => {
     const { round, expert, ngo, staff } = await roundSetup();
-    await expect(submitProposal(expert, round.id, proposal(), at(0.5))).rejects.toThrow(RoundRuleError);
+    await expect(submitProposal(expert, round.id, proposal(), at(0.5))).rejects.toThrow(RuleError);
     await advanceRounds(at(1));
     const submitted = await submitProposal(expert, round.id, proposal("art-2", ngo.id), at(2));
     expect(submitted.organizationId).toBe(ngo.id);
@@ -138,7 +133,7 @@ describe("consultation rounds", () => {
     await advanceRounds(at(1));
     const first = await submitProposal(expert, round.id, proposal(), at(2));
     const second = await submitProposal(expert, round.id, proposal("art-1"), at(2));
-    await expect(withdrawProposal(staff, first.id, at(3))).rejects.toThrow(RoundRuleError);
+    await expect(withdrawProposal(staff, first.id, at(3))).rejects.toThrow(RuleError);
     await withdrawProposal(expert, first.id, at(3));
     await advanceRounds(at(16));
     await expect(withdrawProposal(expert, second.id, at(17))).rejects.toMatchObject({ key: "rounds.errors.notOpen" });
@@ -168,7 +163,7 @@ describe("consultation rounds", () => {
     const other = await roundSetup();
     await expect(
       answerProposal(staff, other.round.id, { proposalId: onArticle1.id, decision: "REJECTED", answer: "x" }, at(17)),
-    ).rejects.toThrow(RoundRuleError);
+    ).rejects.toThrow(RuleError);
 
     await answerProposal(
       staff,

@@ -1,0 +1,254 @@
+import type { CurrentUser } from "~/auth/current-user.server";
+import { tallyReview, type Decision } from "~/collegium/outcome";
+import { draftTitle } from "~/components/draft-title";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { serverT } from "~/i18n/server-t.server";
+import type { ReviewResource } from "~/policies";
+import { audit } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { queueEmail } from "~/utils/mailer.server";
+import { RuleError } from "~/utils/rule-error";
+import { seatsInOffice } from "./collegium.server";
+
+export const REVIEW_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
+
+export type NewReview = { bodyId: string; versionId: string; dueAt: Date; note: string };
+
+/**
+ * Sends a version of a draft to a collegium. The members in office at this moment become
+ * the reviewers, and stay so even if their term ends before the review closes.
+ */
+export async function sendForReview(user: CurrentUser, draftId: string, input: NewReview, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const version = await tx.draftVersion.findFirst({ where: { id: input.versionId, draftId } });
+    if (!version) throw new RuleError("errors.required", "versionId");
+    if (input.dueAt <= now) throw new RuleError("collegium.errors.dueInPast", "dueAt");
+    const seats = await seatsInOffice(tx, input.bodyId, now);
+    if (seats.length === 0) throw new RuleError("collegium.errors.noMembers", "bodyId");
+    const moved = await tx.draft.updateMany({
+      where: { id: draftId, status: { in: ["DRAFTING", "REVISION"] } },
+      data: { status: "COLLEGIUM_REVIEW" },
+    });
+    if (moved.count === 0) throw new RuleError("collegium.errors.draftNotReady");
+    const review = await tx.collegiumReview.create({
+      data: {
+        bodyId: input.bodyId,
+        draftId,
+        versionId: version.id,
+        dueAt: input.dueAt,
+        note: input.note,
+        sentById: user.id,
+        sentAt: now,
+        reviewers: { create: seats.map((seat) => ({ membershipId: seat.id })) },
+      },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "review.send",
+      objectType: "CollegiumReview",
+      objectId: review.id,
+      details: { draftId, versionId: version.id, reviewers: seats.length, dueAt: input.dueAt },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "draft.status",
+      objectType: "Draft",
+      objectId: draftId,
+      details: { to: "COLLEGIUM_REVIEW", reviewId: review.id },
+    });
+    await notifyReviewers(tx, review.id, "review.sent");
+    return review;
+  });
+}
+
+/** A reviewer records or changes their own decision while the review is open. */
+export async function recordDecision(
+  user: CurrentUser,
+  reviewId: string,
+  input: { decision: Decision; remarks: string },
+  now = new Date(),
+) {
+  await db().$transaction(async (tx) => {
+    const review = await tx.collegiumReview.findUniqueOrThrow({
+      where: { id: reviewId },
+      include: { reviewers: { include: { membership: { select: { id: true, userId: true } } } } },
+    });
+    if (review.status !== "OPEN") throw new RuleError("collegium.errors.closed");
+    const seat = review.reviewers.find((r) => r.membership.userId === user.id);
+    if (!seat) throw new RuleError("errors.notAllowed");
+    const before = await tx.reviewDecision.findUnique({
+      where: { reviewId_membershipId: { reviewId, membershipId: seat.membershipId } },
+    });
+    await tx.reviewDecision.upsert({
+      where: { reviewId_membershipId: { reviewId, membershipId: seat.membershipId } },
+      create: { reviewId, membershipId: seat.membershipId, decision: input.decision, remarks: input.remarks },
+      update: { decision: input.decision, remarks: input.remarks, updatedAt: now },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: before ? "review.changeDecision" : "review.decide",
+      objectType: "CollegiumReview",
+      objectId: reviewId,
+      details: { membershipId: seat.membershipId, decision: input.decision, previous: before?.decision ?? null },
+    });
+  });
+}
+
+/**
+ * Closes a review at or after its due date: counts the decisions under the body's rules,
+ * records the outcome with the tally, and moves the draft to adopted or back to revision.
+ */
+export async function closeReview(user: CurrentUser, reviewId: string, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const review = await tx.collegiumReview.findUniqueOrThrow({
+      where: { id: reviewId },
+      include: { body: true, decisions: true, _count: { select: { reviewers: true } } },
+    });
+    if (review.status !== "OPEN") throw new RuleError("collegium.errors.closed");
+    if (now < review.dueAt) throw new RuleError("collegium.errors.beforeDue");
+    const tally = tallyReview(
+      review._count.reviewers,
+      review.decisions.map((d) => d.decision),
+      { quorumShare: review.body.quorumShare, majorityShare: review.body.majorityShare },
+    );
+    const claimed = await tx.collegiumReview.updateMany({
+      where: { id: reviewId, status: "OPEN" },
+      data: { status: "CLOSED", closedAt: now, closedById: user.id, outcome: tally.outcome, tally },
+    });
+    if (claimed.count === 0) throw new RuleError("collegium.errors.closed");
+    const to = tally.outcome === "ADOPTED" ? "ADOPTED" : "REVISION";
+    await tx.draft.updateMany({ where: { id: review.draftId, status: "COLLEGIUM_REVIEW" }, data: { status: to } });
+    await audit(tx, {
+      actorId: user.id,
+      action: "review.close",
+      objectType: "CollegiumReview",
+      objectId: reviewId,
+      details: tally,
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "draft.status",
+      objectType: "Draft",
+      objectId: review.draftId,
+      details: { to, reviewId },
+    });
+    return tally;
+  });
+}
+
+/** A review with what the policy needs: its reviewers' and the body's current secretaries' accounts. */
+export async function loadReview(reviewId: string, now = new Date()) {
+  const review = await db().collegiumReview.findUnique({
+    where: { id: reviewId },
+    include: {
+      body: { include: { organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } } } },
+      version: { select: { id: true, number: true, name: true, sha256: true, content: true } },
+      draft: {
+        select: {
+          id: true,
+          titleHy: true,
+          titleRu: true,
+          titleKa: true,
+          titleEn: true,
+          ownerOrganizationId: true,
+          status: true,
+          access: { select: { organizationId: true, userId: true, level: true } },
+          rounds: { where: { status: "ANSWERED" }, select: { id: true, title: true }, orderBy: { closesAt: "asc" } },
+        },
+      },
+      reviewers: {
+        include: {
+          membership: {
+            include: {
+              user: { select: { id: true, name: true } },
+              organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+            },
+          },
+        },
+      },
+      decisions: true,
+    },
+  });
+  if (!review) return null;
+  const secretaries = (await seatsInOffice(db(), review.bodyId, now)).filter((s) => s.role === "SECRETARY");
+  const resource: ReviewResource = {
+    type: "review",
+    status: review.status,
+    collegium: { type: "collegium", organizationId: review.body.organizationId },
+    draft: {
+      type: "draft",
+      id: review.draft.id,
+      ownerOrganizationId: review.draft.ownerOrganizationId,
+      status: review.draft.status,
+      grants: review.draft.access,
+    },
+    reviewerUserIds: review.reviewers.map((r) => r.membership.userId).filter((id): id is string => !!id),
+    secretaryUserIds: secretaries.map((s) => s.userId).filter((id): id is string => !!id),
+  };
+  return { review, resource };
+}
+
+/** Open reviews where this person holds a reviewer's seat, soonest due first, with their own decision. */
+export async function listPendingReviews(userId: string) {
+  const reviews = await db().collegiumReview.findMany({
+    where: { status: "OPEN", reviewers: { some: { membership: { userId } } } },
+    orderBy: { dueAt: "asc" },
+    include: {
+      draft: { select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
+      decisions: { where: { membership: { userId } }, select: { decision: true } },
+    },
+  });
+  return reviews.map((r) => ({
+    id: r.id,
+    dueAt: r.dueAt,
+    draft: r.draft,
+    myDecision: r.decisions[0]?.decision ?? null,
+  }));
+}
+
+/** Sends the "due in 2 days" reminder once per review (claimed like round transitions). */
+export async function sendReviewReminders(now: Date) {
+  const due = await db().collegiumReview.findMany({
+    where: {
+      status: "OPEN",
+      reminderSentAt: null,
+      dueAt: { lte: new Date(now.getTime() + REVIEW_REMINDER_BEFORE_MS) },
+    },
+    select: { id: true },
+  });
+  for (const review of due) {
+    await db().$transaction(async (tx) => {
+      const claimed = await tx.collegiumReview.updateMany({
+        where: { id: review.id, reminderSentAt: null },
+        data: { reminderSentAt: now },
+      });
+      if (claimed.count) await notifyReviewers(tx, review.id, "review.due");
+    });
+  }
+}
+
+/** In-app notification and e-mail, in each reviewer's language, to reviewers with an account. */
+async function notifyReviewers(tx: Tx, reviewId: string, kind: "review.sent" | "review.due") {
+  const review = await tx.collegiumReview.findUniqueOrThrow({
+    where: { id: reviewId },
+    include: {
+      draft: { select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
+      reviewers: { include: { membership: { include: { user: true } } } },
+    },
+  });
+  const link = `${env().APP_ORIGIN ?? `http://localhost:${env().PORT}`}/reviews/${reviewId}`;
+  for (const { membership } of review.reviewers) {
+    const person = membership.user;
+    if (!person?.isActive) continue;
+    await tx.notification.create({ data: { userId: person.id, kind, draftId: review.draftId, reviewId } });
+    const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
+    const t = serverT(locale);
+    const title = draftTitle(review.draft, locale);
+    await queueEmail(tx, {
+      to: person.email,
+      subject: t(`email.${kind}.subject`, { title }),
+      body: t(`email.${kind}.body`, { title, link }),
+    });
+  }
+}
