@@ -1,0 +1,141 @@
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+
+export type Platform = {
+  origin: string;
+  pid: number;
+  /** CPU time (user + system) the server process has used so far, in ms (10 ms resolution). */
+  cpuMs: () => number;
+  /** Resident set size now and at its peak, in MB. */
+  memory: () => { rssMb: number; peakMb: number };
+  /** What the platform printed (for errors). */
+  output: () => string;
+  /** Starts a new peak: the next `memory().peakMb` is the highest RSS from now on. */
+  resetPeak: () => void;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts the real platform (`scripts/start.ts`, the entry of `npm start`) in its own process
+ * on a free port, as tests/helpers/app-server.ts does, with Node's CPU profiler if asked.
+ */
+export async function startPlatform(env: Record<string, string>, profileDir?: string): Promise<Platform> {
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, ["--import", "tsx", ...profile, "scripts/start.ts"], {
+    env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/running at http:\/\/localhost:(\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`platform exited with ${code}:\n${output}`));
+    });
+  });
+  const pid = child.pid!;
+  return {
+    origin: `http://localhost:${port}`,
+    pid,
+    cpuMs: () => {
+      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks of 10 ms; the name in
+      // field 2 is in parentheses and may hold spaces, so count from the closing one.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
+    memory: () => {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = (name: string) => Number(status.match(new RegExp(`${name}:\\s+(\\d+)`))?.[1] ?? 0);
+      return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+    },
+    output: () => output,
+    // Linux: writing 5 to clear_refs resets the process's peak RSS (VmHWM) to its current RSS.
+    resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, "5"),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        // SIGTERM: the platform's own shutdown, which lets --cpu-prof write its file.
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export type Timed = { ms: number; status: number; wireBytes: number; body: Buffer; headers: http.IncomingHttpHeaders };
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+/** A second connection, for a request sent while another one is still being served. */
+export const otherAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+type RequestOptions = { method?: "GET" | "POST"; headers?: Record<string, string>; body?: string; agent?: http.Agent };
+
+/**
+ * One request as a browser makes it (keep-alive, compressed if the server wants), timed from
+ * sending to the last byte received. The body is returned decompressed, outside the timing.
+ * A GET on a kept-alive connection the server closed meanwhile is sent again on a new one,
+ * as browsers do (the timing restarts).
+ */
+export async function timedRequest(url: string, options: RequestOptions = {}): Promise<Timed> {
+  try {
+    return await requestOnce(url, options);
+  } catch (error) {
+    const reused = (error as { reusedSocket?: boolean }).reusedSocket;
+    if (!reused || (options.method ?? "GET") !== "GET" || (error as NodeJS.ErrnoException).code !== "ECONNRESET") {
+      throw error;
+    }
+    return requestOnce(url, options);
+  }
+}
+
+function requestOnce(url: string, options: RequestOptions): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const request = http.request(
+      url,
+      {
+        method: options.method ?? "GET",
+        agent: options.agent ?? agent,
+        headers: { "Accept-Encoding": "gzip, deflate, br", "Accept-Language": "hy", ...options.headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          const ms = performance.now() - start;
+          const raw = Buffer.concat(chunks);
+          const encoding = response.headers["content-encoding"];
+          const body =
+            encoding === "gzip"
+              ? gunzipSync(raw)
+              : encoding === "br"
+                ? brotliDecompressSync(raw)
+                : encoding === "deflate"
+                  ? inflateSync(raw)
+                  : raw;
+          resolve({ ms, status: response.statusCode ?? 0, wireBytes: raw.length, body, headers: response.headers });
+        });
+      },
+    );
+    request.on("error", (error) => reject(Object.assign(error, { reusedSocket: request.reusedSocket })));
+    request.end(options.body);
+  });
+}
+
+export function closeConnections() {
+  agent.destroy();
+  otherAgent.destroy();
+}
