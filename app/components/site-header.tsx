@@ -18,7 +18,9 @@ export function SiteHeader() {
       <nav className="main-nav" aria-label={t("nav.main")}>
         {user ? <NavLink to="/drafts">{t("nav.drafts")}</NavLink> : null}
         <NavLink to="/rounds">{t("nav.rounds")}</NavLink>
+        {user ? <NavLink to="/reviews">{t("nav.reviews")}</NavLink> : null}
         {user ? <NavLink to="/orgs">{t("nav.organizations")}</NavLink> : null}
+        {user ? <NavLink to="/collegium">{t("collegium.nav")}</NavLink> : null}
         {user?.isPlatformAdmin ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
         {user?.isPlatformAdmin ? <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink> : null}
       </nav>

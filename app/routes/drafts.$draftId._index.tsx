@@ -11,6 +11,7 @@ import { organizationName } from "~/components/organization-name";
 import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 import { listVisibleThreads } from "~/models/comments.server";
+import { listBodies } from "~/models/collegium.server";
 import { draftParticipants } from "~/models/mentions.server";
 import { getSnapshotSummary } from "~/models/documents.server";
 import { requireDraft } from "~/models/draft-guard.server";
@@ -22,10 +23,11 @@ import { parseForm } from "~/utils/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
-  const [snapshot, threads, people] = await Promise.all([
+  const [snapshot, threads, people, collegia] = await Promise.all([
     getSnapshotSummary(draft.id),
     listVisibleThreads(user, resource),
     draftParticipants(db(), resource),
+    listBodies([draft.ownerOrganizationId]),
   ]);
   return {
     draft: {
@@ -37,6 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     access: documentAccess(user.actor, resource),
     canShare: can(user.actor, "draft.share", resource),
     canEditDetails: can(user.actor, "draft.updateDetails", resource),
+    canSendToCollegium: collegia.some((body) =>
+      can(user.actor, "review.send", {
+        type: "reviewSending",
+        draft: resource,
+        collegium: { type: "collegium", organizationId: body.organizationId },
+      }),
+    ),
     transitions: DRAFT_TRANSITIONS[draft.status].filter((to) => canTransition(user.actor, resource, to)),
     outline: (snapshot?.outline ?? []) as OutlineEntry[],
     plainText: snapshot?.plainText ?? "",
@@ -80,6 +89,7 @@ export default function DraftPage() {
     access,
     canShare,
     canEditDetails,
+    canSendToCollegium,
     transitions,
     outline,
     plainText,
@@ -117,6 +127,11 @@ export default function DraftPage() {
           {canEditDetails ? (
             <Link to="edit" className="button">
               {t("drafts.editDetails")}
+            </Link>
+          ) : null}
+          {canSendToCollegium ? (
+            <Link to="reviews/new" className="button">
+              {t("drafts.sendToCollegium")}
             </Link>
           ) : null}
           {transitions.length > 0 ? (

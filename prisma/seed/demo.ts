@@ -3,6 +3,7 @@ import type { Db } from "../../app/utils/db.server";
 import { foldForSearch } from "../../app/utils/search-text";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
 import { initializeDocument } from "../../app/models/documents.server";
+import { seedDemoCollegium } from "./collegium";
 import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";
 import { seedDemoRounds } from "./rounds";
@@ -60,6 +61,7 @@ export async function seedDemoData(client: Db): Promise<void> {
       await initializeDocument(created.id, jsonToYUpdate(draft.content), tx);
     }
     await seedDemoRounds(tx, { org: (key) => ids.get(key)!, user: (email) => userIds.get(email)! });
+    await seedDemoCollegium(tx, { org: (key) => ids.get(key)!, user: (email) => userIds.get(email)! });
     await tx.auditEvent.create({
       data: { actorId: null, action: "demo.seed", objectType: "Platform", objectId: "demo", details: {} },
     });

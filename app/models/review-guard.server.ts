@@ -1,0 +1,16 @@
+import { requireUser } from "~/auth/current-user.server";
+import { can, type Action } from "~/policies";
+import { forbidden, notFound } from "~/utils/responses.server";
+import { loadReview } from "./reviews.server";
+
+/**
+ * Loads a review for a route and checks the action. Someone who may not see the review gets
+ * 404 (its existence stays private); someone who may see it but not do this gets 403.
+ */
+export async function requireReview(request: Request, reviewId: string | undefined, action: Action) {
+  const user = await requireUser(request);
+  const loaded = await loadReview(reviewId ?? "");
+  if (!loaded || !can(user.actor, "review.view", loaded.resource)) throw notFound();
+  if (!can(user.actor, action, loaded.resource)) throw forbidden();
+  return { user, ...loaded };
+}

@@ -1,0 +1,212 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server";
+import { inOffice } from "~/collegium/terms";
+import { AddMembershipForm } from "~/components/collegium/add-membership-form";
+import { RollTable, type RollActionResult, type SeatRow } from "~/components/collegium/roll-table";
+import { FormError } from "~/components/field";
+import { organizationName } from "~/components/organization-name";
+import { PLATFORM_TIME_ZONE } from "~/i18n/config";
+import { useT } from "~/i18n/use-t";
+import { linkMembershipToUser } from "~/models/collegium-links.server";
+import { addMembership, endTerm, getBody } from "~/models/collegium.server";
+import { can } from "~/policies";
+import {
+  AddMembershipSchema,
+  COLLEGIUM_ROLES,
+  dayEnd,
+  dayStart,
+  EndTermSchema,
+  isoDay,
+  LinkMembershipSchema,
+} from "~/schemas/collegium";
+import { db } from "~/utils/db.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { authorize, found } from "~/utils/responses.server";
+import { RuleError } from "~/utils/rule-error";
+
+const ORGANIZATION_NAMES = { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } as const;
+
+async function requireBody(request: Request, bodyId: string | undefined) {
+  const user = await requireUser(request);
+  authorize(user.actor, "collegium.view");
+  const body = found(await getBody(bodyId ?? ""));
+  const resource = { type: "collegium" as const, organizationId: body.organizationId };
+  return { user, body, canManage: can(user.actor, "collegium.manage", resource), resource };
+}
+
+type Seat = NonNullable<Awaited<ReturnType<typeof getBody>>>["memberships"][number];
+
+const yearOf = (at: Date) =>
+  new Intl.DateTimeFormat("en-US", { timeZone: PLATFORM_TIME_ZONE, year: "numeric" }).format(at);
+
+function seatRow(seat: Seat): SeatRow {
+  return {
+    id: seat.id,
+    person: seat.user?.name ?? seat.personName,
+    hasAccount: seat.userId !== null,
+    organization: seat.organization,
+    position: seat.position,
+    role: seat.role,
+    termStart: seat.termStart.toISOString(),
+    termEnd: seat.termEnd?.toISOString() ?? null,
+    appointedBy: seat.appointedBy,
+  };
+}
+
+/** The roll as of now: in office, appointed for later, and ended terms by the year they ended. */
+function splitRoll(seats: Seat[], now: Date) {
+  const rank = (seat: Seat) => COLLEGIUM_ROLES.indexOf(seat.role);
+  const current = seats.filter((seat) => inOffice(seat, now)).sort((a, b) => rank(a) - rank(b));
+  const upcoming = seats.filter((seat) => seat.termStart > now);
+  const ended = seats
+    .filter((seat) => seat.termEnd !== null && seat.termEnd < now)
+    .sort((a, b) => b.termEnd!.getTime() - a.termEnd!.getTime() || rank(a) - rank(b));
+  const history: { year: string; seats: SeatRow[] }[] = [];
+  for (const seat of ended) {
+    const year = yearOf(seat.termEnd!);
+    let group = history.find((g) => g.year === year);
+    if (!group) history.push((group = { year, seats: [] }));
+    group.seats.push(seatRow(seat));
+  }
+  return { current: current.map(seatRow), upcoming: upcoming.map(seatRow), history };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { body, canManage } = await requireBody(request, params.bodyId);
+  const now = new Date();
+  return {
+    body: {
+      id: body.id,
+      names: { nameHy: body.nameHy, nameRu: body.nameRu, nameKa: body.nameKa, nameEn: body.nameEn },
+      ministry: body.organization,
+    },
+    roll: splitRoll(body.memberships, now),
+    seatCount: body.memberships.length,
+    canManage,
+    today: isoDay(now),
+    organizations: canManage
+      ? await db().organization.findMany({ orderBy: { nameEn: "asc" }, select: ORGANIZATION_NAMES })
+      : [],
+  };
+}
+
+const failed = (intent: string, membershipId: string | null, errors: FieldErrors, status: number) =>
+  data({ intent, membershipId, errors } satisfies RollActionResult, { status });
+
+const findUser = (email: string) => db().user.findUnique({ where: { email }, select: { id: true, name: true } });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, body, resource } = await requireBody(request, params.bodyId);
+  authorize(user.actor, "collegium.manage", resource);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const membershipId = String(form.get("membershipId") ?? "") || null;
+  const done = redirect(`/collegium/${body.id}`);
+  try {
+    if (intent === "add") {
+      const parsed = parseForm(AddMembershipSchema, form);
+      if (!parsed.ok) return failed(intent, null, parsed.errors, 400);
+      const input = parsed.value;
+      const person = input.email ? await findUser(input.email) : null;
+      if (input.email && !person) return failed(intent, null, { email: "collegium.errors.noSuchUser" }, 400);
+      if (input.organizationId && !(await db().organization.findUnique({ where: { id: input.organizationId } }))) {
+        return failed(intent, null, { organizationId: "errors.notAllowed" }, 400);
+      }
+      await addMembership(user.id, body.id, {
+        userId: person?.id ?? null,
+        personName: person?.name ?? input.personName,
+        organizationId: input.organizationId,
+        position: input.position,
+        role: input.role,
+        termStart: dayStart(input.termStart),
+        termEnd: input.termEnd ? dayEnd(input.termEnd) : null,
+        appointedBy: input.appointedBy,
+      });
+      return done;
+    }
+    if (intent === "end") {
+      const parsed = parseForm(EndTermSchema, form);
+      if (!parsed.ok) return failed(intent, membershipId, parsed.errors, 400);
+      const seat = body.memberships.find((m) => m.id === parsed.value.membershipId);
+      const termEnd = dayEnd(parsed.value.termEnd);
+      // Ending shortens a term; a later end could run into the person's next seat.
+      if (seat?.termEnd && termEnd > seat.termEnd) throw new RuleError("collegium.errors.cannotExtend", "termEnd");
+      await endTerm(user.id, body.id, parsed.value.membershipId, termEnd);
+      return done;
+    }
+    if (intent === "link") {
+      const parsed = parseForm(LinkMembershipSchema, form);
+      if (!parsed.ok) return failed(intent, membershipId, parsed.errors, 400);
+      const person = await findUser(parsed.value.email);
+      if (!person) return failed(intent, membershipId, { email: "collegium.errors.noSuchUser" }, 400);
+      await linkMembershipToUser(user.id, body.id, parsed.value.membershipId, person.id);
+      return done;
+    }
+  } catch (error) {
+    if (error instanceof RuleError) return failed(intent, membershipId, { [error.field]: error.key }, 409);
+    throw error;
+  }
+  return failed(intent, null, { form: "errors.unknownAction" }, 400);
+}
+
+export default function CollegiumRollPage() {
+  const t = useT();
+  const { body, roll, seatCount, canManage, today, organizations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as RollActionResult | undefined;
+  const manage = canManage ? { today, result } : null;
+  return (
+    <section>
+      <p className="eyebrow">
+        <Link to="/collegium">← {t("collegium.list.title")}</Link>
+      </p>
+      <div className="page-title">
+        <div>
+          <h1 data-testid="collegium-name">{organizationName(body.names, t.locale)}</h1>
+          <p className="muted">
+            <Link to={`/orgs/${body.ministry.id}`}>{organizationName(body.ministry, t.locale)}</Link>
+          </p>
+        </div>
+      </div>
+      {result && !result.membershipId ? <FormError error={result.errors.form} /> : null}
+
+      <h2>{t("collegium.roll.current")}</h2>
+      <RollTable
+        seats={roll.current}
+        empty={t("collegium.roll.currentEmpty")}
+        manage={manage}
+        testId="current-members"
+      />
+
+      {roll.upcoming.length > 0 ? (
+        <>
+          <h2>{t("collegium.roll.upcoming")}</h2>
+          <RollTable seats={roll.upcoming} empty="" manage={manage} testId="upcoming-members" />
+        </>
+      ) : null}
+
+      <h2>{t("collegium.roll.history")}</h2>
+      {roll.history.length === 0 ? <p className="card muted">{t("collegium.roll.historyEmpty")}</p> : null}
+      <div data-testid="history">
+        {roll.history.map((group) => (
+          <section key={group.year}>
+            <h3>{t("collegium.roll.endedIn", { year: group.year })}</h3>
+            <RollTable seats={group.seats} empty="" manage={manage} ended />
+          </section>
+        ))}
+      </div>
+
+      {canManage ? (
+        <div className="card">
+          <h2>{t("collegium.actions.addTitle")}</h2>
+          <AddMembershipForm
+            key={seatCount}
+            organizations={organizations}
+            errors={result?.intent === "add" ? result.errors : {}}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}

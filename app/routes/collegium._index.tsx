@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/current-user.server";
+import { inOffice } from "~/collegium/terms";
+import { organizationName } from "~/components/organization-name";
+import { useT } from "~/i18n/use-t";
+import { listBodies } from "~/models/collegium.server";
+import { db } from "~/utils/db.server";
+import { authorize } from "~/utils/responses.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user.actor, "collegium.view");
+  const bodies = await listBodies();
+  const now = new Date();
+  const seats = await db().collegiumMembership.findMany({
+    where: { bodyId: { in: bodies.map((body) => body.id) }, termStart: { lte: now } },
+    select: { bodyId: true, termStart: true, termEnd: true },
+  });
+  return {
+    bodies: bodies.map((body) => ({
+      id: body.id,
+      names: { nameHy: body.nameHy, nameRu: body.nameRu, nameKa: body.nameKa, nameEn: body.nameEn },
+      ministry: body.organization,
+      inOffice: seats.filter((seat) => seat.bodyId === body.id && inOffice(seat, now)).length,
+    })),
+  };
+}
+
+export default function CollegiaPage() {
+  const t = useT();
+  const { bodies } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <div className="page-title">
+        <div>
+          <h1>{t("collegium.list.title")}</h1>
+          <p className="muted">{t("collegium.list.lead")}</p>
+        </div>
+      </div>
+      {bodies.length === 0 ? (
+        <p className="card muted">{t("collegium.list.empty")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("collegium.list.name")}</th>
+              <th>{t("collegium.list.ministry")}</th>
+              <th>{t("collegium.list.inOffice")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bodies.map((body) => (
+              <tr key={body.id} data-testid="collegium-row">
+                <td>
+                  <Link to={`/collegium/${body.id}`}>{organizationName(body.names, t.locale)}</Link>
+                </td>
+                <td>
+                  <Link to={`/orgs/${body.ministry.id}`}>{organizationName(body.ministry, t.locale)}</Link>
+                </td>
+                <td>{t.number(body.inOffice)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { draftHeading, draftTitle } from "~/components/draft-title";
+import { Field, FormError } from "~/components/field";
+import { organizationName } from "~/components/organization-name";
+import { SelectField } from "~/components/select-field";
+import { TextAreaField } from "~/components/text-area-field";
+import { useT } from "~/i18n/use-t";
+import { listBodies } from "~/models/collegium.server";
+import { requireDraft } from "~/models/draft-guard.server";
+import { sendForReview } from "~/models/reviews.server";
+import { listVersions } from "~/models/versions.server";
+import { can } from "~/policies";
+import { TIME_ZONES } from "~/schemas/round";
+import { SendReviewSchema } from "~/schemas/review";
+import { parseForm } from "~/utils/forms";
+import { forbidden } from "~/utils/responses.server";
+import { RuleError } from "~/utils/rule-error";
+
+/** The owner's collegia to which this person may send the draft now. */
+async function allowedBodies(request: Request, draftId: string | undefined) {
+  const { user, draft, resource } = await requireDraft(request, draftId, "draft.view");
+  const bodies = (await listBodies([draft.ownerOrganizationId])).filter((body) =>
+    can(user.actor, "review.send", {
+      type: "reviewSending",
+      draft: resource,
+      collegium: { type: "collegium", organizationId: body.organizationId },
+    }),
+  );
+  if (bodies.length === 0) throw forbidden();
+  return { user, draft, bodies };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { draft, bodies } = await allowedBodies(request, params.draftId);
+  return {
+    draft: draftHeading(draft),
+    bodies: bodies.map((b) => ({ id: b.id, nameHy: b.nameHy, nameRu: b.nameRu, nameKa: b.nameKa, nameEn: b.nameEn })),
+    versions: await listVersions(draft.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, draft, bodies } = await allowedBodies(request, params.draftId);
+  const parsed = parseForm(SendReviewSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  if (!bodies.some((b) => b.id === parsed.value.bodyId)) {
+    return data({ errors: { bodyId: "errors.notAllowed" } as Record<string, string> }, { status: 400 });
+  }
+  try {
+    const review = await sendForReview(user, draft.id, parsed.value);
+    throw redirect(`/reviews/${review.id}`);
+  } catch (error) {
+    if (error instanceof RuleError) return data({ errors: { [error.field]: error.key } }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function SendForReviewPage() {
+  const t = useT();
+  const { draft, bodies, versions } = useLoaderData<typeof loader>();
+  const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
+  return (
+    <section className="narrow-wide">
+      <p className="eyebrow">
+        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
+      </p>
+      <h1>{t("reviews.send")}</h1>
+      <p className="muted">{t("reviews.sendHint")}</p>
+      {versions.length === 0 ? (
+        <p className="card notice">
+          {t("reviews.noVersion")} <Link to={`/drafts/${draft.id}/versions`}>{t("drafts.versions")}</Link>
+        </p>
+      ) : (
+        <Form method="post" noValidate className="card stack">
+          <SelectField
+            label={t("reviews.fields.body")}
+            name="bodyId"
+            error={errors.bodyId}
+            options={bodies.map((b) => ({ value: b.id, label: organizationName(b, t.locale) }))}
+          />
+          <SelectField
+            label={t("reviews.fields.version")}
+            name="versionId"
+            error={errors.versionId}
+            options={versions.map((v) => ({
+              value: v.id,
+              label: t("versions.label", { number: t.number(v.number), name: v.name }),
+            }))}
+          />
+          <div className="field-row">
+            <Field label={t("reviews.fields.dueAt")} name="dueAt" type="datetime-local" error={errors.dueAt} />
+            <SelectField
+              label={t("fields.timeZone")}
+              name="timeZone"
+              error={errors.timeZone}
+              options={TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZones.${zone.replace("/", "_")}`) }))}
+            />
+          </div>
+          <TextAreaField label={t("reviews.fields.note")} name="note" error={errors.note} />
+          <FormError error={errors.form} />
+          <button type="submit" className="button primary" data-testid="review-send">
+            {t("reviews.sendButton")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}

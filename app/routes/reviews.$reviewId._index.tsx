@@ -1,0 +1,165 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DocumentView } from "~/components/document/document-view";
+import { draftHeading, draftTitle } from "~/components/draft-title";
+import { FormError } from "~/components/field";
+import { LocalDate } from "~/components/local-date";
+import { organizationName } from "~/components/organization-name";
+import { CloseReviewForm, DecisionForm } from "~/components/reviews/review-forms";
+import { ReviewDecisions } from "~/components/reviews/review-decisions";
+import type { DocNode } from "~/editor/document-json";
+import { useT } from "~/i18n/use-t";
+import { requireReview } from "~/models/review-guard.server";
+import { closeReview, recordDecision } from "~/models/reviews.server";
+import { can } from "~/policies";
+import { DecisionSchema } from "~/schemas/review";
+import { parseForm } from "~/utils/forms";
+import { RuleError } from "~/utils/rule-error";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, review, resource } = await requireReview(request, params.reviewId, "review.view");
+  const seeAll = can(user.actor, "review.viewAllDecisions", resource);
+  const mySeat = review.reviewers.find((r) => r.membership.userId === user.id);
+  const myDecision = mySeat ? review.decisions.find((d) => d.membershipId === mySeat.membershipId) : undefined;
+  return {
+    review: {
+      id: review.id,
+      status: review.status,
+      dueAt: review.dueAt,
+      sentAt: review.sentAt,
+      note: review.note,
+      outcome: review.outcome,
+      tally: review.tally as Record<string, number | boolean | string> | null,
+      body: {
+        nameHy: review.body.nameHy,
+        nameRu: review.body.nameRu,
+        nameKa: review.body.nameKa,
+        nameEn: review.body.nameEn,
+      },
+    },
+    draft: draftHeading(review.draft),
+    summaries: review.draft.rounds,
+    version: { number: review.version.number, name: review.version.name, sha256: review.version.sha256 },
+    content: review.version.content as unknown as DocNode,
+    reviewerCount: review.reviewers.length,
+    decisionCount: review.decisions.length,
+    myDecision: myDecision ? { decision: myDecision.decision, remarks: myDecision.remarks } : null,
+    canDecide: can(user.actor, "review.decide", resource),
+    canClose: can(user.actor, "review.close", resource) && new Date() >= review.dueAt,
+    // Everyone's decisions only once closed; before, only the count and one's own.
+    decisions: seeAll
+      ? review.reviewers.map((r) => {
+          const decision = review.decisions.find((d) => d.membershipId === r.membershipId);
+          return {
+            name: r.membership.user?.name ?? r.membership.personName,
+            organization: r.membership.organization,
+            role: r.membership.role,
+            decision: decision?.decision ?? null,
+            remarks: decision?.remarks ?? "",
+          };
+        })
+      : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  try {
+    if (intent === "decide") {
+      const { user, review } = await requireReview(request, params.reviewId, "review.decide");
+      const parsed = parseForm(DecisionSchema, form);
+      if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
+      await recordDecision(user, review.id, parsed.value);
+      return { ok: true as const, errors: {} as Record<string, string> };
+    }
+    if (intent === "close") {
+      const { user, review } = await requireReview(request, params.reviewId, "review.close");
+      await closeReview(user, review.id);
+      return { ok: true as const, errors: {} as Record<string, string> };
+    }
+  } catch (error) {
+    if (error instanceof RuleError)
+      return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
+    throw error;
+  }
+  return data({ ok: false as const, errors: { form: "errors.unknownAction" } }, { status: 400 });
+}
+
+export default function ReviewPage() {
+  const t = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const { review, draft, version } = loaded;
+  const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
+  return (
+    <section className="review-page">
+      <p className="eyebrow">
+        <Link to="/reviews">← {t("reviews.mine")}</Link>
+      </p>
+      <header className="round-header">
+        <p className="muted">{organizationName(review.body, t.locale)}</p>
+        <h1>{draftTitle(draft, t.locale)}</h1>
+        <p>
+          <span className="badge" data-testid="review-status" data-status={review.status}>
+            {t(`reviews.status.${review.status}`)}
+          </span>{" "}
+          {review.outcome ? (
+            <span className="badge" data-testid="review-outcome" data-outcome={review.outcome}>
+              {t(`reviews.outcome.${review.outcome}`)}
+            </span>
+          ) : null}{" "}
+          {t("reviews.due")}: <LocalDate value={review.dueAt} withTime />
+        </p>
+        {review.note ? <p className="round-description">{review.note}</p> : null}
+      </header>
+      <div className="card version-meta">
+        <div>
+          {t("versions.label", { number: t.number(version.number), name: version.name })} · SHA-256:{" "}
+          <code>{version.sha256}</code>
+        </div>
+        {loaded.summaries.length > 0 ? (
+          <div>
+            {t("reviews.summaries")}:{" "}
+            {loaded.summaries.map((s, i) => (
+              <span key={s.id}>
+                {i > 0 ? " · " : ""}
+                <Link to={`/rounds/${s.id}/summary`}>{s.title}</Link>
+              </span>
+            ))}
+          </div>
+        ) : null}
+        <div className="actions no-print">
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t("reviews.print")}
+          </button>
+          <a className="button" href={`/reviews/${review.id}/record.docx`} download>
+            {t("reviews.downloadDocx")}
+          </a>
+        </div>
+      </div>
+      <FormError error={errors.form} />
+      <div className="columns round-columns">
+        <div className="editor-frame">
+          <DocumentView doc={loaded.content} />
+        </div>
+        <aside className="stack">
+          <p className="card" data-testid="decision-count">
+            {t("reviews.decisionCount", {
+              count: t.number(loaded.decisionCount),
+              total: t.number(loaded.reviewerCount),
+            })}
+          </p>
+          {loaded.canDecide ? <DecisionForm current={loaded.myDecision} errors={errors} /> : null}
+          {!loaded.canDecide && loaded.myDecision ? (
+            <p className="card">
+              {t("reviews.yourDecision")}: <strong>{t(`reviews.decisions.${loaded.myDecision.decision}`)}</strong>
+            </p>
+          ) : null}
+          {loaded.canClose ? <CloseReviewForm error={errors.close} /> : null}
+          {loaded.decisions ? <ReviewDecisions decisions={loaded.decisions} tally={review.tally} /> : null}
+        </aside>
+      </div>
+    </section>
+  );
+}
