@@ -91,8 +91,12 @@ export class Room {
   }
 
   applyAwareness(update: Uint8Array, from: RoomMember): void {
+    // Another person's client id is off limits; the same person's (a reconnecting tab whose
+    // old socket has not closed yet) passes to the new connection.
     const ownedByOthers = (clientId: number) =>
-      [...this.clientIds].some(([member, ids]) => member !== from && ids.has(clientId));
+      [...this.clientIds].some(
+        ([member, ids]) => member !== from && ids.has(clientId) && member.presence.userId !== from.presence.userId,
+      );
     const truthful = truthfulAwarenessUpdate(update, from.presence, ownedByOthers);
     if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, from);
   }
@@ -201,7 +205,12 @@ export class Room {
     origin: unknown,
   ): void => {
     const ids = origin ? this.clientIds.get(origin as RoomMember) : undefined;
-    for (const id of added) ids?.add(id);
+    if (ids) {
+      for (const id of [...added, ...updated]) {
+        for (const [member, owned] of this.clientIds) if (member !== origin) owned.delete(id);
+      }
+    }
+    for (const id of [...added, ...updated]) ids?.add(id);
     for (const id of removed) ids?.delete(id);
     for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
     this.awarenessTimer ??= setTimeout(() => {

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { loadDocument } from "~/models/documents.server";
 import { db } from "~/utils/db.server";
-import { appAndBrowserForThisFile, openDraft as open, signedInPage as signIn } from "../helpers/browser";
+import { appAndBrowserForThisFile, openDraft as open, signedInPage as signIn, editorText } from "../helpers/browser";
 
 const running = appAndBrowserForThisFile();
 
@@ -28,8 +28,8 @@ describe("co-editing in two browsers", () => {
     await typeInArticle(ministry, "lsg-a3", " Ministry sentence.");
     await typeInArticle(partner, "lsg-a1", " NGO proposal text.");
 
-    await expect.poll(() => partner.locator(".ProseMirror").textContent()).toContain("Ministry sentence.");
-    await expect.poll(() => ministry.locator(".ProseMirror").textContent()).toContain("NGO proposal text.");
+    await expect.poll(() => editorText(partner)).toContain("Ministry sentence.");
+    await expect.poll(() => editorText(ministry)).toContain("NGO proposal text.");
     // Each sees the other's caret with their name.
     await expect
       .poll(() => ministry.locator(".collaboration-carets__label").allTextContents())
@@ -57,13 +57,13 @@ describe("co-editing in two browsers", () => {
     ]);
     await Promise.all([openDraft(ministry, draft.id), openDraft(partner, draft.id)]);
     await typeInArticle(partner, "lsg-a1", " Partner keeps this.");
-    await expect.poll(() => ministry.locator(".ProseMirror").textContent()).toContain("Partner keeps this.");
+    await expect.poll(() => editorText(ministry)).toContain("Partner keeps this.");
     await typeInArticle(ministry, "lsg-a3", " Ministry takes this back.");
-    await expect.poll(() => partner.locator(".ProseMirror").textContent()).toContain("Ministry takes this back.");
+    await expect.poll(() => editorText(partner)).toContain("Ministry takes this back.");
     await ministry.keyboard.press("Control+z");
-    await expect.poll(() => ministry.locator(".ProseMirror").textContent()).not.toContain("Ministry takes this back.");
-    await expect.poll(() => partner.locator(".ProseMirror").textContent()).not.toContain("Ministry takes this back.");
-    expect(await ministry.locator(".ProseMirror").textContent()).toContain("Partner keeps this.");
+    await expect.poll(() => editorText(ministry)).not.toContain("Ministry takes this back.");
+    await expect.poll(() => editorText(partner)).not.toContain("Ministry takes this back.");
+    expect(await editorText(ministry)).toContain("Partner keeps this.");
   });
 
   it("a commenter reads live but cannot type", async () => {
@@ -76,6 +76,6 @@ describe("co-editing in two browsers", () => {
     expect(await commenter.locator(".ProseMirror").getAttribute("contenteditable")).toBe("false");
     expect(await commenter.locator('[role="toolbar"]').count()).toBe(0);
     await typeInArticle(ministry, "lsg-a2", " Live for the commenter.");
-    await expect.poll(() => commenter.locator(".ProseMirror").textContent()).toContain("Live for the commenter.");
+    await expect.poll(() => editorText(commenter)).toContain("Live for the commenter.");
   });
 });

@@ -73,3 +73,15 @@ export async function openDraft(running: BrowserHandle, page: Page, draftId: str
   await page.locator(".ProseMirror").waitFor();
   await expect.poll(() => page.getByTestId("connection-state").getAttribute("data-state")).toBe("connected");
 }
+
+/**
+ * The editor's text as a reader sees it: without other people's caret labels, which the
+ * caret extension places inside the text (a name there would split the words).
+ */
+export function editorText(page: Page): Promise<string> {
+  return page.locator(".ProseMirror").evaluate((editor) => {
+    const copy = editor.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+    return copy.textContent ?? "";
+  });
+}
