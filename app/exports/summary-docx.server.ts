@@ -71,10 +71,7 @@ export async function summaryToDocx(table: SummaryTable, labels: SummaryLabels):
   const proposals = new Table({
     width: { size: COLUMN_WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: COLUMN_WIDTHS,
-    rows: [
-      row(summaryHeaders(labels), { header: true }),
-      ...table.rows.map((r) => row(summaryCells(r, labels))),
-    ],
+    rows: [row(summaryHeaders(labels), { header: true }), ...table.rows.map((r) => row(summaryCells(r, labels)))],
   });
 
   const document = new Document({

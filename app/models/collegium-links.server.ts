@@ -29,3 +29,21 @@ export async function linkMembershipToUser(actorId: string, bodyId: string, memb
     return linked;
   });
 }
+
+/** Sets the body's quorum and majority shares (0–0.99: "more than" that share). */
+export async function setVotingRules(actorId: string, bodyId: string, quorumShare: number, majorityShare: number) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.collegiumBody.findUniqueOrThrow({
+      where: { id: bodyId },
+      select: { quorumShare: true, majorityShare: true },
+    });
+    await tx.collegiumBody.update({ where: { id: bodyId }, data: { quorumShare, majorityShare } });
+    await audit(tx, {
+      actorId,
+      action: "collegium.votingRules",
+      objectType: "CollegiumBody",
+      objectId: bodyId,
+      details: { before, after: { quorumShare, majorityShare } },
+    });
+  });
+}

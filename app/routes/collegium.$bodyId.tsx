@@ -5,11 +5,12 @@ import { requireUser } from "~/auth/current-user.server";
 import { inOffice } from "~/collegium/terms";
 import { AddMembershipForm } from "~/components/collegium/add-membership-form";
 import { RollTable, type RollActionResult, type SeatRow } from "~/components/collegium/roll-table";
+import { VotingRulesForm } from "~/components/collegium/voting-rules-form";
 import { FormError } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
 import { PLATFORM_TIME_ZONE } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
-import { linkMembershipToUser } from "~/models/collegium-links.server";
+import { linkMembershipToUser, setVotingRules } from "~/models/collegium-links.server";
 import { addMembership, endTerm, getBody } from "~/models/collegium.server";
 import { can } from "~/policies";
 import {
@@ -20,6 +21,7 @@ import {
   EndTermSchema,
   isoDay,
   LinkMembershipSchema,
+  VotingRulesSchema,
 } from "~/schemas/collegium";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -81,6 +83,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: body.id,
       names: { nameHy: body.nameHy, nameRu: body.nameRu, nameKa: body.nameKa, nameEn: body.nameEn },
       ministry: body.organization,
+      quorumShare: body.quorumShare,
+      majorityShare: body.majorityShare,
     },
     roll: splitRoll(body.memberships, now),
     seatCount: body.memberships.length,
@@ -134,6 +138,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Ending shortens a term; a later end could run into the person's next seat.
       if (seat?.termEnd && termEnd > seat.termEnd) throw new RuleError("collegium.errors.cannotExtend", "termEnd");
       await endTerm(user.id, body.id, parsed.value.membershipId, termEnd);
+      return done;
+    }
+    if (intent === "rules") {
+      const parsed = parseForm(VotingRulesSchema, form);
+      if (!parsed.ok) return failed(intent, null, parsed.errors, 400);
+      await setVotingRules(user.id, body.id, parsed.value.quorumPercent / 100, parsed.value.majorityPercent / 100);
       return done;
     }
     if (intent === "link") {
@@ -196,6 +206,13 @@ export default function CollegiumRollPage() {
           </section>
         ))}
       </div>
+
+      <VotingRulesForm
+        quorumShare={body.quorumShare}
+        majorityShare={body.majorityShare}
+        canManage={canManage}
+        errors={result?.intent === "rules" ? result.errors : {}}
+      />
 
       {canManage ? (
         <div className="card">

@@ -87,3 +87,15 @@ export const LinkMembershipSchema = z.object({
   membershipId: z.string().min(1, "errors.required"),
   email: z.string().trim().toLowerCase().min(1, "errors.required").email("errors.email"),
 });
+
+/** The body's voting rules, as percentages: quorum and majority are "more than" these shares. */
+export const VotingRulesSchema = z.object({
+  quorumPercent: z.coerce
+    .number({ invalid_type_error: "errors.percent" })
+    .min(0, "errors.percent")
+    .max(99, "errors.percent"),
+  majorityPercent: z.coerce
+    .number({ invalid_type_error: "errors.percent" })
+    .min(0, "errors.percent")
+    .max(99, "errors.percent"),
+});

@@ -215,4 +215,14 @@ describe("the collegium roll over HTTP", () => {
     expect(events.filter((e) => e.action === "collegium.endTerm")).toHaveLength(1);
     expect(events.filter((e) => e.action === "collegium.linkMember")).toHaveLength(1);
   });
+
+  it("lets only the ministry's administrator set the quorum and majority, as whole percentages", async () => {
+    const path = `/collegium/${(await body()).id}`;
+    const rules = { intent: "rules", quorumPercent: "66", majorityPercent: "66" };
+    expect((await post(path, "gor@mta.example", rules)).status).toBe(403);
+    expect((await post(path, "anahit@mta.example", { ...rules, quorumPercent: "150" })).status).toBe(400);
+    expect((await post(path, "anahit@mta.example", rules)).status).toBe(302);
+    expect(await body()).toMatchObject({ quorumShare: 0.66, majorityShare: 0.66 });
+    expect(await db().auditEvent.count({ where: { action: "collegium.votingRules" } })).toBe(1);
+  });
 });
