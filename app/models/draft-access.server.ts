@@ -1,18 +1,27 @@
 import type { DraftResource } from "~/policies";
 import { db } from "~/utils/db.server";
 
-/** The policy's view of a draft: owner, status and every grant. Null when it does not exist. */
-export async function loadDraftResource(draftId: string): Promise<DraftResource | null> {
-  const draft = await db().draft.findUnique({
-    where: { id: draftId },
-    select: {
-      id: true,
-      ownerOrganizationId: true,
-      status: true,
-      access: { select: { organizationId: true, userId: true, level: true } },
-    },
-  });
-  if (!draft) return null;
+/** What to select of a draft for the policy (plus its titles for headings). */
+export const DRAFT_FOR_POLICY = {
+  id: true,
+  titleHy: true,
+  titleRu: true,
+  titleKa: true,
+  titleEn: true,
+  ownerOrganizationId: true,
+  status: true,
+  access: { select: { organizationId: true, userId: true, level: true } },
+} as const;
+
+type DraftForPolicy = {
+  id: string;
+  ownerOrganizationId: string;
+  status: DraftResource["status"];
+  access: { organizationId: string | null; userId: string | null; level: "EDIT" | "COMMENT" }[];
+};
+
+/** The policy's view of a draft loaded with {@link DRAFT_FOR_POLICY}. */
+export function draftResourceOf(draft: DraftForPolicy): DraftResource {
   return {
     type: "draft",
     id: draft.id,
@@ -20,4 +29,10 @@ export async function loadDraftResource(draftId: string): Promise<DraftResource 
     status: draft.status,
     grants: draft.access,
   };
+}
+
+/** The policy's view of a draft: owner, status and every grant. Null when it does not exist. */
+export async function loadDraftResource(draftId: string): Promise<DraftResource | null> {
+  const draft = await db().draft.findUnique({ where: { id: draftId }, select: DRAFT_FOR_POLICY });
+  return draft ? draftResourceOf(draft) : null;
 }

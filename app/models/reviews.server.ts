@@ -10,6 +10,7 @@ import { env } from "~/utils/env.server";
 import { queueEmail } from "~/utils/mailer.server";
 import { RuleError } from "~/utils/rule-error";
 import { seatsInOffice } from "./collegium.server";
+import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
 
 export const REVIEW_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
 
@@ -146,14 +147,7 @@ export async function loadReview(reviewId: string, now = new Date()) {
       version: { select: { id: true, number: true, name: true, sha256: true, content: true } },
       draft: {
         select: {
-          id: true,
-          titleHy: true,
-          titleRu: true,
-          titleKa: true,
-          titleEn: true,
-          ownerOrganizationId: true,
-          status: true,
-          access: { select: { organizationId: true, userId: true, level: true } },
+          ...DRAFT_FOR_POLICY,
           rounds: { where: { status: "ANSWERED" }, select: { id: true, title: true }, orderBy: { closesAt: "asc" } },
         },
       },
@@ -176,13 +170,7 @@ export async function loadReview(reviewId: string, now = new Date()) {
     type: "review",
     status: review.status,
     collegium: { type: "collegium", organizationId: review.body.organizationId },
-    draft: {
-      type: "draft",
-      id: review.draft.id,
-      ownerOrganizationId: review.draft.ownerOrganizationId,
-      status: review.draft.status,
-      grants: review.draft.access,
-    },
+    draft: draftResourceOf(review.draft),
     reviewerUserIds: review.reviewers.map((r) => r.membership.userId).filter((id): id is string => !!id),
     secretaryUserIds: secretaries.map((s) => s.userId).filter((id): id is string => !!id),
   };

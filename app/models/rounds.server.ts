@@ -2,6 +2,7 @@ import type { CurrentUser } from "~/auth/current-user.server";
 import type { RoundResource } from "~/policies";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
+import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
 import { createVersion } from "./versions.server";
 
 export type NewRound = {
@@ -22,18 +23,7 @@ export async function loadRound(roundId: string) {
     include: {
       invitations: { select: { organizationId: true } },
       version: { select: { id: true, number: true, name: true, sha256: true, content: true } },
-      draft: {
-        select: {
-          id: true,
-          titleHy: true,
-          titleRu: true,
-          titleKa: true,
-          titleEn: true,
-          ownerOrganizationId: true,
-          status: true,
-          access: { select: { organizationId: true, userId: true, level: true } },
-        },
-      },
+      draft: { select: DRAFT_FOR_POLICY },
     },
   });
   if (!round) return null;
@@ -42,13 +32,7 @@ export async function loadRound(roundId: string) {
     audience: round.audience,
     status: round.status,
     invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
-    draft: {
-      type: "draft",
-      id: round.draft.id,
-      ownerOrganizationId: round.draft.ownerOrganizationId,
-      status: round.draft.status,
-      grants: round.draft.access,
-    },
+    draft: draftResourceOf(round.draft),
   };
   return { round, resource };
 }

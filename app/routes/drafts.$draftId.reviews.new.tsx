@@ -6,13 +6,13 @@ import { Field, FormError } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
 import { SelectField } from "~/components/select-field";
 import { TextAreaField } from "~/components/text-area-field";
+import { TimeZoneField } from "~/components/time-zone-field";
 import { useT } from "~/i18n/use-t";
 import { listBodies } from "~/models/collegium.server";
 import { requireDraft } from "~/models/draft-guard.server";
 import { sendForReview } from "~/models/reviews.server";
 import { listVersions } from "~/models/versions.server";
 import { can } from "~/policies";
-import { TIME_ZONES } from "~/schemas/round";
 import { SendReviewSchema } from "~/schemas/review";
 import { parseForm } from "~/utils/forms";
 import { forbidden } from "~/utils/responses.server";
@@ -91,12 +91,7 @@ export default function SendForReviewPage() {
           />
           <div className="field-row">
             <Field label={t("reviews.fields.dueAt")} name="dueAt" type="datetime-local" error={errors.dueAt} />
-            <SelectField
-              label={t("fields.timeZone")}
-              name="timeZone"
-              error={errors.timeZone}
-              options={TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZones.${zone.replace("/", "_")}`) }))}
-            />
+            <TimeZoneField error={errors.timeZone} />
           </div>
           <TextAreaField label={t("reviews.fields.note")} name="note" error={errors.note} />
           <FormError error={errors.form} />

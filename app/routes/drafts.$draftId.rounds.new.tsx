@@ -5,14 +5,14 @@ import { useState } from "react";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { Field } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
-import { SelectField } from "~/components/select-field";
 import { TextAreaField } from "~/components/text-area-field";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
+import { TimeZoneField } from "~/components/time-zone-field";
 import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/draft-guard.server";
 import { createRound } from "~/models/rounds.server";
-import { roundSchema, TIME_ZONES } from "~/schemas/round";
+import { roundSchema } from "~/schemas/round";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { parseValues } from "~/utils/forms";
@@ -82,12 +82,7 @@ export default function NewRoundPage() {
             error={errors.closesAt}
             required
           />
-          <SelectField
-            label={t("fields.timeZone")}
-            name="timeZone"
-            error={errors.timeZone}
-            options={TIME_ZONES.map((zone) => ({ value: zone, label: t(`timeZones.${zone.replace("/", "_")}`) }))}
-          />
+          <TimeZoneField error={errors.timeZone} />
         </div>
         <fieldset className="field">
           <legend>{t("fields.audience")}</legend>
