@@ -37,7 +37,14 @@ export default function VersionsPage() {
       <p className="eyebrow">
         <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
       </p>
-      <h1>{t("versions.title")}</h1>
+      <div className="page-title">
+        <h1>{t("versions.title")}</h1>
+        {versions.length > 0 ? (
+          <Link to={`/drafts/${draft.id}/compare`} className="button">
+            {t("compare.link")}
+          </Link>
+        ) : null}
+      </div>
       <div className="columns">
         <div className="card">
           {versions.length === 0 ? <p className="muted">{t("versions.none")}</p> : null}

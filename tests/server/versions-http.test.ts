@@ -45,4 +45,34 @@ describe("version pages", () => {
     expect((await fetch(app.url + path, { headers: { Cookie: await as("nino@zugdidi.example") } })).status).toBe(404);
     expect((await fetch(`${app.url}${path}/text`, { redirect: "manual" })).status).toBe(302);
   });
+
+  it("compare two versions article by article, matched by id, and are refused to outsiders", async () => {
+    const first = await freeze("anahit@mta.example", "Before the edit");
+    expect(first.status).toBe(302);
+    const firstId = first.headers.get("Location")!.split("/").pop()!;
+    // The live text loses article lsg-a2 (changed through the database's document log).
+    const { loadDocument, appendUpdate } = await import("~/models/documents.server");
+    const Y = await import("yjs");
+    const { doc } = await loadDocument(draftId);
+    const before = Y.encodeStateVector(doc);
+    const fragment = doc.getXmlFragment("default");
+    const chapter = fragment
+      .toArray()
+      .find((n) => n instanceof Y.XmlElement && n.nodeName === "chapter") as InstanceType<typeof Y.XmlElement>;
+    const index = chapter.toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute("id") === "lsg-a2");
+    chapter.delete(index, 1);
+    await appendUpdate(draftId, Y.encodeStateAsUpdate(doc, before));
+
+    const page = await fetch(`${app.url}/drafts/${draftId}/compare?from=${firstId}&to=live`, {
+      headers: { Cookie: await as("karen@aca.example"), "Accept-Language": "en" },
+    });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/data-status="removed"/);
+    expect(html).toContain("<del>");
+    const outsider = await fetch(`${app.url}/drafts/${draftId}/compare`, {
+      headers: { Cookie: await as("nino@zugdidi.example") },
+    });
+    expect(outsider.status).toBe(404);
+  });
 });

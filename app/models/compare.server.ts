@@ -1,0 +1,18 @@
+import type { DocNode } from "~/editor/document-json";
+import { yDocToJSON } from "~/editor/yjs-document";
+import { loadDocument } from "./documents.server";
+import { getVersion } from "./versions.server";
+
+/** "live" for the current text, else a version id of this draft. */
+export type TextChoice = "live" | string;
+
+/** The text of a version of this draft, or the live text (every acknowledged edit). */
+export async function textOf(draftId: string, choice: TextChoice): Promise<DocNode | null> {
+  if (choice === "live") {
+    const { doc } = await loadDocument(draftId);
+    const json = yDocToJSON(doc);
+    doc.destroy();
+    return json;
+  }
+  return (await getVersion(draftId, choice))?.content ?? null;
+}

@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { compareVersions } from "~/compare/compare-versions";
+import { ArticleChange } from "~/components/compare/article-change";
+import { draftHeading, draftTitle } from "~/components/draft-title";
+import { useT } from "~/i18n/use-t";
+import { textOf } from "~/models/compare.server";
+import { requireDraft } from "~/models/draft-guard.server";
+import { listVersions } from "~/models/versions.server";
+import { found } from "~/utils/responses.server";
+
+/**
+ * Compares two texts of a draft article by article: `?from=<version>&to=<version|live>`.
+ * By default the last version against the live text (or the last two versions).
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { draft } = await requireDraft(request, params.draftId, "draft.view");
+  const versions = await listVersions(draft.id);
+  const url = new URL(request.url);
+  const from = url.searchParams.get("from") ?? versions[0]?.id ?? "live";
+  const to = url.searchParams.get("to") ?? "live";
+  const [before, after] = await Promise.all([textOf(draft.id, from), textOf(draft.id, to)]);
+  const changes = compareVersions(found(before), found(after));
+  return {
+    draft: draftHeading(draft),
+    versions: versions.map((v) => ({ id: v.id, number: v.number, name: v.name })),
+    from,
+    to,
+    showUnchanged: url.searchParams.get("all") === "1",
+    changes,
+  };
+}
+
+export default function ComparePage() {
+  const t = useT();
+  const { draft, versions, from, to, showUnchanged, changes } = useLoaderData<typeof loader>();
+  const options = [
+    ...versions.map((v) => ({ value: v.id, label: t("versions.label", { number: t.number(v.number), name: v.name }) })),
+    { value: "live", label: t("compare.live") },
+  ];
+  const counts = Object.fromEntries(
+    ["added", "removed", "moved", "changed", "renumbered", "unchanged"].map((s) => [
+      s,
+      changes.filter((c) => c.status === s).length,
+    ]),
+  );
+  const shown = showUnchanged ? changes : changes.filter((c) => c.status !== "unchanged" && c.status !== "renumbered");
+  return (
+    <section>
+      <p className="eyebrow">
+        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
+      </p>
+      <h1>{t("compare.title")}</h1>
+      <Form method="get" className="card compare-choice">
+        <label>
+          {t("compare.from")}{" "}
+          <select name="from" defaultValue={from}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("compare.to")}{" "}
+          <select name="to" defaultValue={to}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="all" value="1" defaultChecked={showUnchanged} /> {t("compare.showAll")}
+        </label>
+        <button type="submit" className="button">
+          {t("compare.compare")}
+        </button>
+      </Form>
+      <p data-testid="compare-counts">
+        {(["added", "removed", "moved", "changed", "renumbered"] as const)
+          .filter((s) => counts[s])
+          .map((s) => t(`compare.counts.${s}`, { count: t.number(counts[s] ?? 0) }))
+          .join(" · ") || t("compare.noChanges")}
+      </p>
+      <div className="stack">
+        {shown.map((change) => (
+          <ArticleChange key={`${change.status}-${change.id}`} change={change} />
+        ))}
+      </div>
+    </section>
+  );
+}
