@@ -10,32 +10,43 @@ import { foldForSearch } from "../../app/utils/search-text";
  * that the Ministry prepares with the Association of Councils of Armenia (seed 003).
  * Its first public round is answered with a published summary; the second is open now.
  */
-const modelRegulation: DocNode = {
-  type: "doc",
-  content: [
-    paragraph("Սույն տիպային կանոնակարգը սահմանում է համայնքի ավագանու նիստերի նախապատրաստման և անցկացման կարգը։"),
-    chapter(
-      "mrc-ch1",
-      "Ընդհանուր դրույթներ",
-      article(
-        "mrc-a1",
-        "Ավագանու նիստերը",
-        part("mrc-a1-p1", "Ավագանու հերթական նիստերը գումարվում են առնվազն երեք ամիսը մեկ անգամ։"),
-        part("mrc-a1-p2", "Նիստի օրակարգը հրապարակվում է համայնքի պաշտոնական կայքում նիստից առնվազն յոթ օր առաջ։"),
+/** The regulation as first consulted, and as revised after the first round's answers. */
+function modelRegulation(revised: boolean): DocNode {
+  return {
+    type: "doc",
+    content: [
+      paragraph("Սույն տիպային կանոնակարգը սահմանում է համայնքի ավագանու նիստերի նախապատրաստման և անցկացման կարգը։"),
+      chapter(
+        "mrc-ch1",
+        "Ընդհանուր դրույթներ",
+        article(
+          "mrc-a1",
+          "Ավագանու նիստերը",
+          part("mrc-a1-p1", "Ավագանու հերթական նիստերը գումարվում են առնվազն երեք ամիսը մեկ անգամ։"),
+          part(
+            "mrc-a1-p2",
+            `Նիստի օրակարգը հրապարակվում է համայնքի պաշտոնական կայքում նիստից առնվազն ${revised ? "ութ" : "յոթ"} օր առաջ։`,
+          ),
+        ),
+        article(
+          "mrc-a2",
+          "Նիստերի հրապարակայնությունը",
+          part("mrc-a2-p1", "Ավագանու նիստերը դռնբաց են։ Նիստերը հեռարձակվում են առցանց։"),
+        ),
+        article(
+          "mrc-a3",
+          "Արձանագրությունը",
+          part(
+            "mrc-a3-p1",
+            revised
+              ? "Նիստի արձանագրությունը կազմվում է երեք աշխատանքային օրվա ընթացքում և հրապարակվում համայնքի պաշտոնական կայքում։"
+              : "Նիստի արձանագրությունը կազմվում է երեք աշխատանքային օրվա ընթացքում։",
+          ),
+        ),
       ),
-      article(
-        "mrc-a2",
-        "Նիստերի հրապարակայնությունը",
-        part("mrc-a2-p1", "Ավագանու նիստերը դռնբաց են։ Նիստերը հեռարձակվում են առցանց։"),
-      ),
-      article(
-        "mrc-a3",
-        "Արձանագրությունը",
-        part("mrc-a3-p1", "Նիստի արձանագրությունը կազմվում է երեք աշխատանքային օրվա ընթացքում։"),
-      ),
-    ),
-  ],
-};
+    ],
+  };
+}
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -57,24 +68,25 @@ export async function seedDemoRounds(tx: Tx, ids: Ids, now = new Date()): Promis
       access: { create: [{ organizationId: ids.org("aca"), level: "EDIT" }] },
     },
   });
-  const state = jsonToYUpdate(modelRegulation);
-  await initializeDocument(draft.id, state, tx);
-  const plainText = plainTextOf(modelRegulation);
-  const version = (number: number, name: string) =>
-    tx.draftVersion.create({
+  // The live text is the revised one; version 1 is what the first round consulted on.
+  await initializeDocument(draft.id, jsonToYUpdate(modelRegulation(true)), tx);
+  const version = (number: number, name: string, content: DocNode) => {
+    const plainText = plainTextOf(content);
+    return tx.draftVersion.create({
       data: {
         draftId: draft.id,
         number,
         name,
-        state: new Uint8Array(state),
-        content: modelRegulation as object,
+        state: new Uint8Array(jsonToYUpdate(content)),
+        content: content as object,
         plainText,
         sha256: sha256Hex(plainText),
         createdById: ids.user("anahit@mta.example"),
       },
     });
-  const first = await version(1, "Առաջին հանրային քննարկման համար");
-  const second = await version(2, "Երկրորդ հանրային քննարկման համար");
+  };
+  const first = await version(1, "Առաջին հանրային քննարկման համար", modelRegulation(false));
+  const second = await version(2, "Երկրորդ հանրային քննարկման համար", modelRegulation(true));
 
   const answered = await tx.consultationRound.create({
     data: {
