@@ -119,6 +119,9 @@ export default function DraftPage() {
           <Link to="rounds" className="button">
             {t("drafts.rounds")}
           </Link>
+          <Link to="timeline" className="button">
+            {t("drafts.timeline")}
+          </Link>
           {canShare ? (
             <Link to="sharing" className="button">
               {t("drafts.sharing")}

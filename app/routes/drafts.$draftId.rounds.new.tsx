@@ -7,6 +7,7 @@ import { Field } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
 import { TextAreaField } from "~/components/text-area-field";
 import { resolveLocale } from "~/i18n/locale.server";
+import { formatDate } from "~/i18n/format";
 import { serverT } from "~/i18n/server-t.server";
 import { TimeZoneField } from "~/components/time-zone-field";
 import { useT } from "~/i18n/use-t";
@@ -46,7 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { invited: "errors.notAllowed" } as Record<string, string> }, { status: 400 });
   }
   const t = serverT(resolveLocale(request, user.locale));
-  const round = await createRound(user, draft.id, parsed.value, t("rounds.versionFor", { title: parsed.value.title }));
+  // The default version name carries no round title: every working-group member sees versions,
+  // while an invited round stays with its guests.
+  const versionName = t("rounds.versionFor", { date: formatDate(t, new Date()) });
+  const round = await createRound(user, draft.id, parsed.value, versionName);
   throw redirect(`/rounds/${round.id}`);
 }
 

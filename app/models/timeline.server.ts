@@ -1,0 +1,70 @@
+import { db } from "~/utils/db.server";
+import type { Page } from "~/utils/pagination";
+
+/**
+ * What happened to a draft, newest first, from the audit events of the draft itself, its
+ * versions, rounds and collegium reviews. Comments and proposals are left out on purpose:
+ * internal threads must not leak through the history (their own pages apply the policy).
+ */
+const DRAFT_ACTIONS = ["draft.create", "draft.update", "draft.status", "draft.share", "draft.revoke"];
+const OTHER_ACTIONS = [
+  "version.create",
+  "round.create",
+  "round.open",
+  "round.close",
+  "round.publishSummary",
+  "review.send",
+  "review.close",
+];
+
+/** `visibleRoundIds`: the rounds the viewer may see (an invited round stays with its guests). */
+export async function draftTimeline(draftId: string, page: Page, visibleRoundIds: Set<string>) {
+  const [versions, rounds, reviews] = await Promise.all([
+    db().draftVersion.findMany({ where: { draftId }, select: { id: true, number: true, name: true } }),
+    db().consultationRound.findMany({
+      where: { draftId, id: { in: [...visibleRoundIds] } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        _count: { select: { proposals: { where: { status: "SUBMITTED" } } } },
+      },
+    }),
+    db().collegiumReview.findMany({ where: { draftId }, select: { id: true, outcome: true } }),
+  ]);
+  const where = {
+    OR: [
+      { objectId: draftId, action: { in: DRAFT_ACTIONS } },
+      {
+        objectId: { in: [...versions, ...rounds, ...reviews].map((o) => o.id) },
+        action: { in: OTHER_ACTIONS },
+      },
+    ],
+  };
+  const [events, total] = await Promise.all([
+    db().auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: page.skip,
+      take: page.take,
+      include: { actor: { select: { name: true } } },
+    }),
+    db().auditEvent.count({ where }),
+  ]);
+  return {
+    total,
+    items: events.map((event) => {
+      const details = (event.details ?? {}) as Record<string, unknown>;
+      return {
+        id: event.id,
+        action: event.action,
+        at: event.createdAt,
+        actor: event.actor?.name ?? null,
+        status: typeof details.to === "string" ? details.to : null,
+        version: versions.find((v) => v.id === event.objectId) ?? null,
+        round: rounds.find((r) => r.id === event.objectId) ?? null,
+        review: reviews.find((r) => r.id === event.objectId) ?? null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { draftHeading, draftTitle } from "~/components/draft-title";
+import { LocalDate } from "~/components/local-date";
+import { Pagination } from "~/components/pagination";
+import { useT } from "~/i18n/use-t";
+import { requireDraft } from "~/models/draft-guard.server";
+import { listDraftRounds } from "~/models/rounds.server";
+import { draftTimeline } from "~/models/timeline.server";
+import { can } from "~/policies";
+import { pageCount, readPage } from "~/utils/pagination";
+
+/** The register of a draft: versions, rounds, reviews and status changes, who and when. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
+  const rounds = await listDraftRounds(draft.id);
+  const visibleRoundIds = new Set(
+    rounds
+      .filter((round) =>
+        can(user.actor, "round.view", {
+          type: "round",
+          draft: resource,
+          audience: round.audience,
+          status: round.status,
+          invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
+        }),
+      )
+      .map((round) => round.id),
+  );
+  const page = readPage(new URL(request.url));
+  const { items, total } = await draftTimeline(draft.id, page, visibleRoundIds);
+  return { draft: draftHeading(draft), events: items, page: page.page, pages: pageCount(total) };
+}
+
+export default function TimelinePage() {
+  const t = useT();
+  const { draft, events, page, pages } = useLoaderData<typeof loader>();
+  return (
+    <section className="narrow-wide">
+      <p className="eyebrow">
+        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
+      </p>
+      <h1>{t("timeline.title")}</h1>
+      {events.length === 0 ? <p className="card muted">{t("timeline.none")}</p> : null}
+      <ol className="plain-list timeline">
+        {events.map((event) => (
+          <li key={event.id} className="card" data-testid="timeline-event" data-action={event.action}>
+            <div className="muted">
+              <LocalDate value={event.at} withTime /> · {event.actor ?? t("timeline.platform")}
+            </div>
+            <div>
+              {t(`timeline.actions.${event.action.replace(".", "_")}`)}
+              {event.status ? `: ${t(`draftStatus.${event.status}`)}` : null}{" "}
+              {event.version ? (
+                <Link to={`/drafts/${draft.id}/versions/${event.version.id}`}>
+                  {t("versions.label", { number: t.number(event.version.number), name: event.version.name })}
+                </Link>
+              ) : null}
+              {event.round ? (
+                <>
+                  <Link to={`/rounds/${event.round.id}`}>{event.round.title}</Link>{" "}
+                  <span className="muted">
+                    ({t("rounds.proposalCount", { count: t.number(event.round._count.proposals) })})
+                  </span>
+                  {event.action === "round.publishSummary" ? (
+                    <>
+                      {" "}
+                      <Link to={`/rounds/${event.round.id}/summary`}>{t("rounds.summaryLink")}</Link>
+                    </>
+                  ) : null}
+                </>
+              ) : null}
+              {event.review ? (
+                <>
+                  <Link to={`/reviews/${event.review.id}`}>{t("timeline.review")}</Link>
+                  {event.action === "review.close" && event.review.outcome ? (
+                    <span className="muted"> ({t(`reviews.outcome.${event.review.outcome}`)})</span>
+                  ) : null}
+                </>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <Pagination page={page} pages={pages} />
+    </section>
+  );
+}
