@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { LocalDate } from "~/components/local-date";
+import { PrintButton } from "~/components/print-button";
 import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/draft-guard.server";
 import { getVersion } from "~/models/versions.server";
@@ -21,7 +22,7 @@ export default function VersionPage() {
   const t = useT();
   const { draft, version } = useLoaderData<typeof loader>();
   return (
-    <section>
+    <section className="printable-version">
       <p className="eyebrow">
         <Link to={`/drafts/${draft.id}/versions`}>← {t("versions.title")}</Link>
       </p>
@@ -33,11 +34,15 @@ export default function VersionPage() {
         </div>
         <div>
           SHA-256: <code data-testid="version-sha256">{version.sha256}</code>{" "}
-          <a href={`/drafts/${draft.id}/versions/${version.id}/text`} download>
+          <a className="no-print" href={`/drafts/${draft.id}/versions/${version.id}/text`} download>
             {t("versions.downloadText")}
           </a>
         </div>
-        <p className="muted">{t("versions.hashHint")}</p>
+        <p className="muted no-print">{t("versions.hashHint")}</p>
+        <div className="actions no-print">
+          <PrintButton />
+          <Link to={`/drafts/${draft.id}/compare?from=${version.id}&to=live`}>{t("compare.link")}</Link>
+        </div>
       </div>
       <div className="editor-frame">
         <DocumentView doc={version.content} />

@@ -5,6 +5,7 @@ import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
 import { LocalDate } from "~/components/local-date";
+import { PrintButton } from "~/components/print-button";
 import { organizationName } from "~/components/organization-name";
 import { CloseReviewForm, DecisionForm } from "~/components/reviews/review-forms";
 import { ReviewDecisions } from "~/components/reviews/review-decisions";
@@ -130,9 +131,7 @@ export default function ReviewPage() {
           </div>
         ) : null}
         <div className="actions no-print">
-          <button type="button" className="button" onClick={() => window.print()}>
-            {t("reviews.print")}
-          </button>
+          <PrintButton />
           <a className="button" href={`/reviews/${review.id}/record.docx`} download>
             {t("reviews.downloadDocx")}
           </a>
