@@ -1,12 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { appAndBrowserForThisFile, signedInPage } from "../helpers/browser";
+import { appAndBrowserForThisFile, signedInPage, datetimeLocal } from "../helpers/browser";
 
 const running = appAndBrowserForThisFile();
 
-/** `datetime-local` value with seconds, read in UTC (chosen in the form). */
-const local = (date: Date) => date.toISOString().slice(0, 19);
 const REVIEW_SECONDS = 40;
 
 async function decide(page: Page, reviewPath: string, decision: string, remarks = "") {
@@ -31,7 +29,7 @@ describe("the collegium in the browser", () => {
       await staff.waitForURL(/\/versions\/[^/]+$/);
       await staff.goto(`${running.app.url}/drafts/${draft.id}`);
       await staff.locator(`a[href="/drafts/${draft.id}/reviews/new"]`).click();
-      await staff.locator('input[name="dueAt"]').fill(local(new Date(Date.now() + REVIEW_SECONDS * 1000)));
+      await staff.locator('input[name="dueAt"]').fill(datetimeLocal(new Date(Date.now() + REVIEW_SECONDS * 1000)));
       await staff.locator('select[name="timeZone"]').selectOption("UTC");
       await staff.locator('textarea[name="note"]').fill("Լրամշակված է երկրորդ փուլի առաջարկների հիման վրա։");
       await staff.getByTestId("review-send").click();

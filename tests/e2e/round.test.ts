@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { appAndBrowserForThisFile, signedInPage } from "../helpers/browser";
+import { appAndBrowserForThisFile, signedInPage, datetimeLocal } from "../helpers/browser";
 
 /** Rounds may be seconds long here, and the scheduler looks at the clock five times a second. */
 const running = appAndBrowserForThisFile({ ROUND_MIN_HOURS: "0", ROUND_SCHEDULER_MS: "200" });
 
-/** `datetime-local` value with seconds, read in UTC (the time zone chosen in the form). */
-const local = (date: Date) => date.toISOString().slice(0, 19);
 const ROUND_SECONDS = 30;
 
 describe("a consultation round in the browser", () => {
@@ -26,8 +24,8 @@ describe("a consultation round in the browser", () => {
       const now = Date.now();
       await staff.locator('input[name="title"]').fill("Հանրային քննարկում — ֆինանսական թափանցիկություն");
       await staff.locator('textarea[name="description"]').fill("Առաջարկներն ընդունվում են ըստ հոդվածների։");
-      await staff.locator('input[name="opensAt"]').fill(local(new Date(now - 60_000)));
-      await staff.locator('input[name="closesAt"]').fill(local(new Date(now + ROUND_SECONDS * 1000)));
+      await staff.locator('input[name="opensAt"]').fill(datetimeLocal(new Date(now - 60_000)));
+      await staff.locator('input[name="closesAt"]').fill(datetimeLocal(new Date(now + ROUND_SECONDS * 1000)));
       await staff.locator('select[name="timeZone"]').selectOption("UTC");
       await staff.getByTestId("round-create").click();
       await staff.waitForURL(/^http:\/\/[^/]+\/rounds\/[^/]+$/);

@@ -85,3 +85,13 @@ export function editorText(page: Page): Promise<string> {
     return copy.textContent ?? "";
   });
 }
+
+/**
+ * A `datetime-local` value read in UTC, with seconds. Chromium writes a whole minute without
+ * ":00", and Playwright's fill compares what it typed with what the input holds: so a time
+ * on the minute must be given without seconds.
+ */
+export function datetimeLocal(date: Date): string {
+  const value = date.toISOString().slice(0, 19);
+  return value.endsWith(":00") ? value.slice(0, 16) : value;
+}
