@@ -9,6 +9,23 @@ const signedInPage = (email: string) => signIn(running, email);
 const openDraft = (page: Page, draftId: string) => open(running, page, draftId);
 
 /** Selects `words` inside the article with this stable id, as a mouse drag would. */
+/**
+ * ProseMirror reads a DOM selection on the next "selectionchange" event, which the browser
+ * fires asynchronously: wait until the editor's own selection is no longer empty.
+ */
+async function untilEditorSelects(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const editor = document.querySelector(".ProseMirror");
+        const selection = window.getSelection();
+        return !!editor && !!selection && !selection.isCollapsed && editor.contains(selection.anchorNode);
+      }),
+    )
+    .toBe(true);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 async function selectWords(page: Page, articleId: string, words: string) {
   await page.evaluate(
     ({ articleId, words }) => {
@@ -90,6 +107,7 @@ describe("comments in the browser", () => {
 
     const passage = "պաշտոնական կայքում";
     await selectWords(partner, "lsg-a1", passage);
+    await untilEditorSelects(partner);
     await partner.getByTestId("add-comment").click();
     await partner
       .getByTestId("comment-body")
@@ -120,8 +138,15 @@ describe("comments in the browser", () => {
     expect(await partner.getByTestId("thread").locator(".mention").textContent()).toBe("@Արմեն Պետրոսյան");
     const armen = await db().user.findFirstOrThrow({ where: { email: "armen@ucfo.example" } });
     expect(await db().notification.count({ where: { userId: armen.id, kind: "mention" } })).toBe(1);
+    // The ministry's own card has the reply too before it resolves (one fetcher per card).
+    await expect.poll(() => ministry.getByTestId("thread").textContent()).toContain("Agreed: we will change the term.");
     await ministry.getByTestId("resolve").click();
-    await expect.poll(() => partner.getByTestId("thread").count(), { timeout: 5000 }).toBe(0);
+    await expect
+      .poll(async () => (await db().commentThread.findFirstOrThrow({ where: { draftId: draft.id } })).status, {
+        timeout: 10_000,
+      })
+      .toBe("RESOLVED");
+    await expect.poll(() => partner.getByTestId("thread").count(), { timeout: 10_000 }).toBe(0);
     const thread = await db().commentThread.findFirstOrThrow({ where: { draftId: draft.id } });
     expect(thread.status).toBe("RESOLVED");
     expect(thread.quote).toBe(passage);
@@ -137,6 +162,7 @@ describe("comments in the browser", () => {
 
     // The ministry comments with Ctrl+Alt+M on a passage from part 2's sentence into its first point.
     await selectAcross(ministry, "lsg-a2", "հանրային քննարկման", "բնակիչները կարող են");
+    await untilEditorSelects(ministry);
     await ministry.keyboard.press("Control+Alt+KeyM");
     await ministry.getByTestId("comment-body").fill("Say how long the discussion lasts.");
     await ministry.getByTestId("comment-submit").click();
@@ -159,6 +185,7 @@ describe("comments in the browser", () => {
 
     // The partner comments on earlier words of the same article: the panel lists it first.
     await selectAcross(partner, "lsg-a2", "69-րդ հոդվածը", "69-րդ հոդվածը");
+    await untilEditorSelects(partner);
     await partner.getByTestId("add-comment").click();
     await partner.getByTestId("comment-body").fill("Check the article number.");
     await partner.getByTestId("comment-submit").click();
