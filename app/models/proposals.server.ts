@@ -6,8 +6,8 @@ import { serverT } from "~/i18n/server-t.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { queueEmail } from "~/utils/mailer.server";
+import { appLink } from "~/utils/origin.server";
 
 /**
  * Proposals and official answers. Every rule that depends on time or state is checked here,
@@ -123,7 +123,7 @@ async function notifyAuthor(
     tx.consultationRound.findUniqueOrThrow({ where: { id: proposal.roundId }, select: { title: true } }),
   ]);
   const t = serverT(isLocale(author.locale) ? author.locale : DEFAULT_LOCALE);
-  const link = `${env().APP_ORIGIN ?? `http://localhost:${env().PORT}`}/rounds/${proposal.roundId}#own-proposals`;
+  const link = appLink(`/rounds/${proposal.roundId}#own-proposals`);
   await queueEmail(tx, {
     to: author.email,
     subject: t("email.proposal.answered.subject", { title: round.title }),

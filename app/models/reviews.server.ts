@@ -6,8 +6,8 @@ import { serverT } from "~/i18n/server-t.server";
 import type { ReviewResource } from "~/policies";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { queueEmail } from "~/utils/mailer.server";
+import { appLink } from "~/utils/origin.server";
 import { RuleError } from "~/utils/rule-error";
 import { seatsInOffice } from "./collegium.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
@@ -225,7 +225,7 @@ async function notifyReviewers(tx: Tx, reviewId: string, kind: "review.sent" | "
       reviewers: { include: { membership: { include: { user: true } } } },
     },
   });
-  const link = `${env().APP_ORIGIN ?? `http://localhost:${env().PORT}`}/reviews/${reviewId}`;
+  const link = appLink(`/reviews/${reviewId}`);
   for (const { membership } of review.reviewers) {
     const person = membership.user;
     if (!person?.isActive) continue;

@@ -2,8 +2,8 @@ import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
-import { env } from "~/utils/env.server";
 import { queueEmail } from "~/utils/mailer.server";
+import { appLink } from "~/utils/origin.server";
 
 export const REMINDER_BEFORE_MS = 3 * 24 * 60 * 60 * 1000;
 
@@ -100,7 +100,7 @@ async function notifyInvited(tx: Tx, roundId: string, kind: "round.opened" | "ro
     where: { organizationId: { in: round.invitations.map((i) => i.organizationId) }, user: { isActive: true } },
     select: { user: { select: { id: true, email: true, locale: true } } },
   });
-  const link = `${env().APP_ORIGIN ?? `http://localhost:${env().PORT}`}/rounds/${roundId}`;
+  const link = appLink(`/rounds/${roundId}`);
   const seen = new Set<string>();
   for (const { user } of members) {
     if (seen.has(user.id)) continue;

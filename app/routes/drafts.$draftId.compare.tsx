@@ -52,26 +52,8 @@ export default function ComparePage() {
       </p>
       <h1>{t("compare.title")}</h1>
       <Form method="get" className="card compare-choice">
-        <label>
-          {t("compare.from")}{" "}
-          <select name="from" defaultValue={from}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("compare.to")}{" "}
-          <select name="to" defaultValue={to}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextChoice label={t("compare.from")} name="from" value={from} options={options} />
+        <TextChoice label={t("compare.to")} name="to" value={to} options={options} />
         <label className="checkbox">
           <input type="checkbox" name="all" value="1" defaultChecked={showUnchanged} /> {t("compare.showAll")}
         </label>
@@ -91,5 +73,26 @@ export default function ComparePage() {
         ))}
       </div>
     </section>
+  );
+}
+
+/** Which text to compare: a version, or the live text. */
+function TextChoice(props: {
+  label: string;
+  name: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <label>
+      {props.label}{" "}
+      <select name={props.name} defaultValue={props.value}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

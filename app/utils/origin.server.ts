@@ -3,6 +3,8 @@
  * origin. Browsers send `Origin` on every POST; a missing one means a non-browser client
  * or a stripped header, and is refused as well.
  */
+import { env } from "./env.server";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function isAllowedOrigin(method: string, headers: Headers, expectedOrigin: string): boolean {
@@ -21,4 +23,13 @@ export function publicOrigin(request: Request, appOrigin: string | undefined): s
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
+}
+
+/**
+ * An absolute link for e-mails written without a request at hand (the scheduler, answers,
+ * reviews): APP_ORIGIN when set, else this process's own address.
+ */
+export function appLink(path: string): string {
+  const { APP_ORIGIN, PORT } = env();
+  return `${APP_ORIGIN ?? `http://localhost:${PORT}`}${path}`;
 }
