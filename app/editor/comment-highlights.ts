@@ -5,7 +5,8 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
-import { PassageMap, type ElementKind, type PassageAnchor, type YType } from "./anchors";
+import { type ElementKind, type PassageAnchor, type YType } from "./anchors";
+import { PassageMap } from "./passage-map";
 
 export type HighlightThread = {
   id: string;

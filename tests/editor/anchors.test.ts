@@ -10,7 +10,8 @@ import {
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { groupThreads, placeThreads } from "~/components/comments/placement";
-import { anchorInText, decodePosition, resolvePassage } from "~/editor/anchors";
+import { anchorInText, decodePosition } from "~/editor/anchors";
+import { resolvePassage } from "~/editor/passage-map";
 import { editorPassageMap, passageForRange, passageRanges, type HighlightThread } from "~/editor/comment-highlights";
 import { DOCUMENT_FIELD } from "~/editor/document-field";
 import { article, part, point, text, type DocNode } from "~/editor/document-json";
