@@ -1,13 +1,10 @@
+import { notifyPeople, RECIPIENT_FIELDS } from "./notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
-import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
-import { serverT } from "~/i18n/server-t.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
-import { queueEmail } from "~/utils/mailer.server";
-import { appLink } from "~/utils/origin.server";
 
 /**
  * Proposals and official answers. Every rule that depends on time or state is checked here,
@@ -119,25 +116,14 @@ async function notifyAuthor(
   actorId: string,
 ) {
   const [author, round] = await Promise.all([
-    tx.user.findUniqueOrThrow({ where: { id: proposal.authorId }, select: { email: true, locale: true } }),
+    tx.user.findUniqueOrThrow({ where: { id: proposal.authorId }, select: RECIPIENT_FIELDS }),
     tx.consultationRound.findUniqueOrThrow({ where: { id: proposal.roundId }, select: { title: true } }),
   ]);
-  const t = serverT(isLocale(author.locale) ? author.locale : DEFAULT_LOCALE);
-  const link = appLink(`/rounds/${proposal.roundId}#own-proposals`);
-  await queueEmail(tx, {
-    to: author.email,
-    subject: t("email.proposal.answered.subject", { title: round.title }),
-    body: t("email.proposal.answered.body", { title: round.title, link }),
-  });
-  await tx.notification.create({
-    data: {
-      userId: proposal.authorId,
-      kind: "proposal.answered",
-      draftId,
-      roundId: proposal.roundId,
-      proposalId: proposal.id,
-      actorId,
-    },
+  await notifyPeople(tx, [author], {
+    kind: "proposal.answered",
+    path: `/rounds/${proposal.roundId}#own-proposals`,
+    title: () => round.title,
+    about: { draftId, roundId: proposal.roundId, proposalId: proposal.id, actorId },
   });
 }
 

@@ -1,13 +1,10 @@
+import { notifyPeople, RECIPIENT_FIELDS } from "./notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { tallyReview, type Decision } from "~/collegium/outcome";
 import { draftTitle } from "~/components/draft-title";
-import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
-import { serverT } from "~/i18n/server-t.server";
 import type { ReviewResource } from "~/policies";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { queueEmail } from "~/utils/mailer.server";
-import { appLink } from "~/utils/origin.server";
 import { RuleError } from "~/utils/rule-error";
 import { seatsInOffice } from "./collegium.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
@@ -222,21 +219,14 @@ async function notifyReviewers(tx: Tx, reviewId: string, kind: "review.sent" | "
     where: { id: reviewId },
     include: {
       draft: { select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
-      reviewers: { include: { membership: { include: { user: true } } } },
+      reviewers: { include: { membership: { include: { user: { select: RECIPIENT_FIELDS } } } } },
     },
   });
-  const link = appLink(`/reviews/${reviewId}`);
-  for (const { membership } of review.reviewers) {
-    const person = membership.user;
-    if (!person?.isActive) continue;
-    await tx.notification.create({ data: { userId: person.id, kind, draftId: review.draftId, reviewId } });
-    const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
-    const t = serverT(locale);
-    const title = draftTitle(review.draft, locale);
-    await queueEmail(tx, {
-      to: person.email,
-      subject: t(`email.${kind}.subject`, { title }),
-      body: t(`email.${kind}.body`, { title, link }),
-    });
-  }
+  const people = review.reviewers.flatMap(({ membership }) => (membership.user ? [membership.user] : []));
+  await notifyPeople(tx, people, {
+    kind,
+    path: `/reviews/${reviewId}`,
+    title: (locale) => draftTitle(review.draft, locale),
+    about: { draftId: review.draftId, reviewId },
+  });
 }

@@ -1,9 +1,6 @@
+import { notifyPeople, RECIPIENT_FIELDS } from "./notify.server";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
-import { serverT } from "~/i18n/server-t.server";
-import { queueEmail } from "~/utils/mailer.server";
-import { appLink } from "~/utils/origin.server";
 
 export const REMINDER_BEFORE_MS = 3 * 24 * 60 * 60 * 1000;
 
@@ -97,20 +94,12 @@ async function notifyInvited(tx: Tx, roundId: string, kind: "round.opened" | "ro
     select: { title: true, draftId: true, invitations: { select: { organizationId: true } } },
   });
   const members = await tx.membership.findMany({
-    where: { organizationId: { in: round.invitations.map((i) => i.organizationId) }, user: { isActive: true } },
-    select: { user: { select: { id: true, email: true, locale: true } } },
+    where: { organizationId: { in: round.invitations.map((i) => i.organizationId) } },
+    select: { user: { select: RECIPIENT_FIELDS } },
   });
-  const link = appLink(`/rounds/${roundId}`);
-  const seen = new Set<string>();
-  for (const { user } of members) {
-    if (seen.has(user.id)) continue;
-    seen.add(user.id);
-    await tx.notification.create({ data: { userId: user.id, kind, draftId: round.draftId, roundId } });
-    const t = serverT(isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
-    await queueEmail(tx, {
-      to: user.email,
-      subject: t(`email.${kind}.subject`, { title: round.title }),
-      body: t(`email.${kind}.body`, { title: round.title, link }),
-    });
-  }
+  await notifyPeople(
+    tx,
+    members.map((m) => m.user),
+    { kind, path: `/rounds/${roundId}`, title: () => round.title, about: { draftId: round.draftId, roundId } },
+  );
 }
