@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/users";
 import { startApp, type RunningApp } from "./app-server";
 
@@ -34,7 +34,15 @@ export async function launchBrowser(): Promise<Browser> {
  * For a browser test file: the platform started as a child process and Chromium, both
  * ready before the first test and closed after the last.
  */
+/**
+ * A browser flow signs in several people and waits on live updates: on a shared 2-core
+ * machine one run in a few took longer than the 30 s unit-test limit without anything
+ * being wrong. The waits inside the flows keep their own, shorter limits.
+ */
+const BROWSER_FLOW_TIMEOUT_MS = 120_000;
+
 export function appAndBrowserForThisFile(appEnv: Record<string, string> = {}) {
+  vi.setConfig({ testTimeout: BROWSER_FLOW_TIMEOUT_MS });
   const handle = {} as { app: RunningApp; browser: Browser; pageErrors: string[] };
   handle.pageErrors = [];
   beforeAll(async () => {
