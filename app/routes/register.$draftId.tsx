@@ -32,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = user?.actor ?? null;
   const entry = await loadRegisterEntry(params.draftId ?? "");
   if (!entry || !can(actor, "draft.viewInRegister", draftResourceOf(entry.draft))) throw notFound();
-  const { draft, version } = entry;
+  const { draft } = entry;
+  // The page shows the structured text; the plain text (what the hash is of) is in the API.
+  const version = entry.version && { ...entry.version, plainText: undefined };
   return {
     draft: { ...draftHeading(draft), kind: draft.kind, status: draft.status },
     owner: draft.ownerOrganization,
