@@ -128,7 +128,8 @@ export function versionJson(
     createdAt: version.createdAt,
     sha256: version.sha256,
     text: version.plainText,
-    articles: outlineOf(content).map(({ type, id, number, title }) => ({ type, id, number, title })),
+    /** Chapters and articles in order with their stable ids: what proposals' `articleId` refers to. */
+    outline: outlineOf(content),
     content,
     links,
   };
