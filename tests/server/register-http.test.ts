@@ -109,6 +109,10 @@ describe("the public register", () => {
     const last = await db().draftVersion.findFirstOrThrow({ where: { draftId: law.id }, orderBy: { number: "desc" } });
     expect(entry).toContain(`data-testid="register-sha256">${last.sha256}<`);
 
+    const api = await (await get(`/api/v1/register/${law.id}`, "lilit@ucfo.example")).json();
+    expect(api.data.rounds.map((round: { id: string }) => round.id)).toEqual([publicRound]);
+    expect(api.data.version.sha256).toBe(last.sha256);
+
     // The same rule as the round pages: guests of the invited round see it, other partners do not.
     expect(await html(`/register/${law.id}`, "lilit@ucfo.example")).toContain("Closed round with the finance officers");
     expect(await html(`/register/${law.id}`, "karen@aca.example")).not.toContain(
