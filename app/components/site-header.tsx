@@ -18,6 +18,7 @@ export function SiteHeader() {
       <nav className="main-nav" aria-label={t("nav.main")}>
         {user ? <NavLink to="/drafts">{t("nav.drafts")}</NavLink> : null}
         <NavLink to="/rounds">{t("nav.rounds")}</NavLink>
+        <NavLink to="/register">{t("register.nav")}</NavLink>
         {user ? <NavLink to="/reviews">{t("nav.reviews")}</NavLink> : null}
         {user ? <NavLink to="/orgs">{t("nav.organizations")}</NavLink> : null}
         {user ? <NavLink to="/collegium">{t("collegium.nav")}</NavLink> : null}

@@ -2,12 +2,14 @@ import { membershipIn, type MaybeActor } from "./actor";
 import { commentRules, type CommentResource, type ThreadResource } from "./comments";
 import { draftRules, type DraftResource } from "./drafts";
 import { collegiumRules, type CollegiumResource, type ReviewResource } from "./collegium";
+import { registerRules } from "./register";
 import { roundRules, type RoundResource } from "./rounds";
 
 export * from "./actor";
 export * from "./comments";
 export * from "./drafts";
 export * from "./collegium";
+export * from "./register";
 export * from "./rounds";
 
 /**
@@ -52,6 +54,7 @@ export type Action =
   | "draft.changeStatus"
   | "draft.commentInternal"
   | "draft.createVersion"
+  | "draft.viewInRegister"
   | "thread.view"
   | "thread.reply"
   | "thread.resolve"
@@ -123,6 +126,8 @@ const RULES: Record<Action, Rule> = {
   "draft.changeStatus": onDraft(draftRules.changeStatus),
   // Freezing a version is the owner's act: it is what rounds and reviews will refer to.
   "draft.createVersion": onDraft(draftRules.changeStatus),
+  // The register is public: anyone, signed out too, reads an adopted or signed act.
+  "draft.viewInRegister": onDraft(registerRules.view),
   "draft.commentInternal": onDraft((actor, draft) => commentRules.startThread(actor, draft, "INTERNAL")),
   "thread.view": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),
   "thread.reply": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),

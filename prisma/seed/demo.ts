@@ -7,6 +7,7 @@ import { seedDemoCollegium } from "./collegium";
 import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";
 import { seedDemoRounds } from "./rounds";
+import { signDemoDraft } from "./signed";
 import { DEMO_PASSWORD, DEMO_USERS } from "./users";
 
 /** Loads the demo organizations and accounts into an empty database, in one transaction. */
@@ -59,6 +60,9 @@ export async function seedDemoData(client: Db): Promise<void> {
         });
       }
       await initializeDocument(created.id, jsonToYUpdate(draft.content), tx);
+      if (draft.signed) {
+        await signDemoDraft(tx, created.id, draft.content, userIds.get(draft.signed.by)!, draft.signed);
+      }
     }
     await seedDemoRounds(tx, { org: (key) => ids.get(key)!, user: (email) => userIds.get(email)! });
     await seedDemoCollegium(tx, { org: (key) => ids.get(key)!, user: (email) => userIds.get(email)! });

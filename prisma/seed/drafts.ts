@@ -1,4 +1,5 @@
 import { article, chapter, paragraph, part, point, type DocNode } from "../../app/editor/document-json";
+import type { SignedHistory } from "./signed";
 
 /**
  * Demo drafts from the source documents: the amendments to the Law "On Local
@@ -12,6 +13,8 @@ export type DemoDraft = {
   titles: { titleHy?: string; titleRu?: string; titleKa?: string; titleEn?: string };
   shares: { org: string; level: "EDIT" | "COMMENT" }[];
   content: DocNode;
+  /** Signed already: the public register shows it with this history. */
+  signed?: SignedHistory;
 };
 
 const localSelfGovernment: DocNode = {
@@ -122,5 +125,6 @@ export const DEMO_DRAFTS: DemoDraft[] = [
       { org: "uca", level: "COMMENT" },
     ],
     content: cityCooperation,
+    signed: { by: "olga@blagoveshchensk.example", versionName: "Подписанный текст / Signed text", daysAgo: 30 },
   },
 ];

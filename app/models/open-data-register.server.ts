@@ -1,0 +1,67 @@
+import { can } from "~/policies";
+import { apiLink } from "~/utils/api-response.server";
+import { draftResourceOf } from "./draft-access.server";
+import { namesOf, titlesOf, versionJson } from "./open-data-rounds.server";
+import { listRegister, loadRegisterEntry, visibleEntryRounds, type RegisterFilters } from "./register.server";
+
+/** The register as open data: the same entries as `/register`, as a signed-out visitor sees them. */
+export async function registerListJson(
+  request: Request,
+  filters: RegisterFilters,
+  page: { skip: number; take: number },
+) {
+  const { items, total } = await listRegister(filters, page);
+  return {
+    total,
+    items: items.map((entry) => ({
+      id: entry.id,
+      title: titlesOf(entry),
+      kind: entry.kind,
+      status: entry.status,
+      reachedAt: entry.reachedAt,
+      owner: { id: entry.ownerOrganization.id, name: namesOf(entry.ownerOrganization) },
+      links: {
+        self: apiLink(request, `/api/v1/register/${entry.id}`),
+        page: apiLink(request, `/register/${entry.id}`),
+      },
+    })),
+  };
+}
+
+/** One entry with its final text and public consultation history; null when not in the register. */
+export async function registerEntryJson(request: Request, draftId: string) {
+  const entry = await loadRegisterEntry(draftId);
+  if (!entry || !can(null, "draft.viewInRegister", draftResourceOf(entry.draft))) return null;
+  const { draft, version } = entry;
+  const self = `/api/v1/register/${draft.id}`;
+  return {
+    id: draft.id,
+    title: titlesOf(draft),
+    kind: draft.kind,
+    status: draft.status,
+    reachedAt: entry.reachedAt,
+    owner: { id: draft.ownerOrganization.id, name: namesOf(draft.ownerOrganization) },
+    version: version && versionJson(version, { entry: apiLink(request, self) }),
+    rounds: visibleEntryRounds(null, entry).map(({ round, resource }) => ({
+      id: round.id,
+      title: round.title,
+      status: round.status,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      timeZone: round.timeZone,
+      proposalCount: round._count.proposals,
+      version: round.version,
+      links: {
+        self: apiLink(request, `/api/v1/rounds/${round.id}`),
+        summary: can(null, "round.viewSummary", resource) ? apiLink(request, `/rounds/${round.id}/summary`) : null,
+      },
+    })),
+    reviews: entry.reviews.map((review) => ({
+      collegium: namesOf(review.body),
+      sentAt: review.sentAt,
+      closedAt: review.closedAt,
+      outcome: review.outcome,
+    })),
+    links: { self: apiLink(request, self), page: apiLink(request, `/register/${draft.id}`) },
+  };
+}

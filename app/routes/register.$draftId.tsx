@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DocumentView } from "~/components/document/document-view";
+import { draftHeading, draftTitle } from "~/components/draft-title";
+import { LocalDate } from "~/components/local-date";
+import { organizationName } from "~/components/organization-name";
+import { PrintButton } from "~/components/print-button";
+import { RoundList } from "~/components/rounds/round-list";
+import type { DocNode } from "~/editor/document-json";
+import type { Locale } from "~/i18n/config";
+import { useT } from "~/i18n/use-t";
+import { getCurrentUser } from "~/auth/current-user.server";
+import { draftResourceOf } from "~/models/draft-access.server";
+import { loadRegisterEntry, visibleEntryRounds } from "~/models/register.server";
+import { roundInfo } from "~/models/rounds.server";
+import { can } from "~/policies";
+import { notFound } from "~/utils/responses.server";
+
+/** The tab shows the title in the reader's language (the root loader resolved it). */
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
+  return [{ title: data ? `${draftTitle(data.draft, locale)} · Agora` : "Agora" }];
+};
+
+/**
+ * One act of the register: its final text with the SHA-256, and the history of its
+ * consultation. Anything not (yet) in the register answers 404 to everyone, so the page
+ * reveals nothing about drafts still being written.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  const actor = user?.actor ?? null;
+  const entry = await loadRegisterEntry(params.draftId ?? "");
+  if (!entry || !can(actor, "draft.viewInRegister", draftResourceOf(entry.draft))) throw notFound();
+  const { draft } = entry;
+  // The page shows the structured text; the plain text (what the hash is of) is in the API.
+  const version = entry.version && { ...entry.version, plainText: undefined };
+  return {
+    draft: { ...draftHeading(draft), kind: draft.kind, status: draft.status },
+    owner: draft.ownerOrganization,
+    reachedAt: entry.reachedAt,
+    version: version && { ...version, content: version.content as unknown as DocNode },
+    rounds: visibleEntryRounds(actor, entry).map(({ round }) => ({
+      ...roundInfo(round),
+      proposals: round._count.proposals,
+    })),
+    reviews: entry.reviews.map((review) => ({
+      id: review.id,
+      body: review.body,
+      sentAt: review.sentAt,
+      closedAt: review.closedAt,
+      outcome: review.outcome,
+    })),
+  };
+}
+
+export default function RegisterEntryPage() {
+  const t = useT();
+  const { draft, owner, reachedAt, version, rounds, reviews } = useLoaderData<typeof loader>();
+  return (
+    <section className="printable-version">
+      <p className="eyebrow no-print">
+        <Link to="/register">← {t("register.title")}</Link>
+      </p>
+      <h1>{draftTitle(draft, t.locale)}</h1>
+      <div className="card version-meta">
+        <div>
+          {t(`draftKinds.${draft.kind}`)} · {organizationName(owner, t.locale)}
+        </div>
+        <div data-testid="register-reached">
+          <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>{" "}
+          {t(`register.reached.${draft.status}`)} <LocalDate value={reachedAt} />
+        </div>
+        {version ? (
+          <>
+            <strong>
+              {t("register.finalText")}: {t("versions.label", { number: t.number(version.number), name: version.name })}
+            </strong>
+            <div>
+              SHA-256: <code data-testid="register-sha256">{version.sha256}</code>
+            </div>
+            <p className="muted no-print">{t("register.hashHint", { path: `/api/v1/register/${draft.id}` })}</p>
+            <div className="actions no-print">
+              <PrintButton />
+            </div>
+          </>
+        ) : (
+          <p className="muted">{t("register.noVersion")}</p>
+        )}
+      </div>
+      {version ? (
+        <div className="editor-frame">
+          <DocumentView doc={version.content} />
+        </div>
+      ) : null}
+      <div className="no-print">
+        <h2>{t("register.consultation")}</h2>
+        <RoundList rounds={rounds} empty={t("register.noRounds")} />
+        <h2>{t("register.reviews")}</h2>
+        {reviews.length === 0 ? <p className="card muted">{t("register.noReviews")}</p> : null}
+        <ul className="plain-list stack">
+          {reviews.map((review) => (
+            <li key={review.id} className="card" data-testid="register-review">
+              <strong>{organizationName(review.body, t.locale)}</strong>
+              <div>
+                <LocalDate value={review.sentAt} /> – {review.closedAt ? <LocalDate value={review.closedAt} /> : null}
+                {review.outcome ? ` · ${t(`reviews.outcome.${review.outcome}`)}` : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

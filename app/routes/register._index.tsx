@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { draftTitle } from "~/components/draft-title";
+import { LocalDate } from "~/components/local-date";
+import { organizationName } from "~/components/organization-name";
+import { Pagination } from "~/components/pagination";
+import { useT } from "~/i18n/use-t";
+import { listRegister } from "~/models/register.server";
+import { DRAFT_KINDS } from "~/schemas/draft";
+import { readRegisterFilters } from "~/schemas/register";
+import { pageCount, readPage } from "~/utils/pagination";
+
+/**
+ * The public register: every draft that was adopted or signed, for everyone, signed out too.
+ * The model selects by the final statuses the policy's `draft.viewInRegister` admits.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const page = readPage(url);
+  const filters = readRegisterFilters(url);
+  const { items, total, years, organizations } = await listRegister(filters, page);
+  return { entries: items, total, page: page.page, pages: pageCount(total), filters, years, organizations };
+}
+
+export default function RegisterPage() {
+  const t = useT();
+  const { entries, total, page, pages, filters, years, organizations } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("register.title")}</h1>
+      <p className="muted">{t("register.intro")}</p>
+      <Form method="get" className="filters" role="search">
+        <label>
+          <span className="visually-hidden">{t("fields.kind")}</span>
+          <select name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("drafts.anyKind")}</option>
+            {DRAFT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`draftKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t("fields.owner")}</span>
+          <select name="organization" defaultValue={filters.organizationId ?? ""}>
+            <option value="">{t("drafts.anyOrganization")}</option>
+            {organizations.map((org) => (
+              <option key={org.id} value={org.id}>
+                {organizationName(org, t.locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t("register.year")}</span>
+          <select name="year" defaultValue={filters.year ? String(filters.year) : ""}>
+            <option value="">{t("register.anyYear")}</option>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("common.apply")}</button>
+      </Form>
+      <p className="muted">{t("common.results", { count: t.number(total) })}</p>
+      {entries.length === 0 ? <p className="card muted">{t("register.none")}</p> : null}
+      <ul className="draft-list">
+        {entries.map((entry) => (
+          <li key={entry.id} className="card draft-card" data-testid="register-entry">
+            <Link to={`/register/${entry.id}`} className="draft-card-title">
+              {draftTitle(entry, t.locale)}
+            </Link>
+            <div className="muted">
+              {t(`draftKinds.${entry.kind}`)} · {organizationName(entry.ownerOrganization, t.locale)} ·{" "}
+              {t(`register.reached.${entry.status}`)} <LocalDate value={entry.reachedAt} />
+            </div>
+            <span className={`status status-${entry.status.toLowerCase()}`}>{t(`draftStatus.${entry.status}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} pages={pages} />
+    </section>
+  );
+}
