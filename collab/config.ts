@@ -18,8 +18,13 @@ export type CollabConfig = {
   compactEveryBatches: number;
   /** How often open connections' sessions and access are checked again (revocation). */
   accessRecheckMs: number;
-  /** Delay before retrying a failed database write (doubles up to 30 s). */
+  /** Delay before retrying a failed database write (doubles up to retryMaxMs). */
   retryBaseMs: number;
+  /**
+   * Longest pause between retries: short enough that edits reach the database within
+   * seconds after an outage ends, long enough not to hammer a struggling database.
+   */
+  retryMaxMs: number;
   /** Origin that browsers must send; unset: the request's own host (http://host). */
   expectedOrigin?: string;
 };
@@ -33,4 +38,5 @@ export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
   compactEveryBatches: 200,
   accessRecheckMs: 2_000,
   retryBaseMs: 500,
+  retryMaxMs: 5_000,
 };

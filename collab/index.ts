@@ -7,11 +7,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { env } from "../app/utils/env.server";
 import { applyMigrations } from "../app/utils/migrations.server";
+import { isHealthz, serveHealthz } from "../server/healthz";
 import { attachCollabServer } from "./server";
 
 const config = env();
 await applyMigrations(config.DATABASE_URL);
 const http = createServer((req, res) => {
+  if (isHealthz(req)) return void serveHealthz(res, { collab, redisUrl: config.REDIS_URL });
   const healthy = req.url === "/health";
   res.writeHead(healthy ? 200 : 404, { "Content-Type": "text/plain" }).end(healthy ? "ok" : "not found");
 });

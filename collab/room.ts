@@ -43,6 +43,8 @@ export class Room {
   private readonly clientIds = new Map<RoomMember, Set<number>>();
   /** State vector of what the database holds (at load, then after each write). */
   private savedVector: Uint8Array;
+  /** When storing started failing (null while writes succeed); read by /healthz. */
+  failingSince: number | null = null;
 
   private constructor(
     readonly draftId: string,
@@ -110,6 +112,11 @@ export class Room {
     return encoding.toUint8Array(encoder);
   }
 
+  /** Updates held in memory and not yet in the database (the persistence backlog). */
+  get unsavedUpdates(): number {
+    return this.pending.length;
+  }
+
   get hasUnsavedChanges(): boolean {
     return this.pending.length > 0 || this.flushing !== null;
   }
@@ -125,6 +132,7 @@ export class Room {
         const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
         this.lastUpdateId = await this.store.appendUpdate(this.draftId, merged);
         this.retryDelay = this.config.retryBaseMs;
+        this.failingSince = null;
         this.batchesSinceCompaction++;
         this.notifySaved(savedVector);
       } catch (error) {
@@ -181,7 +189,8 @@ export class Room {
       this.retryTimer = null;
       this.flush().catch((error: unknown) => {
         console.error(`collab: storing updates of draft ${this.draftId} failed; retrying`, error);
-        this.retryDelay = Math.min(this.retryDelay * 2, 30_000);
+        this.failingSince ??= Date.now();
+        this.retryDelay = Math.min(this.retryDelay * 2, this.config.retryMaxMs);
         this.scheduleFlush(this.retryDelay);
       });
     }, delay);

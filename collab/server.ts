@@ -122,7 +122,7 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
   }
 
   async function unloadUntilStored(room: Room) {
-    for (let delay = config.retryBaseMs; ; delay = Math.min(delay * 2, 30_000)) {
+    for (let delay = config.retryBaseMs; ; delay = Math.min(delay * 2, config.retryMaxMs)) {
       try {
         return await room.unload();
       } catch (error) {

@@ -1,6 +1,8 @@
 import mammoth from "mammoth";
 import type { DocNode } from "~/editor/document-json";
 import { markdownToDocument } from "~/editor/markdown-import";
+import { checkDocxContainer } from "./docx-container.server";
+import { ImportError } from "./import-error.server";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
 const decode = (html: string) =>
@@ -14,6 +16,7 @@ const decode = (html: string) =>
  * "Article 5. …") become chapters and articles, everything else paragraphs.
  */
 export async function docxToDocument(buffer: Buffer): Promise<DocNode> {
+  checkDocxContainer(buffer);
   const { value: html } = await mammoth.convertToHtml({ buffer });
   const lines: string[] = [];
   for (const match of html.matchAll(/<(h[1-6]|p|li)>([\s\S]*?)<\/\1>/g)) {
@@ -27,8 +30,23 @@ export async function docxToDocument(buffer: Buffer): Promise<DocNode> {
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-/** Picks the converter from the file name: .docx, or Markdown/plain text. */
+/**
+ * Picks the converter from the file name: .docx, or Markdown/plain text. Throws an
+ * ImportError (with the message for the form) for a file that is not what it claims.
+ */
 export async function importFile(name: string, data: Buffer): Promise<DocNode> {
+  if (data.length > MAX_IMPORT_BYTES) throw new ImportError("errors.fileTooLarge");
   if (name.toLowerCase().endsWith(".docx")) return docxToDocument(data);
-  return markdownToDocument(data.toString("utf8"));
+  return markdownToDocument(textOf(data));
+}
+
+/** Markdown must be UTF-8 text: a NUL byte or an invalid sequence means a binary file. */
+function textOf(data: Buffer): string {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+    if (!text.includes("\0")) return text;
+  } catch {
+    // falls through to the error below
+  }
+  throw new ImportError("faults.importNotText");
 }

@@ -17,6 +17,7 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
 import { useT } from "~/i18n/use-t";
 import { importFile, MAX_IMPORT_BYTES } from "~/models/draft-import.server";
+import { ImportError } from "~/models/import-error.server";
 import { ownerOptions } from "~/models/draft-owners.server";
 import { createDraft } from "~/models/drafts.server";
 import { DRAFT_KINDS, DraftSchema } from "~/schemas/draft";
@@ -63,8 +64,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return data({ errors: { file: "errors.fileType" } }, { status: 400 });
     try {
       content = await importFile(file.name, Buffer.from(await file.arrayBuffer()));
-    } catch {
-      return data({ errors: { file: "errors.fileUnreadable" } }, { status: 400 });
+    } catch (error) {
+      const message = error instanceof ImportError ? error.messageKey : "errors.fileUnreadable";
+      return data({ errors: { file: message } }, { status: 400 });
     }
   }
   const draft = await createDraft(user.id, parsed.value, content);

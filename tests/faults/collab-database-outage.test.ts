@@ -1,0 +1,101 @@
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadDocument } from "~/models/documents.server";
+import { isHealthz, serveHealthz } from "../../server/healthz";
+import {
+  connectClient,
+  fragmentText,
+  sessionCookieFor,
+  startCollab,
+  typeParagraph,
+  waitForSync,
+  type RunningCollab,
+  type TestClient,
+} from "../helpers/collab";
+import { createDraftSetup } from "../helpers/factories";
+
+const clients: TestClient[] = [];
+let server: RunningCollab | undefined;
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.destroy());
+  await server?.stop();
+});
+
+/** The collab server with /healthz on its HTTP server, as in `npm start` and `start:collab`. */
+async function startCollabWithHealthz(): Promise<RunningCollab & { healthz: () => Promise<Response> }> {
+  const running = await startCollab({ retryBaseMs: 100, retryMaxMs: 1000 });
+  running.http.removeAllListeners("request");
+  running.http.on("request", (req, res) => {
+    if (isHealthz(req)) void serveHealthz(res, { collab: running.collab });
+    else res.writeHead(404).end();
+  });
+  return { ...running, healthz: () => fetch(`${running.origin}/healthz`) };
+}
+
+/**
+ * Another connection holding SQLite's write lock, as a long-running migration, a backup
+ * tool or a stuck process would: every write of the collab server fails with SQLITE_BUSY
+ * (after the driver's busy timeout) until it is released.
+ */
+function lockDatabase(): () => void {
+  const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+  const holder = new Database(file);
+  holder.exec("BEGIN EXCLUSIVE");
+  return () => {
+    holder.exec("ROLLBACK");
+    holder.close();
+  };
+}
+
+const sqlite = (process.env.TEST_DATABASE ?? "sqlite") === "sqlite";
+
+describe.runIf(sqlite)("database outage during editing (row 11)", () => {
+  it("keeps editing in memory, retries with back-off, loses nothing and reports degraded meanwhile", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const cookie = await sessionCookieFor(staff.id);
+    const running = await startCollabWithHealthz();
+    server = running;
+    const writers = [0, 1, 2].map(() => connectClient(running, draft.id, cookie));
+    clients.push(...writers);
+    await Promise.all(writers.map(waitForSync));
+    expect((await running.healthz()).status).toBe(200);
+
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    let release: (() => void) | null = lockDatabase();
+    try {
+      // An outage of several seconds (the issue asks for 30 s; the mechanism does not
+      // depend on the length, and a test on a shared machine should not take a minute).
+      const outageEndsAt = Date.now() + 8000;
+      let round = 0;
+      let degraded: Record<string, unknown> | null = null;
+      while (Date.now() < outageEndsAt) {
+        round++;
+        writers.forEach((writer, i) => typeParagraph(writer, `during the outage: writer ${i} round ${round}`));
+        const response = await running.healthz();
+        if (response.status === 503) degraded = (await response.json()) as Record<string, unknown>;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      // The others see each other's edits while the database is down: editing goes on.
+      await expect.poll(() => writers.every((w) => w.text() === writers[0]!.text()), { timeout: 10_000 }).toBe(true);
+      expect(writers[0]!.text()).toContain(`writer 2 round ${round}`);
+      expect(writers.some((w) => w.saved())).toBe(false);
+      expect(degraded).toMatchObject({ status: "degraded", collab: { failingDocuments: 1 } });
+      expect(JSON.stringify(degraded)).not.toMatch(/file:|password|DATABASE_URL/i);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining("failed; retrying"), expect.anything());
+
+      release();
+      release = null;
+      await expect.poll(() => writers.every((w) => w.saved()), { timeout: 15_000 }).toBe(true);
+      const { doc } = await loadDocument(draft.id);
+      const stored = fragmentText(doc);
+      for (let r = 1; r <= round; r++)
+        for (let i = 0; i < 3; i++) expect(stored).toContain(`during the outage: writer ${i} round ${r}`);
+      const healthy = await running.healthz();
+      expect(healthy.status).toBe(200);
+      expect(await healthy.json()).toMatchObject({ status: "ok", database: "ok", collab: { failingDocuments: 0 } });
+    } finally {
+      release?.();
+      errors.mockRestore();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { CLOSE } from "~/editor/collab-protocol";
+import { revokeDraftAccess, shareDraft } from "~/models/drafts.server";
+import { db } from "~/utils/db.server";
+import { DEFAULT_COLLAB_CONFIG } from "../../collab/config";
+import { openRaw, storedHash } from "../helpers/collab-frames";
+import {
+  connectClient,
+  sessionCookieFor,
+  startCollab,
+  typeParagraph,
+  waitForSync,
+  type RunningCollab,
+  type TestClient,
+} from "../helpers/collab";
+import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
+
+/**
+ * Issue 9, row 8: access revoked while connected. The socket closes within 5 s (the
+ * production re-check interval, not the shorter one other tests use), reconnecting is
+ * refused, and nothing the person types afterwards reaches the document.
+ */
+let server: RunningCollab | undefined;
+const clients: TestClient[] = [];
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.destroy());
+  await server?.stop();
+});
+
+type Revocation = (setup: { staffId: string; draftId: string; expertId: string }) => Promise<void>;
+
+const revocations: [string, Revocation, number][] = [
+  [
+    "the grant revoked in the app",
+    async ({ staffId, draftId }) => {
+      const grant = await db().draftAccess.findFirstOrThrow({ where: { draftId } });
+      await revokeDraftAccess(staffId, draftId, grant.id);
+    },
+    403,
+  ],
+  [
+    "the grant deleted by another process (no in-process notice)",
+    async ({ draftId }) => void (await db().draftAccess.deleteMany({ where: { draftId } })),
+    403,
+  ],
+  [
+    "the session ended elsewhere (signed out on another device)",
+    async ({ expertId }) => void (await db().session.deleteMany({ where: { userId: expertId } })),
+    401,
+  ],
+];
+
+describe("access revoked while connected (row 8)", () => {
+  it.each(revocations)("closes the socket within 5 s and refuses later updates: %s", async (_label, revoke, status) => {
+    server = await startCollab({ accessRecheckMs: DEFAULT_COLLAB_CONFIG.accessRecheckMs });
+    const running = server;
+    const { staff, draft } = await createDraftSetup();
+    const ngo = await createOrganization("NGO");
+    const expert = await createUser();
+    await addMember(expert.id, ngo.id);
+    await shareDraft(staff.id, draft.id, { organizationId: ngo.id }, "EDIT");
+    const cookie = await sessionCookieFor(expert.id);
+    const client = connectClient(running, draft.id, cookie);
+    clients.push(client);
+    await waitForSync(client);
+    typeParagraph(client, "before revocation");
+    await expect.poll(() => client.saved()).toBe(true);
+    const before = await storedHash(draft.id);
+
+    await revoke({ staffId: staff.id, draftId: draft.id, expertId: expert.id });
+    await expect.poll(() => client.closeCodes, { timeout: 5000, interval: 50 }).toContain(CLOSE.ACCESS_REVOKED);
+
+    // The client keeps typing and keeps trying to reconnect: nothing gets through.
+    typeParagraph(client, "after revocation");
+    const again = openRaw(running, draft.id, { Cookie: cookie });
+    expect(await again.closed).toBe(status);
+    expect(again.received).toHaveLength(0);
+    expect([...running.collab.connections].some((c) => c.identity.userId === expert.id)).toBe(false);
+    const room = await running.collab.rooms.get(draft.id);
+    if (room) await expect.poll(() => room.hasUnsavedChanges).toBe(false);
+    expect(await storedHash(draft.id)).toBe(before);
+  });
+});
