@@ -19,14 +19,10 @@ import {
 } from "docx";
 import { plainTextOf, type DocNode } from "~/editor/document-json";
 import type { ActSource, ExportThread } from "./act-source.server";
+import { TITLE_PAGE_STYLE } from "./docx-styles";
 
 /** Same font as the summary exports: Latin, Cyrillic, Armenian and Georgian in one family. */
 const FONT = "Noto Sans";
-/**
- * The title page's own paragraph style. The importer ignores paragraphs in it, so a file
- * exported here comes back without its title page turning into a preamble.
- */
-export const TITLE_PAGE_STYLE = { id: "AgoraTitlePage", name: "Agora Title Page" };
 /** Indents in twips: a part under its article, a point under its part. */
 const PART_INDENT = 0;
 const POINT_INDENT = 567;
