@@ -16,6 +16,10 @@ export function ExportLinks({ base }: { base: string }) {
       <a href={`${base}/export.docx?comments=1`} download>
         {t("exports.docxWithComments")}
       </a>
+      {" · "}
+      <a href={`${base}/export.akn.xml`} download>
+        {t("exports.akn")}
+      </a>
     </span>
   );
 }

@@ -101,4 +101,18 @@ describe("DOCX export of a draft's text", () => {
     expect(owner.comments).toContain("Working-group remark on article one");
     expect(owner.comments).not.toContain("Ministry-internal note");
   });
+
+  it("serves Akoma Ntoso XML of a version and of the live text to readers only", async () => {
+    const version = await get(`/drafts/${draftId}/versions/${versionId}/export.akn.xml`, "karen@aca.example");
+    expect(version.status).toBe(200);
+    expect(version.headers.get("Content-Type")).toContain("xml");
+    const xml = await version.text();
+    expect(xml).toContain("<bill ");
+    expect(xml).toContain('<article eId="art_lsg-a1">');
+    expect((await get(`/drafts/${draftId}/export.akn.xml`, "karen@aca.example")).status).toBe(200);
+    expect((await get(`/drafts/${draftId}/export.akn.xml`, "nino@zugdidi.example")).status).toBe(404);
+    expect((await get(`/drafts/${draftId}/versions/${versionId}/export.akn.xml`, "nino@zugdidi.example")).status).toBe(
+      404,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { actToAkn } from "./act-akn.server";
 import { actToDocx } from "./act-docx.server";
 import { loadActSource, workingGroupThreads, type ActSource } from "./act-source.server";
 
@@ -22,6 +23,18 @@ export async function docxExportResponse(request: Request, draftId: string | und
     headers: {
       "Content-Type": DOCX_TYPE,
       "Content-Disposition": `attachment; filename="${exportFileName(source, "docx")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/** The Akoma Ntoso XML download of a version (or, with `versionId` null, of the live text). */
+export async function aknExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
+  const { source } = await loadActSource(request, draftId, versionId);
+  return new Response(actToAkn(source), {
+    headers: {
+      "Content-Type": "application/akn+xml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFileName(source, "akn.xml")}"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -1,5 +1,6 @@
 import type { CurrentUser } from "~/auth/current-user.server";
 import { draftTitle } from "~/components/draft-title";
+import { organizationName } from "~/components/organization-name";
 import { plainTextOf, type DocNode } from "~/editor/document-json";
 import type { Locale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
@@ -28,7 +29,11 @@ export type ActSource = {
   date: Date;
   status: DraftStatus;
   kind: string;
-  ownerOrganizationId: string;
+  /** When the draft was started: the date of the work in Akoma Ntoso's FRBR identifiers. */
+  draftCreatedAt: Date;
+  owner: { id: string; slug: string; country: string; name: string };
+  /** The draft's title in the language of its text (for Akoma Ntoso), else its first title. */
+  contentTitle: string;
   /** The language the text is written in (from its script), for metadata. */
   language: ContentLanguage;
   locale: Locale;
@@ -56,7 +61,16 @@ type DraftFields = {
   titleEn: string | null;
   kind: string;
   status: DraftStatus;
-  ownerOrganizationId: string;
+  createdAt: Date;
+  ownerOrganization: {
+    id: string;
+    slug: string;
+    country: string;
+    nameHy: string | null;
+    nameRu: string | null;
+    nameKa: string | null;
+    nameEn: string | null;
+  };
 };
 
 type VersionFields = { id: string; number: number; name: string; sha256: string; createdAt: Date };
@@ -81,8 +95,15 @@ export function actSourceOf(input: {
     date,
     status: draft.status,
     kind: draft.kind,
-    ownerOrganizationId: draft.ownerOrganizationId,
+    draftCreatedAt: draft.createdAt,
+    owner: {
+      id: draft.ownerOrganization.id,
+      slug: draft.ownerOrganization.slug,
+      country: draft.ownerOrganization.country,
+      name: organizationName(draft.ownerOrganization, contentLanguage(plainText)),
+    },
     language: contentLanguage(plainText),
+    contentTitle: draftTitle(draft, contentLanguage(plainText)),
     locale,
     labels: {
       title: draftTitle(draft, locale),
