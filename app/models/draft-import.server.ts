@@ -1,6 +1,8 @@
 import mammoth from "mammoth";
 import type { DocNode } from "~/editor/document-json";
 import { markdownToDocument } from "~/editor/markdown-import";
+import { buildLegalDocument, type ImportBlock } from "~/editor/structure-builder";
+import { TITLE_PAGE_STYLE } from "~/exports/act/docx-styles";
 import { checkDocxContainer } from "./docx-container.server";
 import { ImportError } from "./import-error.server";
 
@@ -11,21 +13,42 @@ const decode = (html: string) =>
     .replace(/<[^>]+>/g, "")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? "");
 
+/** Our own exports' title page is metadata, not text: mammoth drops those paragraphs. */
+const STYLE_MAP = [`p[style-name='${TITLE_PAGE_STYLE.name}'] => !`];
+
+/** A table's rows, each cell as its lines (paragraphs), header rows marked. */
+function tableRows(html: string): { header: boolean; cells: string[][] }[] {
+  return [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => {
+    const cells = [...row[1]!.matchAll(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1>/g)];
+    return {
+      header: cells.length > 0 && cells.every((cell) => cell[1] === "th"),
+      cells: cells.map((cell) => {
+        const paragraphs = [...cell[2]!.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((p) => decode(p[1]!).trim());
+        return paragraphs.length ? paragraphs : [decode(cell[2]!).trim()].filter(Boolean);
+      }),
+    };
+  });
+}
+
 /**
  * A Word file as the legal structure: Word headings 1 and 2 (and lines such as
- * "Article 5. …") become chapters and articles, everything else paragraphs.
+ * "Article 5. …") become chapters and articles, "1." and "1)" lines parts and points,
+ * tables tables, everything else paragraphs. Nested tables are not supported (read as text).
  */
 export async function docxToDocument(buffer: Buffer): Promise<DocNode> {
   checkDocxContainer(buffer);
-  const { value: html } = await mammoth.convertToHtml({ buffer });
-  const lines: string[] = [];
-  for (const match of html.matchAll(/<(h[1-6]|p|li)>([\s\S]*?)<\/\1>/g)) {
-    const text = decode(match[2]!).trim();
-    if (!text) continue;
-    const tag = match[1]!;
-    lines.push(tag === "h1" ? `# ${text}` : /^h[2-6]$/.test(tag) ? `## ${text}` : text);
+  const { value: html } = await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP });
+  const blocks: ImportBlock[] = [];
+  for (const match of html.matchAll(/<table>([\s\S]*?)<\/table>|<(h[1-6]|p|li)>([\s\S]*?)<\/\2>/g)) {
+    if (match[1] !== undefined) {
+      blocks.push({ kind: "table", rows: tableRows(match[1]) });
+      continue;
+    }
+    const tag = match[2]!;
+    const text = decode(match[3]!).trim();
+    blocks.push(tag.startsWith("h") ? { kind: "heading", level: Number(tag[1]), text } : { kind: "line", text });
   }
-  return markdownToDocument(lines.join("\n"));
+  return buildLegalDocument(blocks);
 }
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

@@ -7,6 +7,7 @@ import type { PanelThread } from "~/components/comments/types";
 import { DraftEditor } from "~/components/editor/draft-editor.client";
 import { colorFor } from "~/components/editor/use-collab-connection";
 import { draftHeading, draftTitle } from "~/components/draft-title";
+import { ExportLinks } from "~/components/export-links";
 import { organizationName } from "~/components/organization-name";
 import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
@@ -110,7 +111,8 @@ export default function DraftPage() {
             {t(`draftKinds.${draft.kind}`)} · {organizationName(draft.ownerOrganization, t.locale)}
           </p>
           <h1 data-testid="draft-title">{draftTitle(draft, t.locale)}</h1>
-          <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>
+          <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>{" "}
+          <ExportLinks base={`/drafts/${draft.id}`} />
         </div>
         <div className="draft-actions">
           <Link to="versions" className="button">

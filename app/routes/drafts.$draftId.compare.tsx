@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { compareVersions } from "~/compare/compare-versions";
-import { ArticleChange } from "~/components/compare/article-change";
+import { ArticleChange, type CompareView } from "~/components/compare/article-change";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { useT } from "~/i18n/use-t";
 import { textOf } from "~/models/compare.server";
@@ -12,6 +12,7 @@ import { found } from "~/utils/responses.server";
 /**
  * Compares two texts of a draft article by article: `?from=<version>&to=<version|live>`.
  * By default the last version against the live text (or the last two versions).
+ * `view=side` shows changed articles side by side instead of the inline redline.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "draft.view");
@@ -27,13 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     from,
     to,
     showUnchanged: url.searchParams.get("all") === "1",
+    view: (url.searchParams.get("view") === "side" ? "side" : "inline") as CompareView,
     changes,
   };
 }
 
 export default function ComparePage() {
   const t = useT();
-  const { draft, versions, from, to, showUnchanged, changes } = useLoaderData<typeof loader>();
+  const { draft, versions, from, to, showUnchanged, view, changes } = useLoaderData<typeof loader>();
   const options = [
     ...versions.map((v) => ({ value: v.id, label: t("versions.label", { number: t.number(v.number), name: v.name }) })),
     { value: "live", label: t("compare.live") },
@@ -54,6 +56,15 @@ export default function ComparePage() {
       <Form method="get" className="card compare-choice">
         <TextChoice label={t("compare.from")} name="from" value={from} options={options} />
         <TextChoice label={t("compare.to")} name="to" value={to} options={options} />
+        <TextChoice
+          label={t("exports.compareView.label")}
+          name="view"
+          value={view}
+          options={[
+            { value: "inline", label: t("exports.compareView.inline") },
+            { value: "side", label: t("exports.compareView.sideBySide") },
+          ]}
+        />
         <label className="checkbox">
           <input type="checkbox" name="all" value="1" defaultChecked={showUnchanged} /> {t("compare.showAll")}
         </label>
@@ -69,7 +80,7 @@ export default function ComparePage() {
       </p>
       <div className="stack">
         {shown.map((change) => (
-          <ArticleChange key={`${change.status}-${change.id}`} change={change} />
+          <ArticleChange key={`${change.status}-${change.id}`} change={change} view={view} />
         ))}
       </div>
     </section>

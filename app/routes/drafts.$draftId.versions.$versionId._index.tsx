@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/components/draft-title";
+import { ExportLinks } from "~/components/export-links";
 import { LocalDate } from "~/components/local-date";
 import { PrintButton } from "~/components/print-button";
 import { useT } from "~/i18n/use-t";
@@ -42,6 +43,7 @@ export default function VersionPage() {
         <div className="actions no-print">
           <PrintButton />
           <Link to={`/drafts/${draft.id}/compare?from=${version.id}&to=live`}>{t("compare.link")}</Link>
+          <ExportLinks base={`/drafts/${draft.id}/versions/${version.id}`} />
         </div>
       </div>
       <div className="editor-frame">

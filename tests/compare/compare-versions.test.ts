@@ -51,6 +51,39 @@ describe("comparing versions article by article", () => {
     );
   });
 
+  it("shows renumbering only as renumbering: no redline, the text is the same", () => {
+    // Removing the first article renumbers the rest and changes none of their words.
+    const result = compareVersions(doc(a1, a2, a3), doc(a2, a3));
+    expect(result.map((c) => [c.id, c.status, c.textChanged, c.diff])).toEqual([
+      ["a1", "removed", true, expect.any(Array)],
+      ["a2", "renumbered", false, null],
+      ["a3", "renumbered", false, null],
+    ]);
+  });
+
+  it("shows an article split in two as the first part changed and the second added", () => {
+    const whole = article(
+      "a2",
+      "Հաշվետվություն",
+      paragraph("Հաշվետվությունը ներկայացվում է 15 օրվա ընթացքում։"),
+      paragraph("Հաշվետվությունը հրապարակվում է։"),
+    );
+    const first = article("a2", "Հաշվետվություն", paragraph("Հաշվետվությունը ներկայացվում է 15 օրվա ընթացքում։"));
+    const second = article("split", "Հրապարակում", paragraph("Հաշվետվությունը հրապարակվում է։"));
+    const result = compareVersions(doc(a1, whole, a3), doc(a1, first, second, a3));
+    expect(result.map((c) => [c.id, c.status, c.before?.number ?? null, c.after?.number ?? null])).toEqual([
+      ["a1", "unchanged", 1, 1],
+      ["a2", "changed", 2, 2],
+      ["split", "added", null, 3],
+      ["a3", "renumbered", 3, 4],
+    ]);
+    // The kept article only loses words (the sentence that went to the new one), gains none.
+    expect(result[1]!.diff!.filter((p) => p.kind !== "same")).toEqual([
+      { kind: "deleted", text: expect.stringContaining("Հաշվետվությունը հրապարակվում է") },
+    ]);
+    expect(result[2]!.diff).toEqual([{ kind: "inserted", text: "Հրապարակում\nՀաշվետվությունը հրապարակվում է։" }]);
+  });
+
   it("diffs words in any script, with punctuation as its own token", () => {
     expect(wordDiff("Совет общины, глава.", "Совет общины и глава.")).toEqual([
       { kind: "same", text: "Совет общины" },

@@ -70,6 +70,15 @@ describe("version pages", () => {
     const html = await page.text();
     expect(html).toMatch(/data-status="removed"/);
     expect(html).toContain("<del>");
+    expect(html).not.toContain('data-testid="side-by-side"');
+    // The same comparison side by side: the removed article's words in the "before" column only.
+    const side = await fetch(`${app.url}/drafts/${draftId}/compare?from=${firstId}&to=live&view=side`, {
+      headers: { Cookie: await as("karen@aca.example"), "Accept-Language": "en" },
+    });
+    const sideHtml = await side.text();
+    expect(sideHtml).toContain('data-testid="side-by-side"');
+    expect(sideHtml).toMatch(/<div><p class="muted">[^<]+<\/p><p class="redline plain-text"><del>/);
+    expect(sideHtml).toMatch(/<div><p class="muted">[^<]+<\/p><\/div>/);
     const outsider = await fetch(`${app.url}/drafts/${draftId}/compare`, {
       headers: { Cookie: await as("nino@zugdidi.example") },
     });

@@ -1,8 +1,16 @@
 import type { ArticleComparison } from "~/compare/compare-versions";
+import type { DiffPart } from "~/compare/word-diff";
 import { useT } from "~/i18n/use-t";
 
-/** One article's change: its status, its numbers before and after, and the inline redline. */
-export function ArticleChange({ change }: { change: ArticleComparison }) {
+/** How a changed article's words are shown: one redlined text, or the two texts side by side. */
+export type CompareView = "inline" | "side";
+
+/**
+ * One article's change: its status, its numbers before and after, and its words, either as
+ * the inline redline or side by side (the old text with its deletions, the new with its
+ * insertions); both views come from the same word diff.
+ */
+export function ArticleChange({ change, view = "inline" }: { change: ArticleComparison; view?: CompareView }) {
   const t = useT();
   const label = (side: { number: number; title: string } | null) =>
     side ? `${t("editor.articleNumber", { number: t.number(side.number) })} ${side.title}` : "";
@@ -20,19 +28,36 @@ export function ArticleChange({ change }: { change: ArticleComparison }) {
           <span className="muted"> ({t("compare.wasNumber", { number: t.number(change.before!.number) })})</span>
         ) : null}
       </header>
-      {change.diff ? (
-        <p className="redline plain-text">
-          {change.diff.map((part, index) =>
-            part.kind === "inserted" ? (
-              <ins key={index}>{part.text}</ins>
-            ) : part.kind === "deleted" ? (
-              <del key={index}>{part.text}</del>
-            ) : (
-              <span key={index}>{part.text}</span>
-            ),
-          )}
-        </p>
+      {change.diff && view === "side" ? (
+        <div className="side-by-side" data-testid="side-by-side">
+          <div>
+            <p className="muted">{t("exports.compareView.before")}</p>
+            {change.before ? <Redline parts={change.diff.filter((p) => p.kind !== "inserted")} /> : null}
+          </div>
+          <div>
+            <p className="muted">{t("exports.compareView.after")}</p>
+            {change.after ? <Redline parts={change.diff.filter((p) => p.kind !== "deleted")} /> : null}
+          </div>
+        </div>
+      ) : change.diff ? (
+        <Redline parts={change.diff} />
       ) : null}
     </article>
+  );
+}
+
+function Redline({ parts }: { parts: DiffPart[] }) {
+  return (
+    <p className="redline plain-text">
+      {parts.map((part, index) =>
+        part.kind === "inserted" ? (
+          <ins key={index}>{part.text}</ins>
+        ) : part.kind === "deleted" ? (
+          <del key={index}>{part.text}</del>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </p>
   );
 }

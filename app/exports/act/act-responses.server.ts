@@ -1,0 +1,41 @@
+import { actToAkn } from "./act-akn.server";
+import { actToDocx } from "./act-docx.server";
+import { loadActSource, workingGroupThreads, type ActSource } from "./act-source.server";
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** "draft-<id>-v3" or "draft-<id>-live": ASCII only, so every browser keeps the name. */
+export function exportFileName(source: ActSource, extension: string): string {
+  const which = source.version ? `v${source.version.number}` : "live";
+  return `draft-${source.draftId}-${which}.${extension}`;
+}
+
+/**
+ * The DOCX download of a version (or, with `versionId` null, of the live text). Comments
+ * only with `?comments=1`, and only the working-group threads this person may see.
+ */
+export async function docxExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
+  const { source, user, resource } = await loadActSource(request, draftId, versionId);
+  const withComments = new URL(request.url).searchParams.get("comments") === "1";
+  const threads = withComments ? await workingGroupThreads(user, resource) : [];
+  const docx = await actToDocx(source, threads);
+  return new Response(new Uint8Array(docx), {
+    headers: {
+      "Content-Type": DOCX_TYPE,
+      "Content-Disposition": `attachment; filename="${exportFileName(source, "docx")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/** The Akoma Ntoso XML download of a version (or, with `versionId` null, of the live text). */
+export async function aknExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
+  const { source } = await loadActSource(request, draftId, versionId);
+  return new Response(actToAkn(source), {
+    headers: {
+      "Content-Type": "application/akn+xml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFileName(source, "akn.xml")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

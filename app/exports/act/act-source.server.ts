@@ -1,0 +1,152 @@
+import type { CurrentUser } from "~/auth/current-user.server";
+import { draftTitle } from "~/components/draft-title";
+import { organizationName } from "~/components/organization-name";
+import { plainTextOf, type DocNode } from "~/editor/document-json";
+import type { Locale } from "~/i18n/config";
+import { formatDate } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/server-t.server";
+import { listVisibleThreads } from "~/models/comments.server";
+import { textOf } from "~/models/compare.server";
+import { requireDraft } from "~/models/draft-guard.server";
+import { getVersion, sha256Hex } from "~/models/versions.server";
+import type { DraftResource, DraftStatus } from "~/policies";
+import { found } from "~/utils/responses.server";
+import { contentLanguage, type ContentLanguage } from "./content-language";
+
+/**
+ * Everything an export of a draft's text needs, gathered once for DOCX and Akoma Ntoso:
+ * the text (a frozen version or the live text), its SHA-256, and the title-page labels in
+ * the reader's language. Reading it asks the same guard as reading the version page.
+ */
+export type ActSource = {
+  draftId: string;
+  /** Null for the live text. */
+  version: { id: string; number: number; name: string } | null;
+  doc: DocNode;
+  sha256: string;
+  /** When the version was frozen, or now for the live text. */
+  date: Date;
+  status: DraftStatus;
+  kind: string;
+  /** When the draft was started: the date of the work in Akoma Ntoso's FRBR identifiers. */
+  draftCreatedAt: Date;
+  owner: { id: string; slug: string; country: string; name: string };
+  /** The draft's title in the language of its text (for Akoma Ntoso), else its first title. */
+  contentTitle: string;
+  /** The language the text is written in (from its script), for metadata. */
+  language: ContentLanguage;
+  locale: Locale;
+  labels: ActLabels;
+};
+
+export type ActLabels = {
+  title: string;
+  kind: string;
+  kindLabel: string;
+  version: string;
+  versionLabel: string;
+  date: string;
+  dateLabel: string;
+  shaLabel: string;
+  chapterNumber: (n: number) => string;
+  articleNumber: (n: number) => string;
+};
+
+type DraftFields = {
+  id: string;
+  titleHy: string | null;
+  titleRu: string | null;
+  titleKa: string | null;
+  titleEn: string | null;
+  kind: string;
+  status: DraftStatus;
+  createdAt: Date;
+  ownerOrganization: {
+    id: string;
+    slug: string;
+    country: string;
+    nameHy: string | null;
+    nameRu: string | null;
+    nameKa: string | null;
+    nameEn: string | null;
+  };
+};
+
+type VersionFields = { id: string; number: number; name: string; sha256: string; createdAt: Date };
+
+/** The export's source from loaded parts (also what tests and the bench build directly). */
+export function actSourceOf(input: {
+  draft: DraftFields;
+  version: VersionFields | null;
+  doc: DocNode;
+  locale: Locale;
+  now?: Date;
+}): ActSource {
+  const { draft, version, doc, locale } = input;
+  const plainText = plainTextOf(doc);
+  const date = version ? version.createdAt : (input.now ?? new Date());
+  const t = serverT(locale);
+  return {
+    draftId: draft.id,
+    version: version ? { id: version.id, number: version.number, name: version.name } : null,
+    doc,
+    sha256: version ? version.sha256 : sha256Hex(plainText),
+    date,
+    status: draft.status,
+    kind: draft.kind,
+    draftCreatedAt: draft.createdAt,
+    owner: {
+      id: draft.ownerOrganization.id,
+      slug: draft.ownerOrganization.slug,
+      country: draft.ownerOrganization.country,
+      name: organizationName(draft.ownerOrganization, contentLanguage(plainText)),
+    },
+    language: contentLanguage(plainText),
+    contentTitle: draftTitle(draft, contentLanguage(plainText)),
+    locale,
+    labels: {
+      title: draftTitle(draft, locale),
+      kind: t(`draftKinds.${draft.kind}`),
+      kindLabel: t("exports.kind"),
+      version: version ? t("versions.label", { number: version.number, name: version.name }) : t("exports.liveText"),
+      versionLabel: t("exports.version"),
+      date: formatDate(t, date, true),
+      dateLabel: t("exports.date"),
+      shaLabel: t("exports.sha256"),
+      // Plain digits, no grouping: the importer reads "Article 1000." back.
+      chapterNumber: (n) => t("editor.chapterNumber", { number: n }),
+      articleNumber: (n) => t("editor.articleNumber", { number: n }),
+    },
+  };
+}
+
+/** Loads a version (or with `versionId` null the live text) after the draft guard's check. */
+export async function loadActSource(
+  request: Request,
+  draftId: string | undefined,
+  versionId: string | null,
+): Promise<{ source: ActSource; user: CurrentUser; resource: DraftResource }> {
+  const { user, draft, resource } = await requireDraft(request, draftId, "draft.view");
+  const version = versionId ? found(await getVersion(draft.id, versionId)) : null;
+  const doc = version ? version.content : found(await textOf(draft.id, "live"));
+  const locale = resolveLocale(request, user.locale);
+  return { source: actSourceOf({ draft, version, doc, locale }), user, resource };
+}
+
+/** The working-group threads this person may see (the comment policy decides), for `?comments=1`. */
+export async function workingGroupThreads(user: CurrentUser, resource: DraftResource) {
+  const threads = await listVisibleThreads(user, resource);
+  return threads
+    .filter((thread) => thread.visibility === "WORKING_GROUP")
+    .map((thread) => ({
+      articleId: thread.articleId,
+      quote: thread.quote,
+      comments: thread.comments
+        .filter((c) => !c.deletedAt)
+        .map((c) => ({ author: c.author.name, date: c.createdAt, body: c.body })),
+    }))
+    .filter((thread) => thread.comments.length > 0);
+}
+
+export type ExportThread = Awaited<ReturnType<typeof workingGroupThreads>>[number];
