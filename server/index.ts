@@ -1,18 +1,24 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { scaleOutFromEnv } from "../collab/scale-out";
 import { attachCollabServer, type CollabServer } from "../collab/server";
 import { createApp, type AppOptions } from "./app";
 
 /**
  * One HTTP server for the whole platform (the single-process default): the web app, and
- * the collab WebSocket server on the same port at /collab (architecture.md).
+ * the collab WebSocket server on the same port at /collab (architecture.md). A web-only
+ * node (`npm run start:web`, behind a proxy that sends /collab to collab nodes) leaves
+ * the collab server out; with `REDIS_URL` an attached one shares documents with other nodes.
  */
 export async function startServer(
   port: number,
-  options: AppOptions,
-): Promise<{ server: Server; collab: CollabServer; port: number }> {
+  options: AppOptions & { collab?: boolean },
+): Promise<{ server: Server; collab: CollabServer | null; port: number }> {
   const server = createServer(createApp(options));
-  const collab = attachCollabServer(server, { expectedOrigin: options.appOrigin });
+  const collab =
+    options.collab === false
+      ? null
+      : attachCollabServer(server, { expectedOrigin: options.appOrigin, ...scaleOutFromEnv()?.options });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, resolve);
