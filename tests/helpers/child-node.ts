@@ -13,7 +13,7 @@ export async function startChildNode(args: string[], env: Record<string, string>
   });
   let output = "";
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(" ")} did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${args.join(" ")} did not start:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(ready);

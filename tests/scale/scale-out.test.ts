@@ -110,7 +110,7 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
     ]);
     nodes.push(...started);
     [collabA, collabB, web] = started as [ChildNode, ChildNode, ChildNode, ChildNode];
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const client of clients) client.destroy();
