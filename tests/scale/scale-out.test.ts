@@ -49,7 +49,9 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
   let collabA: ChildNode;
   let collabB: ChildNode;
   let web: ChildNode;
+  let otherWeb: ChildNode;
   let draftId: string;
+  let ministryId: string;
   let grantId: string;
   const cookies: Record<"anahit" | "armen", string> = { anahit: "", armen: "" };
   const names: Record<"anahit" | "armen", string> = { anahit: "", armen: "" };
@@ -79,6 +81,7 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
       include: { memberships: true },
     });
     const armen = await database.user.findUniqueOrThrow({ where: { email: "armen@ucfo.example" } });
+    ministryId = anahit.memberships[0]!.organizationId;
     const draft = await database.draft.create({
       data: { kind: "LAW", ownerOrganizationId: anahit.memberships[0]!.organizationId, titleEn: "Scale-out" },
     });
@@ -109,7 +112,7 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
       startChildNode(["scripts/start.ts", "--web-only"], webEnv, WEB_READY),
     ]);
     nodes.push(...started);
-    [collabA, collabB, web] = started as [ChildNode, ChildNode, ChildNode, ChildNode];
+    [collabA, collabB, web, otherWeb] = started as [ChildNode, ChildNode, ChildNode, ChildNode];
   }, 240_000);
 
   afterAll(async () => {
@@ -199,6 +202,43 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
     expect(response.status).toBe(200);
     // The periodic re-check is 10 minutes away on the collab nodes: only the notice can do this.
     await eventually("armen's socket closed as revoked", () => armen.closeCodes.includes(CLOSE.ACCESS_REVOKED));
+  });
+
+  it("tells a page streaming from one web node about a comment posted through the other", async () => {
+    // A demo draft of Anahit's ministry with articles to comment on.
+    const owned = await database.documentSnapshot.findMany({
+      where: { draft: { ownerOrganizationId: ministryId } },
+      select: { draftId: true, outline: true },
+    });
+    const target = owned
+      .map((row) => ({
+        draftId: row.draftId,
+        article: (row.outline as { type: string; id: string }[]).find((e) => e.type === "article"),
+      }))
+      .find((row) => row.article);
+    const events = await fetch(`${otherWeb.url}/drafts/${target!.draftId}/comments/events`, {
+      headers: { Cookie: cookies.anahit },
+    });
+    expect(events.status).toBe(200);
+    const reader = events.body!.getReader();
+    let received = "";
+    const changed = (async () => {
+      while (!received.includes("event: changed")) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += new TextDecoder().decode(value);
+      }
+    })();
+    await eventually("the stream is open", () => received.includes("retry:"));
+    const posted = await fetch(`${web.url}/drafts/${target!.draftId}/comments`, {
+      method: "POST",
+      headers: { Cookie: cookies.anahit, Origin: web.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "create", articleId: target!.article!.id, body: "posted on the other node" }),
+    });
+    expect(posted.status).toBe(200);
+    await changed;
+    expect(received).toContain("event: changed");
+    await reader.cancel();
   });
 
   it("opens a scheduled round exactly once although every web node runs the scheduler", async () => {
