@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from "../app/editor/collab-protocol";
 import * as documents from "../app/models/documents.server";
 import type { CollabConfig } from "./config";
+import { TickBroadcast } from "./tick-broadcast";
 
 /** What a room needs from a connection: a way to send, and whether it wants "saved" notices. */
 /** Where rooms load and store documents: the database log and snapshot by default. */
@@ -51,6 +52,8 @@ export class Room {
   /** The subset of awarenessChanged made by this node's members (what other nodes need). */
   private localAwarenessChanged = new Set<number>();
   private relay: RoomRelayLink | null = null;
+  /** Updates of one event-loop turn go out as one merged frame per member. */
+  private readonly broadcast = new TickBroadcast(() => this.members);
   private awarenessTimer: NodeJS.Timeout | null = null;
   /** Awareness client ids introduced by each member, removed when it leaves. */
   private readonly clientIds = new Map<RoomMember, Set<number>>();
@@ -201,11 +204,7 @@ export class Room {
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
-    for (const member of this.members) if (member !== origin) member.send(message);
+    this.broadcast.add(update, origin);
     if (origin === FROM_OTHER_NODE) return;
     this.relay?.publishUpdate(update);
     this.pending.push(update);
