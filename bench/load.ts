@@ -11,6 +11,8 @@ import { Histogram } from "./lib/histogram";
 
 export type LoadOptions = {
   url: string;
+  /** Several servers (nodes sharing the document over Redis): client i connects to urls[i % n]. */
+  urls?: string[];
   room: string;
   headers: Record<string, string>;
   clients: number;
@@ -42,10 +44,13 @@ export async function runLoad(
   const histogram = new Histogram();
   let measuring = false;
   const connectStart = performance.now();
-  const clients = Array.from({ length: options.clients }, () => {
+  const clients = Array.from({ length: options.clients }, (_, index) => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(options.url, options.room, doc, {
-      WebSocketPolyfill: browserLikeWebSocket(options.headers) as unknown as typeof WebSocket,
+    const url = options.urls ? options.urls[index % options.urls.length]! : options.url;
+    // Each node accepts its own origin (http://<host:port> of the request), as behind a proxy.
+    const headers = options.urls ? { ...options.headers, Origin: `http://${new URL(url).host}` } : options.headers;
+    const provider = new WebsocketProvider(url, options.room, doc, {
+      WebSocketPolyfill: browserLikeWebSocket(headers) as unknown as typeof WebSocket,
       disableBc: true,
     });
     doc.getArray<number>("beacons").observe((event) => {
@@ -124,6 +129,96 @@ export async function timeToSync(url: string, room: string, headers: Record<stri
   return elapsed;
 }
 
+export type AwarenessOptions = Omit<LoadOptions, "typists" | "urls">;
+export type AwarenessResult = { framesPerSecond: number; changesPerSecond: number; perClientPerSecond: number };
+
+/**
+ * Every client moves its cursor `rate` times a second on a fixed schedule; counts the
+ * awareness frames all clients receive per second (each received frame is one awareness
+ * "update" event on the receiving provider). A server relaying every change to every peer
+ * sends clients × rate × (clients − 1) frames/s; one that merges sends far fewer.
+ */
+export async function runAwareness(options: AwarenessOptions, beforeMeasuring: () => Promise<void>) {
+  let frames = 0;
+  let measuring = false;
+  const clients = Array.from({ length: options.clients }, () => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(options.url, options.room, doc, {
+      WebSocketPolyfill: browserLikeWebSocket(options.headers) as unknown as typeof WebSocket,
+      disableBc: true,
+    });
+    provider.awareness.on("update", (_change: unknown, origin: unknown) => {
+      if (measuring && origin !== "local") frames++;
+    });
+    return { doc, provider };
+  });
+  await Promise.all(
+    clients.map(
+      ({ provider }) =>
+        new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once("sync", () => resolve()))),
+    ),
+  );
+  clients.forEach(({ provider }, i) => provider.awareness.setLocalStateField("user", { name: `user ${i}` }));
+  await sleep(1000);
+  await beforeMeasuring();
+  const interval = 1000 / options.rate;
+  const start = performance.now();
+  const moved = new Array<number>(clients.length).fill(0);
+  measuring = true;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    clients.forEach(({ provider }, index) => {
+      const due = start + (index * interval) / clients.length + moved[index]! * interval;
+      if (due <= now && due < start + options.measureMs) {
+        provider.awareness.setLocalStateField("cursor", { anchor: moved[index]!, head: moved[index]! });
+        moved[index]!++;
+      }
+    });
+  }, 2);
+  await sleep(options.measureMs);
+  clearInterval(timer);
+  measuring = false;
+  const seconds = options.measureMs / 1000;
+  clients.forEach(({ provider, doc }) => {
+    provider.destroy();
+    doc.destroy();
+  });
+  const changes = moved.reduce((a, b) => a + b, 0);
+  return {
+    framesPerSecond: frames / seconds,
+    changesPerSecond: changes / seconds,
+    perClientPerSecond: frames / seconds / options.clients,
+  };
+}
+
+/** Opens `clients` connections that then sit idle until the orchestrator has measured the server. */
+export async function holdIdle(options: {
+  url: string;
+  room: string;
+  headers: Record<string, string>;
+  clients: number;
+}) {
+  const clients = Array.from({ length: options.clients }, () => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(options.url, options.room, doc, {
+      WebSocketPolyfill: browserLikeWebSocket(options.headers) as unknown as typeof WebSocket,
+      disableBc: true,
+    });
+    return { doc, provider };
+  });
+  await Promise.all(
+    clients.map(
+      ({ provider }) =>
+        new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once("sync", () => resolve()))),
+    ),
+  );
+  return () =>
+    clients.forEach(({ provider, doc }) => {
+      provider.destroy();
+      doc.destroy();
+    });
+}
+
 // As a child process: receive options, run, send the result back.
 if (process.send) {
   process.once(
@@ -131,15 +226,24 @@ if (process.send) {
     async (
       message:
         | { type: "load"; options: LoadOptions }
+        | { type: "awareness"; options: AwarenessOptions }
+        | { type: "idle"; options: { url: string; room: string; headers: Record<string, string>; clients: number } }
         | { type: "sync"; url: string; room: string; headers: Record<string, string>; times: number; pauseMs: number },
     ) => {
+      const ready = () =>
+        new Promise<void>((resolve) => {
+          process.once("message", () => resolve());
+          process.send!({ type: "measure-start" });
+        });
       if (message.type === "load") {
-        const ready = () =>
-          new Promise<void>((resolve) => {
-            process.once("message", () => resolve());
-            process.send!({ type: "measure-start" });
-          });
         process.send!({ type: "result", result: await runLoad(message.options, ready) });
+      } else if (message.type === "awareness") {
+        process.send!({ type: "result", result: await runAwareness(message.options, ready) });
+      } else if (message.type === "idle") {
+        const release = await holdIdle(message.options);
+        await ready();
+        release();
+        process.send!({ type: "result", result: null });
       } else {
         const times: number[] = [];
         for (let i = 0; i < message.times; i++) {

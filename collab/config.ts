@@ -4,7 +4,7 @@ export type CollabConfig = {
   maxMessageBytes: number;
   /** Messages a connection may send before its document has loaded; more closes it. */
   maxPendingMessages: number;
-  /** A client whose unsent backlog exceeds this has stopped reading and is dropped. */
+  /** A client whose unsent backlog exceeds this has stopped reading and is dropped (issue 8: ≤ 2 MiB). */
   maxBufferedBytes: number;
   /** How long a document nobody has open stays in memory. */
   unloadAfterMs: number;
@@ -32,7 +32,7 @@ export type CollabConfig = {
 export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
   maxMessageBytes: 2 * 1024 * 1024,
   maxPendingMessages: 100,
-  maxBufferedBytes: 8 * 1024 * 1024,
+  maxBufferedBytes: 2 * 1024 * 1024,
   unloadAfterMs: 30_000,
   flushDelayMs: 20,
   compactEveryBatches: 200,

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from "../app/editor/collab-protocol";
 import * as documents from "../app/models/documents.server";
 import type { CollabConfig } from "./config";
+import { TickBroadcast } from "./tick-broadcast";
 
 /** What a room needs from a connection: a way to send, and whether it wants "saved" notices. */
 /** Where rooms load and store documents: the database log and snapshot by default. */
@@ -17,6 +18,16 @@ export interface RoomMember {
   readonly wantsSaved: boolean;
   /** The person behind the connection, stamped on their presence. */
   readonly presence: PresenceIdentity;
+}
+
+/** Origin of updates and awareness from another collab node: shown here, never stored or re-published. */
+export const FROM_OTHER_NODE = Symbol("from another collab node");
+
+/** A room's line to the other collab nodes (collab/redis-relay.ts); absent on a single node. */
+export interface RoomRelayLink {
+  publishUpdate(update: Uint8Array): void;
+  publishAwareness(update: Uint8Array): void;
+  close(): void;
 }
 
 /** Awareness changes are merged for this long before one broadcast (quadratic traffic otherwise). */
@@ -38,6 +49,11 @@ export class Room {
   private retryDelay: number;
   private batchesSinceCompaction = 0;
   private awarenessChanged = new Set<number>();
+  /** The subset of awarenessChanged made by this node's members (what other nodes need). */
+  private localAwarenessChanged = new Set<number>();
+  private relay: RoomRelayLink | null = null;
+  /** Updates of one event-loop turn go out as one merged frame per member. */
+  private readonly broadcast = new TickBroadcast(() => this.members);
   private awarenessTimer: NodeJS.Timeout | null = null;
   /** Awareness client ids introduced by each member, removed when it leaves. */
   private readonly clientIds = new Map<RoomMember, Set<number>>();
@@ -101,6 +117,26 @@ export class Room {
       );
     const truthful = truthfulAwarenessUpdate(update, from.presence, ownedByOthers);
     if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, from);
+  }
+
+  linkRelay(link: RoomRelayLink): void {
+    this.relay = link;
+  }
+
+  /** An update accepted by another node (which stores it): shown to our members only. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, FROM_OTHER_NODE);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_OTHER_NODE);
+  }
+
+  /** The presence of this node's members, for a node that just opened the room; null if none. */
+  localAwarenessUpdate(): Uint8Array | null {
+    const states = this.awareness.getStates();
+    const ids = [...this.clientIds.values()].flatMap((owned) => [...owned]).filter((id) => states.has(id));
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
   /** The reply to a client's SyncStep1: everything it lacks. */
@@ -169,16 +205,16 @@ export class Room {
   destroy(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.relay?.close();
+    this.relay = null;
     this.awareness.destroy();
     this.doc.destroy();
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
-    for (const member of this.members) if (member !== origin) member.send(message);
+    this.broadcast.add(update, origin);
+    if (origin === FROM_OTHER_NODE) return;
+    this.relay?.publishUpdate(update);
     this.pending.push(update);
     this.scheduleFlush(this.config.flushDelayMs);
   }
@@ -221,13 +257,20 @@ export class Room {
     }
     for (const id of [...added, ...updated]) ids?.add(id);
     for (const id of removed) ids?.delete(id);
-    for (const id of [...added, ...updated, ...removed]) this.awarenessChanged.add(id);
+    for (const id of [...added, ...updated, ...removed]) {
+      this.awarenessChanged.add(id);
+      if (origin !== FROM_OTHER_NODE) this.localAwarenessChanged.add(id);
+    }
     this.awarenessTimer ??= setTimeout(() => {
       this.awarenessTimer = null;
       const changed = [...this.awarenessChanged];
+      const local = [...this.localAwarenessChanged];
       this.awarenessChanged.clear();
+      this.localAwarenessChanged.clear();
       const message = this.awarenessMessage(changed);
       for (const member of this.members) member.send(message);
+      if (this.relay && local.length > 0)
+        this.relay.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
     }, AWARENESS_BATCH_MS);
   };
 

@@ -6,11 +6,14 @@ import { onDraftAccessChanged } from "../app/utils/draft-events.server";
 import { decideAccess, originAllowed, sessionTokenOf } from "./authenticate";
 import { DEFAULT_COLLAB_CONFIG, type CollabConfig } from "./config";
 import { Connection } from "./connection";
+import type { RoomRelay } from "./redis-relay";
 import { databaseStore, Room, type DocumentStore } from "./room";
 
 export type CollabOptions = Partial<CollabConfig> & {
   /** Where documents live; the database unless a test wraps it (e.g. to slow loading down). */
   store?: DocumentStore;
+  /** Fan-out to other collab nodes (collab/scale-out.ts); absent on a single node. */
+  relay?: RoomRelay;
 };
 
 const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" };
@@ -30,7 +33,7 @@ export type CollabServer = {
  * refused client gets an HTTP status and never a byte of the document.
  */
 export function attachCollabServer(httpServer: Server, options: CollabOptions = {}): CollabServer {
-  const { store = databaseStore, ...settings } = options;
+  const { store = databaseStore, relay, ...settings } = options;
   const config: CollabConfig = { ...DEFAULT_COLLAB_CONFIG, ...settings };
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const rooms = new Map<string, Promise<Room>>();
@@ -99,7 +102,8 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
     let room = rooms.get(draftId);
     if (!room) {
       const previous = unloading.get(draftId) ?? Promise.resolve();
-      room = previous.then(() => Room.open(draftId, config, store));
+      const load = () => Room.open(draftId, config, store);
+      room = previous.then(() => (relay ? relay.open(draftId, load) : load()));
       rooms.set(draftId, room);
     }
     return room;

@@ -1,9 +1,11 @@
 /**
  * `npm start`: build if needed, migrate, load demo data on first start, serve.
- * One process serves the web app (and, from the editing issue on, the collab WebSocket).
+ * One process serves the web app and the collab WebSocket; `--web-only` (`npm run start:web`)
+ * serves the web app alone, for deployments with separate collab nodes (docs/deployment.md).
  */
 import { startBackgroundJobs } from "../app/models/background-jobs.server";
 import { env } from "../app/utils/env.server";
+import { redisBus } from "../app/utils/redis-bus.server";
 import { startServer } from "../server/index";
 import { buildIfNeeded } from "./build-if-needed";
 import { prepareDatabase } from "./prepare-database";
@@ -16,6 +18,7 @@ const { server, collab, port } = await startServer(config.PORT, {
   root,
   appOrigin: config.APP_ORIGIN,
   reloadBuild: process.env.AGORA_DEV === "1",
+  collab: !process.argv.includes("--web-only"),
 });
 console.log(`Agora is running at http://localhost:${port}`);
 // Opens and closes consultation rounds by the clock and sends pending e-mail; safe with
@@ -25,7 +28,8 @@ const stopScheduler = startBackgroundJobs(config.ROUND_SCHEDULER_MS);
 // Store every open document before exiting (a crash loses nothing acknowledged either).
 const shutdown = async () => {
   stopScheduler();
-  await collab.close();
+  await collab?.close();
+  await redisBus()?.close();
   server.close(() => process.exit(0));
   server.closeAllConnections();
 };

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { scaleOutFromEnv } from "../collab/scale-out";
 import { attachCollabServer, type CollabServer } from "../collab/server";
 import { env } from "../app/utils/env.server";
 import { createApp, type AppOptions } from "./app";
@@ -7,19 +8,24 @@ import { isHealthz, serveHealthz } from "./healthz";
 
 /**
  * One HTTP server for the whole platform (the single-process default): the web app, and
- * the collab WebSocket server on the same port at /collab (architecture.md).
+ * the collab WebSocket server on the same port at /collab (architecture.md). A web-only
+ * node (`npm run start:web`, behind a proxy that sends /collab to collab nodes) leaves
+ * the collab server out; with `REDIS_URL` an attached one shares documents with other nodes.
  */
 export async function startServer(
   port: number,
-  options: AppOptions,
-): Promise<{ server: Server; collab: CollabServer; port: number }> {
+  options: AppOptions & { collab?: boolean },
+): Promise<{ server: Server; collab: CollabServer | null; port: number }> {
   const app = createApp(options);
   const redisUrl = env().REDIS_URL;
   const server = createServer((req, res) => {
-    if (isHealthz(req)) void serveHealthz(res, { collab, redisUrl });
+    if (isHealthz(req)) void serveHealthz(res, { collab: collab ?? undefined, redisUrl });
     else app(req, res);
   });
-  const collab: CollabServer = attachCollabServer(server, { expectedOrigin: options.appOrigin });
+  const collab: CollabServer | null =
+    options.collab === false
+      ? null
+      : attachCollabServer(server, { expectedOrigin: options.appOrigin, ...scaleOutFromEnv()?.options });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, resolve);

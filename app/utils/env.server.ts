@@ -9,7 +9,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
     .default("file:./data/agora.db"),
+  /** Set on every node of a multi-node deployment: collab fan-out, access and comment events. */
   REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().default("agora:"),
   /** Public origin used in links sent by e-mail and for the same-origin check behind a proxy. */
   APP_ORIGIN: z.string().url().optional(),
   SMTP_URL: z.string().optional(),

@@ -18,6 +18,8 @@ export function reportStatsOnRequest(): void {
       wallStart = performance.now();
       process.send!({ type: "reset-done" });
     } else if (message.type === "stats") {
+      // With --expose-gc, heap figures are live objects only (idle-connection memory).
+      (globalThis as { gc?: () => void }).gc?.();
       const cpu = process.cpuUsage(cpuStart);
       const wall = performance.now() - wallStart;
       process.send!({

@@ -1,6 +1,8 @@
 // Our collab server, alone, on the benchmark's database (DATABASE_URL from the orchestrator).
+// With REDIS_URL it is one node of several sharing documents over Redis (cross-node scenario).
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { scaleOutFromEnv } from "../../collab/scale-out";
 import { attachCollabServer } from "../../collab/server";
 import { reportStatsOnRequest } from "../lib/server-stats";
 
@@ -9,6 +11,7 @@ attachCollabServer(http, {
   unloadAfterMs: Number(process.env.UNLOAD_AFTER_MS ?? 30_000),
   ...(process.env.FLUSH_DELAY_MS ? { flushDelayMs: Number(process.env.FLUSH_DELAY_MS) } : {}),
   ...(process.env.RECHECK_MS ? { accessRecheckMs: Number(process.env.RECHECK_MS) } : {}),
+  ...scaleOutFromEnv()?.options,
 });
 http.listen(0, "127.0.0.1", () => {
   reportStatsOnRequest();

@@ -45,7 +45,7 @@ describe("/healthz", () => {
   it("answers 200 with the database and collab persistence state on the platform's own server", async () => {
     const { server, collab } = await startServer(0, { root: process.cwd() });
     cleanups.push(async () => {
-      await collab.close();
+      await collab?.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     });
