@@ -1,3 +1,5 @@
+import { auditRefusal } from "~/utils/audit.server";
+import { getCurrentUser } from "~/auth/current-user.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -81,8 +83,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { ok: true as const, errors: {} as Record<string, string> };
     }
   } catch (error) {
-    if (error instanceof RuleError)
+    if (error instanceof RuleError) {
+      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
+      const actorId = (await getCurrentUser(request))?.id;
+      await auditRefusal(request, actorId, {
+        action: `review.${intent}`,
+        objectType: "CollegiumReview",
+        objectId: params.reviewId,
+        reason: error.key,
+      });
       return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
+    }
     throw error;
   }
   return data({ ok: false as const, errors: { form: "errors.unknownAction" } }, { status: 400 });

@@ -1,3 +1,5 @@
+import { auditRefusal } from "~/utils/audit.server";
+import { getCurrentUser } from "~/auth/current-user.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -77,6 +79,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof RuleError) {
+      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
+      const actorId = (await getCurrentUser(request))?.id;
+      await auditRefusal(request, actorId, {
+        action: `round.${intent}`,
+        objectType: "ConsultationRound",
+        objectId: params.roundId,
+        reason: error.key,
+      });
       return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
     }
     throw error;

@@ -1,3 +1,5 @@
+import { auditRefusal } from "~/utils/audit.server";
+import { getCurrentUser } from "~/auth/current-user.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -73,6 +75,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof RuleError) {
+      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
+      const actorId = (await getCurrentUser(request))?.id;
+      await auditRefusal(request, actorId, {
+        action: `round.${intent}`,
+        objectType: "ConsultationRound",
+        objectId: params.roundId,
+        reason: error.key,
+      });
       const proposalId = String(form.get("proposalId") ?? "") || null;
       return data({ ok: false as const, proposalId, errors: { [error.field]: error.key } }, { status: 409 });
     }

@@ -308,7 +308,9 @@ describe("authorization matrix over every route file", () => {
   }, 300_000);
 
   it("refuses every action on the private world to everyone the policy does not allow, and nothing is written", async () => {
-    const before = await Promise.all([db().auditEvent.count(), db().draft.count(), db().proposal.count()]);
+    // Refused attempts are audited (refused.*); nothing else may appear.
+    const changes = () => db().auditEvent.count({ where: { NOT: { action: { startsWith: "refused." } } } });
+    const before = await Promise.all([changes(), db().draft.count(), db().proposal.count()]);
     const updatedAt = (await db().draft.findUniqueOrThrow({ where: { id: world.draft.id } })).updatedAt;
     for (const route of routeModules()) {
       const action = TABLE[route.file]?.action;
@@ -319,7 +321,9 @@ describe("authorization matrix over every route file", () => {
         await check(`POST ${path} (${route.file}) as ${role}`, response, action.expect[role], true);
       }
     }
-    const after = await Promise.all([db().auditEvent.count(), db().draft.count(), db().proposal.count()]);
+    const after = await Promise.all([changes(), db().draft.count(), db().proposal.count()]);
+    const refusals = await db().auditEvent.count({ where: { action: { startsWith: "refused." } } });
+    expect(refusals).toBeGreaterThan(30);
     expect(after).toEqual(before);
     expect((await db().draft.findUniqueOrThrow({ where: { id: world.draft.id } })).updatedAt).toEqual(updatedAt);
   }, 300_000);
