@@ -1,8 +1,7 @@
-import { auditRefusal } from "~/utils/audit.server";
-import { getCurrentUser } from "~/auth/current-user.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getCurrentUser } from "~/auth/current-user.server";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
@@ -19,6 +18,7 @@ import { can } from "~/policies";
 import { DecisionSchema } from "~/schemas/review";
 import { parseForm } from "~/utils/forms";
 import { RuleError } from "~/utils/rule-error";
+import { auditRefusal } from "~/utils/audit.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, resource } = await requireReview(request, params.reviewId, "review.view");

@@ -1,8 +1,7 @@
-import { auditRefusal } from "~/utils/audit.server";
-import { getCurrentUser } from "~/auth/current-user.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getCurrentUser } from "~/auth/current-user.server";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
@@ -26,6 +25,7 @@ import {
 import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
+import { auditRefusal } from "~/utils/audit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.title} · Agora` : "Agora" },

@@ -1,8 +1,7 @@
-import { auditRefusal } from "~/utils/audit.server";
-import { getCurrentUser } from "~/auth/current-user.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getCurrentUser } from "~/auth/current-user.server";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
 import { Pagination } from "~/components/pagination";
@@ -19,6 +18,7 @@ import { can } from "~/policies";
 import { AnswerSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
+import { auditRefusal } from "~/utils/audit.server";
 
 const PER_PAGE = 50;
 
