@@ -15,6 +15,7 @@ import { DEFAULT_LOCALE } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
 import { unreadNotificationCount } from "~/models/notifications.server";
 import stylesheet from "~/styles/app.css";
+import { useNonce } from "~/utils/csp-nonce";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -40,6 +41,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={data?.locale ?? DEFAULT_LOCALE}>
       <head>
@@ -51,8 +53,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <SiteHeader />
         <main className="page">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -46,7 +46,10 @@ export function createApp(options: AppOptions) {
       build: getBuild,
       mode: options.reloadBuild ? "development" : "production",
       // The client address keys login throttling; "trust proxy" above makes it the real one behind a local proxy.
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        clientAddress: req.ip ?? "unknown",
+        cspNonce: String(res.locals.cspNonce ?? ""),
+      }),
     }),
   );
   return app;

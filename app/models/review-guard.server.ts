@@ -1,5 +1,6 @@
 import { requireUser } from "~/auth/current-user.server";
 import { can, type Action } from "~/policies";
+import { auditRefusal } from "~/utils/audit.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 import { loadReview } from "./reviews.server";
 
@@ -10,7 +11,11 @@ import { loadReview } from "./reviews.server";
 export async function requireReview(request: Request, reviewId: string | undefined, action: Action) {
   const user = await requireUser(request);
   const loaded = await loadReview(reviewId ?? "");
-  if (!loaded || !can(user.actor, "review.view", loaded.resource)) throw notFound();
-  if (!can(user.actor, action, loaded.resource)) throw forbidden();
+  const refuse = async (reason: string, response: Response) => {
+    await auditRefusal(request, user.id, { action, objectType: "CollegiumReview", objectId: reviewId, reason });
+    return response;
+  };
+  if (!loaded || !can(user.actor, "review.view", loaded.resource)) throw await refuse("notFound", notFound());
+  if (!can(user.actor, action, loaded.resource)) throw await refuse("forbidden", forbidden());
   return { user, ...loaded };
 }

@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { getCurrentUser, type CurrentUser } from "~/auth/current-user.server";
 import { can, type Action } from "~/policies";
+import { auditRefusal } from "~/utils/audit.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 import { loadRound } from "./rounds.server";
 
@@ -16,10 +17,22 @@ export async function requireRound(request: Request, roundId: string | undefined
   const actor = user?.actor ?? null;
   if (!loaded || !can(actor, "round.view", loaded.resource)) {
     if (!user) throw toLogin(request);
+    await auditRefusal(request, user.id, {
+      action,
+      objectType: "ConsultationRound",
+      objectId: roundId,
+      reason: "notFound",
+    });
     throw notFound();
   }
   if (!can(actor, action, loaded.resource)) {
     if (!user) throw toLogin(request);
+    await auditRefusal(request, user.id, {
+      action,
+      objectType: "ConsultationRound",
+      objectId: roundId,
+      reason: "forbidden",
+    });
     throw forbidden();
   }
   return { user, actor, ...loaded };

@@ -28,6 +28,8 @@ const UserChangeSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  // Before reading the form: to anyone else this page does not exist, whatever they post.
+  authorize(user.actor, "admin.listUsers", { type: "platform" }, { hide: true });
   const parsed = parseForm(UserChangeSchema, await request.formData());
   if (!parsed.ok) return data({ ok: false }, { status: 400 });
   const target = { type: "user" as const, id: parsed.value.userId };

@@ -31,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 async function readForm(request: Request): Promise<FormData | null> {
+  // A plain form post (no file) is read as such; the multipart parser would throw a 500 on it.
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
   try {
     return await unstable_parseMultipartFormData(
       request,

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getCurrentUser } from "~/auth/current-user.server";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
@@ -17,6 +18,7 @@ import { can } from "~/policies";
 import { DecisionSchema } from "~/schemas/review";
 import { parseForm } from "~/utils/forms";
 import { RuleError } from "~/utils/rule-error";
+import { auditRefusal } from "~/utils/audit.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, resource } = await requireReview(request, params.reviewId, "review.view");
@@ -81,8 +83,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { ok: true as const, errors: {} as Record<string, string> };
     }
   } catch (error) {
-    if (error instanceof RuleError)
+    if (error instanceof RuleError) {
+      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
+      const actorId = (await getCurrentUser(request))?.id;
+      await auditRefusal(request, actorId, {
+        action: `review.${intent}`,
+        objectType: "CollegiumReview",
+        objectId: params.reviewId,
+        reason: error.key,
+      });
       return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
+    }
     throw error;
   }
   return data({ ok: false as const, errors: { form: "errors.unknownAction" } }, { status: 400 });

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getCurrentUser } from "~/auth/current-user.server";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
@@ -24,6 +25,7 @@ import {
 import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
+import { auditRefusal } from "~/utils/audit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.title} · Agora` : "Agora" },
@@ -77,6 +79,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof RuleError) {
+      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
+      const actorId = (await getCurrentUser(request))?.id;
+      await auditRefusal(request, actorId, {
+        action: `round.${intent}`,
+        objectType: "ConsultationRound",
+        objectId: params.roundId,
+        reason: error.key,
+      });
       return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
     }
     throw error;

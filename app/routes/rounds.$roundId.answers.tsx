@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getCurrentUser } from "~/auth/current-user.server";
 import { draftHeading, draftTitle } from "~/components/draft-title";
 import { FormError } from "~/components/field";
 import { Pagination } from "~/components/pagination";
@@ -17,6 +18,7 @@ import { can } from "~/policies";
 import { AnswerSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
+import { auditRefusal } from "~/utils/audit.server";
 
 const PER_PAGE = 50;
 
@@ -73,6 +75,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof RuleError) {
+      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
+      const actorId = (await getCurrentUser(request))?.id;
+      await auditRefusal(request, actorId, {
+        action: `round.${intent}`,
+        objectType: "ConsultationRound",
+        objectId: params.roundId,
+        reason: error.key,
+      });
       const proposalId = String(form.get("proposalId") ?? "") || null;
       return data({ ok: false as const, proposalId, errors: { [error.field]: error.key } }, { status: 409 });
     }

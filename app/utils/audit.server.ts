@@ -1,4 +1,4 @@
-import type { Tx } from "./db.server";
+import { db, type Tx } from "./db.server";
 
 export type AuditInput = {
   actorId: string | null;
@@ -20,6 +20,29 @@ export async function audit(tx: Tx, event: AuditInput): Promise<void> {
       objectType: event.objectType,
       objectId: event.objectId,
       details: (event.details ?? {}) as object,
+    },
+  });
+}
+
+/**
+ * Records a refused attempt to change something: not entitled, or a form naming objects
+ * the request may not touch (another round's proposal, someone else's seat). Nothing else
+ * was written, so there is no transaction to join. Reading is not audited: only requests
+ * that try to change state (everything but GET and HEAD) leave a row, `refused.<action>`.
+ */
+export async function auditRefusal(
+  request: Request,
+  actorId: string | null | undefined,
+  event: { action: string; objectType: string; objectId: string | undefined; reason: string },
+): Promise<void> {
+  if (!actorId || request.method === "GET" || request.method === "HEAD") return;
+  await db().auditEvent.create({
+    data: {
+      actorId,
+      action: `refused.${event.action}`,
+      objectType: event.objectType,
+      objectId: event.objectId ?? "",
+      details: { reason: event.reason, path: new URL(request.url).pathname },
     },
   });
 }

@@ -19,9 +19,17 @@ export function publicOrigin(request: Request, appOrigin: string | undefined): s
   return appOrigin ?? new URL(request.url).origin;
 }
 
-/** Only same-site paths: `//evil.example` and absolute URLs fall back to the home page. */
+/**
+ * Only same-site paths: `//evil.example` and absolute URLs fall back to the home page. So do
+ * backslashes and control characters anywhere: browsers read `/\evil.example` as `//` and drop
+ * tabs and newlines from URLs, so `/<tab>/evil.example` would also leave the site.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  for (const char of to) {
+    const code = char.charCodeAt(0);
+    if (char === "\\" || code < 0x20 || code === 0x7f) return fallback;
+  }
   return to;
 }
 

@@ -1,0 +1,330 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-world";
+import { fillPattern, routeModules, type RouteModule } from "./route-list";
+
+/**
+ * Issue 9, row 4: every loader and action of every route file, for every role, against
+ * ANOTHER organization's private draft, comment, round, proposal, review and export.
+ * The table below must have a row per file in app/routes: a new route without one fails.
+ */
+
+type Role = "admin" | "ministryStaff" | "ngoExpert" | "commenter" | "collegiumMember" | "signedOut";
+const ROLES: Role[] = ["admin", "ministryStaff", "ngoExpert", "commenter", "collegiumMember", "signedOut"];
+
+/**
+ * allow: the policy lets them through (2xx/3xx, or 400/409 from validation for actions).
+ * deny: 403 or 404, and no private data in the body.
+ * login: signed out, sent to the login page.
+ * hidden: a page of one's own or a list; any non-error status, but no private data in it.
+ */
+type Outcome = "allow" | "deny" | "login" | "hidden";
+type Expectation = Record<Role, Outcome>;
+type Row = {
+  loader?: Expectation;
+  /** The form each role posts (real intents and ids of the private world; invalid enough that even allowed roles write nothing). */
+  action?: { expect: Expectation; fields: (w: PrivateWorld, role: Role) => Record<string, string> } | { skip: string };
+};
+
+const PRIVATE: Expectation = {
+  admin: "allow",
+  ministryStaff: "deny",
+  ngoExpert: "deny",
+  commenter: "deny",
+  collegiumMember: "deny",
+  signedOut: "login",
+};
+/** Lists and one's own pages: reachable, but the private world must not show. Admins see everything. */
+const LIST: Expectation = {
+  ...PRIVATE,
+  admin: "allow",
+  ministryStaff: "hidden",
+  ngoExpert: "hidden",
+  commenter: "hidden",
+  collegiumMember: "hidden",
+  signedOut: "hidden",
+};
+const SIGNED_IN_LIST: Expectation = { ...LIST, signedOut: "login" };
+const PUBLIC_PAGE: Expectation = {
+  admin: "hidden",
+  ministryStaff: "hidden",
+  ngoExpert: "hidden",
+  commenter: "hidden",
+  collegiumMember: "hidden",
+  signedOut: "hidden",
+};
+const ADMIN_ONLY: Expectation = { ...PRIVATE, signedOut: "login" };
+/** The directory of organizations is shared among signed-in partners (policies: organization.view). */
+const DIRECTORY: Expectation = { ...SIGNED_IN_LIST };
+
+const OWN_ACTION = (reason: string) => ({ skip: reason });
+
+const TABLE: Record<string, Row> = {
+  "_index.tsx": { loader: LIST },
+  "admin.outbox.tsx": { loader: ADMIN_ONLY },
+  "admin.users.tsx": {
+    loader: ADMIN_ONLY,
+    action: { expect: ADMIN_ONLY, fields: (w) => ({ intent: "activation", userId: w.owner.id, active: "maybe" }) },
+  },
+  "collegium.$bodyId.tsx": {
+    // The roll is public to signed-in people (policies/collegium.ts); the reviews on it are not.
+    loader: SIGNED_IN_LIST,
+    action: { expect: PRIVATE, fields: (w) => ({ intent: "end", membershipId: w.seat.id, termEnd: "not a date" }) },
+  },
+  "collegium._index.tsx": { loader: SIGNED_IN_LIST },
+  "drafts.$draftId._index.tsx": {
+    loader: PRIVATE,
+    action: { expect: PRIVATE, fields: () => ({ status: "NOT_A_STATUS" }) },
+  },
+  "drafts.$draftId.comments.events.tsx": { loader: PRIVATE },
+  "drafts.$draftId.comments.tsx": {
+    loader: PRIVATE,
+    action: { expect: PRIVATE, fields: (w) => ({ intent: "reply", threadId: w.thread.id, body: "" }) },
+  },
+  "drafts.$draftId.compare.tsx": { loader: PRIVATE },
+  "drafts.$draftId.edit.tsx": {
+    loader: PRIVATE,
+    action: { expect: PRIVATE, fields: () => ({ titleHy: "", titleRu: "", titleKa: "", titleEn: "", kind: "NOPE" }) },
+  },
+  "drafts.$draftId.reviews.new.tsx": {
+    loader: { ...PRIVATE, admin: "deny" },
+    // That draft is already under review: by state, not even an admin may send it again.
+    action: {
+      expect: { ...PRIVATE, admin: "deny" },
+      fields: (w) => ({ bodyId: w.body.id, versionId: w.version.id, dueAt: "", timeZone: "UTC" }),
+    },
+  },
+  "drafts.$draftId.rounds._index.tsx": { loader: PRIVATE },
+  "drafts.$draftId.rounds.new.tsx": {
+    loader: PRIVATE,
+    action: {
+      expect: PRIVATE,
+      fields: () => ({ title: "", audience: "PUBLIC", opensAt: "", closesAt: "", timeZone: "UTC" }),
+    },
+  },
+  "drafts.$draftId.sharing.tsx": {
+    loader: PRIVATE,
+    action: { expect: PRIVATE, fields: () => ({ intent: "share", level: "NOPE" }) },
+  },
+  "drafts.$draftId.timeline.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId._index.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId.text.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions._index.tsx": {
+    loader: PRIVATE,
+    action: { expect: PRIVATE, fields: () => ({ name: "" }) },
+  },
+  "drafts._index.tsx": { loader: SIGNED_IN_LIST },
+  "drafts.new.tsx": {
+    loader: { ...SIGNED_IN_LIST, ngoExpert: "deny", commenter: "deny", collegiumMember: "deny" },
+    // Ministry staff may start drafts, but only for their own ministry: a forged owner is refused.
+    action: {
+      expect: { ...PRIVATE, ministryStaff: "deny" },
+      // A valid form for everyone but the admin (who may create drafts anywhere, and would).
+      fields: (w, role) => ({
+        titleEn: role === "admin" ? "" : "Forged owner",
+        kind: "LAW",
+        ownerOrganizationId: w.ministry.id,
+        initialContent: "empty",
+      }),
+    },
+  },
+  "forgot-password.tsx": {
+    action: OWN_ACTION("asks for a reset link for an e-mail; answers the same for any address"),
+  },
+  "invite.$token.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("acts on the invitation token in the URL only") },
+  "locale.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("sets the visitor's own language cookie") },
+  "login.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("signs in; covered by tests/security/login-throttle") },
+  "logout.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("ends the caller's own session; covered by sessions test") },
+  "notifications.tsx": { loader: SIGNED_IN_LIST, action: OWN_ACTION("marks the caller's own notifications read") },
+  "orgs.$orgId._index.tsx": {
+    loader: DIRECTORY,
+    action: {
+      expect: { ...PRIVATE },
+      fields: () => ({ intent: "invite", email: "not-an-email", role: "ADMIN" }),
+    },
+  },
+  "orgs.$orgId.edit.tsx": {
+    loader: { ...PRIVATE },
+    action: { expect: PRIVATE, fields: () => ({ kind: "NOPE", country: "" }) },
+  },
+  "orgs._index.tsx": { loader: DIRECTORY },
+  "orgs.new.tsx": {
+    loader: { ...PRIVATE, admin: "allow" },
+    action: { expect: PRIVATE, fields: () => ({ kind: "NOPE" }) },
+  },
+  "profile.tsx": { loader: SIGNED_IN_LIST, action: OWN_ACTION("changes the caller's own name and password") },
+  "reset-password.$token.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("acts on the reset token in the URL only") },
+  "reviews.$reviewId._index.tsx": {
+    loader: PRIVATE,
+    // Only the members in office when it was sent decide: not even a platform admin.
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "decide", decision: "NOT_A_DECISION" }) },
+  },
+  "reviews.$reviewId.record[.]docx.tsx": { loader: PRIVATE },
+  "reviews._index.tsx": { loader: SIGNED_IN_LIST },
+  "rounds.$roundId._index.tsx": {
+    loader: PRIVATE,
+    // Proposals come from the invited organizations only: not from a platform admin either.
+    action: {
+      expect: { ...PRIVATE, admin: "deny" },
+      fields: () => ({ intent: "submit", articleId: "sec-a1", proposedText: "" }),
+    },
+  },
+  "rounds.$roundId.answers.tsx": {
+    loader: PRIVATE,
+    // The round is still open: answers come after it closes, by anyone.
+    action: {
+      expect: { ...PRIVATE, admin: "deny" },
+      fields: (w) => ({ intent: "answer", proposalId: w.proposal.id, decision: "NOPE" }),
+    },
+  },
+  "rounds.$roundId.summary.tsx": { loader: PRIVATE },
+  "rounds.$roundId.summary[.]csv.tsx": { loader: PRIVATE },
+  "rounds.$roundId.summary[.]docx.tsx": { loader: PRIVATE },
+  "rounds.$roundId.text.tsx": { loader: PRIVATE },
+  "rounds._index.tsx": { loader: LIST },
+};
+
+const MARKER = `SECRET${Date.now().toString(36).toUpperCase()}`;
+let app: RunningApp;
+let world: PrivateWorld;
+const cookies = new Map<Role, string>();
+
+beforeAll(async () => {
+  app = await startApp();
+  world = await createPrivateWorld(MARKER);
+  const emails: Partial<Record<Role, string>> = {
+    admin: "admin@agora.example",
+    ministryStaff: "anahit@mta.example",
+    ngoExpert: "lilit@ucfo.example",
+    collegiumMember: "armen@ucfo.example",
+  };
+  for (const role of ROLES) {
+    if (role === "signedOut") continue;
+    const id =
+      role === "commenter"
+        ? world.commenter.id
+        : (await db().user.findFirstOrThrow({ where: { email: emails[role] } })).id;
+    cookies.set(role, await cookieFor(id));
+  }
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+function urlOf(route: RouteModule): string {
+  return fillPattern(route.pattern, {
+    draftId: route.file.includes("reviews.new") ? world.reviewed.id : world.draft.id,
+    versionId: world.roundVersionId,
+    roundId: world.round.id,
+    reviewId: world.review.id,
+    bodyId: world.body.id,
+    orgId: world.ministry.id,
+    token: "not-a-real-token",
+  });
+}
+
+function request(path: string, role: Role, fields?: Record<string, string>) {
+  const cookie = cookies.get(role);
+  return fetch(app.url + path, {
+    method: fields ? "POST" : "GET",
+    redirect: "manual",
+    headers: {
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(fields ? { Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      "Accept-Language": "en",
+    },
+    body: fields ? new URLSearchParams(fields) : undefined,
+  });
+}
+
+async function check(what: string, response: Response, outcome: Outcome, isAction: boolean) {
+  const status = response.status;
+  // An allowed event stream never ends: only its status matters here.
+  if (outcome === "allow" && response.headers.get("Content-Type")?.startsWith("text/event-stream")) {
+    await response.body?.cancel();
+    expect(status, what).toBe(200);
+    return;
+  }
+  const body = await response.text();
+  const where = `${what}: got ${status}`;
+  if (outcome === "deny") {
+    expect([403, 404], where).toContain(status);
+    expect(body.includes(MARKER), `${where}, body shows private data`).toBe(false);
+  } else if (outcome === "login") {
+    expect(status, where).toBe(302);
+    expect(response.headers.get("Location"), where).toMatch(/^\/login/);
+    expect(body.includes(MARKER), `${where}, body shows private data`).toBe(false);
+  } else if (outcome === "hidden") {
+    expect(status, where).toBeLessThan(500);
+    expect(body.includes(MARKER), `${where}, body shows private data`).toBe(false);
+  } else {
+    const allowed = isAction ? [200, 204, 302, 303, 400, 409] : [200, 204, 302, 303];
+    expect(allowed, where).toContain(status);
+  }
+}
+
+describe("authorization matrix over every route file", () => {
+  it("has a row for every route file in app/routes, and no row for a file that is gone", () => {
+    const files = routeModules().map((r) => r.file);
+    const missing = files.filter((f) => !(f in TABLE));
+    const hint = (file: string) =>
+      `add to TABLE in tests/security/authorization-matrix.test.ts: "${file}": { loader: PRIVATE | LIST | …, action: { expect: PRIVATE, fields: (w) => ({ … }) } or OWN_ACTION("why it touches no one else's data") }`;
+    expect(missing.map(hint), "route files without a row in the authorization matrix").toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((f) => !files.includes(f)),
+      "rows for route files that no longer exist",
+    ).toEqual([]);
+    for (const route of routeModules()) {
+      const row = TABLE[route.file]!;
+      expect(
+        !!row.loader,
+        `${route.file}: loader ${route.hasLoader ? "exported but has no row" : "row but no export"}`,
+      ).toBe(route.hasLoader);
+      expect(
+        !!row.action,
+        `${route.file}: action ${route.hasAction ? "exported but has no row" : "row but no export"}`,
+      ).toBe(route.hasAction);
+    }
+  });
+
+  it("lets each role load only what the policy allows, and never shows another organization's private data", async () => {
+    const checked: string[] = [];
+    for (const route of routeModules()) {
+      const row = TABLE[route.file];
+      if (!row?.loader) continue;
+      const path = urlOf(route);
+      for (const role of ROLES) {
+        await check(`GET ${path} (${route.file}) as ${role}`, await request(path, role), row.loader[role], false);
+        // Remix's data requests reach the same loaders: no private data there either.
+        if (row.loader[role] !== "allow") {
+          const data = await request(`${path}.data`, role);
+          expect((await data.text()).includes(MARKER), `GET ${path}.data as ${role}`).toBe(false);
+        }
+        checked.push(`${route.file}:${role}`);
+      }
+    }
+    expect(checked.length).toBe(routeModules().filter((r) => r.hasLoader).length * ROLES.length);
+  }, 300_000);
+
+  it("refuses every action on the private world to everyone the policy does not allow, and nothing is written", async () => {
+    // Refused attempts are audited (refused.*); nothing else may appear.
+    const changes = () => db().auditEvent.count({ where: { NOT: { action: { startsWith: "refused." } } } });
+    const before = await Promise.all([changes(), db().draft.count(), db().proposal.count()]);
+    const updatedAt = (await db().draft.findUniqueOrThrow({ where: { id: world.draft.id } })).updatedAt;
+    for (const route of routeModules()) {
+      const action = TABLE[route.file]?.action;
+      if (!action || "skip" in action) continue;
+      const path = urlOf(route);
+      for (const role of ROLES) {
+        const response = await request(path, role, action.fields(world, role));
+        await check(`POST ${path} (${route.file}) as ${role}`, response, action.expect[role], true);
+      }
+    }
+    const after = await Promise.all([changes(), db().draft.count(), db().proposal.count()]);
+    const refusals = await db().auditEvent.count({ where: { action: { startsWith: "refused." } } });
+    expect(refusals).toBeGreaterThan(30);
+    expect(after).toEqual(before);
+    expect((await db().draft.findUniqueOrThrow({ where: { id: world.draft.id } })).updatedAt).toEqual(updatedAt);
+  }, 300_000);
+});

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARGON2_OPTIONS } from "~/auth/password.server";
+import { addressKey, emailKey, MAX_DELAY_S } from "~/auth/throttle.server";
+import { db } from "~/utils/db.server";
+import { form, startApp, type RunningApp } from "../helpers/app-server";
+
+/**
+ * Issue 9, row 3: password guessing. Twenty wrong passwords for one account, then for
+ * unknown e-mails: the server answers 429 with a delay that doubles (the clock is moved by
+ * rewriting the throttle row, not by waiting), with the same words for known and unknown
+ * addresses; the stored hashes are argon2id with the agreed cost.
+ */
+let app: RunningApp;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function attempt(email: string, address: string) {
+  const response = await fetch(`${app.url}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: app.origin,
+      "X-Forwarded-For": address,
+      "Accept-Language": "en",
+    },
+    body: form({ email, password: "not the password" }),
+  });
+  const message = (await response.text()).match(/role="alert">([^<]*)</)?.[1];
+  return { status: response.status, retryAfter: Number(response.headers.get("Retry-After") ?? 0), message };
+}
+
+/** Moves a throttle key's last failure into the past, as if its delay had been waited out. */
+async function waitOut(key: string, seconds: number) {
+  const row = await db().loginThrottle.findUnique({ where: { key } });
+  if (row) {
+    await db().loginThrottle.update({
+      where: { key },
+      data: { lastFailureAt: new Date(row.lastFailureAt.getTime() - (seconds + 1) * 1000) },
+    });
+  }
+}
+
+/** Twenty wrong passwords, each tried when allowed; returns the delays the server asked for. */
+async function twentyGuesses(emailFor: (i: number) => string, address: string) {
+  const delays: number[] = [];
+  const messages = new Set<string | undefined>();
+  let failures = 0;
+  while (failures < 20) {
+    const email = emailFor(failures);
+    const result = await attempt(email, address);
+    if (result.status === 429) {
+      delays.push(result.retryAfter);
+      // Retrying at once is refused again, and does not reset or shorten anything.
+      expect((await attempt(email, address)).status).toBe(429);
+      await waitOut(emailKey(email), result.retryAfter);
+      await waitOut(addressKey(address), result.retryAfter);
+      continue;
+    }
+    expect(result.status).toBe(401);
+    messages.add(result.message);
+    failures++;
+  }
+  return { delays, messages };
+}
+
+describe("password guessing", () => {
+  it("is slowed down with a doubling delay for one account, and refused with 429 in between", async () => {
+    const { delays, messages } = await twentyGuesses(() => "gor@mta.example", "198.51.100.10");
+    expect([...messages]).toEqual(["Wrong e-mail or password."]);
+    expect(delays.length).toBeGreaterThanOrEqual(16);
+    expect(delays.slice(0, 6)).toEqual([1, 2, 4, 8, 16, 32]);
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]!);
+    expect(delays.at(-1)).toBe(MAX_DELAY_S);
+    // Even the right password waits now: the account's key is throttled, whatever the address.
+    const fromElsewhere = await attempt("gor@mta.example", "198.51.100.99");
+    expect(fromElsewhere.status).toBe(429);
+  }, 120_000);
+
+  it("is slowed down the same way for unknown e-mails, from one address, with the same words", async () => {
+    const { delays, messages } = await twentyGuesses((i) => `nobody-${i}@nowhere.example`, "198.51.100.20");
+    expect([...messages]).toEqual(["Wrong e-mail or password."]);
+    expect(delays.length).toBeGreaterThanOrEqual(16);
+    expect(delays.slice(0, 6)).toEqual([1, 2, 4, 8, 16, 32]);
+    expect(delays.at(-1)).toBe(MAX_DELAY_S);
+    // One unknown e-mail guessed from many addresses is throttled like a real account.
+    let last = 0;
+    for (let i = 0; i < 6; i++) last = (await attempt("ghost@nowhere.example", `203.0.113.${i + 1}`)).status;
+    expect(last).toBe(429);
+  }, 120_000);
+
+  it("stores passwords as argon2id with the agreed cost (19 MiB, 2 passes, 1 lane)", async () => {
+    expect(ARGON2_OPTIONS).toMatchObject({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    const users = await db().user.findMany({ where: { passwordHash: { not: null } }, select: { passwordHash: true } });
+    expect(users.length).toBeGreaterThan(5);
+    for (const { passwordHash } of users) {
+      const [, algorithm, version, params] = passwordHash!.split("$");
+      expect(algorithm).toBe("argon2id");
+      expect(version).toBe("v=19");
+      expect(params).toBe("m=19456,t=2,p=1");
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import { createSession } from "~/auth/session.server";
+import type { CurrentUser } from "~/auth/current-user.server";
+import { article, paragraph } from "~/editor/document-json";
+import { loadActor } from "~/models/actors.server";
+import { draftResourceOf, DRAFT_FOR_POLICY } from "~/models/draft-access.server";
+import { startThread } from "~/models/comments.server";
+import { createDraft, shareDraft } from "~/models/drafts.server";
+import { submitProposal } from "~/models/proposals.server";
+import { createRound } from "~/models/rounds.server";
+import { sendForReview } from "~/models/reviews.server";
+import { createVersion } from "~/models/versions.server";
+import { db } from "~/utils/db.server";
+import { addMember, createOrganization, createUser } from "../helpers/factories";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A signed-in user for model calls, as the app builds it from the session. */
+export async function asCurrentUser(userId: string): Promise<CurrentUser> {
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+  return { ...user, sessionId: "", actor: await loadActor(user) };
+}
+
+/** A session cookie for a user, made by the real session code (no password round trip). */
+export async function cookieFor(userId: string): Promise<string> {
+  const { token } = await createSession(db(), userId);
+  return `agora_session=${token}`;
+}
+
+/**
+ * Another organization's private world, none of it shared with the demo users:
+ * a ministry with its own staff, a private draft (title and text carry `marker`), an
+ * internal comment, an invited-only round with a proposal by a guest NGO, and a second
+ * draft under review by the ministry's own collegium. `commenter` has comment access to
+ * a third draft of the same ministry only: one grant must not open the others.
+ */
+export async function createPrivateWorld(marker: string) {
+  const ministry = await createOrganization("MINISTRY", "Ministry of Water Resources");
+  const guestOrganization = await createOrganization("NGO", "Water Users' Association");
+  const owner = await createUser({ name: "Owner Staff" });
+  await addMember(owner.id, ministry.id, "ADMIN");
+  const guest = await createUser({ name: "Guest Expert" });
+  await addMember(guest.id, guestOrganization.id, "MEMBER");
+  const commenter = await createUser({ name: "Sibling Commenter" });
+  const ownerUser = await asCurrentUser(owner.id);
+
+  const content = (heading: string) => ({
+    type: "doc",
+    content: [paragraph(`${marker} preamble`), article("sec-a1", `${marker} ${heading}`, paragraph(`${marker} text`))],
+  });
+  const details = (title: string) => ({
+    titleHy: null,
+    titleRu: null,
+    titleKa: null,
+    titleEn: title,
+    kind: "LAW" as const,
+    ownerOrganizationId: ministry.id,
+  });
+  const draft = await createDraft(owner.id, details(`${marker} water code`), content("article"));
+  const reviewed = await createDraft(owner.id, details(`${marker} reviewed code`), content("reviewed article"));
+  const sibling = await createDraft(owner.id, details("Open sibling draft"), content("sibling"));
+  await shareDraft(owner.id, sibling.id, { userId: commenter.id }, "COMMENT");
+
+  const policyDraft = draftResourceOf(
+    await db().draft.findUniqueOrThrow({ where: { id: draft.id }, select: DRAFT_FOR_POLICY }),
+  );
+  const thread = await startThread(ownerUser, policyDraft, {
+    articleId: "sec-a1",
+    anchorStart: null,
+    anchorEnd: null,
+    quote: null,
+    visibility: "INTERNAL",
+    body: `${marker} internal comment`,
+  });
+
+  const round = await createRound(
+    ownerUser,
+    draft.id,
+    {
+      title: `${marker} invited round`,
+      description: "",
+      opensAt: new Date(Date.now() - 60_000),
+      closesAt: new Date(Date.now() + 20 * DAY),
+      timeZone: "UTC",
+      audience: "INVITED",
+      invited: [guestOrganization.id],
+      versionName: `${marker} round version`,
+    },
+    "v",
+  );
+  await db().consultationRound.update({ where: { id: round.id }, data: { status: "OPEN" } });
+  await db().draft.update({ where: { id: draft.id }, data: { status: "IN_CONSULTATION" } });
+  const proposal = await submitProposal(await asCurrentUser(guest.id), round.id, {
+    articleId: "sec-a1",
+    quote: null,
+    proposedText: `${marker} proposal text`,
+    justification: `${marker} justification`,
+    onBehalfOf: "",
+  });
+
+  const body = await db().collegiumBody.create({ data: { organizationId: ministry.id, nameEn: "Water collegium" } });
+  const seat = await db().collegiumMembership.create({
+    data: { bodyId: body.id, userId: owner.id, personName: "Owner Staff", role: "SECRETARY", termStart: new Date(0) },
+  });
+  const reviewer = await createUser({ name: "Water Reviewer" });
+  await db().collegiumMembership.create({
+    data: { bodyId: body.id, userId: reviewer.id, personName: "Water Reviewer", termStart: new Date(0) },
+  });
+  const version = await createVersion(owner.id, reviewed.id, `${marker} final version`);
+  const review = await sendForReview(ownerUser, reviewed.id, {
+    bodyId: body.id,
+    versionId: version.id,
+    dueAt: new Date(Date.now() + 10 * DAY),
+    note: `${marker} review note`,
+  });
+
+  return {
+    ministry,
+    guestOrganization,
+    owner,
+    guest,
+    commenter,
+    reviewer,
+    seat,
+    draft,
+    reviewed,
+    sibling,
+    thread,
+    round,
+    proposal,
+    body,
+    version,
+    review,
+    roundVersionId: round.versionId,
+  };
+}
+
+export type PrivateWorld = Awaited<ReturnType<typeof createPrivateWorld>>;

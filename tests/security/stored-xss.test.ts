@@ -1,0 +1,115 @@
+import JSZip from "jszip";
+import { describe, expect, it, beforeAll } from "vitest";
+import { db } from "~/utils/db.server";
+import { appAndBrowserForThisFile } from "../helpers/browser";
+import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-world";
+import { fillPattern, routeModules } from "./route-list";
+
+/**
+ * Issue 9, row 12: stored XSS. The payload goes into every kind of stored text a person can
+ * write: draft titles and text, comments, proposals, round titles, version names, review
+ * notes, organization and person names. Every page (from the route list) and every export is
+ * read raw for an unescaped payload, and Chromium loads the pages: no dialog, no flag set.
+ */
+const FLAG = "__agoraXss";
+const PAYLOAD =
+  `"><img src=x onerror="window.${FLAG}=1"><script>window.${FLAG}=2</script>` +
+  `<a href="javascript:window.${FLAG}=3">j</a><svg onload="window.${FLAG}=4">`;
+const RAW = [/<img src=x onerror/i, /<script>window\./i, /<a href="javascript:/i, /<svg onload/i];
+
+const running = appAndBrowserForThisFile();
+let world: PrivateWorld;
+let ownerCookie: string;
+
+beforeAll(async () => {
+  world = await createPrivateWorld(PAYLOAD);
+  await db().organization.update({ where: { id: world.ministry.id }, data: { nameEn: `Ministry ${PAYLOAD}` } });
+  await db().user.update({ where: { id: world.owner.id }, data: { name: `Owner ${PAYLOAD}` } });
+  await db().user.update({ where: { id: world.guest.id }, data: { name: `Guest ${PAYLOAD}` } });
+  await db().consultationRound.update({ where: { id: world.round.id }, data: { description: PAYLOAD } });
+  ownerCookie = await cookieFor(world.owner.id);
+});
+
+function pagePaths(): string[] {
+  return routeModules()
+    .filter((r) => r.hasLoader && !r.file.includes("events"))
+    .map((r) =>
+      fillPattern(r.pattern, {
+        draftId: r.file.includes("reviews.new") ? world.reviewed.id : world.draft.id,
+        versionId: world.roundVersionId,
+        roundId: world.round.id,
+        reviewId: world.review.id,
+        bodyId: world.body.id,
+        orgId: world.ministry.id,
+        token: "none",
+      }),
+    );
+}
+
+describe("stored XSS", () => {
+  it("is escaped in every page's HTML and never served as HTML in exports", async () => {
+    let pagesWithPayload = 0;
+    for (const path of pagePaths()) {
+      const response = await fetch(running.app.url + path, { redirect: "manual", headers: { Cookie: ownerCookie } });
+      const type = response.headers.get("Content-Type") ?? "";
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (type.includes("wordprocessingml")) {
+        const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+        for (const pattern of RAW) expect(xml, `${path} (docx)`).not.toMatch(pattern);
+        continue;
+      }
+      const text = bytes.toString("utf8");
+      if (!type.includes("text/html")) {
+        expect(response.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+        if (path.includes("summary") || path.endsWith("text")) expect(type, path).toMatch(/^text\/(csv|plain)/);
+        continue;
+      }
+      for (const pattern of RAW) expect(text, path).not.toMatch(pattern);
+      if (text.includes("onerror") || text.includes("javascript:")) pagesWithPayload++;
+    }
+    // The payload is really on the pages (escaped): the test is not passing on empty pages.
+    expect(pagesWithPayload).toBeGreaterThan(8);
+  }, 120_000);
+
+  it("does not run in Chromium on any page, and the pages hydrate under the CSP", async () => {
+    const context = await running.browser.newContext({ locale: "en-GB" });
+    const url = new URL(running.app.url);
+    await context.addCookies([
+      { name: "agora_session", value: ownerCookie.split("=")[1]!, domain: url.hostname, path: "/" },
+    ]);
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    const violations: string[] = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    page.on("pageerror", (error) => running.pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) violations.push(message.text());
+    });
+    let visited = 0;
+    for (const path of pagePaths()) {
+      const response = await page.goto(running.app.url + path).catch(() => null);
+      // Downloads (exports) have no page to look at.
+      if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
+      await page.waitForLoadState("load");
+      const state = await page.evaluate(
+        (flag) => ({ flag: (window as unknown as Record<string, unknown>)[flag], hydrated: "__remixRouter" in window }),
+        FLAG,
+      );
+      expect(state.flag, path).toBeUndefined();
+      if (response.status() === 200) expect(state.hydrated, `${path} hydrated`).toBe(true);
+      visited++;
+    }
+    // The editor shows the draft's text: the payload is there as text.
+    await page.goto(`${running.app.url}/drafts/${world.draft.id}`);
+    await page.locator(".ProseMirror").waitFor();
+    await expect.poll(() => page.locator(".ProseMirror").textContent()).toContain("onerror");
+    expect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], FLAG)).toBeUndefined();
+    expect(visited).toBeGreaterThan(15);
+    expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
