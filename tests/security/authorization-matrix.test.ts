@@ -54,6 +54,15 @@ const PUBLIC_PAGE: Expectation = {
   collegiumMember: "hidden",
   signedOut: "hidden",
 };
+/** Open data and the register answer as to a visitor: what is not public is not found, for anyone. */
+const NOWHERE: Expectation = {
+  admin: "deny",
+  ministryStaff: "deny",
+  ngoExpert: "deny",
+  commenter: "deny",
+  collegiumMember: "deny",
+  signedOut: "deny",
+};
 const ADMIN_ONLY: Expectation = { ...PRIVATE, signedOut: "login" };
 /** The directory of organizations is shared among signed-in partners (policies: organization.view). */
 const DIRECTORY: Expectation = { ...SIGNED_IN_LIST };
@@ -72,6 +81,14 @@ const TABLE: Record<string, Row> = {
     loader: SIGNED_IN_LIST,
     action: { expect: PRIVATE, fields: (w) => ({ intent: "end", membershipId: w.seat.id, termEnd: "not a date" }) },
   },
+  "api.v1.$.ts": { loader: PUBLIC_PAGE },
+  "api.v1._index.ts": { loader: PUBLIC_PAGE },
+  "api.v1.register.$draftId.ts": { loader: NOWHERE },
+  "api.v1.register._index.ts": { loader: PUBLIC_PAGE },
+  "api.v1.rounds.$roundId._index.ts": { loader: NOWHERE },
+  "api.v1.rounds.$roundId.proposals.ts": { loader: NOWHERE },
+  "api.v1.rounds.$roundId.version.ts": { loader: NOWHERE },
+  "api.v1.rounds._index.ts": { loader: PUBLIC_PAGE },
   "collegium._index.tsx": { loader: SIGNED_IN_LIST },
   "drafts.$draftId._index.tsx": {
     loader: PRIVATE,
@@ -83,6 +100,8 @@ const TABLE: Record<string, Row> = {
     action: { expect: PRIVATE, fields: (w) => ({ intent: "reply", threadId: w.thread.id, body: "" }) },
   },
   "drafts.$draftId.compare.tsx": { loader: PRIVATE },
+  "drafts.$draftId.export[.]akn[.]xml.tsx": { loader: PRIVATE },
+  "drafts.$draftId.export[.]docx.tsx": { loader: PRIVATE },
   "drafts.$draftId.edit.tsx": {
     loader: PRIVATE,
     action: { expect: PRIVATE, fields: () => ({ titleHy: "", titleRu: "", titleKa: "", titleEn: "", kind: "NOPE" }) },
@@ -110,6 +129,8 @@ const TABLE: Record<string, Row> = {
   "drafts.$draftId.timeline.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId._index.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.text.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId.export[.]akn[.]xml.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId.export[.]docx.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions._index.tsx": {
     loader: PRIVATE,
     action: { expect: PRIVATE, fields: () => ({ name: "" }) },
@@ -154,6 +175,8 @@ const TABLE: Record<string, Row> = {
     action: { expect: PRIVATE, fields: () => ({ kind: "NOPE" }) },
   },
   "profile.tsx": { loader: SIGNED_IN_LIST, action: OWN_ACTION("changes the caller's own name and password") },
+  "register.$draftId.tsx": { loader: NOWHERE },
+  "register._index.tsx": { loader: PUBLIC_PAGE },
   "reset-password.$token.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("acts on the reset token in the URL only") },
   "reviews.$reviewId._index.tsx": {
     loader: PRIVATE,
