@@ -3,6 +3,7 @@ import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
+import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
@@ -55,6 +56,7 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
         createdAt: now,
       },
     });
+    await indexProposal(tx, proposal.id);
     await audit(tx, {
       actorId: user.id,
       action: "proposal.submit",
@@ -77,6 +79,7 @@ export async function withdrawProposal(user: CurrentUser, proposalId: string, no
       data: { status: "WITHDRAWN", withdrawnAt: now },
     });
     if (changed.count === 0) return;
+    await indexProposal(tx, proposalId);
     await audit(tx, { actorId: user.id, action: "proposal.withdraw", objectType: "Proposal", objectId: proposalId });
   });
 }
