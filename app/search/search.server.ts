@@ -2,6 +2,7 @@ import { draftTitle } from "~/components/draft-title";
 import { Prisma } from "~/generated/prisma/sqlite/client";
 import type { Locale } from "~/i18n/config";
 import type { MaybeActor } from "~/policies";
+import type { SearchKind } from "~/schemas/search";
 import { db, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { excerpt, highlight, type Segment } from "./highlight";
@@ -18,8 +19,6 @@ import { queryTerms } from "./search-words";
  * - comment: `thread.view` (the draft, and internal threads only for the owner's staff);
  * - proposal: the owner's staff, its author, or anyone who sees the published summary.
  */
-export const SEARCH_KINDS = ["DRAFT", "ROUND", "COMMENT", "PROPOSAL"] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export type SearchFilters = {
   kind?: SearchKind;
@@ -100,10 +99,55 @@ type Row = {
   proposalId: string | null;
 };
 
-/**
- * Counts per kind of result, and one page of hits of `filters.kind` (or of every kind when
- * none is chosen), newest first.
- */
+type Prepared = { client: Db; backend: SearchBackend; terms: string[] };
+
+function prepare(query: string, options: Options): Prepared {
+  return {
+    client: options.client ?? db(),
+    backend: options.backend ?? searchBackendFor(env().DATABASE_URL),
+    terms: queryTerms(query),
+  };
+}
+
+/** How many results of each kind the actor may see. */
+export async function searchCounts(
+  actor: MaybeActor,
+  query: string,
+  filters: SearchFilters,
+  options: Options = {},
+): Promise<Record<SearchKind, number>> {
+  const { client, backend, terms } = prepare(query, options);
+  const counts: Record<SearchKind, number> = { ...ZERO };
+  if (terms.length === 0) return counts;
+  const rows = await client.$queryRaw<{ kind: SearchKind; n: number | bigint }[]>(
+    Prisma.sql`SELECT CAST(e."kind" AS TEXT) AS "kind", COUNT(*) AS "n"
+      ${fromWhere(backend, actor, terms, filters)} GROUP BY e."kind"`,
+  );
+  for (const row of rows) counts[row.kind] = Number(row.n);
+  return counts;
+}
+
+/** One page of results (of `filters.kind`, or of every kind), newest first. */
+export async function searchHits(
+  actor: MaybeActor,
+  query: string,
+  filters: SearchFilters,
+  page: { skip: number; take: number },
+  locale: Locale,
+  options: Options = {},
+): Promise<SearchHit[]> {
+  const { client, backend, terms } = prepare(query, options);
+  if (terms.length === 0 || page.take <= 0) return [];
+  const onlyKind = filters.kind ? Prisma.sql` AND CAST(e."kind" AS TEXT) = ${filters.kind}` : Prisma.empty;
+  const rows = await client.$queryRaw<Row[]>(
+    Prisma.sql`SELECT CAST(e."kind" AS TEXT) AS "kind", e."draftId", e."roundId", e."commentId", e."proposalId"
+      ${fromWhere(backend, actor, terms, filters)}${onlyKind}
+      ORDER BY e."updatedAt" DESC, e."id" DESC LIMIT ${page.take} OFFSET ${page.skip}`,
+  );
+  return hydrate(client, rows, terms, locale);
+}
+
+/** Counts per kind and one page of hits. */
 export async function search(
   actor: MaybeActor,
   query: string,
@@ -112,24 +156,11 @@ export async function search(
   locale: Locale,
   options: Options = {},
 ): Promise<SearchResult> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return { terms, counts: { ...ZERO }, hits: [] };
-  const client = options.client ?? db();
-  const backend = options.backend ?? searchBackendFor(env().DATABASE_URL);
-  const base = fromWhere(backend, actor, terms, filters);
-  const onlyKind = filters.kind ? Prisma.sql` AND CAST(e."kind" AS TEXT) = ${filters.kind}` : Prisma.empty;
-  const [countRows, rows] = await Promise.all([
-    client.$queryRaw<{ kind: SearchKind; n: number | bigint }[]>(
-      Prisma.sql`SELECT CAST(e."kind" AS TEXT) AS "kind", COUNT(*) AS "n" ${base} GROUP BY e."kind"`,
-    ),
-    client.$queryRaw<Row[]>(
-      Prisma.sql`SELECT CAST(e."kind" AS TEXT) AS "kind", e."draftId", e."roundId", e."commentId", e."proposalId"
-        ${base}${onlyKind} ORDER BY e."updatedAt" DESC, e."id" DESC LIMIT ${page.take} OFFSET ${page.skip}`,
-    ),
+  const [counts, hits] = await Promise.all([
+    searchCounts(actor, query, filters, options),
+    searchHits(actor, query, filters, page, locale, options),
   ]);
-  const counts: Record<SearchKind, number> = { ...ZERO };
-  for (const row of countRows) counts[row.kind] = Number(row.n);
-  return { terms, counts, hits: await hydrate(client, rows, terms, locale) };
+  return { terms: queryTerms(query), counts, hits };
 }
 
 const DRAFT_SELECT = {
