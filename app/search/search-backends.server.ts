@@ -10,8 +10,11 @@ export type SearchBackend = {
   name: "sqlite" | "postgres";
   /** A table name, qualified with the PostgreSQL schema where there is one. */
   table: (name: string) => Prisma.Sql;
-  /** A condition on the entry aliased `e`: every folded term prefixes one of its words. */
-  matches: (terms: string[]) => Prisma.Sql;
+  /**
+   * The entries (aliased `e`) in which every folded term starts a word: a FROM item, and a
+   * condition for the WHERE clause.
+   */
+  matching: (terms: string[]) => { from: Prisma.Sql; where: Prisma.Sql };
 };
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -21,9 +24,15 @@ function sqliteBackend(): SearchBackend {
   return {
     name: "sqlite",
     table: (name) => Prisma.raw(quote(name)),
-    matches: (terms) => {
+    matching: (terms) => {
       const query = terms.map((term) => `"${term}"*`).join(" ");
-      return Prisma.sql`e."id" IN (SELECT rowid FROM "SearchEntry_fts" WHERE "SearchEntry_fts" MATCH ${query})`;
+      // CROSS JOIN fixes the order: from the FTS matches to their entries. Otherwise SQLite
+      // may walk every entry of a kind (the kind index) and test each against the matches.
+      return {
+        from: Prisma.sql`(SELECT rowid AS "matchId" FROM "SearchEntry_fts" WHERE "SearchEntry_fts" MATCH ${query}) m
+          CROSS JOIN "SearchEntry" e ON e."id" = m."matchId"`,
+        where: Prisma.sql`1 = 1`,
+      };
     },
   };
 }
@@ -33,9 +42,12 @@ function postgresBackend(schema: string | undefined): SearchBackend {
   return {
     name: "postgres",
     table: (name) => Prisma.raw(schema ? `${quote(schema)}.${quote(name)}` : quote(name)),
-    matches: (terms) => {
+    matching: (terms) => {
       const query = terms.map((term) => `${term}:*`).join(" & ");
-      return Prisma.sql`e."searchVector" @@ to_tsquery('simple'::regconfig, ${query})`;
+      return {
+        from: Prisma.sql`${Prisma.raw(schema ? `${quote(schema)}."SearchEntry"` : `"SearchEntry"`)} e`,
+        where: Prisma.sql`e."searchVector" @@ to_tsquery('simple'::regconfig, ${query})`,
+      };
     },
   };
 }

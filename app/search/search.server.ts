@@ -79,11 +79,12 @@ function visibility(actor: MaybeActor, table: SearchBackend["table"]): Prisma.Sq
 
 function fromWhere(backend: SearchBackend, actor: MaybeActor, terms: string[], filters: SearchFilters): Prisma.Sql {
   const { table } = backend;
-  const conditions = [backend.matches(terms), visibility(actor, table)];
+  const matching = backend.matching(terms);
+  const conditions = [matching.where, visibility(actor, table)];
   if (filters.draftKind) conditions.push(Prisma.sql`CAST(d."kind" AS TEXT) = ${filters.draftKind}`);
   if (filters.draftStatus) conditions.push(Prisma.sql`CAST(d."status" AS TEXT) = ${filters.draftStatus}`);
   if (filters.organizationId) conditions.push(Prisma.sql`d."ownerOrganizationId" = ${filters.organizationId}`);
-  return Prisma.sql`FROM ${table("SearchEntry")} e
+  return Prisma.sql`FROM ${matching.from}
     JOIN ${table("Draft")} d ON d."id" = e."draftId"
     LEFT JOIN ${table("ConsultationRound")} r ON r."id" = e."roundId"
     LEFT JOIN ${table("CommentThread")} t ON t."id" = e."threadId"
@@ -178,29 +179,39 @@ const DRAFT_SELECT = {
 async function hydrate(client: Db, rows: Row[], terms: string[], locale: Locale): Promise<SearchHit[]> {
   const ids = (kind: SearchKind, field: keyof Row) =>
     rows.filter((r) => r.kind === kind).map((r) => r[field] as string);
+  /** No query at all for a kind that has no hit on this page. */
+  const none = <T>(list: string[], load: () => Promise<T[]>) => (list.length ? load() : Promise.resolve([] as T[]));
   const [drafts, rounds, comments, proposals] = await Promise.all([
-    client.draft.findMany({
-      where: { id: { in: ids("DRAFT", "draftId") } },
-      select: { ...DRAFT_SELECT, snapshot: { select: { plainText: true } } },
-    }),
-    client.consultationRound.findMany({
-      where: { id: { in: ids("ROUND", "roundId") } },
-      select: { id: true, title: true, description: true, opensAt: true, draft: { select: DRAFT_SELECT } },
-    }),
-    client.comment.findMany({
-      where: { id: { in: ids("COMMENT", "commentId") } },
-      select: { id: true, body: true, createdAt: true, thread: { select: { draft: { select: DRAFT_SELECT } } } },
-    }),
-    client.proposal.findMany({
-      where: { id: { in: ids("PROPOSAL", "proposalId") } },
-      select: {
-        id: true,
-        proposedText: true,
-        justification: true,
-        createdAt: true,
-        round: { select: { id: true, title: true, draft: { select: DRAFT_SELECT } } },
-      },
-    }),
+    none(ids("DRAFT", "draftId"), () =>
+      client.draft.findMany({
+        where: { id: { in: ids("DRAFT", "draftId") } },
+        select: { ...DRAFT_SELECT, snapshot: { select: { plainText: true } } },
+      }),
+    ),
+    none(ids("ROUND", "roundId"), () =>
+      client.consultationRound.findMany({
+        where: { id: { in: ids("ROUND", "roundId") } },
+        select: { id: true, title: true, description: true, opensAt: true, draft: { select: DRAFT_SELECT } },
+      }),
+    ),
+    none(ids("COMMENT", "commentId"), () =>
+      client.comment.findMany({
+        where: { id: { in: ids("COMMENT", "commentId") } },
+        select: { id: true, body: true, createdAt: true, thread: { select: { draft: { select: DRAFT_SELECT } } } },
+      }),
+    ),
+    none(ids("PROPOSAL", "proposalId"), () =>
+      client.proposal.findMany({
+        where: { id: { in: ids("PROPOSAL", "proposalId") } },
+        select: {
+          id: true,
+          proposedText: true,
+          justification: true,
+          createdAt: true,
+          round: { select: { id: true, title: true, draft: { select: DRAFT_SELECT } } },
+        },
+      }),
+    ),
   ]);
   const mark = (text: string) => highlight(text, terms);
   const ofDraft = (draft: (typeof drafts)[number] | (typeof rounds)[number]["draft"]) => ({
