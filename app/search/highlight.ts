@@ -6,6 +6,21 @@ export type Segment = { text: string; hit: boolean };
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 /**
+ * Folds words through a small cache: `toLocaleLowerCase` costs an ICU call per word, and a
+ * draft's text repeats its words (a page of hits spent most of its time here).
+ */
+const folded = new Map<string, string>();
+function foldWord(word: string): string {
+  let value = folded.get(word);
+  if (value === undefined) {
+    value = foldForSearch(word);
+    if (folded.size > 50_000) folded.clear();
+    folded.set(word, value);
+  }
+  return value;
+}
+
+/**
  * Splits `text` into plain and matched pieces: every word that starts with one of the
  * folded `terms` is marked (only the matched prefix when folding kept its length). The
  * result is data, rendered as text nodes, so the text can never inject markup.
@@ -21,10 +36,10 @@ export function highlight(text: string, terms: string[]): Segment[] {
   };
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
-    const folded = foldForSearch(word);
-    const term = terms.find((t) => folded.startsWith(t));
+    const lower = foldWord(word);
+    const term = terms.find((t) => lower.startsWith(t));
     if (!term) continue;
-    const length = folded.length === word.length ? term.length : word.length;
+    const length = lower.length === word.length ? term.length : word.length;
     push(text.slice(last, match.index), false);
     push(word.slice(0, length), true);
     last = match.index + length;
@@ -42,8 +57,8 @@ export function excerpt(text: string, terms: string[], size = 240): string {
   if (flat.length <= size) return flat;
   let first = -1;
   for (const match of flat.matchAll(WORD)) {
-    const folded = foldForSearch(match[0]);
-    if (terms.some((t) => folded.startsWith(t))) {
+    const lower = foldWord(match[0]);
+    if (terms.some((t) => lower.startsWith(t))) {
       first = match.index;
       break;
     }
