@@ -4,7 +4,7 @@
  * generator run in separate processes. Scenarios (issue 8): hot draft, fan-out by size,
  * cross-node (two of our nodes + Redis), awareness merging, idle-connection memory, cold
  * load. Prints Markdown tables (copy them into docs/benchmarks.md) and writes
- * bench/results.json. Then the exports benchmark (bench/exports.ts) runs, and in the full run first the rounds/web one (bench/rounds.ts).
+ * bench/results.json. Then the exports benchmark (bench/exports.ts) runs, and in the full run also the rounds/web (bench/rounds.ts) and search (bench/search.ts) ones.
  */
 import { execSync, fork, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -224,7 +224,7 @@ async function main() {
   writeFileSync("bench/results.json", JSON.stringify(results, null, 2));
   printTables(results);
   // The other benchmarks (rounds and web pages, exports) run after the collab one, each in its own process.
-  const followUps = QUICK ? ["bench/exports.ts"] : ["bench/rounds.ts", "bench/exports.ts"];
+  const followUps = QUICK ? ["bench/exports.ts"] : ["bench/rounds.ts", "bench/exports.ts", "bench/search.ts"];
   for (const script of followUps) {
     const run = spawnSync("node_modules/.bin/tsx", [script, ...(QUICK ? ["--quick"] : [])], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);

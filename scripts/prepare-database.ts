@@ -4,10 +4,11 @@ import { isPostgresUrl } from "../app/utils/env.server";
 import { applyMigrations } from "../app/utils/migrations.server";
 import { seedDemoData } from "../prisma/seed/demo";
 import { createDb } from "../app/utils/db.server";
+import { rebuildSearchIndex, searchIndexIncomplete } from "../app/search/search-index.server";
 
 /**
  * Brings a database to the current schema and, when it holds no organization yet,
- * loads the demo data (never in production).
+ * loads the demo data (never in production); indexes for search what is not indexed yet.
  */
 export async function prepareDatabase(databaseUrl: string, options: { seed: boolean }): Promise<void> {
   if (!isPostgresUrl(databaseUrl)) {
@@ -15,13 +16,15 @@ export async function prepareDatabase(databaseUrl: string, options: { seed: bool
   }
   const applied = await applyMigrations(databaseUrl);
   if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
-  if (!options.seed) return;
   const client = createDb(databaseUrl);
   try {
-    if ((await client.organization.count()) === 0) {
+    let reindex = await searchIndexIncomplete(client);
+    if (options.seed && (await client.organization.count()) === 0) {
       await seedDemoData(client);
       console.log("demo data loaded (see README for the demo accounts)");
+      reindex = true; // the seed writes rounds and proposals straight to their tables
     }
+    if (reindex) console.log(`search index rebuilt: ${await rebuildSearchIndex(client)} entries`);
   } finally {
     await client.$disconnect();
   }

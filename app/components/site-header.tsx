@@ -26,6 +26,12 @@ export function SiteHeader() {
         {user?.isPlatformAdmin ? <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink> : null}
       </nav>
       <div className="header-tools">
+        <Form method="get" action="/search" className="header-search" role="search">
+          <label>
+            <span className="visually-hidden">{t("search.label")}</span>
+            <input type="search" name="q" placeholder={t("search.title")} data-testid="header-search" />
+          </label>
+        </Form>
         <LanguageSwitcher />
         {user ? (
           <Link to="/notifications" className="notifications-link" data-testid="notifications-link">

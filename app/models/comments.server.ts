@@ -1,5 +1,6 @@
 import type { CurrentUser } from "~/auth/current-user.server";
 import { commentRules, isOwnerStaff, type DraftResource, type ThreadResource } from "~/policies";
+import { indexComment } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { publishCommentsChanged } from "~/utils/comment-events.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -92,7 +93,9 @@ export async function startThread(user: CurrentUser, draft: DraftResource, input
         organizationId: authorOrganization(user, draft),
         comments: { create: { authorId: user.id, body: input.body } },
       },
+      include: { comments: { select: { id: true } } },
     });
+    await indexComment(tx, created.comments[0]!.id);
     await audit(tx, {
       actorId: user.id,
       action: "thread.create",
@@ -111,6 +114,7 @@ export async function reply(user: CurrentUser, draft: DraftResource, threadId: s
   await db().$transaction(async (tx) => {
     const thread = await tx.commentThread.findUniqueOrThrow({ where: { id: threadId } });
     const comment = await tx.comment.create({ data: { threadId, authorId: user.id, body } });
+    await indexComment(tx, comment.id);
     await audit(tx, {
       actorId: user.id,
       action: "comment.create",
@@ -127,6 +131,7 @@ export async function editComment(userId: string, draftId: string, commentId: st
   await db().$transaction(async (tx) => {
     const before = await tx.comment.findUniqueOrThrow({ where: { id: commentId } });
     await tx.comment.update({ where: { id: commentId }, data: { body, editedAt: new Date() } });
+    await indexComment(tx, commentId);
     await audit(tx, {
       actorId: userId,
       action: "comment.edit",
@@ -142,6 +147,7 @@ export async function editComment(userId: string, draftId: string, commentId: st
 export async function deleteComment(userId: string, draftId: string, commentId: string) {
   await db().$transaction(async (tx) => {
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date(), body: "" } });
+    await indexComment(tx, commentId);
     await audit(tx, { actorId: userId, action: "comment.delete", objectType: "Comment", objectId: commentId });
   });
   publishCommentsChanged(draftId);

@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { outlineOf, type OutlineEntry } from "~/editor/outline";
 import { plainTextOf } from "~/editor/document-json";
 import { yDocToJSON } from "~/editor/yjs-document";
+import { indexDraft } from "~/search/search-index.server";
 import { db, type Tx } from "~/utils/db.server";
 
 /**
@@ -60,6 +61,8 @@ async function writeSnapshot(tx: Tx, draftId: string, doc: Y.Doc, lastUpdateId: 
     update: { state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
   });
   await tx.documentUpdate.deleteMany({ where: { draftId, id: { lte: lastUpdateId } } });
+  // Search follows the stored text: the plain text was derived just now, no second pass.
+  await indexDraft(tx, draftId, derived.plainText);
 }
 
 /** Stores the initial state of a new draft (template, import or demo content), in `tx` if given. */

@@ -2,6 +2,7 @@ import type { DocNode } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
 import type { DraftStatus } from "~/policies";
 import type { DraftDetails, DraftInput } from "~/schemas/draft";
+import { indexDraft } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { notifyDraftAccessChanged } from "~/utils/draft-events.server";
@@ -104,6 +105,7 @@ export async function updateDraftDetails(actorId: string, draftId: string, input
       where: { id: draftId },
       data: detailsData(input),
     });
+    await indexDraft(tx, draftId);
     await audit(tx, {
       actorId,
       action: "draft.update",

@@ -2,6 +2,7 @@ import { notifyPeople, RECIPIENT_FIELDS } from "./notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
+import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
@@ -52,6 +53,7 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
         createdAt: now,
       },
     });
+    await indexProposal(tx, proposal.id);
     await audit(tx, {
       actorId: user.id,
       action: "proposal.submit",
@@ -74,6 +76,7 @@ export async function withdrawProposal(user: CurrentUser, proposalId: string, no
       data: { status: "WITHDRAWN", withdrawnAt: now },
     });
     if (changed.count === 0) return;
+    await indexProposal(tx, proposalId);
     await audit(tx, { actorId: user.id, action: "proposal.withdraw", objectType: "Proposal", objectId: proposalId });
   });
 }

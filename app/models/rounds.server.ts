@@ -1,5 +1,6 @@
 import type { CurrentUser } from "~/auth/current-user.server";
 import type { RoundResource } from "~/policies";
+import { indexRound } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
@@ -58,6 +59,7 @@ export async function createRound(user: CurrentUser, draftId: string, input: New
             : undefined,
       },
     });
+    await indexRound(tx, round.id);
     await audit(tx, {
       actorId: user.id,
       action: "round.create",

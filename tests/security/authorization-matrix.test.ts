@@ -206,6 +206,7 @@ const TABLE: Record<string, Row> = {
   "rounds.$roundId.summary[.]docx.tsx": { loader: PRIVATE },
   "rounds.$roundId.text.tsx": { loader: PRIVATE },
   "rounds._index.tsx": { loader: LIST },
+  "search.tsx": { loader: LIST },
 };
 
 const MARKER = `SECRET${Date.now().toString(36).toUpperCase()}`;

@@ -1,0 +1,57 @@
+import { Prisma } from "~/generated/prisma/sqlite/client";
+import { isPostgresUrl, parsePostgresUrl } from "~/utils/env.server";
+
+/**
+ * What differs between the databases: where the tables are, and how "every term starts a
+ * word of the entry" is asked of the full-text index. Everything else in a search query
+ * (visibility, filters, order, counts) is plain SQL both understand.
+ */
+export type SearchBackend = {
+  name: "sqlite" | "postgres";
+  /** A table name, qualified with the PostgreSQL schema where there is one. */
+  table: (name: string) => Prisma.Sql;
+  /**
+   * The entries (aliased `e`) in which every folded term starts a word: a FROM item, and a
+   * condition for the WHERE clause.
+   */
+  matching: (terms: string[]) => { from: Prisma.Sql; where: Prisma.Sql };
+};
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** FTS5: `"term"*` is a prefix query; terms hold only letters, digits and marks. */
+function sqliteBackend(): SearchBackend {
+  return {
+    name: "sqlite",
+    table: (name) => Prisma.raw(quote(name)),
+    matching: (terms) => {
+      const query = terms.map((term) => `"${term}"*`).join(" ");
+      // CROSS JOIN fixes the order: from the FTS matches to their entries. Otherwise SQLite
+      // may walk every entry of a kind (the kind index) and test each against the matches.
+      return {
+        from: Prisma.sql`(SELECT rowid AS "matchId" FROM "SearchEntry_fts" WHERE "SearchEntry_fts" MATCH ${query}) m
+          CROSS JOIN "SearchEntry" e ON e."id" = m."matchId"`,
+        where: Prisma.sql`1 = 1`,
+      };
+    },
+  };
+}
+
+/** PostgreSQL: the generated `searchVector` column (GIN-indexed) and a `term:*` tsquery. */
+function postgresBackend(schema: string | undefined): SearchBackend {
+  return {
+    name: "postgres",
+    table: (name) => Prisma.raw(schema ? `${quote(schema)}.${quote(name)}` : quote(name)),
+    matching: (terms) => {
+      const query = terms.map((term) => `${term}:*`).join(" & ");
+      return {
+        from: Prisma.sql`${Prisma.raw(schema ? `${quote(schema)}."SearchEntry"` : `"SearchEntry"`)} e`,
+        where: Prisma.sql`e."searchVector" @@ to_tsquery('simple'::regconfig, ${query})`,
+      };
+    },
+  };
+}
+
+export function searchBackendFor(databaseUrl: string): SearchBackend {
+  return isPostgresUrl(databaseUrl) ? postgresBackend(parsePostgresUrl(databaseUrl).schema) : sqliteBackend();
+}

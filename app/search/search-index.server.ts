@@ -1,0 +1,144 @@
+import type { Db, Tx } from "~/utils/db.server";
+import { searchWords } from "./search-words";
+
+/**
+ * Keeps SearchEntry in step with what it indexes. Each function (re)writes one object's
+ * entry from its stored rows, inside the caller's transaction, so an entry never outlives
+ * or precedes the text it stands for. The full-text indexes follow SearchEntry by trigger
+ * (SQLite) or generated column (PostgreSQL).
+ */
+type Client = Tx | Db;
+
+type Entry = {
+  kind: "DRAFT" | "ROUND" | "COMMENT" | "PROPOSAL";
+  objectId: string;
+  draftId: string;
+  roundId?: string | null;
+  threadId?: string | null;
+  commentId?: string | null;
+  proposalId?: string | null;
+  text: string;
+  updatedAt: Date;
+};
+
+const keyOf = (kind: Entry["kind"], objectId: string) => `${kind.toLowerCase()}:${objectId}`;
+
+async function writeEntry(client: Client, entry: Entry): Promise<void> {
+  const { objectId, ...data } = entry;
+  const key = keyOf(entry.kind, objectId);
+  // Skip unchanged text: the collab server compacts often, and FTS rewrites are not free.
+  const current = await client.searchEntry.findUnique({ where: { key }, select: { text: true } });
+  if (current?.text === entry.text) return;
+  await client.searchEntry.upsert({ where: { key }, create: { key, ...data }, update: data });
+}
+
+async function removeEntry(client: Client, kind: Entry["kind"], objectId: string): Promise<void> {
+  await client.searchEntry.deleteMany({ where: { key: keyOf(kind, objectId) } });
+}
+
+/** A draft's titles and live text; `plainText` when the caller has just derived it. */
+export async function indexDraft(client: Client, draftId: string, plainText?: string): Promise<void> {
+  const draft = await client.draft.findUnique({
+    where: { id: draftId },
+    select: {
+      titleHy: true,
+      titleRu: true,
+      titleKa: true,
+      titleEn: true,
+      updatedAt: true,
+      snapshot: plainText === undefined ? { select: { plainText: true } } : false,
+    },
+  });
+  if (!draft) return;
+  const text = plainText ?? draft.snapshot?.plainText ?? "";
+  await writeEntry(client, {
+    kind: "DRAFT",
+    objectId: draftId,
+    draftId,
+    text: searchWords(draft.titleHy, draft.titleRu, draft.titleKa, draft.titleEn, text),
+    updatedAt: new Date(),
+  });
+}
+
+export async function indexRound(client: Client, roundId: string): Promise<void> {
+  const round = await client.consultationRound.findUnique({ where: { id: roundId } });
+  if (!round) return;
+  await writeEntry(client, {
+    kind: "ROUND",
+    objectId: round.id,
+    draftId: round.draftId,
+    roundId: round.id,
+    text: searchWords(round.title, round.description),
+    updatedAt: round.createdAt,
+  });
+}
+
+/** A comment's words; a deleted comment leaves the index. */
+export async function indexComment(client: Client, commentId: string): Promise<void> {
+  const comment = await client.comment.findUnique({
+    where: { id: commentId },
+    include: { thread: { select: { draftId: true } } },
+  });
+  if (!comment || comment.deletedAt) {
+    await removeEntry(client, "COMMENT", commentId);
+    return;
+  }
+  await writeEntry(client, {
+    kind: "COMMENT",
+    objectId: comment.id,
+    draftId: comment.thread.draftId,
+    threadId: comment.threadId,
+    commentId: comment.id,
+    text: searchWords(comment.body),
+    updatedAt: comment.createdAt,
+  });
+}
+
+/** A submitted proposal's text and justification; a withdrawn one leaves the index. */
+export async function indexProposal(client: Client, proposalId: string): Promise<void> {
+  const proposal = await client.proposal.findUnique({
+    where: { id: proposalId },
+    include: { round: { select: { draftId: true } } },
+  });
+  if (!proposal || proposal.status !== "SUBMITTED") {
+    await removeEntry(client, "PROPOSAL", proposalId);
+    return;
+  }
+  await writeEntry(client, {
+    kind: "PROPOSAL",
+    objectId: proposal.id,
+    draftId: proposal.round.draftId,
+    roundId: proposal.roundId,
+    proposalId: proposal.id,
+    text: searchWords(proposal.proposedText, proposal.justification),
+    updatedAt: proposal.createdAt,
+  });
+}
+
+/**
+ * Indexes everything again, in batches: for a database that existed before search (the
+ * migration cannot fold text in SQL) and after demo data written straight to the tables.
+ */
+export async function rebuildSearchIndex(client: Db): Promise<number> {
+  let count = 0;
+  const each = async (ids: { id: string }[], index: (c: Client, id: string) => Promise<void>) => {
+    for (let i = 0; i < ids.length; i += 200) {
+      const batch = ids.slice(i, i + 200);
+      await client.$transaction(async (tx) => {
+        for (const { id } of batch) await index(tx, id);
+      });
+      count += batch.length;
+    }
+  };
+  await each(await client.draft.findMany({ select: { id: true } }), (c, id) => indexDraft(c, id));
+  await each(await client.consultationRound.findMany({ select: { id: true } }), indexRound);
+  await each(await client.comment.findMany({ select: { id: true } }), indexComment);
+  await each(await client.proposal.findMany({ select: { id: true } }), indexProposal);
+  return count;
+}
+
+/** Whether some draft has no entry yet (an older database, or rows written by a seed). */
+export async function searchIndexIncomplete(client: Db): Promise<boolean> {
+  const missing = await client.draft.findFirst({ where: { searchEntries: { none: {} } }, select: { id: true } });
+  return missing !== null;
+}
