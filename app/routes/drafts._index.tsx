@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { draftTitle } from "~/components/draft-title";
 import { LocalDate } from "~/components/local-date";
+import { DraftKindSelect, DraftStatusSelect, OrganizationSelect } from "~/components/draft-filters";
 import { organizationName } from "~/components/organization-name";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
@@ -67,39 +68,9 @@ export default function DraftsPage() {
           <span className="visually-hidden">{t("drafts.search")}</span>
           <input type="search" name="q" defaultValue={query} placeholder={t("drafts.search")} />
         </label>
-        <label>
-          <span className="visually-hidden">{t("fields.status")}</span>
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("drafts.anyStatus")}</option>
-            {DRAFT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`draftStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="visually-hidden">{t("fields.kind")}</span>
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("drafts.anyKind")}</option>
-            {DRAFT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`draftKinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="visually-hidden">{t("fields.owner")}</span>
-          <select name="organization" defaultValue={filters.organizationId ?? ""}>
-            <option value="">{t("drafts.anyOrganization")}</option>
-            {owners.map((org) => (
-              <option key={org.id} value={org.id}>
-                {organizationName(org, t.locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DraftStatusSelect name="status" value={filters.status} />
+        <DraftKindSelect name="kind" value={filters.kind} />
+        <OrganizationSelect name="organization" value={filters.organizationId} organizations={owners} />
         <button type="submit">{t("common.search")}</button>
       </Form>
       <p className="muted">{t("common.results", { count: t.number(total) })}</p>

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { draftTitle } from "~/components/draft-title";
 import { LocalDate } from "~/components/local-date";
+import { DraftKindSelect, OrganizationSelect } from "~/components/draft-filters";
 import { organizationName } from "~/components/organization-name";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { listRegister } from "~/models/register.server";
-import { DRAFT_KINDS } from "~/schemas/draft";
 import { readRegisterFilters } from "~/schemas/register";
 import { pageCount, readPage } from "~/utils/pagination";
 
@@ -30,28 +30,8 @@ export default function RegisterPage() {
       <h1>{t("register.title")}</h1>
       <p className="muted">{t("register.intro")}</p>
       <Form method="get" className="filters" role="search">
-        <label>
-          <span className="visually-hidden">{t("fields.kind")}</span>
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("drafts.anyKind")}</option>
-            {DRAFT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`draftKinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="visually-hidden">{t("fields.owner")}</span>
-          <select name="organization" defaultValue={filters.organizationId ?? ""}>
-            <option value="">{t("drafts.anyOrganization")}</option>
-            {organizations.map((org) => (
-              <option key={org.id} value={org.id}>
-                {organizationName(org, t.locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DraftKindSelect name="kind" value={filters.kind} />
+        <OrganizationSelect name="organization" value={filters.organizationId} organizations={organizations} />
         <label>
           <span className="visually-hidden">{t("register.year")}</span>
           <select name="year" defaultValue={filters.year ? String(filters.year) : ""}>

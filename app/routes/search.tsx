@@ -3,11 +3,10 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { HighlightedText } from "~/components/highlighted-text";
 import { LocalDate } from "~/components/local-date";
-import { organizationName } from "~/components/organization-name";
+import { DraftKindSelect, DraftStatusSelect, OrganizationSelect } from "~/components/draft-filters";
 import { Pagination } from "~/components/pagination";
 import { resolveLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
-import { DRAFT_KINDS, DRAFT_STATUSES } from "~/schemas/draft";
 import { SEARCH_KINDS, SearchParamsSchema, type SearchKind } from "~/schemas/search";
 import { searchCounts, searchHits, type SearchFilters, type SearchHit } from "~/search/search.server";
 import { db } from "~/utils/db.server";
@@ -92,39 +91,9 @@ export default function SearchPage() {
             ))}
           </select>
         </label>
-        <label>
-          <span className="visually-hidden">{t("fields.kind")}</span>
-          <select name="draftKind" defaultValue={params.draftKind ?? ""}>
-            <option value="">{t("drafts.anyKind")}</option>
-            {DRAFT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`draftKinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="visually-hidden">{t("fields.status")}</span>
-          <select name="draftStatus" defaultValue={params.draftStatus ?? ""}>
-            <option value="">{t("drafts.anyStatus")}</option>
-            {DRAFT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`draftStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="visually-hidden">{t("fields.owner")}</span>
-          <select name="organization" defaultValue={params.organization ?? ""}>
-            <option value="">{t("drafts.anyOrganization")}</option>
-            {owners.map((org) => (
-              <option key={org.id} value={org.id}>
-                {organizationName(org, t.locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DraftKindSelect name="draftKind" value={params.draftKind} />
+        <DraftStatusSelect name="draftStatus" value={params.draftStatus} />
+        <OrganizationSelect name="organization" value={params.organization} organizations={owners} />
         <button type="submit">{t("common.search")}</button>
       </Form>
       {signedIn ? null : <p className="muted">{t("search.signInHint")}</p>}

@@ -94,10 +94,15 @@ describe("stored XSS", () => {
       // Downloads (exports) have no page to look at.
       if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
       await page.waitForLoadState("load");
-      const state = await page.evaluate(
-        (flag) => ({ flag: (window as unknown as Record<string, unknown>)[flag], hydrated: "__remixRouter" in window }),
-        FLAG,
-      );
+      // Remix loads its client entry with a dynamic import, which may finish after "load".
+      const hydrated = await page
+        .waitForFunction(() => "__remixRouter" in window, undefined, { timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      const state = {
+        flag: await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], FLAG),
+        hydrated,
+      };
       expect(state.flag, path).toBeUndefined();
       if (response.status() === 200) expect(state.hydrated, `${path} hydrated`).toBe(true);
       visited++;
