@@ -9,10 +9,10 @@
 import { execSync, fork, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
-import { Redis } from "ioredis";
 import { roomName } from "../app/editor/collab-protocol";
 import type { AwarenessResult, LoadOptions, LoadResult } from "./load";
 import { prepareBenchDatabase } from "./setup";
+import { redisPing } from "../app/utils/redis-ping.server";
 
 type ServerKind = "ours" | "reference";
 type Stats = { cpuPercent: number; rssMb: number; heapMb: number; loopP99Ms: number; loopMaxMs: number };
@@ -71,19 +71,6 @@ async function inLoadProcess<T>(message: object, atMeasureStart: () => Promise<v
 
 const reset = (server: ChildProcess) => () => request(server, { type: "reset" }, "reset-done").then(() => undefined);
 
-async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
 async function main() {
   const setup = await prepareBenchDatabase(40);
   const env = { DATABASE_URL: setup.databaseUrl, RECHECK_MS: "2000" };
@@ -125,7 +112,7 @@ async function main() {
 
   // Cross-node: the hot draft again, its clients split over two of our nodes sharing it via Redis.
   let crossNode: { load: LoadResult; stats: Stats[] } | null = null;
-  if (await redisAvailable()) {
+  if (await redisPing(REDIS_URL)) {
     const nodeEnv = { ...env, REDIS_URL, REDIS_PREFIX: `agora-bench-${process.pid}:` };
     const nodes = [await startServer("ours", nodeEnv), await startServer("ours", nodeEnv)];
     const options: LoadOptions = {

@@ -4,6 +4,7 @@ import type { DRAFT_KINDS } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
 import type { Page } from "~/utils/pagination";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
+import { VERSION_TEXT_FIELDS } from "./versions.server";
 
 /**
  * The register of adopted acts and signed agreements. A draft is in it while its status is
@@ -79,31 +80,25 @@ export async function listRegister(filters: RegisterFilters, page: Pick<Page, "s
   };
 }
 
-const VERSION_FIELDS = {
-  id: true,
-  number: true,
-  name: true,
-  content: true,
-  plainText: true,
-  sha256: true,
-  createdAt: true,
-} as const;
-
 /**
  * The text that was adopted or signed: the version the collegium adopted, else the last
  * version frozen before the draft reached its final status, else the last version at all.
  */
 async function finalVersion(draftId: string, reached: Date, adoptedVersionId: string | null) {
   if (adoptedVersionId) {
-    return db().draftVersion.findUnique({ where: { id: adoptedVersionId }, select: VERSION_FIELDS });
+    return db().draftVersion.findUnique({ where: { id: adoptedVersionId }, select: VERSION_TEXT_FIELDS });
   }
   return (
     (await db().draftVersion.findFirst({
       where: { draftId, createdAt: { lte: reached } },
       orderBy: { number: "desc" },
-      select: VERSION_FIELDS,
+      select: VERSION_TEXT_FIELDS,
     })) ??
-    (await db().draftVersion.findFirst({ where: { draftId }, orderBy: { number: "desc" }, select: VERSION_FIELDS }))
+    (await db().draftVersion.findFirst({
+      where: { draftId },
+      orderBy: { number: "desc" },
+      select: VERSION_TEXT_FIELDS,
+    }))
   );
 }
 

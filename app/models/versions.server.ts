@@ -61,19 +61,21 @@ export function listVersions(draftId: string) {
   });
 }
 
+/** What a page or an export shows of a frozen version: its identity, text and checksum. */
+export const VERSION_TEXT_FIELDS = {
+  id: true,
+  number: true,
+  name: true,
+  content: true,
+  plainText: true,
+  sha256: true,
+  createdAt: true,
+} as const;
+
 export async function getVersion(draftId: string, versionId: string) {
   const version = await db().draftVersion.findFirst({
     where: { id: versionId, draftId },
-    select: {
-      id: true,
-      number: true,
-      name: true,
-      content: true,
-      plainText: true,
-      sha256: true,
-      createdAt: true,
-      createdBy: { select: { name: true } },
-    },
+    select: { ...VERSION_TEXT_FIELDS, createdBy: { select: { name: true } } },
   });
   return version ? { ...version, content: version.content as unknown as DocNode } : null;
 }

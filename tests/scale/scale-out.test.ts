@@ -13,23 +13,11 @@ import { prepareDatabase } from "../../scripts/prepare-database";
 import { startChildNode, COLLAB_READY, WEB_READY, eventually, type ChildNode } from "../helpers/child-node";
 import { connectClient, fragmentText, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";
 import { dropSchema, POSTGRES_URL, postgresAvailable } from "../helpers/postgres";
+import { redisPing } from "~/utils/redis-ping.server";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const servicesUp = (await postgresAvailable()) && (await redisAvailable());
+const servicesUp = (await postgresAvailable()) && (await redisPing(REDIS_URL));
 if (!servicesUp) {
   if (process.env.CI) throw new Error(`the scale-out test needs PostgreSQL (${POSTGRES_URL}) and Redis (${REDIS_URL})`);
   console.warn("PostgreSQL or Redis is not reachable: skipping the scale-out test");
