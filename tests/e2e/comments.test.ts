@@ -91,6 +91,20 @@ async function caretBefore(page: Page, articleId: string, words: string) {
     },
     { articleId, words },
   );
+  // As with a selection: ProseMirror takes the caret on the next "selectionchange". Typing
+  // before then would act at the old caret (one run in several split the wrong word).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        type View = { posAtDOM(node: Node, offset: number): number; state: { selection: { from: number } } };
+        const dom = document.querySelector(".ProseMirror") as (Element & { editor?: { view: View } }) | null;
+        const selection = window.getSelection();
+        if (!dom?.editor || !selection?.anchorNode) return false;
+        const { view } = dom.editor;
+        return view.state.selection.from === view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+      }),
+    )
+    .toBe(true);
 }
 
 const focusedThreadId = (page: Page) =>
