@@ -6,16 +6,14 @@
  * load. Prints Markdown tables (copy them into docs/benchmarks.md) and writes
  * bench/results.json. Then the exports benchmark (bench/exports.ts) runs, and in the full run also the rounds/web (bench/rounds.ts) and search (bench/search.ts) ones.
  */
-import { execSync, fork, spawnSync, type ChildProcess } from "node:child_process";
+import { execSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { roomName } from "../app/editor/collab-protocol";
 import type { AwarenessResult, LoadOptions, LoadResult } from "./load";
 import { prepareBenchDatabase } from "./setup";
 import { redisPing } from "../app/utils/redis-ping.server";
-
-type ServerKind = "ours" | "reference";
-type Stats = { cpuPercent: number; rssMb: number; heapMb: number; loopP99Ms: number; loopMaxMs: number };
+import { inLoadProcess, startServer, type ServerStats as Stats } from "./lib/processes";
 
 const QUICK = process.argv.includes("--quick");
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? (QUICK ? 3_000 : 10_000));
@@ -23,53 +21,6 @@ const SIZES = QUICK ? [] : (process.env.BENCH_CLIENTS ?? "10,50").split(",").map
 const IDLE_CLIENTS = QUICK ? 100 : 1000;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const KINDS = ["ours", "reference"] as const;
-const tsx = { execArgv: ["--import", "tsx"] };
-
-function request<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (m: { type: string }) => {
-      if (m.type !== reply) return;
-      child.off("message", onMessage);
-      resolve(m as T);
-    };
-    child.on("message", onMessage);
-    child.send(message);
-  });
-}
-
-async function startServer(kind: ServerKind, env: Record<string, string>) {
-  const profile = process.env.BENCH_PROFILE_DIR
-    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
-    : [];
-  const child = fork(`bench/servers/${kind}.ts`, {
-    execArgv: [...tsx.execArgv, "--expose-gc", ...profile],
-    env: { ...process.env, ...env },
-  });
-  const port = await new Promise<number>((resolve) =>
-    child.on("message", (m: { type: string; port?: number }) => m.type === "ready" && resolve(m.port!)),
-  );
-  return {
-    child,
-    port,
-    url: `ws://127.0.0.1:${port}/collab`,
-    stats: () => request<Stats>(child, { type: "stats" }, "stats"),
-    stop: () => child.kill(profile.length ? "SIGINT" : "SIGKILL"),
-  };
-}
-
-/** Runs the load generator in its own process; `atMeasureStart` runs once its clients are ready. */
-async function inLoadProcess<T>(message: object, atMeasureStart: () => Promise<void> = async () => {}): Promise<T> {
-  const child = fork("bench/load.ts", tsx);
-  child.on("message", async (m: { type: string }) => {
-    if (m.type !== "measure-start") return;
-    await atMeasureStart();
-    child.send({ type: "go" });
-  });
-  const { result } = await request<{ result: T }>(child, message, "result");
-  return result;
-}
-
-const reset = (server: ChildProcess) => () => request(server, { type: "reset" }, "reset-done").then(() => undefined);
 
 async function main() {
   const setup = await prepareBenchDatabase(40);
@@ -99,7 +50,7 @@ async function main() {
         rate: 5,
         measureMs: MEASURE_MS,
       };
-      const load = await inLoadProcess<LoadResult>({ type: "load", options }, reset(server.child));
+      const load = await inLoadProcess<LoadResult>({ type: "load", options }, server.reset);
       const stats = await server.stats();
       fanout.push({ scenario, clients, typists, kind, load, stats });
       console.log(`${scenario} ${kind} N=${clients}: p50 ${load.p50.toFixed(2)} ms, p99 ${load.p99.toFixed(2)} ms`);
@@ -127,7 +78,7 @@ async function main() {
       measureMs: MEASURE_MS,
     };
     const load = await inLoadProcess<LoadResult>({ type: "load", options }, async () => {
-      await Promise.all(nodes.map((node) => reset(node.child)()));
+      await Promise.all(nodes.map((node) => node.reset()));
     });
     crossNode = { load, stats: await Promise.all(nodes.map((node) => node.stats())) };
     nodes.forEach((node) => node.stop());
@@ -148,7 +99,7 @@ async function main() {
       rate: 10,
       measureMs: MEASURE_MS,
     };
-    const result = await inLoadProcess<AwarenessResult>({ type: "awareness", options }, reset(server.child));
+    const result = await inLoadProcess<AwarenessResult>({ type: "awareness", options }, server.reset);
     awareness.push({ kind, result, stats: await server.stats() });
     console.log(`awareness ${kind}: ${result.framesPerSecond.toFixed(0)} frames/s received`);
   }

@@ -2,9 +2,10 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 
 /**
  * Runs inside a benchmarked server process: answers the orchestrator's "stats" message
- * with CPU time, memory and event-loop delay since the last "reset".
+ * with CPU time, memory and event-loop delay since the last "reset", plus `extra()` (e.g.
+ * how many documents our server holds).
  */
-export function reportStatsOnRequest(): void {
+export function reportStatsOnRequest(extra: () => object = () => ({})): void {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   // Exit cleanly on SIGINT so a --cpu-prof profile gets written.
@@ -29,6 +30,7 @@ export function reportStatsOnRequest(): void {
         heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
         loopP99Ms: loop.percentile(99) / 1e6,
         loopMaxMs: loop.max / 1e6,
+        ...extra(),
       });
     }
   });

@@ -1,0 +1,73 @@
+/**
+ * The benchmark's processes: a collab server (ours or the reference) and the load generator,
+ * each forked on its own so the load never shares an event loop with the server it measures.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+
+export type ServerKind = "ours" | "reference";
+export type ServerStats = {
+  cpuPercent: number;
+  rssMb: number;
+  heapMb: number;
+  loopP99Ms: number;
+  loopMaxMs: number;
+  rooms?: number;
+};
+export type BenchServer = Awaited<ReturnType<typeof startServer>>;
+
+const tsx = { execArgv: ["--import", "tsx"] };
+
+/** Sends `message` to a child and resolves with its first reply of type `reply`. */
+export function request<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== reply) return;
+      child.off("message", onMessage);
+      resolve(m as T);
+    };
+    child.on("message", onMessage);
+    child.send(message);
+  });
+}
+
+/** Forks bench/servers/<kind>.ts with `env`; resolves once it listens. */
+export async function startServer(kind: ServerKind, env: Record<string, string>) {
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = fork(`bench/servers/${kind}.ts`, {
+    execArgv: [...tsx.execArgv, "--expose-gc", ...profile],
+    env: { ...process.env, ...env },
+  });
+  const port = await new Promise<number>((resolve) =>
+    child.on("message", (m: { type: string; port?: number }) => m.type === "ready" && resolve(m.port!)),
+  );
+  return {
+    kind,
+    child,
+    port,
+    url: `ws://127.0.0.1:${port}/collab`,
+    /** CPU, memory and event-loop delay since the last reset (heap after a full GC). */
+    stats: () => request<ServerStats>(child, { type: "stats" }, "stats"),
+    reset: () => request(child, { type: "reset" }, "reset-done").then(() => undefined),
+    stop: () => child.kill(profile.length ? "SIGINT" : "SIGKILL"),
+  };
+}
+
+/**
+ * Runs one job of bench/load.ts in a fresh process; `atMeasureStart` runs once its clients
+ * are connected and synced (reset the server's stats there), then the measurement starts.
+ */
+export async function inLoadProcess<T>(
+  message: object,
+  atMeasureStart: () => Promise<void> = async () => {},
+): Promise<T> {
+  const child = fork("bench/load.ts", tsx);
+  child.on("message", async (m: { type: string }) => {
+    if (m.type !== "measure-start") return;
+    await atMeasureStart();
+    child.send({ type: "go" });
+  });
+  const { result } = await request<{ result: T }>(child, message, "result");
+  return result;
+}
