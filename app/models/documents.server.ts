@@ -12,7 +12,8 @@ import { db, type Tx } from "~/utils/db.server";
 /** Prisma's Bytes want an ArrayBuffer-backed array; Yjs may hand out views of larger buffers. */
 const bytes = (data: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(data);
 
-export type LoadedDocument = { doc: Y.Doc; lastUpdateId: number };
+/** `logRows`: updates applied after the snapshot (0 means the snapshot is already current). */
+export type LoadedDocument = { doc: Y.Doc; lastUpdateId: number; logRows: number };
 
 /** The snapshot, then every update appended after it, in order. */
 export async function loadDocument(draftId: string): Promise<LoadedDocument> {
@@ -28,7 +29,7 @@ export async function loadDocument(draftId: string): Promise<LoadedDocument> {
     Y.applyUpdate(doc, row.update);
     lastUpdateId = row.id;
   }
-  return { doc, lastUpdateId };
+  return { doc, lastUpdateId, logRows: updates.length };
 }
 
 /** Appends one (merged) update; returns its id. Resolves only once the row is committed. */

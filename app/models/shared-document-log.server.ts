@@ -19,7 +19,7 @@ export async function loadSharedDocument(draftId: string): Promise<LoadedDocumen
   if (snapshot) Y.applyUpdate(doc, snapshot.state);
   const rows = await db().documentUpdate.findMany({ where: { draftId }, orderBy: { id: "asc" } });
   for (const row of rows) Y.applyUpdate(doc, row.update);
-  return { doc, lastUpdateId: rows.at(-1)?.id ?? 0 };
+  return { doc, lastUpdateId: rows.at(-1)?.id ?? 0, logRows: rows.length };
 }
 
 export type CompactionResult = { folded: number };

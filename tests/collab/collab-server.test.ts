@@ -221,6 +221,21 @@ describe("collab server", () => {
     expect(fragmentText(doc)).toContain("paragraph 0");
   });
 
+  it("leaves the snapshot alone when a document was only read (no rewrite on unload)", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const cookie = await sessionCookieFor(staff.id);
+    const before = await db().documentSnapshot.findUniqueOrThrow({ where: { draftId: draft.id } });
+    const reader = connect(server, draft.id, cookie);
+    await waitForSync(reader);
+    reader.destroy();
+    await expect.poll(() => server.collab.rooms.has(draft.id), { timeout: 5000 }).toBe(false);
+    // Opening again waits for the unload to finish, so any rewrite would have happened by now.
+    const again = connect(server, draft.id, cookie);
+    await waitForSync(again);
+    const after = await db().documentSnapshot.findUniqueOrThrow({ where: { draftId: draft.id } });
+    expect(after.updatedAt).toEqual(before.updatedAt);
+  });
+
   it("keeps updates in memory and retries when the database write fails", async () => {
     const { staff, draft } = await createDraftSetup();
     let failures = 3;
