@@ -20,7 +20,7 @@ import { buildSummaryTable, summaryLabels } from "../app/models/round-summary.se
 import { db } from "../app/utils/db.server";
 import { DEMO_PASSWORD } from "../prisma/seed/users";
 import { prepareRoundsDatabase, STAFF_EMAIL, type BenchRound } from "./rounds/fixture";
-import { closeConnections, otherAgent, startPlatform, timedRequest, type Platform } from "./rounds/http";
+import { closeConnections, otherAgent, signIn, startPlatform, timedRequest, type Platform } from "./rounds/http";
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -132,19 +132,6 @@ async function timeInProcess(step: () => Promise<unknown>): Promise<Stats> {
     samples.push(performance.now() - start);
   }
   return stats(samples);
-}
-
-async function signIn(platform: Platform): Promise<string> {
-  const response = await timedRequest(`${platform.origin}/login`, {
-    method: "POST",
-    headers: { Origin: platform.origin, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: STAFF_EMAIL, password: DEMO_PASSWORD, redirectTo: "/" }).toString(),
-  });
-  const cookie = ([] as string[])
-    .concat(response.headers["set-cookie"] ?? [])
-    .find((c) => c.startsWith("agora_session="));
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
-  return cookie.split(";")[0]!;
 }
 
 type HttpResult = Stats & {
@@ -263,7 +250,7 @@ async function main() {
   let blocking: Awaited<ReturnType<typeof measureBlocking>> | undefined;
   let memory: ReturnType<Platform["memory"]>;
   try {
-    const cookie = await signIn(platform);
+    const cookie = await signIn(platform, STAFF_EMAIL, DEMO_PASSWORD);
     for (const endpoint of ENDPOINTS) {
       if (ONLY && !ONLY.includes(endpoint.key)) continue;
       http[endpoint.key] = await measureEndpoint(platform, endpoint, rounds, cookie);

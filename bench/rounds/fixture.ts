@@ -59,7 +59,7 @@ function random(seed: number) {
  * A draft of `count` articles in Armenian, 2–5 parts of 1–3 sentences each (≈ 0.8 k characters
  * per article, like a real law), and the sentences of each article for quoting.
  */
-function lawDocument(count: number, seed: number): { doc: DocNode; sentences: string[][] } {
+export function lawDocument(count: number, seed: number): { doc: DocNode; sentences: string[][] } {
   const r = random(seed);
   const sentences: string[][] = [];
   const content = Array.from({ length: count }, (_, i) => {

@@ -135,6 +135,20 @@ function requestOnce(url: string, options: RequestOptions): Promise<Timed> {
   });
 }
 
+/** Signs in through the login form, as a browser does; returns the session cookie ("agora_session=…"). */
+export async function signIn(platform: Platform, email: string, password: string): Promise<string> {
+  const response = await timedRequest(`${platform.origin}/login`, {
+    method: "POST",
+    headers: { Origin: platform.origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password, redirectTo: "/" }).toString(),
+  });
+  const cookie = ([] as string[])
+    .concat(response.headers["set-cookie"] ?? [])
+    .find((c) => c.startsWith("agora_session="));
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in of ${email} failed: HTTP ${response.status}`);
+  return cookie.split(";")[0]!;
+}
+
 export function closeConnections() {
   agent.destroy();
   otherAgent.destroy();
