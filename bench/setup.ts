@@ -22,13 +22,15 @@ export async function prepareBenchDatabase(draftCount: number) {
   });
   await db().membership.create({ data: { userId: user.id, organizationId: org.id } });
   const { token } = await createSession(db(), user.id);
-  const drafts: string[] = [];
-  for (let i = 0; i < draftCount; i++) {
-    const draft = await db().draft.create({
-      data: { kind: "LAW", ownerOrganizationId: org.id, titleEn: `Bench ${i}` },
-    });
-    drafts.push(draft.id);
-  }
+  const created = await db().draft.createManyAndReturn({
+    data: Array.from({ length: draftCount }, (_, i) => ({
+      kind: "LAW" as const,
+      ownerOrganizationId: org.id,
+      titleEn: `Bench ${i}`,
+    })),
+    select: { id: true },
+  });
+  const drafts = created.map((draft) => draft.id);
   const big = await db().draft.create({ data: { kind: "LAW", ownerOrganizationId: org.id, titleEn: "300 articles" } });
   const update = jsonToYUpdate(bigDocument(300));
   await initializeDocument(big.id, update);

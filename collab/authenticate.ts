@@ -16,17 +16,51 @@ export function sessionTokenOf(request: IncomingMessage): string | null {
   return readCookie(new Request("http://collab.local/", { headers }), SESSION_COOKIE);
 }
 
+type Session = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>;
+type SignedIn = { session: Session; actor: Awaited<ReturnType<typeof loadActor>> } | null;
+
+/**
+ * Lookups shared by the decisions of one access re-check pass: a person with 200 drafts open
+ * is validated once, not 200 times (each lookup is a database round trip).
+ */
+export class AccessLookups {
+  private readonly signedIn = new Map<string, Promise<SignedIn>>();
+  private readonly drafts = new Map<string, ReturnType<typeof loadDraftResource>>();
+
+  session(token: string): Promise<SignedIn> {
+    let found = this.signedIn.get(token);
+    if (!found) {
+      found = validateSessionToken(db(), token).then(async (session) =>
+        session ? { session, actor: await loadActor(session.user) } : null,
+      );
+      this.signedIn.set(token, found);
+    }
+    return found;
+  }
+
+  draft(draftId: string): ReturnType<typeof loadDraftResource> {
+    let found = this.drafts.get(draftId);
+    if (!found) this.drafts.set(draftId, (found = loadDraftResource(draftId)));
+    return found;
+  }
+}
+
 /**
  * Decides, before any document data is sent, whether this session may open this draft and
  * how: the same `documentAccess` policy the web app uses.
  */
-export async function decideAccess(sessionToken: string | null, draftId: string): Promise<UpgradeDecision> {
+export async function decideAccess(
+  sessionToken: string | null,
+  draftId: string,
+  lookups = new AccessLookups(),
+): Promise<UpgradeDecision> {
   if (!sessionToken) return { ok: false, status: 401 };
-  const session = await validateSessionToken(db(), sessionToken);
-  if (!session) return { ok: false, status: 401 };
-  const draft = await loadDraftResource(draftId);
+  const signedIn = await lookups.session(sessionToken);
+  if (!signedIn) return { ok: false, status: 401 };
+  const { session, actor } = signedIn;
+  const draft = await lookups.draft(draftId);
   if (!draft) return { ok: false, status: 404 };
-  const access = documentAccess(await loadActor(session.user), draft);
+  const access = documentAccess(actor, draft);
   if (!access) return { ok: false, status: 403 };
   return { ok: true, userId: session.user.id, userName: session.user.name, sessionToken, access };
 }

@@ -32,11 +32,7 @@ export async function loadDocument(draftId: string): Promise<LoadedDocument> {
   return { doc, lastUpdateId, logRows: updates.length };
 }
 
-/** Appends one (merged) update; returns its id. Resolves only once the row is committed. */
-export async function appendUpdate(draftId: string, update: Uint8Array): Promise<number> {
-  const row = await db().documentUpdate.create({ data: { draftId, update: bytes(update) }, select: { id: true } });
-  return row.id;
-}
+export { appendUpdate } from "./update-log-writer.server";
 
 export type DerivedContent = { outline: OutlineEntry[]; plainText: string };
 

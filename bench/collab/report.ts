@@ -1,0 +1,208 @@
+/**
+ * The collab benchmark's Markdown: one summary table of issue 8's goals (ours, the reference
+ * in the same run, ratio, goal, met), then the detail tables. Copied into docs/benchmarks.md.
+ */
+import { CLOSE } from "../../app/editor/collab-protocol";
+import type { ServerStats } from "../lib/processes";
+import type { TypingStep } from "../load/typing";
+import type { ColdLoadRow } from "./cold-load";
+import type { AwarenessRow, IdleRow } from "./presence-and-idle";
+import type { TypingRow } from "./typing-scenarios";
+
+export type CollabResults = {
+  typing: TypingRow[];
+  crossNode: TypingRow | null;
+  awareness: AwarenessRow[];
+  idle: IdleRow[];
+  coldLoad: ColdLoadRow;
+};
+
+/** One line of the goals table; `extra` lines from other benchmarks (durability, memory, web) join it. */
+export type GoalLine = {
+  scenario: string;
+  ours: string;
+  reference: string;
+  ratio: string;
+  goal: string;
+  met: boolean | null;
+};
+
+const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "–" : `${value.toFixed(1)} ms`);
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? (a / b).toFixed(2) : "–");
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+
+function row(rows: TypingRow[], scenario: string, kind: string) {
+  return rows.find((r) => r.scenario === scenario && r.kind === kind);
+}
+
+const delivered = (step: TypingStep) => `${step.samples}/${step.expected}`;
+const complete = (r: TypingRow) =>
+  r.result.closedByServer === 0 && r.result.steps.every((s) => s.samples === s.expected);
+
+export function goalLines(results: CollabResults): GoalLine[] {
+  const lines: GoalLine[] = [];
+  const pair = (scenario: string) =>
+    [row(results.typing, scenario, "ours"), row(results.typing, scenario, "reference")] as const;
+
+  const [hot, hotRef] = pair("hot draft");
+  if (hot && hotRef) {
+    const a = hot.result.steps[0]!;
+    const b = hotRef.result.steps[0]!;
+    lines.push({
+      scenario: "hot draft: end-to-end p99 (100 clients, 20 typing 5/s)",
+      ours: ms(a.p99),
+      reference: ms(b.p99),
+      ratio: ratio(a.p99, b.p99),
+      goal: "≤ 25 ms, ratio ≤ 1.0",
+      met: a.p99 <= 25 && a.p99 <= b.p99,
+    });
+    lines.push({
+      scenario: "hot draft: server event-loop delay p99",
+      ours: ms(hot.stats.loopP99Ms),
+      reference: ms(hotRef.stats.loopP99Ms),
+      ratio: ratio(hot.stats.loopP99Ms, hotRef.stats.loopP99Ms),
+      goal: "≤ 10 ms",
+      met: hot.stats.loopP99Ms <= 10,
+    });
+  }
+  const [crowded, crowdedRef] = pair("crowded draft");
+  if (crowded && crowdedRef) {
+    const a = crowded.result.steps[0]!;
+    const b = crowdedRef.result.steps[0]!;
+    lines.push({
+      scenario: `crowded draft: p99 (400 clients all typing 2/s), delivered`,
+      ours: `${ms(a.p99)}, ${delivered(a)}`,
+      reference: `${ms(b.p99)}, ${delivered(b)}`,
+      ratio: ratio(a.p99, b.p99),
+      goal: "≤ 50 ms, no drops",
+      met: a.p99 <= 50 && complete(crowded),
+    });
+  }
+  const [many, manyRef] = pair("many drafts");
+  if (many && manyRef) {
+    const a = many.result.steps[0]!;
+    const b = manyRef.result.steps[0]!;
+    lines.push({
+      scenario: `many drafts: p99 at ${a.updatesPerSecond.toFixed(0)} updates/s (${many.options.rooms} drafts × 3)`,
+      ours: ms(a.p99),
+      reference: ms(b.p99),
+      ratio: ratio(a.p99, b.p99),
+      goal: "≤ 20 ms",
+      met: a.p99 <= 20,
+    });
+    const knee = (r: TypingRow) => {
+      const step = r.result.steps.find((s) => s.p99 > 50);
+      return step
+        ? `${step.updatesPerSecond.toFixed(0)}/s`
+        : `> ${r.result.steps.at(-1)!.updatesPerSecond.toFixed(0)}/s`;
+    };
+    lines.push({
+      scenario: "many drafts: load where p99 passes 50 ms",
+      ours: knee(many),
+      reference: knee(manyRef),
+      ratio: "",
+      goal: "report",
+      met: null,
+    });
+  }
+  const cold = results.coldLoad;
+  const rise = cold.during.p99 - cold.before.p99;
+  lines.push({
+    scenario: `cold load of a ${(cold.bytes / 1024 / 1024).toFixed(1)} MB draft: open-to-synced p95 (${cold.loads.length} loads)`,
+    ours: ms(percentile(cold.loads, 95)),
+    reference: "n/a (memory only)",
+    ratio: "",
+    goal: "≤ 250 ms",
+    met: percentile(cold.loads, 95) <= 250,
+  });
+  lines.push({
+    scenario: "cold load: another draft's p99 rise meanwhile",
+    ours: `${rise.toFixed(1)} ms (${ms(cold.before.p99)} → ${ms(cold.during.p99)})`,
+    reference: "",
+    ratio: "",
+    goal: "≤ 20 ms",
+    met: rise <= 20,
+  });
+  const idle = results.idle.find((r) => r.kind === "ours");
+  const idleRef = results.idle.find((r) => r.kind === "reference");
+  if (idle && idleRef)
+    lines.push({
+      scenario: "heap per idle connection",
+      ours: `${idle.heapKbPerConnection.toFixed(1)} KB`,
+      reference: `${idleRef.heapKbPerConnection.toFixed(1)} KB`,
+      ratio: ratio(idle.heapKbPerConnection, idleRef.heapKbPerConnection),
+      goal: "≤ 20 KB",
+      met: idle.heapKbPerConnection <= 20,
+    });
+  const aw = results.awareness.find((r) => r.kind === "ours");
+  const awRef = results.awareness.find((r) => r.kind === "reference");
+  if (aw && awRef)
+    lines.push({
+      scenario: "awareness: frames/s received (50 users, 10 Hz)",
+      ours: aw.result.framesPerSecond.toFixed(0),
+      reference: awRef.result.framesPerSecond.toFixed(0),
+      ratio: ratio(aw.result.framesPerSecond, awRef.result.framesPerSecond),
+      goal: "≤ 1,000",
+      met: aw.result.framesPerSecond <= 1000,
+    });
+  const [slow, slowRef] = pair("slow reader");
+  if (slow && slowRef) {
+    const describe = (r: TypingRow) => {
+      const reader = r.result.slowReaders[0];
+      const step = r.result.steps[0]!;
+      const fate = reader?.closedWith
+        ? `dropped (${reader.closedWith}) after ${((reader.closedAfterMs ?? 0) / 1000).toFixed(1)} s`
+        : "never dropped";
+      return `${fate}; others p99 ${ms(step.p99)}, ${delivered(step)}`;
+    };
+    const dropped = slow.result.slowReaders[0]?.closedWith === CLOSE.OVERLOADED;
+    lines.push({
+      scenario: "slow reader (10 typists pasting 16 KB 5/s)",
+      ours: describe(slow),
+      reference: `${describe(slowRef)}; RSS ${slowRef.stats.rssMb.toFixed(0)} MB`,
+      ratio: "",
+      goal: "dropped at ≤ 2 MiB buffered, others unaffected",
+      met: dropped && complete(slow),
+    });
+  }
+  const cross = results.crossNode?.result.steps[0];
+  if (cross?.sameNode && cross.crossNode) {
+    const added = cross.crossNode.p99 - cross.sameNode.p99;
+    lines.push({
+      scenario: "cross-node: added p99 (two nodes + Redis, same run)",
+      ours: `+${added.toFixed(1)} ms (${ms(cross.sameNode.p99)} → ${ms(cross.crossNode.p99)})`,
+      reference: "n/a (single node)",
+      ratio: "",
+      goal: "≤ 2 ms",
+      met: added <= 2,
+    });
+  }
+  return lines;
+}
+
+export function goalsTable(lines: GoalLine[]): string {
+  const out = ["| scenario | ours | reference | ratio | goal | met |", "| --- | --- | --- | --- | --- | --- |"];
+  for (const l of lines)
+    out.push(
+      `| ${l.scenario} | ${l.ours} | ${l.reference} | ${l.ratio} | ${l.goal} | ${l.met === null ? "–" : l.met ? "yes" : "**no**"} |`,
+    );
+  return out.join("\n");
+}
+
+/** Every typing run in detail: each step of the load, server CPU, memory and event loop. */
+export function typingTable(rows: TypingRow[]): string {
+  const out = [
+    "| scenario | server | drafts × clients | updates/s | p50 ms | p99 ms | max ms | delivered | closed | CPU % | RSS MB | loop p99 ms |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const r of rows) {
+    const stats: ServerStats = r.stats;
+    for (const step of r.result.steps) {
+      out.push(
+        `| ${r.scenario} | ${r.kind} | ${r.options.rooms} × ${r.options.clientsPerRoom} | ${step.updatesPerSecond.toFixed(0)} | ${step.p50.toFixed(2)} | ${step.p99.toFixed(2)} | ${step.max.toFixed(1)} | ${delivered(step)} | ${r.result.closedByServer} | ${stats.cpuPercent.toFixed(0)} | ${stats.rssMb.toFixed(0)} | ${stats.loopP99Ms.toFixed(2)} |`,
+      );
+    }
+  }
+  return out.join("\n");
+}
