@@ -14,8 +14,15 @@ export type CollabConfig = {
    * typing from several people costs one write instead of one per keystroke.
    */
   flushDelayMs: number;
-  /** Compact the update log into a snapshot after this many appended batches. */
+  /** Compact the update log into a snapshot after this many appended batches… */
   compactEveryBatches: number;
+  /**
+   * …but not sooner than this after the last compaction (or the load). Compacting re-encodes
+   * the whole document, derives its text and re-indexes it for search: on a hot draft of
+   * several MB that is hundreds of ms, and SQLite's driver does it on the event loop.
+   * The rows in between cost little: loading applies them in one pass.
+   */
+  compactMinIntervalMs: number;
   /** How often open connections' sessions and access are checked again (revocation). */
   accessRecheckMs: number;
   /** Delay before retrying a failed database write (doubles up to retryMaxMs). */
@@ -36,6 +43,7 @@ export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
   unloadAfterMs: 30_000,
   flushDelayMs: 20,
   compactEveryBatches: 200,
+  compactMinIntervalMs: 30_000,
   accessRecheckMs: 2_000,
   retryBaseMs: 500,
   retryMaxMs: 5_000,

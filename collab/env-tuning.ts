@@ -10,6 +10,7 @@ const VARIABLES = {
   COLLAB_ACCESS_RECHECK_MS: "accessRecheckMs",
   COLLAB_FLUSH_DELAY_MS: "flushDelayMs",
   COLLAB_COMPACT_EVERY_BATCHES: "compactEveryBatches",
+  COLLAB_COMPACT_MIN_INTERVAL_MS: "compactMinIntervalMs",
   COLLAB_MAX_BUFFERED_BYTES: "maxBufferedBytes",
 } as const satisfies Record<string, keyof CollabConfig>;
 

@@ -48,6 +48,7 @@ export class Room {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay: number;
   private batchesSinceCompaction: number;
+  private lastCompactedAt = Date.now();
   private awarenessChanged = new Set<number>();
   /** The subset of awarenessChanged made by this node's members (what other nodes need). */
   private localAwarenessChanged = new Set<number>();
@@ -185,7 +186,10 @@ export class Room {
       }
     })();
     await this.flushing;
-    if (this.batchesSinceCompaction >= this.config.compactEveryBatches) {
+    if (
+      this.batchesSinceCompaction >= this.config.compactEveryBatches &&
+      Date.now() - this.lastCompactedAt >= this.config.compactMinIntervalMs
+    ) {
       // The updates are safe in the log; a failed compaction only delays the next one.
       await this.compact().catch((error: unknown) =>
         console.error(`collab: compacting draft ${this.draftId} failed`, error),
@@ -198,6 +202,7 @@ export class Room {
     const upTo = this.lastUpdateId;
     const batches = this.batchesSinceCompaction;
     this.batchesSinceCompaction = 0;
+    this.lastCompactedAt = Date.now();
     try {
       await this.store.compactDocument(this.draftId, this.doc, upTo);
     } catch (error) {

@@ -152,8 +152,8 @@ export function goalLines(results: CollabResults): GoalLine[] {
       const reader = r.result.slowReaders[0];
       const step = r.result.steps[0]!;
       const fate = reader?.closedWith
-        ? `dropped (${reader.closedWith}) after ${((reader.closedAfterMs ?? 0) / 1000).toFixed(1)} s`
-        : "never dropped";
+        ? `dropped (close ${reader.closedWith}) after reading ${(reader.bytesRead / 2 ** 20).toFixed(1)} MiB`
+        : `never dropped (read ${((reader?.bytesRead ?? 0) / 2 ** 20).toFixed(1)} MiB)`;
       return `${fate}; others p99 ${ms(step.p99)}, ${delivered(step)}`;
     };
     const dropped = slow.result.slowReaders[0]?.closedWith === CLOSE.OVERLOADED;

@@ -62,24 +62,19 @@ export type ClientBase = {
   ready: Promise<void>;
   /** Close code if the server closed this client (e.g. 4xxx for a slow reader), else null. */
   closedWith: () => number | null;
-  /** When (performance.now()) the server closed it, else null. */
-  closedAt: () => number | null;
   destroy(): void;
 };
 
 function trackClose(ws: WebSocket) {
   let code: number | null = null;
-  let at: number | null = null;
   let destroyed = false;
   ws.on("close", (c) => {
     if (destroyed) return;
     code = c;
-    at = performance.now();
   });
   ws.on("error", () => undefined);
   return {
     closedWith: () => code,
-    closedAt: () => at,
     destroy: () => {
       destroyed = true;
       ws.terminate();

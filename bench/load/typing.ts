@@ -54,7 +54,8 @@ export type TypingResult = {
   connectMs: number;
   /** Clients the server closed (other than slow readers). */
   closedByServer: number;
-  slowReaders: { closedWith: number | null; closedAfterMs: number | null }[];
+  /** Close code the server sent each slow reader (null: never dropped) and what it read in all. */
+  slowReaders: { closedWith: number | null; bytesRead: number }[];
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -117,7 +118,6 @@ export async function runTyping(
 
   const typists = rooms.flatMap((members) => members.filter((m) => m.types));
   const steps: TypingStep[] = [];
-  const measureStart = performance.now();
   for (const [stepIndex, rate] of options.rates.entries()) {
     atStep(stepIndex);
     const all = new Histogram();
@@ -162,10 +162,12 @@ export async function runTyping(
   }
 
   const closedByServer = rooms.flat().filter(({ client }) => client.closedWith() !== null).length;
-  const slowReaders = slow.map((reader) => {
-    const closedAt = reader.closedAt();
-    return { closedWith: reader.closedWith(), closedAfterMs: closedAt === null ? null : closedAt - measureStart };
-  });
+  // A paused client cannot see its close frame: reading again, it gets to it (or not, if the
+  // server kept it).
+  for (const reader of slow) reader.ws.resume();
+  const waitUntil = performance.now() + 5000;
+  while (slow.some((reader) => reader.closedWith() === null) && performance.now() < waitUntil) await sleep(50);
+  const slowReaders = slow.map((reader) => ({ closedWith: reader.closedWith(), bytesRead: reader.bytes() }));
   for (const { client } of rooms.flat()) client.destroy();
   for (const reader of slow) reader.destroy();
   return { steps, connectMs, closedByServer, slowReaders };

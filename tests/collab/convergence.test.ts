@@ -16,7 +16,7 @@ import { createDraftSetup } from "../helpers/factories";
 
 let server: RunningCollab;
 beforeAll(async () => {
-  server = await startCollab({ compactEveryBatches: 7 });
+  server = await startCollab({ compactEveryBatches: 7, compactMinIntervalMs: 0 });
 });
 afterAll(async () => {
   await server.stop();
