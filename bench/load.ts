@@ -1,13 +1,12 @@
 /**
  * The load generator, in its own process (bench/lib/processes.ts forks it per job): typing
- * (bench/load/typing.ts), cold loads (bench/load/cold-load.ts), awareness, idle connections.
+ * (bench/load/typing.ts), opening a draft until synced, awareness, idle connections.
  * Awareness and idle clients are y-websocket's own WebsocketProvider, as in a browser.
  */
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { browserLikeWebSocket } from "../collab/node-client";
-import { runColdLoad, timeToSync, type ColdLoadOptions } from "./load/cold-load";
-import type { Endpoint } from "./load/clients";
+import { timeToSync, type Endpoint } from "./load/clients";
 import { runTyping, type TypingOptions } from "./load/typing";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,7 +115,6 @@ if (process.send) {
     async (
       message:
         | { type: "typing"; options: TypingOptions }
-        | { type: "cold"; options: ColdLoadOptions }
         | { type: "awareness"; options: AwarenessOptions }
         | { type: "idle"; options: { url: string; room: string; headers: Record<string, string>; clients: number } }
         | { type: "sync"; endpoint: Endpoint; times: number; pauseMs: number },
@@ -127,9 +125,9 @@ if (process.send) {
           process.send!({ type: "measure-start" });
         });
       if (message.type === "typing") {
-        process.send!({ type: "result", result: await runTyping(message.options, ready) });
-      } else if (message.type === "cold") {
-        process.send!({ type: "result", result: await runColdLoad(message.options, ready) });
+        // Each step's start is announced, so the orchestrator can start other work in step (cold loads).
+        const atStep = (index: number) => process.send!({ type: "step", index });
+        process.send!({ type: "result", result: await runTyping(message.options, ready, atStep) });
       } else if (message.type === "awareness") {
         process.send!({ type: "result", result: await runAwareness(message.options, ready) });
       } else if (message.type === "idle") {

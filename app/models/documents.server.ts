@@ -4,6 +4,7 @@ import { plainTextOf } from "~/editor/document-json";
 import { yDocToJSON } from "~/editor/yjs-document";
 import { indexDraft } from "~/search/search-index.server";
 import { db, type Tx } from "~/utils/db.server";
+import { readSnapshot, readUpdates } from "./document-bytes.server";
 
 /**
  * A draft's live document in the database: an append-only log of Yjs updates
@@ -18,13 +19,10 @@ export type LoadedDocument = { doc: Y.Doc; lastUpdateId: number; logRows: number
 /** The snapshot, then every update appended after it, in order. */
 export async function loadDocument(draftId: string): Promise<LoadedDocument> {
   const doc = new Y.Doc();
-  const snapshot = await db().documentSnapshot.findUnique({ where: { draftId } });
+  const snapshot = await readSnapshot(draftId);
   let lastUpdateId = snapshot?.lastUpdateId ?? 0;
   if (snapshot) Y.applyUpdate(doc, snapshot.state);
-  const updates = await db().documentUpdate.findMany({
-    where: { draftId, id: { gt: lastUpdateId } },
-    orderBy: { id: "asc" },
-  });
+  const updates = await readUpdates(draftId, lastUpdateId);
   for (const row of updates) {
     Y.applyUpdate(doc, row.update);
     lastUpdateId = row.id;

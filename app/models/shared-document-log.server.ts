@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { db } from "~/utils/db.server";
+import { readSnapshot, readUpdates } from "./document-bytes.server";
 import { deriveContent, type LoadedDocument } from "./documents.server";
 
 /**
@@ -15,9 +16,9 @@ const bytes = (data: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(data
 
 export async function loadSharedDocument(draftId: string): Promise<LoadedDocument> {
   const doc = new Y.Doc();
-  const snapshot = await db().documentSnapshot.findUnique({ where: { draftId }, select: { state: true } });
+  const snapshot = await readSnapshot(draftId);
   if (snapshot) Y.applyUpdate(doc, snapshot.state);
-  const rows = await db().documentUpdate.findMany({ where: { draftId }, orderBy: { id: "asc" } });
+  const rows = await readUpdates(draftId);
   for (const row of rows) Y.applyUpdate(doc, row.update);
   return { doc, lastUpdateId: rows.at(-1)?.id ?? 0, logRows: rows.length };
 }
@@ -31,12 +32,16 @@ export type CompactionResult = { folded: number };
  * `hold` runs between reading and writing (tests use it to append rows meanwhile).
  */
 export async function compactSharedLog(draftId: string, hold?: () => Promise<void>): Promise<CompactionResult> {
-  const snapshot = await db().documentSnapshot.findUnique({ where: { draftId } });
-  const rows = await db().documentUpdate.findMany({ where: { draftId }, orderBy: { id: "asc" } });
+  const snapshot = await db().documentSnapshot.findUnique({
+    where: { draftId },
+    select: { updatedAt: true, lastUpdateId: true },
+  });
+  const stored = snapshot ? await readSnapshot(draftId) : null;
+  const rows = await readUpdates(draftId);
   if (rows.length === 0) return { folded: 0 };
   const doc = new Y.Doc();
   try {
-    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    if (stored) Y.applyUpdate(doc, stored.state);
     for (const row of rows) Y.applyUpdate(doc, row.update);
     await hold?.();
     const state = bytes(Y.encodeStateAsUpdate(doc));

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/sqlite/client";
-import { isPostgresUrl, parsePostgresUrl } from "~/utils/env.server";
+import { isPostgresUrl } from "~/utils/env.server";
+import { sqlDialect } from "~/utils/sql-dialect.server";
 
 /**
  * What differs between the databases: where the tables are, and how "every term starts a
@@ -17,13 +18,11 @@ export type SearchBackend = {
   matching: (terms: string[]) => { from: Prisma.Sql; where: Prisma.Sql };
 };
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** FTS5: `"term"*` is a prefix query; terms hold only letters, digits and marks. */
-function sqliteBackend(): SearchBackend {
+function sqliteBackend(databaseUrl: string): SearchBackend {
   return {
     name: "sqlite",
-    table: (name) => Prisma.raw(quote(name)),
+    table: sqlDialect(databaseUrl).table,
     matching: (terms) => {
       const query = terms.map((term) => `"${term}"*`).join(" ");
       // CROSS JOIN fixes the order: from the FTS matches to their entries. Otherwise SQLite
@@ -38,14 +37,15 @@ function sqliteBackend(): SearchBackend {
 }
 
 /** PostgreSQL: the generated `searchVector` column (GIN-indexed) and a `term:*` tsquery. */
-function postgresBackend(schema: string | undefined): SearchBackend {
+function postgresBackend(databaseUrl: string): SearchBackend {
+  const { table } = sqlDialect(databaseUrl);
   return {
     name: "postgres",
-    table: (name) => Prisma.raw(schema ? `${quote(schema)}.${quote(name)}` : quote(name)),
+    table,
     matching: (terms) => {
       const query = terms.map((term) => `${term}:*`).join(" & ");
       return {
-        from: Prisma.sql`${Prisma.raw(schema ? `${quote(schema)}."SearchEntry"` : `"SearchEntry"`)} e`,
+        from: Prisma.sql`${table("SearchEntry")} e`,
         where: Prisma.sql`e."searchVector" @@ to_tsquery('simple'::regconfig, ${query})`,
       };
     },
@@ -53,5 +53,5 @@ function postgresBackend(schema: string | undefined): SearchBackend {
 }
 
 export function searchBackendFor(databaseUrl: string): SearchBackend {
-  return isPostgresUrl(databaseUrl) ? postgresBackend(parsePostgresUrl(databaseUrl).schema) : sqliteBackend();
+  return isPostgresUrl(databaseUrl) ? postgresBackend(databaseUrl) : sqliteBackend(databaseUrl);
 }

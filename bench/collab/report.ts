@@ -193,14 +193,14 @@ export function goalsTable(lines: GoalLine[]): string {
 /** Every typing run in detail: each step of the load, server CPU, memory and event loop. */
 export function typingTable(rows: TypingRow[]): string {
   const out = [
-    "| scenario | server | drafts × clients | updates/s | p50 ms | p99 ms | max ms | delivered | closed | CPU % | RSS MB | loop p99 ms |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| scenario | server | drafts × clients | updates/s | p50 ms | p99 ms | max ms | delivered | closed | CPU % | RSS MB | loop p99 ms | load process CPU % / loop p99 ms |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const r of rows) {
     const stats: ServerStats = r.stats;
     for (const step of r.result.steps) {
       out.push(
-        `| ${r.scenario} | ${r.kind} | ${r.options.rooms} × ${r.options.clientsPerRoom} | ${step.updatesPerSecond.toFixed(0)} | ${step.p50.toFixed(2)} | ${step.p99.toFixed(2)} | ${step.max.toFixed(1)} | ${delivered(step)} | ${r.result.closedByServer} | ${stats.cpuPercent.toFixed(0)} | ${stats.rssMb.toFixed(0)} | ${stats.loopP99Ms.toFixed(2)} |`,
+        `| ${r.scenario} | ${r.kind} | ${r.options.rooms} × ${r.options.clientsPerRoom} | ${step.updatesPerSecond.toFixed(0)} | ${step.p50.toFixed(2)} | ${step.p99.toFixed(2)} | ${step.max.toFixed(1)} | ${delivered(step)} | ${r.result.closedByServer} | ${stats.cpuPercent.toFixed(0)} | ${stats.rssMb.toFixed(0)} | ${stats.loopP99Ms.toFixed(2)} | ${r.result.loadProcess.cpuPercent.toFixed(0)} / ${r.result.loadProcess.loopP99Ms.toFixed(1)} |`,
       );
     }
   }

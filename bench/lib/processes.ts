@@ -56,14 +56,17 @@ export async function startServer(kind: ServerKind, env: Record<string, string>)
 
 /**
  * Runs one job of bench/load.ts in a fresh process; `atMeasureStart` runs once its clients
- * are connected and synced (reset the server's stats there), then the measurement starts.
+ * are connected and synced (reset the server's stats there), then the measurement starts;
+ * `atStep(i)` when a typing job starts step i of its load.
  */
 export async function inLoadProcess<T>(
   message: object,
   atMeasureStart: () => Promise<void> = async () => {},
+  atStep: (index: number) => void = () => undefined,
 ): Promise<T> {
   const child = fork("bench/load.ts", tsx);
-  child.on("message", async (m: { type: string }) => {
+  child.on("message", async (m: { type: string; index?: number }) => {
+    if (m.type === "step") atStep(m.index!);
     if (m.type !== "measure-start") return;
     await atMeasureStart();
     child.send({ type: "go" });

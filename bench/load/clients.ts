@@ -156,3 +156,13 @@ export function openListener(endpoint: Endpoint): Listener {
   ws.on("message", (data: Buffer) => (bytes += data.byteLength));
   return { ws, ready, bytes: () => bytes, ...trackClose(ws) };
 }
+
+/** Time from opening a socket to the end of the first sync, for one fresh client. */
+export async function timeToSync(endpoint: Endpoint): Promise<number> {
+  const start = performance.now();
+  const probe = openProbe(endpoint, () => undefined);
+  await probe.ready;
+  const elapsed = performance.now() - start;
+  probe.destroy();
+  return elapsed;
+}

@@ -6,6 +6,7 @@
  * each latency is filed as same-node or cross-node by comparing the writer's node with
  * the probe's, so the added cross-node cost is measured under one and the same load.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Histogram } from "../lib/histogram";
 import {
   openListener,
@@ -56,6 +57,8 @@ export type TypingResult = {
   closedByServer: number;
   /** Close code the server sent each slow reader (null: never dropped) and what it read in all. */
   slowReaders: { closedWith: number | null; bytesRead: number }[];
+  /** The load process itself while measuring: if it is saturated, latencies are upper bounds on the server's. */
+  loadProcess: { cpuPercent: number; loopP99Ms: number };
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -117,6 +120,10 @@ export async function runTyping(
   await beforeMeasuring();
 
   const typists = rooms.flatMap((members) => members.filter((m) => m.types));
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const cpuStart = process.cpuUsage();
+  const wallStart = performance.now();
   const steps: TypingStep[] = [];
   for (const [stepIndex, rate] of options.rates.entries()) {
     atStep(stepIndex);
@@ -161,6 +168,12 @@ export async function runTyping(
     });
   }
 
+  const cpu = process.cpuUsage(cpuStart);
+  loop.disable();
+  const loadProcess = {
+    cpuPercent: ((cpu.user + cpu.system) / 1000 / (performance.now() - wallStart)) * 100,
+    loopP99Ms: loop.percentile(99) / 1e6,
+  };
   const closedByServer = rooms.flat().filter(({ client }) => client.closedWith() !== null).length;
   // A paused client cannot see its close frame: reading again, it gets to it (or not, if the
   // server kept it).
@@ -170,5 +183,5 @@ export async function runTyping(
   const slowReaders = slow.map((reader) => ({ closedWith: reader.closedWith(), bytesRead: reader.bytes() }));
   for (const { client } of rooms.flat()) client.destroy();
   for (const reader of slow) reader.destroy();
-  return { steps, connectMs, closedByServer, slowReaders };
+  return { steps, connectMs, closedByServer, slowReaders, loadProcess };
 }

@@ -1,0 +1,36 @@
+import { Prisma } from "~/generated/prisma/sqlite/client";
+import { env, isPostgresUrl, parsePostgresUrl } from "./env.server";
+
+/**
+ * What raw SQL must know about the database behind DATABASE_URL: where the tables are (the
+ * PostgreSQL schema of `?schema=`), and how to move binary columns as text.
+ */
+export type SqlDialect = {
+  name: "sqlite" | "postgres";
+  /** A table name, qualified with the PostgreSQL schema where there is one. */
+  table(name: string): Prisma.Sql;
+  /** A binary column read as text: hex on SQLite, base64 on PostgreSQL (aliased to the column's name). */
+  bytesAsText(column: string): Prisma.Sql;
+  /** The bytes back from that text. */
+  bytesFromText(text: string): Uint8Array;
+};
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export function sqlDialect(databaseUrl: string = env().DATABASE_URL): SqlDialect {
+  if (isPostgresUrl(databaseUrl)) {
+    const { schema } = parsePostgresUrl(databaseUrl);
+    return {
+      name: "postgres",
+      table: (name) => Prisma.raw(schema ? `${quote(schema)}.${quote(name)}` : quote(name)),
+      bytesAsText: (column) => Prisma.raw(`encode(${quote(column)}, 'base64') AS ${quote(column)}`),
+      bytesFromText: (text) => Buffer.from(text, "base64"),
+    };
+  }
+  return {
+    name: "sqlite",
+    table: (name) => Prisma.raw(quote(name)),
+    bytesAsText: (column) => Prisma.raw(`hex(${quote(column)}) AS ${quote(column)}`),
+    bytesFromText: (text) => Buffer.from(text, "hex"),
+  };
+}
