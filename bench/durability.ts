@@ -10,6 +10,7 @@ import type { DurabilityOptions, DurabilityResult } from "./load/durability-clie
 import { inForkedLoad } from "./load/fork";
 import { startServer, type ServerStats } from "./lib/processes";
 import { createPostgresBenchDatabase } from "./lib/postgres";
+import { failIfAServerExits } from "./lib/server-exit";
 import { createBenchFixture, temporarySqliteUrl } from "./setup";
 
 const GOAL_P99_MS = 250;
@@ -38,7 +39,7 @@ export async function runDurability({ quick }: { quick: boolean }) {
     const draftsNeeded = scenarios.reduce((sum, s) => sum + s.drafts, 0);
     const setup = await createBenchFixture(databaseUrl, draftsNeeded, { big: false });
     const server = await startServer("ours", { DATABASE_URL: databaseUrl });
-    try {
+    const measureAll = async () => {
       let next = 0;
       for (const scenario of scenarios) {
         const options: DurabilityOptions = {
@@ -63,6 +64,9 @@ export async function runDurability({ quick }: { quick: boolean }) {
           `durability ${database} ${scenario.name}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, never acknowledged ${result.neverAcknowledged}/${result.sent}`,
         );
       }
+    };
+    try {
+      await failIfAServerExits([server], measureAll());
     } finally {
       server.stop();
     }

@@ -11,6 +11,7 @@ import { roomName } from "../app/editor/collab-protocol";
 import { inForkedLoad } from "./load/fork";
 import type { HoldJob, SoakJob, SoakResult, WriteThenLeaveJob } from "./load/memory-client";
 import { startServer, type BenchServer, type ServerKind } from "./lib/processes";
+import { failIfAServerExits } from "./lib/server-exit";
 import { createBenchFixture, temporarySqliteUrl, type BenchDatabase } from "./setup";
 
 const CLIENT = "bench/load/memory-client.ts";
@@ -53,14 +54,16 @@ export async function runMemory({ quick }: { quick: boolean }) {
     startServer("ours", { ...env, UNLOAD_AFTER_MS: String(SOAK_UNLOAD_AFTER_MS) }),
     startServer("reference", env),
   ]);
+  const servers = [loadedOurs, loadedReference, unloadServer, soakOurs, soakReference];
   try {
-    const [loaded, unload, soak] = await Promise.all([
+    const work = Promise.all([
       (async () => [await loadedDraft(loadedOurs, setup), await loadedDraft(loadedReference, setup)])(),
       unloadAfterWrite(unloadServer, setup, unloadAfterMs),
       Promise.all(
         [soakOurs, soakReference].map((server) => soakHeap(server, setup, { soakMs, sampleEveryMs, warmUpMs })),
       ),
-    ]);
+    ] as const);
+    const [loaded, unload, soak] = await failIfAServerExits(servers, work);
     for (const row of loaded) console.log(`memory (a) ${row.kind}: loaded draft ${row.ratio.toFixed(1)}× its size`);
     console.log(`memory (b): unloaded ${unload.unloadedAfterMs?.toFixed(0) ?? "never"} ms after the last saved-notice`);
     for (const row of soak) console.log(`memory (c) ${row.kind}: heap drift ${row.driftPercent.toFixed(1)} %`);
@@ -71,7 +74,7 @@ export async function runMemory({ quick }: { quick: boolean }) {
       lines: memoryLines(setup.bigBytes, loaded, unload, soak, { quick, soakMs, warmUpMs }),
     };
   } finally {
-    [loadedOurs, loadedReference, unloadServer, soakOurs, soakReference].forEach((server) => server.stop());
+    servers.forEach((server) => server.stop());
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { Histogram } from "../lib/histogram";
 import { openClient, ownClock, sleep } from "./clients";
-import { measureStart } from "./fork";
+import { exitWithOrchestrator, measureStart } from "./fork";
 
 export type DurabilityOptions = {
   url: string;
@@ -90,6 +90,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
 }
 
 if (process.send) {
+  exitWithOrchestrator();
   process.once("message", async (message: { options: DurabilityOptions }) => {
     process.send!({ type: "result", result: await runDurability(message.options) });
     process.exit(0);

@@ -31,3 +31,8 @@ export function measureStart(): Promise<void> {
     process.send!({ type: "measure-start" });
   });
 }
+
+/** In the load script: a load process whose orchestrator is gone stops too. */
+export function exitWithOrchestrator(): void {
+  process.once("disconnect", () => process.exit(1));
+}

@@ -11,7 +11,7 @@ import * as Y from "yjs";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
 import { bigDocument } from "../setup";
 import { openClient, ownClock, sleep, type ClientOptions } from "./clients";
-import { measureStart } from "./fork";
+import { exitWithOrchestrator, measureStart } from "./fork";
 
 export type HoldJob = { type: "hold"; client: ClientOptions; seedBig: boolean };
 export type WriteThenLeaveJob = { type: "write-then-leave"; client: ClientOptions; updates: number };
@@ -109,6 +109,7 @@ async function soak(job: SoakJob): Promise<SoakResult> {
 }
 
 if (process.send) {
+  exitWithOrchestrator();
   process.once("message", async (job: HoldJob | WriteThenLeaveJob | SoakJob) => {
     const result =
       job.type === "hold"
