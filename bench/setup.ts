@@ -5,42 +5,66 @@ import { createSession } from "../app/auth/session.server";
 import { article, paragraph, part, type DocNode } from "../app/editor/document-json";
 import { jsonToYUpdate } from "../app/editor/yjs-document";
 import { initializeDocument } from "../app/models/documents.server";
-import { db } from "../app/utils/db.server";
+import { createDb } from "../app/utils/db.server";
 import { applyMigrations } from "../app/utils/migrations.server";
 import { foldForSearch } from "../app/utils/search-text";
 
+export type BenchDatabase = Awaited<ReturnType<typeof createBenchFixture>>;
+
 /** A temporary SQLite database with one editor, a session, and the drafts the runs need. */
 export async function prepareBenchDatabase(draftCount: number) {
-  const dir = mkdtempSync(path.join(tmpdir(), "agora-bench-"));
-  process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
-  await applyMigrations(process.env.DATABASE_URL);
-  const org = await db().organization.create({
-    data: { kind: "MINISTRY", nameEn: "Ministry", country: "AM", slug: "bench", searchText: "ministry" },
-  });
-  const user = await db().user.create({
-    data: { email: "bench@example.test", name: "Bench", searchText: foldForSearch("bench") },
-  });
-  await db().membership.create({ data: { userId: user.id, organizationId: org.id } });
-  const { token } = await createSession(db(), user.id);
-  const created = await db().draft.createManyAndReturn({
-    data: Array.from({ length: draftCount }, (_, i) => ({
-      kind: "LAW" as const,
-      ownerOrganizationId: org.id,
-      titleEn: `Bench ${i}`,
-    })),
-    select: { id: true },
-  });
-  const drafts = created.map((draft) => draft.id);
-  const big = await db().draft.create({ data: { kind: "LAW", ownerOrganizationId: org.id, titleEn: "300 articles" } });
-  const update = jsonToYUpdate(bigDocument(300));
-  await initializeDocument(big.id, update);
-  return {
-    databaseUrl: process.env.DATABASE_URL,
-    cookie: `agora_session=${token}`,
-    drafts,
-    bigDraft: big.id,
-    bigBytes: update.length,
-  };
+  // Callers' own database code (db()) follows DATABASE_URL: point it at this database.
+  process.env.DATABASE_URL = temporarySqliteUrl();
+  return createBenchFixture(process.env.DATABASE_URL, draftCount);
+}
+
+/** The URL of a new SQLite file in a temporary folder of its own. */
+export function temporarySqliteUrl(): string {
+  return `file:${path.join(mkdtempSync(path.join(tmpdir(), "agora-bench-")), "bench.db")}`;
+}
+
+/**
+ * Migrates the (empty) database at `databaseUrl`, SQLite or PostgreSQL, and stores the
+ * benchmark's fixture: an organization, one editor with a session, `draftCount` empty
+ * drafts and, unless `big` is false, the 300-article draft. Uses its own client, not the
+ * process-wide db(), so one process can prepare several databases.
+ */
+export async function createBenchFixture(databaseUrl: string, draftCount: number, { big = true } = {}) {
+  await applyMigrations(databaseUrl);
+  const client = createDb(databaseUrl);
+  try {
+    const org = await client.organization.create({
+      data: { kind: "MINISTRY", nameEn: "Ministry", country: "AM", slug: "bench", searchText: "ministry" },
+    });
+    const user = await client.user.create({
+      data: { email: "bench@example.test", name: "Bench", searchText: foldForSearch("bench") },
+    });
+    await client.membership.create({ data: { userId: user.id, organizationId: org.id } });
+    const { token } = await createSession(client, user.id);
+    const created = await client.draft.createManyAndReturn({
+      data: Array.from({ length: draftCount }, (_, i) => ({
+        kind: "LAW" as const,
+        ownerOrganizationId: org.id,
+        titleEn: `Bench ${i}`,
+      })),
+      select: { id: true },
+    });
+    const drafts = created.map((draft) => draft.id);
+    let bigDraft = "";
+    let bigBytes = 0;
+    if (big) {
+      const draft = await client.draft.create({
+        data: { kind: "LAW", ownerOrganizationId: org.id, titleEn: "300 articles" },
+      });
+      const update = jsonToYUpdate(bigDocument(300));
+      await client.$transaction((tx) => initializeDocument(draft.id, update, tx));
+      bigDraft = draft.id;
+      bigBytes = update.length;
+    }
+    return { databaseUrl, cookie: `agora_session=${token}`, drafts, bigDraft, bigBytes };
+  } finally {
+    await client.$disconnect();
+  }
 }
 
 const SENTENCE =
