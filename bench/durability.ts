@@ -7,7 +7,7 @@
 import { pathToFileURL } from "node:url";
 import { roomName } from "../app/editor/collab-protocol";
 import type { DurabilityOptions, DurabilityResult } from "./load/durability-client";
-import { inForkedLoad } from "./load/fork";
+import { inLoadScript } from "./lib/processes";
 import { startServer, type ServerStats } from "./lib/processes";
 import { createPostgresBenchDatabase } from "./lib/postgres";
 import { failIfAServerExits } from "./lib/server-exit";
@@ -30,7 +30,7 @@ export type DurabilityRow = {
 };
 
 export async function runDurability({ quick }: { quick: boolean }) {
-  const measureMs = Number(process.env.BENCH_MEASURE_MS ?? (quick ? 3_000 : 10_000));
+  const measureMs = Number(process.env.BENCH_MEASURE_MS ?? (quick ? 2_000 : 10_000));
   const scenarios = quick ? [HOT] : [HOT, SPREAD];
   const rows: DurabilityRow[] = [];
   const notes: string[] = [];
@@ -52,7 +52,7 @@ export async function runDurability({ quick }: { quick: boolean }) {
           measureMs,
           graceMs: 5_000,
         };
-        const result = await inForkedLoad<DurabilityResult>(
+        const result = await inLoadScript<DurabilityResult>(
           "bench/load/durability-client.ts",
           { options },
           server.reset,

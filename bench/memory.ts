@@ -6,9 +6,10 @@
  * each on servers of its own (heap figures do not suffer from sharing the CPU).
  * Run alone: `npm run bench:memory [-- --quick]`.
  */
+import { DEFAULT_COLLAB_CONFIG } from "../collab/config";
 import { pathToFileURL } from "node:url";
 import { roomName } from "../app/editor/collab-protocol";
-import { inForkedLoad } from "./load/fork";
+import { inLoadScript } from "./lib/processes";
 import type { HoldJob, SoakJob, SoakResult, WriteThenLeaveJob } from "./load/memory-client";
 import { startServer, type BenchServer, type ServerKind } from "./lib/processes";
 import { failIfAServerExits } from "./lib/server-exit";
@@ -39,12 +40,12 @@ export type SoakRow = {
 };
 
 export async function runMemory({ quick }: { quick: boolean }) {
-  const soakMs = Number(process.env.BENCH_SOAK_MS ?? (quick ? 20_000 : 600_000));
+  const soakMs = Number(process.env.BENCH_SOAK_MS ?? (quick ? 8_000 : 600_000));
   const sampleEveryMs = quick ? 2_000 : 10_000;
   // Heap grows for a minute or two as code warms up (then levels off): drift counts from after that.
   const warmUpMs = Math.min(quick ? 4_000 : 60_000, soakMs / 5);
   // In --quick, a short unload delay stands in for the default 30 s (said so in the output).
-  const unloadAfterMs = quick ? 5_000 : 30_000;
+  const unloadAfterMs = quick ? 3_000 : DEFAULT_COLLAB_CONFIG.unloadAfterMs;
   const setup = await createBenchFixture(temporarySqliteUrl(), 2 + SOAK_DRAFTS);
   const env = { DATABASE_URL: setup.databaseUrl };
   const [loadedOurs, loadedReference, unloadServer, soakOurs, soakReference] = await Promise.all([
@@ -89,7 +90,7 @@ async function loadedDraft(server: BenchServer, setup: BenchDatabase): Promise<L
     room: roomName(draftId),
     headers: headersFor(server, setup),
   });
-  const hold = (job: HoldJob, atMeasureStart?: () => Promise<void>) => inForkedLoad(CLIENT, job, atMeasureStart);
+  const hold = (job: HoldJob, atMeasureStart?: () => Promise<void>) => inLoadScript(CLIENT, job, atMeasureStart);
   await hold({ type: "hold", client: client(setup.drafts[0]!), seedBig: false });
   const before = await server.stats();
   let during = before;
@@ -112,7 +113,7 @@ async function unloadAfterWrite(server: BenchServer, setup: BenchDatabase, unloa
     updates: 5,
   };
   let unloadedAfterMs = null as number | null;
-  await inForkedLoad(CLIENT, job, async () => {
+  await inLoadScript(CLIENT, job, async () => {
     const saved = performance.now();
     while (performance.now() - saved < unloadAfterMs + 30_000) {
       // Counted when the answer arrives: an upper bound, 50 ms + one GC above the true moment.
@@ -147,7 +148,7 @@ async function soakHeap(
   let running = true;
   let started!: () => void;
   const soakStarted = new Promise<void>((resolve) => (started = resolve));
-  const soak = inForkedLoad<SoakResult>(CLIENT, job, async () => started()).finally(() => (running = false));
+  const soak = inLoadScript<SoakResult>(CLIENT, job, async () => started()).finally(() => (running = false));
   await soakStarted;
   const start = performance.now();
   for (let next = sampleEveryMs; running; next += sampleEveryMs) {

@@ -4,8 +4,10 @@
  * Servers and the load generator run in separate processes (bench/lib/processes.ts).
  * Scenarios (issue 8): hot draft, crowded draft, many drafts with a load ramp, slow reader,
  * cross-node (two of our nodes + Redis), awareness merging, memory per idle connection,
- * cold load. Prints Markdown (copy it into docs/benchmarks.md) and writes bench/results.json.
- * Then the exports benchmark runs, and in the full run also rounds, web pages and search.
+ * cold load; then durability, memory (bench/memory.ts) and the web pages under autocannon
+ * (bench/web.ts). Prints one table of the goals and the details (copy them into
+ * docs/benchmarks.md) and writes bench/results.json. Then the exports benchmark runs, and in
+ * the full run also rounds and search.
  */
 import { execSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -17,10 +19,14 @@ import { awarenessScenario, idleScenario } from "./collab/presence-and-idle";
 import { goalLines, goalsTable, typingTable, type CollabResults } from "./collab/report";
 import { crossNodeScenario, typingScenarios } from "./collab/typing-scenarios";
 import { startServer } from "./lib/processes";
+import { runDurability } from "./durability";
+import { durabilityGoals, memoryGoals, webGoals } from "./extra-goals";
+import { runMemory } from "./memory";
 import { prepareBenchDatabase } from "./setup";
+import { runWebBench, webTable } from "./web";
 
 const QUICK = process.argv.includes("--quick");
-const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? (QUICK ? 3_000 : 10_000));
+const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? (QUICK ? 2_000 : 10_000));
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** Drafts for every scenario: many drafts needs 2,000 per server (200 in the quick run). */
 const DRAFTS = QUICK ? 500 : 4100;
@@ -33,6 +39,10 @@ function commitOf(): string {
   }
 }
 
+const started = performance.now();
+/** Prints how far into the run a phase starts (the quick run must stay under two minutes). */
+const phase = (name: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${name}`);
+
 async function main() {
   const setup = await prepareBenchDatabase(DRAFTS);
   const env = { DATABASE_URL: setup.databaseUrl, RECHECK_MS: "2000" };
@@ -44,26 +54,46 @@ async function main() {
     reference: await startServer("reference", env),
   };
   const context = createContext({ quick: QUICK, measureMs: MEASURE_MS, setup, env, servers });
+  phase("typing scenarios");
   const typing = await typingScenarios(context);
+  phase("cross-node");
   const crossNode = (await redisPing(REDIS_URL)) ? await crossNodeScenario(context, REDIS_URL) : null;
   if (!crossNode) console.warn(`Redis is not reachable at ${REDIS_URL}: skipping the cross-node scenario`);
+  phase("awareness, idle connections, cold load");
   const awareness = await awarenessScenario(context);
   const idle = await idleScenario(context);
   const coldLoad = await coldLoadScenario(context);
   servers.ours.stop();
   servers.reference.stop();
+  // Each of these builds its own database and servers.
+  phase("durability");
+  const durability = await runDurability({ quick: QUICK });
+  phase("memory");
+  const memory = await runMemory({ quick: QUICK });
+  phase("web pages");
+  const web = await runWebBench({ quick: QUICK });
+  phase("done");
 
   const collab: CollabResults = { typing, crossNode, awareness, idle, coldLoad };
-  const goals = goalLines(collab);
+  const goals = [
+    ...goalLines(collab),
+    ...durabilityGoals(durability.rows),
+    ...memoryGoals(memory, QUICK),
+    ...webGoals(web),
+  ];
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`;
   const header = { date: new Date().toISOString(), commit: commitOf(), quick: QUICK, machine, measureMs: MEASURE_MS };
-  writeFileSync("bench/results.json", JSON.stringify({ ...header, ...collab, goals }, null, 2));
+  const { lines: memoryLines, ...memoryResults } = memory;
+  const results = { ...header, ...collab, durability: durability.rows, memory: memoryResults, web, goals };
+  writeFileSync("bench/results.json", JSON.stringify(results, null, 2));
   console.log(`\n${machine}, ${header.date}, commit ${header.commit}${QUICK ? " (quick run)" : ""}\n`);
   console.log(goalsTable(goals));
   console.log(`\n${typingTable([...typing, ...(crossNode ? [crossNode] : [])])}\n`);
+  console.log(`${durability.lines.join("\n")}\n\n${memoryLines.join("\n")}\n\n${webTable(web)}\n`);
 
   // The other benchmarks (rounds and web pages, exports) run after the collab one, each in its own process.
-  const followUps = QUICK ? ["bench/exports.ts"] : ["bench/rounds.ts", "bench/exports.ts", "bench/search.ts"];
+  // (The quick run leaves them out: `npm run bench:exports -- --quick` and the others run them alone.)
+  const followUps = QUICK ? [] : ["bench/rounds.ts", "bench/exports.ts", "bench/search.ts"];
   for (const script of followUps) {
     const run = spawnSync("node_modules/.bin/tsx", [script, ...(QUICK ? ["--quick"] : [])], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);

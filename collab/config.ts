@@ -6,7 +6,10 @@ export type CollabConfig = {
   maxPendingMessages: number;
   /** A client whose unsent backlog exceeds this has stopped reading and is dropped (issue 8: ≤ 2 MiB). */
   maxBufferedBytes: number;
-  /** How long a document nobody has open stays in memory. */
+  /**
+   * How long a document nobody has open stays in memory: long enough for a page reload to
+   * find it warm; short enough that it is gone within 30 s of its last write (issue 8).
+   */
   unloadAfterMs: number;
   /**
    * Updates arriving within this window are merged into one database write. Small enough
@@ -40,7 +43,7 @@ export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
   maxMessageBytes: 2 * 1024 * 1024,
   maxPendingMessages: 100,
   maxBufferedBytes: 2 * 1024 * 1024,
-  unloadAfterMs: 30_000,
+  unloadAfterMs: 20_000,
   flushDelayMs: 20,
   compactEveryBatches: 200,
   compactMinIntervalMs: 30_000,

@@ -158,7 +158,7 @@ export function goalLines(results: CollabResults): GoalLine[] {
     };
     const dropped = slow.result.slowReaders[0]?.closedWith === CLOSE.OVERLOADED;
     lines.push({
-      scenario: "slow reader (10 typists pasting 16 KB 5/s)",
+      scenario: "slow reader (8 typists pasting 64 KB 5/s)",
       ours: describe(slow),
       reference: `${describe(slowRef)}; RSS ${slowRef.stats.rssMb.toFixed(0)} MB`,
       ratio: "",

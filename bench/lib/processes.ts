@@ -55,22 +55,35 @@ export async function startServer(kind: ServerKind, env: Record<string, string>)
 }
 
 /**
- * Runs one job of bench/load.ts in a fresh process; `atMeasureStart` runs once its clients
- * are connected and synced (reset the server's stats there), then the measurement starts;
- * `atStep(i)` when a typing job starts step i of its load.
+ * Runs one job of a load script in a fresh process: the script sends "measure-start" when
+ * its clients are ready, `atMeasureStart` runs (reset or read the server's stats there),
+ * then it gets "go"; `atStep(i)` runs when a typing job starts step i of its load.
  */
-export async function inLoadProcess<T>(
+export function inLoadScript<T>(
+  file: string,
   message: object,
   atMeasureStart: () => Promise<void> = async () => {},
   atStep: (index: number) => void = () => undefined,
 ): Promise<T> {
-  const child = fork("bench/load.ts", tsx);
+  const child = fork(file, tsx);
   child.on("message", async (m: { type: string; index?: number }) => {
     if (m.type === "step") atStep(m.index!);
     if (m.type !== "measure-start") return;
     await atMeasureStart();
     child.send({ type: "go" });
   });
-  const { result } = await request<{ result: T }>(child, message, "result");
-  return result;
+  return new Promise<T>((resolve, reject) => {
+    // A crashed load process would otherwise leave the run waiting forever.
+    child.once("exit", (code) => reject(new Error(`${file} exited (${code}) before sending its result`)));
+    request<{ result: T }>(child, message, "result").then(({ result }) => resolve(result), reject);
+  });
+}
+
+/** A job of bench/load.ts (typing, sync, awareness, idle). */
+export function inLoadProcess<T>(
+  message: object,
+  atMeasureStart?: () => Promise<void>,
+  atStep?: (index: number) => void,
+): Promise<T> {
+  return inLoadScript<T>("bench/load.ts", message, atMeasureStart, atStep);
 }

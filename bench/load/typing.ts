@@ -62,7 +62,8 @@ export type TypingResult = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const DRAIN_MS = 1500;
+/** After a step's last keystroke: long enough for every beacon still in flight to arrive. */
+const DRAIN_MS = 1000;
 
 type Member = { client: ClientBase & Partial<Typist>; node: number; probe: boolean; types: boolean; sent: number };
 
