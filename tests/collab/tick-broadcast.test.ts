@@ -10,6 +10,7 @@ import { MESSAGE_SYNC, roomName } from "~/editor/collab-protocol";
 import { eventually } from "../helpers/child-node";
 import { fragmentText, sessionCookieFor, startCollab, type RunningCollab } from "../helpers/collab";
 import { createDraftSetup } from "../helpers/factories";
+import { TickBroadcast } from "../../collab/tick-broadcast";
 
 let server: RunningCollab;
 beforeAll(async () => {
@@ -55,4 +56,50 @@ it("sends the updates of one turn to each member as one merged frame", async () 
   expect(fragmentText(seen)).toContain("two");
   expect(fragmentText(seen)).toContain("three");
   socket.close();
+});
+
+describe("one frame per turn, whoever sent", () => {
+  /** A member that keeps what it is sent (the room's side of a connection). */
+  const member = () => ({
+    frames: [] as Uint8Array[],
+    send(frame: Uint8Array) {
+      this.frames.push(frame);
+    },
+  });
+  const edit = (text: string) => {
+    const doc = new Y.Doc();
+    doc.getText("t").insert(0, text);
+    return Y.encodeStateAsUpdate(doc);
+  };
+  const textOf = (frames: Uint8Array[]) => {
+    const doc = new Y.Doc();
+    for (const frame of frames) {
+      const decoder = decoding.createDecoder(frame);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+    }
+    return doc.getText("t").toString();
+  };
+
+  it("spares a lone sender its own update", () => {
+    const [a, b] = [member(), member()];
+    const broadcast = new TickBroadcast(() => [a, b]);
+    broadcast.add(edit("x"), a);
+    broadcast.flush();
+    expect(a.frames).toHaveLength(0);
+    expect(b.frames).toHaveLength(1);
+  });
+
+  it("sends everyone, senders included, the same single frame when several people typed", () => {
+    const [a, b, c] = [member(), member(), member()];
+    const broadcast = new TickBroadcast(() => [a, b, c]);
+    broadcast.add(edit("from a"), a);
+    broadcast.add(edit("from b"), b);
+    broadcast.flush();
+    for (const m of [a, b, c]) expect(m.frames).toHaveLength(1);
+    expect(a.frames[0]).toBe(c.frames[0]);
+    expect(textOf(c.frames)).toContain("from a");
+    expect(textOf(c.frames)).toContain("from b");
+  });
 });
