@@ -1,15 +1,11 @@
 /**
  * The load generator, in its own process (bench/lib/processes.ts forks it per job): typing
  * (bench/load/typing.ts), opening a draft until synced, awareness, idle connections.
- * Awareness and idle clients are y-websocket's own WebsocketProvider, as in a browser.
+ * Awareness and idle clients are y-websocket's own WebsocketProvider (bench/load/provider-clients.ts), as in a browser.
  */
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
-import { browserLikeWebSocket } from "../collab/node-client";
 import { timeToSync, type Endpoint } from "./load/clients";
+import { openClient, sleep } from "./load/provider-clients";
 import { runTyping, type TypingOptions } from "./load/typing";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type AwarenessOptions = {
   url: string;
@@ -31,22 +27,13 @@ export async function runAwareness(options: AwarenessOptions, beforeMeasuring: (
   let frames = 0;
   let measuring = false;
   const clients = Array.from({ length: options.clients }, () => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(options.url, options.room, doc, {
-      WebSocketPolyfill: browserLikeWebSocket(options.headers) as unknown as typeof WebSocket,
-      disableBc: true,
-    });
-    provider.awareness.on("update", (_change: unknown, origin: unknown) => {
+    const client = openClient(options);
+    client.provider.awareness.on("update", (_change: unknown, origin: unknown) => {
       if (measuring && origin !== "local") frames++;
     });
-    return { doc, provider };
+    return client;
   });
-  await Promise.all(
-    clients.map(
-      ({ provider }) =>
-        new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once("sync", () => resolve()))),
-    ),
-  );
+  await Promise.all(clients.map((client) => client.synced()));
   clients.forEach(({ provider }, i) => provider.awareness.setLocalStateField("user", { name: `user ${i}` }));
   await sleep(1000);
   await beforeMeasuring();
@@ -68,10 +55,7 @@ export async function runAwareness(options: AwarenessOptions, beforeMeasuring: (
   clearInterval(timer);
   measuring = false;
   const seconds = options.measureMs / 1000;
-  clients.forEach(({ provider, doc }) => {
-    provider.destroy();
-    doc.destroy();
-  });
+  clients.forEach((client) => client.close());
   const changes = moved.reduce((a, b) => a + b, 0);
   return {
     framesPerSecond: frames / seconds,
@@ -87,25 +71,9 @@ export async function holdIdle(options: {
   headers: Record<string, string>;
   clients: number;
 }) {
-  const clients = Array.from({ length: options.clients }, () => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(options.url, options.room, doc, {
-      WebSocketPolyfill: browserLikeWebSocket(options.headers) as unknown as typeof WebSocket,
-      disableBc: true,
-    });
-    return { doc, provider };
-  });
-  await Promise.all(
-    clients.map(
-      ({ provider }) =>
-        new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once("sync", () => resolve()))),
-    ),
-  );
-  return () =>
-    clients.forEach(({ provider, doc }) => {
-      provider.destroy();
-      doc.destroy();
-    });
+  const clients = Array.from({ length: options.clients }, () => openClient(options));
+  await Promise.all(clients.map((client) => client.synced()));
+  return () => clients.forEach((client) => client.close());
 }
 
 // As a child process: receive options, run, send the result back.

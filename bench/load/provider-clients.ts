@@ -13,7 +13,7 @@ export type ClientOptions = { url: string; room: string; headers: Record<string,
 // Every y-websocket provider adds a process "exit" listener; hundreds of them are expected here.
 process.setMaxListeners(0);
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep } from "../lib/sleep";
 
 /**
  * Opens a client on `doc` (a fresh one by default). With `onSaved`, it connects with

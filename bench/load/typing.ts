@@ -7,6 +7,7 @@
  * the probe's, so the added cross-node cost is measured under one and the same load.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { sleep } from "../lib/sleep";
 import { Histogram } from "../lib/histogram";
 import {
   openListener,
@@ -61,7 +62,6 @@ export type TypingResult = {
   loadProcess: { cpuPercent: number; loopP99Ms: number };
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** After a step's last keystroke: long enough for every beacon still in flight to arrive. */
 const DRAIN_MS = 1000;
 
