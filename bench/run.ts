@@ -56,6 +56,13 @@ async function main() {
   const context = createContext({ quick: QUICK, measureMs: MEASURE_MS, setup, env, servers });
   phase("typing scenarios");
   const typing = await typingScenarios(context);
+  if (process.env.BENCH_ONLY) {
+    // Working on one typing scenario: its table, nothing else.
+    console.log(`\n${typingTable(typing)}\n`);
+    servers.ours.stop();
+    servers.reference.stop();
+    process.exit(0);
+  }
   phase("cross-node");
   const crossNode = (await redisPing(REDIS_URL)) ? await crossNodeScenario(context, REDIS_URL) : null;
   if (!crossNode) console.warn(`Redis is not reachable at ${REDIS_URL}: skipping the cross-node scenario`);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { readCookie, SESSION_COOKIE, validateSessionToken } from "../app/auth/session.server";
 import { loadActor } from "../app/models/actors.server";
-import { loadDraftResource } from "../app/models/draft-access.server";
+import { loadDraftResource, loadDraftResources } from "../app/models/draft-access.server";
 import { documentAccess, type DocumentAccess } from "../app/policies";
 import { db } from "../app/utils/db.server";
 
@@ -36,6 +36,20 @@ export class AccessLookups {
       this.signedIn.set(token, found);
     }
     return found;
+  }
+
+  /** Loads these drafts in one query (a re-check pass over thousands of connections). */
+  async prefetchDrafts(draftIds: string[]): Promise<void> {
+    const missing = [...new Set(draftIds)].filter((id) => !this.drafts.has(id));
+    if (missing.length === 0) return;
+    const loaded = loadDraftResources(missing);
+    for (const id of missing) {
+      const draft = loaded.then((found) => found.get(id) ?? null);
+      // A failed query rejects the pass (awaited below); these copies must not crash the process as unhandled.
+      draft.catch(() => undefined);
+      this.drafts.set(id, draft);
+    }
+    await loaded;
   }
 
   draft(draftId: string): ReturnType<typeof loadDraftResource> {

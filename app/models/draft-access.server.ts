@@ -36,3 +36,9 @@ export async function loadDraftResource(draftId: string): Promise<DraftResource 
   const draft = await db().draft.findUnique({ where: { id: draftId }, select: DRAFT_FOR_POLICY });
   return draft ? draftResourceOf(draft) : null;
 }
+
+/** Several drafts' policy views in one query (the collab server's periodic access re-check). */
+export async function loadDraftResources(draftIds: string[]): Promise<Map<string, DraftResource>> {
+  const drafts = await db().draft.findMany({ where: { id: { in: draftIds } }, select: DRAFT_FOR_POLICY });
+  return new Map(drafts.map((draft) => [draft.id, draftResourceOf(draft)]));
+}
