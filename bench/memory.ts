@@ -40,7 +40,7 @@ export type SoakRow = {
 };
 
 export async function runMemory({ quick }: { quick: boolean }) {
-  const soakMs = Number(process.env.BENCH_SOAK_MS ?? (quick ? 8_000 : 600_000));
+  const soakMs = Number(process.env.BENCH_SOAK_MS ?? (quick ? 6_000 : 600_000));
   const sampleEveryMs = quick ? 2_000 : 10_000;
   // Heap grows for a minute or two as code warms up (then levels off): drift counts from after that.
   const warmUpMs = Math.min(quick ? 4_000 : 60_000, soakMs / 5);

@@ -18,7 +18,7 @@ const PAUSE_BETWEEN_LOADS_MS = 600;
 export async function coldLoadScenario(context: BenchContext): Promise<ColdLoadRow> {
   const ours = context.servers.ours;
   const big = { url: ours.url, room: roomName(context.setup.bigDraft), headers: context.headersFor(ours) };
-  const measureMs = context.quick ? 3000 : 15000;
+  const measureMs = context.quick ? 2000 : 15000;
   const background: TypingOptions = {
     urls: [ours.url],
     rooms: context.freshRooms(1),

@@ -98,7 +98,7 @@ export async function typingScenarios(context: BenchContext): Promise<TypingRow[
       rates: [5],
       typed: "ա".repeat(32_000),
       slowReaders: 1,
-      measureMs: 6000,
+      measureMs: quick ? 4000 : 6000,
     })),
   );
   return rows;
