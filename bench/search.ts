@@ -6,14 +6,13 @@
  * a draft by its primary key, and a `LIKE '%word%'` count over the folded text (what search
  * would cost without a full-text index). Prints a Markdown table for docs/benchmarks.md.
  *
- * PostgreSQL: BENCH_POSTGRES_URL (postgresql://postgres@127.0.0.1:5432/test), in a schema of
+ * PostgreSQL: BENCH_BENCH_POSTGRES_URL (postgresql://postgres@127.0.0.1:5432/test), in a schema of
  * its own that is dropped afterwards; skipped when it does not answer.
  * Environment: BENCH_RUNS (30), BENCH_WARMUP (3), BENCH_DRAFTS, BENCH_COMMENTS.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { loadActorIn } from "../app/models/actors.server";
 import type { MaybeActor } from "../app/policies";
 import { searchBackendFor } from "../app/search/search-backends.server";
@@ -21,11 +20,11 @@ import { search } from "../app/search/search.server";
 import { createDb, type Db } from "../app/utils/db.server";
 import { applyMigrations } from "../app/utils/migrations.server";
 import { Histogram } from "./lib/histogram";
+import { BENCH_POSTGRES_URL, dropSchema, postgresAnswers } from "./lib/postgres";
 import { SIZES, writeCorpus } from "./search/fixture";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 const QUERIES = [
   { label: "common word (ru)", q: "бюджет" },
@@ -109,18 +108,6 @@ async function benchDatabase(name: string, url: string, rows: Row[]) {
   }
 }
 
-async function postgresAnswers(): Promise<boolean> {
-  const probe = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await probe.end().catch(() => undefined);
-  }
-}
-
 async function main() {
   const rows: Row[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), "agora-bench-search-"));
@@ -132,15 +119,12 @@ async function main() {
   if (await postgresAnswers()) {
     const schema = `bench_search_${process.pid}`;
     try {
-      await benchDatabase("PostgreSQL", `${POSTGRES_URL}?schema=${schema}`, rows);
+      await benchDatabase("PostgreSQL", `${BENCH_POSTGRES_URL}?schema=${schema}`, rows);
     } finally {
-      const admin = new pg.Client({ connectionString: POSTGRES_URL });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
+      await dropSchema(schema);
     }
   } else {
-    console.error(`PostgreSQL does not answer at ${POSTGRES_URL}: SQLite only`);
+    console.error(`PostgreSQL does not answer at ${BENCH_POSTGRES_URL}: SQLite only`);
   }
   console.log(
     `Search: ${SIZES.drafts} drafts, ${SIZES.comments} comments; ${RUNS} runs after ${WARMUP} warm-ups; ` +

@@ -8,6 +8,9 @@ import { sqlDialect } from "~/utils/sql-dialect.server";
  * of event loop, every time a draft was opened. As hex (SQLite) or base64 (PostgreSQL) text
  * it takes 5 ms. Writes still go through Prisma (they are rare and small, or off the hot path).
  */
+/** Prisma's Bytes want an ArrayBuffer-backed array; Yjs may hand out views of larger buffers. */
+export const prismaBytes = (data: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(data);
+
 export type StoredSnapshot = { state: Uint8Array; lastUpdateId: number };
 export type StoredUpdate = { id: number; update: Uint8Array };
 

@@ -4,14 +4,12 @@ import { plainTextOf } from "~/editor/document-json";
 import { yDocToJSON } from "~/editor/yjs-document";
 import { indexDraft } from "~/search/search-index.server";
 import { db, type Tx } from "~/utils/db.server";
-import { readSnapshot, readUpdates } from "./document-bytes.server";
+import { prismaBytes, readSnapshot, readUpdates } from "./document-bytes.server";
 
 /**
  * A draft's live document in the database: an append-only log of Yjs updates
  * (DocumentUpdate) plus a compacted snapshot (DocumentSnapshot) with derived data.
  */
-/** Prisma's Bytes want an ArrayBuffer-backed array; Yjs may hand out views of larger buffers. */
-const bytes = (data: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(data);
 
 /** `logRows`: updates applied after the snapshot (0 means the snapshot is already current). */
 export type LoadedDocument = { doc: Y.Doc; lastUpdateId: number; logRows: number };
@@ -48,7 +46,7 @@ export async function compactDocument(draftId: string, doc: Y.Doc, lastUpdateId:
 }
 
 async function writeSnapshot(tx: Tx, draftId: string, doc: Y.Doc, lastUpdateId: number): Promise<void> {
-  const state = bytes(Y.encodeStateAsUpdate(doc));
+  const state = prismaBytes(Y.encodeStateAsUpdate(doc));
   const derived = deriveContent(doc);
   await tx.documentSnapshot.upsert({
     where: { draftId },

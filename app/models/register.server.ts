@@ -3,7 +3,7 @@ import { can, REGISTERED_STATUSES, type MaybeActor, type RoundResource } from "~
 import type { DRAFT_KINDS } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
 import type { Page } from "~/utils/pagination";
-import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
+import { DRAFT_FOR_POLICY, DRAFT_TITLES, draftResourceOf } from "./draft-access.server";
 import { VERSION_TEXT_FIELDS } from "./versions.server";
 
 /**
@@ -50,10 +50,7 @@ export async function listRegister(filters: RegisterFilters, page: Pick<Page, "s
     where: { status: { in: REGISTERED_STATUSES } },
     select: {
       id: true,
-      titleHy: true,
-      titleRu: true,
-      titleKa: true,
-      titleEn: true,
+      ...DRAFT_TITLES,
       kind: true,
       status: true,
       updatedAt: true,

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { db } from "~/utils/db.server";
-import { readSnapshot, readUpdates } from "./document-bytes.server";
+import { prismaBytes, readSnapshot, readUpdates } from "./document-bytes.server";
 import { deriveContent, type LoadedDocument } from "./documents.server";
 
 /**
@@ -12,7 +12,6 @@ import { deriveContent, type LoadedDocument } from "./documents.server";
  * - compaction folds only the rows it read from the database (not the node's memory) into
  *   the snapshot and deletes exactly those rows; a row appended meanwhile stays.
  */
-const bytes = (data: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(data);
 
 export async function loadSharedDocument(draftId: string): Promise<LoadedDocument> {
   const doc = new Y.Doc();
@@ -44,7 +43,7 @@ export async function compactSharedLog(draftId: string, hold?: () => Promise<voi
     if (stored) Y.applyUpdate(doc, stored.state);
     for (const row of rows) Y.applyUpdate(doc, row.update);
     await hold?.();
-    const state = bytes(Y.encodeStateAsUpdate(doc));
+    const state = prismaBytes(Y.encodeStateAsUpdate(doc));
     const { outline, plainText } = deriveContent(doc);
     const lastUpdateId = Math.max(snapshot?.lastUpdateId ?? 0, rows.at(-1)!.id);
     await db().$transaction(async (tx) => {

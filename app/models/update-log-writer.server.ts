@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import { prismaBytes } from "./document-bytes.server";
 
 /**
  * Group commit for the document update log. Every room flushes its own merged update, but
@@ -24,8 +25,7 @@ let writing = false;
 /** Appends one (merged) update; resolves with its row id once the row is committed. */
 export function appendUpdate(draftId: string, update: Uint8Array): Promise<number> {
   return new Promise((resolve, reject) => {
-    // Prisma's Bytes want an ArrayBuffer-backed array; Yjs may hand out views of larger buffers.
-    queue.push({ draftId, update: new Uint8Array(update), resolve, reject });
+    queue.push({ draftId, update: prismaBytes(update), resolve, reject });
     if (!writing) {
       writing = true;
       // Appends made in the same event-loop turn join the first write.

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "~/utils/db.server";
+import { DRAFT_TITLES } from "~/models/draft-access.server";
 import { searchWords } from "./search-words";
 
 /**
@@ -41,10 +42,7 @@ export async function indexDraft(client: Client, draftId: string, plainText?: st
   const draft = await client.draft.findUnique({
     where: { id: draftId },
     select: {
-      titleHy: true,
-      titleRu: true,
-      titleKa: true,
-      titleEn: true,
+      ...DRAFT_TITLES,
       updatedAt: true,
       snapshot: plainText === undefined ? { select: { plainText: true } } : false,
     },

@@ -5,6 +5,7 @@ import type { MaybeActor } from "~/policies";
 import type { SearchKind } from "~/schemas/search";
 import { db, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { DRAFT_TITLES } from "~/models/draft-access.server";
 import { excerpt, highlight, type Segment } from "./highlight";
 import { searchBackendFor, type SearchBackend } from "./search-backends.server";
 import { queryTerms } from "./search-words";
@@ -166,10 +167,7 @@ export async function search(
 
 const DRAFT_SELECT = {
   id: true,
-  titleHy: true,
-  titleRu: true,
-  titleKa: true,
-  titleEn: true,
+  ...DRAFT_TITLES,
   kind: true,
   status: true,
   updatedAt: true,

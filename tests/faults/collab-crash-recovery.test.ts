@@ -100,18 +100,24 @@ function heavyEditing(typists: ReturnType<typeof typist>[]) {
   return () => clearInterval(timer);
 }
 
+/** Three people typing heavily on a collab process of its own, each with 10 edits acknowledged. */
+async function threePeopleTypingOnANode() {
+  const { staff, draft } = await createDraftSetup();
+  const cookie = await sessionCookieFor(staff.id);
+  const first = await startCollabProcess();
+  children.push(first.process);
+  const typists = ["Անահիտ", "Գոռ", "Արմեն"].map((name) => typist(first, draft.id, cookie, name));
+  await Promise.all(typists.map((t) => waitForSync(t.client)));
+  const stop = heavyEditing(typists);
+  await expect.poll(() => typists.every((t) => t.acknowledged().length >= 10), { timeout: 15_000 }).toBe(true);
+  return { draft, cookie, first, typists, stop };
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("kill -9 during heavy editing by several clients (row 10)", () => {
   it("without reconnecting: every acknowledged edit is there after the restart", async () => {
-    const { staff, draft } = await createDraftSetup();
-    const cookie = await sessionCookieFor(staff.id);
-    const first = await startCollabProcess();
-    children.push(first.process);
-    const typists = ["Անահիտ", "Գոռ", "Արմեն"].map((name) => typist(first, draft.id, cookie, name));
-    await Promise.all(typists.map((t) => waitForSync(t.client)));
-    const stop = heavyEditing(typists);
-    await expect.poll(() => typists.every((t) => t.acknowledged().length >= 10), { timeout: 15_000 }).toBe(true);
+    const { draft, cookie, first, typists, stop } = await threePeopleTypingOnANode();
     first.process.kill("SIGKILL"); // while the interval is still typing
     stop();
     await new Promise((resolve) => first.process.once("exit", resolve));
@@ -129,14 +135,7 @@ describe("kill -9 during heavy editing by several clients (row 10)", () => {
   }, 60_000);
 
   it("with reconnecting: every edit, including those typed while the server was down, is there", async () => {
-    const { staff, draft } = await createDraftSetup();
-    const cookie = await sessionCookieFor(staff.id);
-    const first = await startCollabProcess();
-    children.push(first.process);
-    const typists = ["Անահիտ", "Գոռ", "Արմեն"].map((name) => typist(first, draft.id, cookie, name));
-    await Promise.all(typists.map((t) => waitForSync(t.client)));
-    const stop = heavyEditing(typists);
-    await expect.poll(() => typists.every((t) => t.acknowledged().length >= 10), { timeout: 15_000 }).toBe(true);
+    const { draft, cookie, first, typists, stop } = await threePeopleTypingOnANode();
     first.process.kill("SIGKILL");
     await new Promise((resolve) => first.process.once("exit", resolve));
     const acknowledgedBeforeKill = typists.flatMap((t) => t.acknowledged()).length;
