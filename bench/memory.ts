@@ -10,6 +10,7 @@ import { DEFAULT_COLLAB_CONFIG } from "../collab/config";
 import { pathToFileURL } from "node:url";
 import { roomName } from "../app/editor/collab-protocol";
 import { inLoadScript } from "./lib/processes";
+import { sleep } from "./lib/sleep";
 import type { HoldJob, SoakJob, SoakResult, WriteThenLeaveJob } from "./load/memory-client";
 import { startServer, type BenchServer, type ServerKind } from "./lib/processes";
 import { failIfAServerExits } from "./lib/server-exit";
@@ -163,8 +164,6 @@ async function soakHeap(
   const lastMb = afterWarmUp.at(-1)?.heapMb ?? NaN;
   return { kind: server.kind, samples, firstMb, lastMb, driftPercent: ((lastMb - firstMb) / firstMb) * 100, sessions };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 function memoryLines(
   bigBytes: number,
