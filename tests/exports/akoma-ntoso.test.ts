@@ -15,7 +15,7 @@ let files = 0;
 
 /**
  * Validates with xmllint (Debian's libxml2-utils) against the XSD shipped in the repo,
- * offline. No xmllint means a failing test, never a skipped one: CI installs it.
+ * offline. No xmllint means a failing test, never a skipped one: npm test installs it (scripts/ensure-test-tools.ts).
  */
 function validate(xml: string): { ok: boolean; output: string } {
   const file = path.join(dir, `doc-${++files}.xml`);
