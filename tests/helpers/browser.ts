@@ -12,7 +12,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (npm test installs it as root: scripts/ensure-test-tools.ts)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (npm test installs it as root: scripts/ensure-test-tools.ts)`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
