@@ -70,6 +70,7 @@ const DIRECTORY: Expectation = { ...SIGNED_IN_LIST };
 const OWN_ACTION = (reason: string) => ({ skip: reason });
 
 const TABLE: Record<string, Row> = {
+  "$.tsx": { loader: NOWHERE, action: OWN_ACTION("every unknown path: 404 for anyone, nothing to act on") },
   "_index.tsx": { loader: LIST },
   "admin.outbox.tsx": { loader: ADMIN_ONLY },
   "admin.users.tsx": {
