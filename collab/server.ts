@@ -26,7 +26,6 @@ const RECHECK_SLICE = 25;
 /** Drafts loaded per query in a re-check pass (2,000 open drafts: 4 queries, not 2,000). */
 const DRAFTS_PER_QUERY = 500;
 
-
 export type CollabServer = {
   /** Open documents, by draft id (for tests and monitoring). */
   rooms: Map<string, Promise<Room>>;

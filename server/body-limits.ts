@@ -63,13 +63,18 @@ export function bodyLimits(): RequestHandler {
 function refuse(req: Request, res: Response, limit: number): void {
   if (res.headersSent) return void req.destroy();
   const t = serverT(resolveLocale(languageRequest(req)));
-  const size = limit >= MB ? t("limits.megabytes", { count: limit / MB }) : t("limits.kilobytes", { count: limit / KB });
+  const size =
+    limit >= MB ? t("limits.megabytes", { count: limit / MB }) : t("limits.kilobytes", { count: limit / KB });
   const message = t("limits.bodyTooLarge", { size });
   // Closing the connection is what stops the client sending the rest.
   res.status(413).set("Connection", "close");
   if (req.accepts(["text/plain", "text/html"]) === "text/html") {
     const title = t("limits.bodyTooLargeTitle");
-    res.type("html").send(`<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${message}</p></body></html>`);
+    res
+      .type("html")
+      .send(
+        `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${message}</p></body></html>`,
+      );
   } else {
     res.type("text/plain; charset=utf-8").send(message);
   }
