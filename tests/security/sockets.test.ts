@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { roomName } from "~/editor/collab-protocol";
 import { shareDraft } from "~/models/drafts.server";
@@ -76,9 +76,12 @@ describe("upgrades that are not ours", () => {
 
 describe("HTTP connections that hold on", () => {
   let app: RunningApp;
-  it("cuts a slowloris whose headers trickle in byte by byte", async () => {
+  beforeAll(async () => {
     app = await startApp({ HTTP_HEADERS_TIMEOUT_MS: "1500", HTTP_REQUEST_TIMEOUT_MS: "10000" });
     stoppers.push(app.stop);
+  });
+
+  it("cuts a slowloris whose headers trickle in byte by byte", async () => {
     // Still trickling when given up on: the limit here is well under the 10 s request timeout.
     const outcome = await rawRequest(portOf(app), "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", {
       drip: "a",
