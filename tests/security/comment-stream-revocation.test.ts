@@ -4,7 +4,9 @@ import { shareDraft } from "~/models/drafts.server";
 import { publishCommentsChanged } from "~/utils/comment-events.server";
 import { COMMENT_STREAM_LIMITS } from "~/utils/comment-streams.server";
 import { db } from "~/utils/db.server";
+import { redisPing } from "~/utils/redis-ping.server";
 import { form, startApp, type RunningApp } from "../helpers/app-server";
+import { startChildNode, WEB_READY, type ChildNode } from "../helpers/child-node";
 import { sessionCookieFor } from "../helpers/collab";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
 
@@ -175,5 +177,43 @@ describe("comment stream revocation", () => {
     expect(elsewhere.status).toBe(200);
     elsewhere.abort();
     open.forEach((stream) => stream.abort());
+  });
+
+  const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  it("ends on another web node too when access is revoked on one (the notice goes over Redis)", async (context) => {
+    if (!(await redisPing(REDIS_URL))) {
+      if (process.env.CI) throw new Error(`this test needs Redis at ${REDIS_URL}`);
+      return context.skip();
+    }
+    const env = {
+      PORT: "0",
+      REDIS_URL,
+      REDIS_PREFIX: `agora-test-streams-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`,
+      COMMENT_STREAM_RECHECK_MS: "600000",
+    };
+    const nodes: ChildNode[] = [];
+    try {
+      nodes.push(await startChildNode(["scripts/start.ts", "--web-only"], env, WEB_READY));
+      nodes.push(await startChildNode(["scripts/start.ts", "--web-only"], env, WEB_READY));
+      const [here, there] = nodes.map((node) => ({
+        ...node,
+        url: `http://localhost:${node.port}`,
+        origin: `http://localhost:${node.port}`,
+      }));
+      const { draft, expertCookie, staffCookie } = await sharedWithExpert();
+      const stream = await openStream(there as unknown as RunningApp, draft.id, { Cookie: expertCookie });
+      expect(stream.status).toBe(200);
+      const grant = await db().draftAccess.findFirstOrThrow({ where: { draftId: draft.id } });
+      const revoked = await fetch(`${here!.url}/drafts/${draft.id}/sharing`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: staffCookie, Origin: here!.origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: form({ intent: "revoke", grantId: grant.id }),
+      });
+      expect(revoked.status).toBeLessThan(400);
+      expect(await stream.ended).toBe(true);
+    } finally {
+      for (const node of nodes) await node.stop();
+    }
   });
 });
