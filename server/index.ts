@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { collabTuningFromEnv } from "../collab/env-tuning";
 import { scaleOutFromEnv } from "../collab/scale-out";
 import { attachCollabServer, type CollabServer } from "../collab/server";
 import { env } from "../app/utils/env.server";
@@ -28,7 +29,11 @@ export async function startServer(
   const collab: CollabServer | null =
     options.collab === false
       ? null
-      : attachCollabServer(server, { expectedOrigin: options.appOrigin, ...scaleOutFromEnv()?.options });
+      : attachCollabServer(server, {
+          expectedOrigin: options.appOrigin,
+          ...collabTuningFromEnv().config,
+          ...scaleOutFromEnv()?.options,
+        });
   applyHttpLimits(server, limits);
   if (!collab) refuseAllUpgrades(server);
   await new Promise<void>((resolve, reject) => {

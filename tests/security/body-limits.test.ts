@@ -109,7 +109,7 @@ describe("request body limits", () => {
       { "Accept-Language": "ru" },
     );
     const after = largestRssInTree(app.pid);
-    console.info(
+    console.log(
       `chunked 256 MB POST /login: server RSS ${(before / MB).toFixed(0)} MB before, ${(after / MB).toFixed(0)} MB after, ` +
         `${(answer.sentBytes / MB).toFixed(1)} MB sent before the answer`,
     );
