@@ -206,6 +206,8 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
   // A peer that vanished without a FIN (network gone, laptop shut) is noticed by its missing pong.
   const heartbeatTimer = setInterval(() => {
     for (const [ws, answered] of alive) {
+      // A closing socket is on its way out (and ping() would throw on it).
+      if (ws.readyState !== ws.OPEN) continue;
       if (!answered) {
         ws.terminate();
         continue;

@@ -6,6 +6,12 @@ import { MAX_IMPORT_BYTES } from "../app/models/draft-import.server";
 
 const KB = 1024;
 const MB = 1024 * KB;
+/**
+ * After refusing a declared body, how long its bytes are still taken in and thrown away
+ * before the connection is closed (a web server's "lingering close"): closing at once, with
+ * the client still sending, resets the connection, and the client loses the 413 it was sent.
+ */
+const LINGER_MS = 2_000;
 
 /**
  * Largest request body per route family, first match wins. Form limits leave room for the
@@ -41,7 +47,11 @@ export function bodyLimits(): RequestHandler {
     const declared = req.headers["content-length"];
     if (declared !== undefined) {
       // Node's parser reads exactly the declared length, so a declared body needs no counting.
-      return Number(declared) > limit ? refuse(req, res, limit) : next();
+      if (Number(declared) <= limit) return next();
+      refuse(req, res, limit, { close: false });
+      // Node discards the unread body after the response; this bounds how long it may.
+      res.once("finish", () => lingerThenClose(req));
+      return;
     }
     if (!req.headers["transfer-encoding"]) return next();
     let received = 0;
@@ -49,7 +59,7 @@ export function bodyLimits(): RequestHandler {
       received += chunk.length;
       if (received <= limit) return;
       req.off("data", count);
-      refuse(req, res, limit);
+      refuse(req, res, limit, { close: true });
       // The reader (Remix parsing the form) must see an error, never a body that merely ended early.
       res.once("finish", () => req.destroy(new Error("request body over its limit")));
     };
@@ -60,14 +70,15 @@ export function bodyLimits(): RequestHandler {
   };
 }
 
-function refuse(req: Request, res: Response, limit: number): void {
+function refuse(req: Request, res: Response, limit: number, { close }: { close: boolean }): void {
   if (res.headersSent) return void req.destroy();
   const t = serverT(resolveLocale(languageRequest(req)));
   const size =
     limit >= MB ? t("limits.megabytes", { count: limit / MB }) : t("limits.kilobytes", { count: limit / KB });
   const message = t("limits.bodyTooLarge", { size });
   // Closing the connection is what stops the client sending the rest.
-  res.status(413).set("Connection", "close");
+  res.status(413);
+  if (close) res.set("Connection", "close");
   if (req.accepts(["text/plain", "text/html"]) === "text/html") {
     const title = t("limits.bodyTooLargeTitle");
     res
@@ -78,6 +89,15 @@ function refuse(req: Request, res: Response, limit: number): void {
   } else {
     res.type("text/plain; charset=utf-8").send(message);
   }
+}
+
+function lingerThenClose(req: IncomingMessage): void {
+  const socket = req.socket;
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  socket.once("close", () => clearTimeout(timer));
+  // The whole body arrived (and was discarded) sooner: close now, the request is over.
+  if (req.complete) socket.end();
+  else req.once("end", () => socket.end());
 }
 
 /** Only the language headers (cookie, Accept-Language) of the request, for the locale. */

@@ -101,6 +101,23 @@ describe("request body limits", () => {
     expect(body).toContain(ka.bodyTooLarge!.replace("{size}", ka.kilobytes!.replace("{count}", "16")));
   });
 
+  it("answers a declared 256 MB body that is being sent with 413, before the client has sent it all, and memory stays flat", async () => {
+    const before = largestRssInTree(app.pid);
+    const answer = await post("/login", {
+      prefix: "email=a%40b.example&password=",
+      totalBytes: 256 * MB,
+      chunked: false,
+    });
+    const after = largestRssInTree(app.pid);
+    console.log(
+      `declared 256 MB POST /login: server RSS ${(before / MB).toFixed(0)} MB before, ${(after / MB).toFixed(0)} MB after, ` +
+        `${(answer.sentBytes / MB).toFixed(1)} MB sent before the answer`,
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.sentBytes).toBeLessThan(256 * MB);
+    expect(after - before).toBeLessThan(100 * MB);
+  });
+
   it("cuts a chunked 256 MB body to /login where it passes the limit, and memory stays flat", async () => {
     const before = largestRssInTree(app.pid);
     const answer = await post(
