@@ -101,6 +101,18 @@ describe("request body limits", () => {
     expect(body).toContain(ka.bodyTooLarge!.replace("{size}", ka.kilobytes!.replace("{count}", "16")));
   });
 
+  it("closes the connection of a client that ignores the 413 and keeps sending its declared body", async () => {
+    // About 6 MB/s: the declared 256 MB would take 40 s, far past this test's give-up.
+    const outcome = await rawRequest(
+      port,
+      "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+        `Content-Length: ${256 * MB}\r\n\r\n`,
+      { drip: "a".repeat(64 * 1024), dripMs: 10, giveUpMs: 20_000 },
+    );
+    expect(outcome.status).toBe(413);
+    expect(outcome.closed).toBe(true);
+  });
+
   it("answers a declared 256 MB body that is being sent with 413, before the client has sent it all, and memory stays flat", async () => {
     const before = largestRssInTree(app.pid);
     const answer = await post("/login", {
