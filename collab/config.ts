@@ -37,6 +37,17 @@ export type CollabConfig = {
   retryMaxMs: number;
   /** Origin that browsers must send; unset: the request's own host (http://host). */
   expectedOrigin?: string;
+  /**
+   * Open or pending collab sockets one account may hold; more are refused with 429 before the
+   * handshake. A person with many tabs of many drafts stays well under it.
+   */
+  maxSocketsPerAccount: number;
+  /** Open or pending collab sockets per client address (the forwarded one behind a local proxy). */
+  maxSocketsPerAddress: number;
+  /** A socket that has not answered the previous ping by the next one is a dead peer and is terminated. */
+  heartbeatMs: number;
+  /** Longest wait for an upgrade's access decision (a stuck database); then 503 and the socket is closed. */
+  upgradeDecisionTimeoutMs: number;
 };
 
 export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
@@ -50,4 +61,8 @@ export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
   accessRecheckMs: 2_000,
   retryBaseMs: 500,
   retryMaxMs: 5_000,
+  maxSocketsPerAccount: 20,
+  maxSocketsPerAddress: 50,
+  heartbeatMs: 30_000,
+  upgradeDecisionTimeoutMs: 10_000,
 };

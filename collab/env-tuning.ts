@@ -12,6 +12,9 @@ const VARIABLES = {
   COLLAB_COMPACT_EVERY_BATCHES: "compactEveryBatches",
   COLLAB_COMPACT_MIN_INTERVAL_MS: "compactMinIntervalMs",
   COLLAB_MAX_BUFFERED_BYTES: "maxBufferedBytes",
+  COLLAB_MAX_SOCKETS_PER_ACCOUNT: "maxSocketsPerAccount",
+  COLLAB_MAX_SOCKETS_PER_ADDRESS: "maxSocketsPerAddress",
+  COLLAB_HEARTBEAT_MS: "heartbeatMs",
 } as const satisfies Record<string, keyof CollabConfig>;
 
 export function collabTuningFromEnv(source: NodeJS.ProcessEnv = process.env): {

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { env } from "../app/utils/env.server";
 import { applyMigrations } from "../app/utils/migrations.server";
 import { isHealthz, serveHealthz } from "../server/healthz";
+import { applyHttpLimits, httpLimitsFromEnv, serverOptions } from "../server/http-limits";
 import { redisBus } from "../app/utils/redis-bus.server";
 import { collabTuningFromEnv } from "./env-tuning";
 import { scaleOutFromEnv } from "./scale-out";
@@ -18,7 +19,8 @@ const config = env();
 await applyMigrations(config.DATABASE_URL);
 const tuning = collabTuningFromEnv();
 const scaleOut = scaleOutFromEnv({ holdMs: tuning.compactionHoldMs });
-const http = createServer((req, res) => {
+const limits = httpLimitsFromEnv();
+const http = createServer(serverOptions(limits), (req, res) => {
   if (isHealthz(req)) return void serveHealthz(res, { collab, redisUrl: config.REDIS_URL });
   if (req.url === "/health") return res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
   if (req.url === "/stats") {
@@ -34,6 +36,7 @@ const http = createServer((req, res) => {
   res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
 });
 const collab = attachCollabServer(http, { expectedOrigin: config.APP_ORIGIN, ...tuning.config, ...scaleOut?.options });
+applyHttpLimits(http, limits);
 const port = Number(process.env.COLLAB_PORT ?? config.PORT);
 http.listen(port, () => {
   console.log(`Agora collab server listening on port ${(http.address() as AddressInfo).port}`);

@@ -2,7 +2,10 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CLOSE, COLLAB_PATH, draftIdFromRoom, SAVED_PARAM } from "../app/editor/collab-protocol";
+import { clientAddressOf } from "../app/utils/client-address";
+import { ConnectionQuota } from "../app/utils/connection-quota";
 import { onDraftAccessChanged } from "../app/utils/draft-events.server";
+import { refuseUpgrade as reject } from "../server/refuse-upgrade";
 import { AccessLookups, decideAccess, originAllowed, sessionTokenOf } from "./authenticate";
 import { DEFAULT_COLLAB_CONFIG, type CollabConfig } from "./config";
 import { Connection } from "./connection";
@@ -14,14 +17,14 @@ export type CollabOptions = Partial<CollabConfig> & {
   store?: DocumentStore;
   /** Fan-out to other collab nodes (collab/scale-out.ts); absent on a single node. */
   relay?: RoomRelay;
+  /** The upgrade's access decision; the real one unless a test wraps it (e.g. to make it hang). */
+  decide?: typeof decideAccess;
 };
 
 /** Connections re-checked together before the event loop gets a turn. */
 const RECHECK_SLICE = 25;
 /** Drafts loaded per query in a re-check pass (2,000 open drafts: 4 queries, not 2,000). */
 const DRAFTS_PER_QUERY = 500;
-
-const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" };
 
 export type CollabServer = {
   /** Open documents, by draft id (for tests and monitoring). */
@@ -38,25 +41,47 @@ export type CollabServer = {
  * refused client gets an HTTP status and never a byte of the document.
  */
 export function attachCollabServer(httpServer: Server, options: CollabOptions = {}): CollabServer {
-  const { store = databaseStore, relay, ...settings } = options;
+  const { store = databaseStore, relay, decide = decideAccess, ...settings } = options;
   const config: CollabConfig = { ...DEFAULT_COLLAB_CONFIG, ...settings };
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const rooms = new Map<string, Promise<Room>>();
   const connections = new Set<Connection>();
   const unloadTimers = new Map<string, NodeJS.Timeout>();
   const unloading = new Map<string, Promise<void>>();
+  // Pending upgrades count too: a flood of upgrades whose decision is slow must not hold every socket.
+  const perAddress = new ConnectionQuota(config.maxSocketsPerAddress);
+  const perAccount = new ConnectionQuota(config.maxSocketsPerAccount);
+  const alive = new Map<WebSocket, boolean>();
 
+  /**
+   * This is the process's only upgrade listener, so every upgrade is answered here: one that
+   * is not ours is refused too (a socket left unanswered stays open for good, and 1,100 of
+   * them used up the process's file descriptors).
+   */
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? "/", "http://collab.local");
-    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return;
     socket.on("error", () => socket.destroy());
-    const draftId = draftIdFromRoom(decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1)));
+    const url = new URL(request.url ?? "/", "http://collab.local");
+    if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return reject(socket, 404);
+    const draftId = draftIdFromRoom(safeDecode(url.pathname.slice(COLLAB_PATH.length + 1)));
     if (!draftId) return reject(socket, 404);
     if (!originAllowed(request, config.expectedOrigin)) return reject(socket, 403);
-    decideAccess(sessionTokenOf(request), draftId)
+    const releaseAddress = perAddress.acquire(clientAddressOf(request));
+    if (!releaseAddress) return reject(socket, 429);
+    let releaseAccount: (() => void) | null = null;
+    const release = () => {
+      releaseAddress();
+      releaseAccount?.();
+    };
+    socket.once("close", release);
+    withTimeout(decide(sessionTokenOf(request), draftId), config.upgradeDecisionTimeoutMs)
       .then((decision) => {
+        if (socket.destroyed) return;
+        if (!decision) return reject(socket, 503);
         if (!decision.ok) return reject(socket, decision.status);
+        releaseAccount = perAccount.acquire(decision.userId);
+        if (!releaseAccount) return reject(socket, 429);
         wss.handleUpgrade(request, socket, head, (ws) => {
+          ws.once("close", release);
           const identity = {
             userId: decision.userId,
             userName: decision.userName,
@@ -74,6 +99,8 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
 
   function accept(ws: WebSocket, draftId: string, connection: Connection) {
     connections.add(connection);
+    alive.set(ws, true);
+    ws.on("pong", () => alive.set(ws, true));
     clearTimeout(unloadTimers.get(draftId));
     unloadTimers.delete(draftId);
     const roomPromise = roomFor(draftId);
@@ -83,6 +110,7 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       connection.close(CLOSE.MALFORMED, "socket error");
     });
     ws.on("close", () => {
+      alive.delete(ws);
       connections.delete(connection);
       roomPromise.then(
         (room) => {
@@ -175,6 +203,19 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       .catch((error: unknown) => console.error("collab: access re-check failed", error))
       .finally(() => (rechecking = false));
   }, config.accessRecheckMs);
+  // A peer that vanished without a FIN (network gone, laptop shut) is noticed by its missing pong.
+  const heartbeatTimer = setInterval(() => {
+    for (const [ws, answered] of alive) {
+      // A closing socket is on its way out (and ping() would throw on it).
+      if (ws.readyState !== ws.OPEN) continue;
+      if (!answered) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, config.heartbeatMs);
   const stopListening = onDraftAccessChanged((draftId) => {
     recheckAccess(draftId === "*" ? undefined : draftId).catch((error: unknown) =>
       console.error("collab: access re-check failed", error),
@@ -189,6 +230,7 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
     recheckAccess,
     async close() {
       clearInterval(recheckTimer);
+      clearInterval(heartbeatTimer);
       stopListening();
       httpServer.off("upgrade", onUpgrade);
       for (const timer of unloadTimers.values()) clearTimeout(timer);
@@ -205,7 +247,18 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
   };
 }
 
-function reject(socket: Duplex, status: number) {
-  const text = STATUS_TEXT[status] ?? "Service Unavailable";
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** Null when the promise has not settled in time (the socket is then refused, not left waiting). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A malformed escape in the room name is a bad room name (404), not a thrown URIError. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return "";
+  }
 }

@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { bodyLimits } from "./body-limits";
 import { sameOrigin } from "./same-origin";
 import { securityHeaders } from "./security-headers";
 
@@ -16,13 +17,15 @@ export type AppOptions = {
   reloadBuild?: boolean;
 };
 
-/** The Express app: headers, compression, static assets, CSRF origin check, Remix. */
+/** The Express app: headers, body size limits, compression, static assets, CSRF origin check, Remix. */
 export function createApp(options: AppOptions) {
   const buildFile = path.join(options.root, "build", "index.js");
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(securityHeaders);
+  // Before anything reads or discards a body: an oversized one is refused unread.
+  app.use(bodyLimits());
   // Server-sent events must reach the browser as they happen, not when a gzip buffer fills.
   app.use(
     compression({ filter: (req, res) => req.headers.accept !== "text/event-stream" && compression.filter(req, res) }),

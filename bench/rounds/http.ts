@@ -24,7 +24,8 @@ export type Platform = {
 export async function startPlatform(env: Record<string, string>, profileDir?: string): Promise<Platform> {
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(process.execPath, ["--import", "tsx", ...profile, "scripts/start.ts"], {
-    env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", ...env },
+    // Every simulated participant connects from this machine: no per-address connection cap.
+    env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", HTTP_MAX_CONNECTIONS_PER_ADDRESS: "1000000", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -12,6 +12,9 @@ const collab = attachCollabServer(http, {
   ...(process.env.FLUSH_DELAY_MS ? { flushDelayMs: Number(process.env.FLUSH_DELAY_MS) } : {}),
   ...(process.env.RECHECK_MS ? { accessRecheckMs: Number(process.env.RECHECK_MS) } : {}),
   ...scaleOutFromEnv()?.options,
+  // Every simulated person connects from this machine, a few accounts for thousands of sockets.
+  maxSocketsPerAccount: Number.MAX_SAFE_INTEGER,
+  maxSocketsPerAddress: Number.MAX_SAFE_INTEGER,
 });
 http.listen(0, "127.0.0.1", () => {
   reportStatsOnRequest(() => ({ rooms: collab.rooms.size }));

@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
-export type RunningApp = { url: string; origin: string; stop: () => Promise<void>; output: () => string };
+export type RunningApp = {
+  url: string;
+  origin: string;
+  stop: () => Promise<void>;
+  output: () => string;
+  /** The child's process id (tsx; the server is it or a descendant), e.g. to read its memory. */
+  pid: number;
+};
 
 /**
  * Starts the real platform (`scripts/start.ts`, the same entry as `npm start`) as a child
@@ -34,6 +41,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   return {
     url: origin,
     origin,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
