@@ -8,6 +8,15 @@ import { stripNulBytes } from "~/utils/strip-nul-bytes.server";
 
 export const streamTimeout = 5_000;
 
+/**
+ * A request the client or the server gave up on (e.g. a body cut off at its size limit,
+ * already answered 413) is not a server error: only the others are logged.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  console.error(error);
+}
+
 /** Streams HTML; bots and crawlers get the whole page at once. */
 export default function handleRequest(
   request: Request,
