@@ -1,0 +1,415 @@
+/**
+ * `npm run bench:attack` (`-- --quick` for a short run): the platform under a signed-out
+ * attacker's load. The real `npm start` process (web + collab on one port, SQLite) serves a
+ * 100-article law that one ministry editor types into, 10 changes a second, while a second
+ * editor on the same draft measures how long each change takes to reach them (p50/p99/max):
+ * first with nobody else about (idle), then while, from separate processes, an attacker
+ * leaves 1,100 WebSocket upgrades to other paths dangling, leaves /collab handshakes
+ * unfinished, sends headers a byte at a time (slowloris), streams several 256 MB POSTs to
+ * /login at once, and a signed-in comment-only account floods awareness (20 states of
+ * 1.5 MB) and sync (200 SyncStep1 frames, repeated); a few connections keep loading `/` and
+ * the public round page. Every second a new visitor opens `/` on a fresh connection.
+ * Reports the editors' latency idle and under attack and their ratio, whether the server
+ * stayed up (or when it died) and kept answering new visitors, its peak RSS and event-loop
+ * delay (bench/attack/loop-monitor.ts, preloaded), and what the server did to the attackers'
+ * connections. Goal: p99 under 100 ms under attack, and every new visitor answered.
+ * The run ends on time whatever the server does: every load process has a deadline.
+ * Writes bench/attack-results.json (bench/run.ts reads it for its goals table).
+ * BENCH_ATTACKS (comma-separated kinds of bench/attack/attackers.ts) runs only those attacks.
+ */
+import { execSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os, { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { roomName } from "../app/editor/collab-protocol";
+import { DEMO_PASSWORD } from "../prisma/seed/users";
+import { buildIfNeeded } from "../scripts/build-if-needed";
+import type { AttackJob, AttackResult } from "./attack/attackers";
+import type { EditorsJob, EditorsResult } from "./attack/editors";
+import { prepareAttackDatabase } from "./attack/fixture";
+import type { LoopSample } from "./attack/loop-monitor";
+import type { GoalLine } from "./collab/report";
+import { inLoadScript } from "./lib/processes";
+import { sleep } from "./lib/sleep";
+import { closeConnections, signIn, startPlatform } from "./rounds/http";
+
+const ARTICLES = 100;
+const RATE = 10;
+const GOAL_P99_MS = 100;
+const MB = 2 ** 20;
+
+export type Visit = {
+  phase: "idle" | "attack" | "after";
+  atS: number;
+  status: number | null;
+  error?: string;
+  ms: number;
+};
+export type AttackReport = {
+  quick: boolean;
+  idleMs: number;
+  attackMs: number;
+  editors: EditorsResult | { error: string };
+  visits: Visit[];
+  /** Seconds into the attack when the server process ended; null: it stayed up. */
+  serverDown: { atS: number; code: number | null; signal: string | null } | null;
+  rss: { idlePeakMb: number; attackPeakMb: number };
+  loop: { idle: { p99Ms: number; maxMs: number }; attack: { p99Ms: number; maxMs: number }; longestSilenceS: number };
+  attacks: { label: string; result: AttackResult | { error: string } }[];
+};
+
+function settings(quick: boolean) {
+  return {
+    idleMs: quick ? 4_000 : 10_000,
+    attackMs: quick ? 10_000 : 30_000,
+    bodies: quick ? 2 : 4,
+    slowloris: quick ? 100 : 200,
+    handshakes: quick ? 100 : 200,
+    visitTimeoutMs: quick ? 5_000 : 10_000,
+  };
+}
+
+/** One new visitor: GET / on a fresh connection, timed to the last byte, never longer than `timeoutMs`. */
+function visit(origin: string, timeoutMs: number): Promise<{ status: number | null; error?: string; ms: number }> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const request = http.get(
+      `${origin}/`,
+      { agent: false, timeout: timeoutMs, headers: { "Accept-Language": "hy" } },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? null, ms: performance.now() - start }));
+        response.on("error", (error) => resolve({ status: null, error: error.message, ms: performance.now() - start }));
+      },
+    );
+    request.on("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ status: null, error: error.code ?? error.message, ms: performance.now() - start }),
+    );
+  });
+}
+
+const worst = (samples: LoopSample[]) => ({
+  p99Ms: Math.max(0, ...samples.map((s) => s.p99Ms)),
+  maxMs: Math.max(0, ...samples.map((s) => s.maxMs)),
+});
+
+export async function runAttack({ quick }: { quick: boolean }): Promise<AttackReport> {
+  const s = settings(quick);
+  // The platform is started with AGORA_SKIP_BUILD (its start-up must not be a build): build here if needed.
+  buildIfNeeded(process.cwd());
+  const dir = mkdtempSync(path.join(tmpdir(), "agora-bench-attack-"));
+  const loopFile = path.join(dir, "loop.jsonl");
+  const fixture = await prepareAttackDatabase(`file:${path.join(dir, "attack.db")}`, ARTICLES);
+  const platform = await startPlatform(
+    { DATABASE_URL: `file:${path.join(dir, "attack.db")}`, NODE_ENV: "production", BENCH_LOOP_FILE: loopFile },
+    undefined,
+    ["--import", "./bench/attack/loop-monitor.ts"],
+  );
+  const port = Number(new URL(platform.origin).port);
+  let attackStartedAt = 0;
+  const server: { down: AttackReport["serverDown"]; stopping: boolean } = { down: null, stopping: false };
+  void platform.exited.then(({ code, signal }) => {
+    if (server.stopping) return;
+    const atS = attackStartedAt ? (performance.now() - attackStartedAt) / 1000 : 0;
+    server.down = { atS, code, signal };
+    console.log(`attack: the server is down (${signal ?? code}) at t=${atS.toFixed(1)} s`);
+  });
+  try {
+    const [typist, watcher, commenter] = (await Promise.all(
+      [fixture.typistEmail, fixture.watcherEmail, fixture.commenterEmail].map((email) =>
+        signIn(platform, email, DEMO_PASSWORD),
+      ),
+    )) as [string, string, string];
+    const headers = (cookie: string) => ({ Cookie: cookie, Origin: platform.origin });
+    const room = roomName(fixture.draftId);
+    const target = { port, durationMs: s.attackMs };
+    const allJobs: { label: string; job: AttackJob }[] = [
+      {
+        label: "dangling upgrades to / and /foo",
+        job: { ...target, kind: "dangling-upgrades", count: 1100, paths: ["/", "/foo"] },
+      },
+      {
+        label: "/collab upgrades never finished",
+        job: { ...target, kind: "collab-handshakes", count: s.handshakes, room },
+      },
+      {
+        label: "slowloris (a header byte a second)",
+        job: { ...target, kind: "slowloris", count: s.slowloris, byteEveryMs: 1000 },
+      },
+      {
+        label: `${s.bodies} × 256 MB POST /login at once`,
+        job: { ...target, kind: "huge-bodies", count: s.bodies, bytes: 256 * MB },
+      },
+      {
+        label: "awareness flood (commenter, 20 × 1.5 MB every 2 s)",
+        job: {
+          ...target,
+          kind: "awareness-flood",
+          room,
+          headers: headers(commenter),
+          states: 20,
+          stateBytes: 1.5 * MB,
+          everyMs: 2000,
+        },
+      },
+      {
+        label: "sync flood (commenter, 200 × SyncStep1 every 1 s)",
+        job: { ...target, kind: "sync-flood", room, headers: headers(commenter), frames: 200, everyMs: 1000 },
+      },
+      {
+        label: "page loads (4 connections, / and the public round)",
+        job: { ...target, kind: "pages", connections: 4, paths: ["/", `/rounds/${fixture.roundId}`] },
+      },
+    ];
+    // BENCH_ATTACKS=sync-flood,huge-bodies: only these (to see what one hole costs on its own).
+    const only = process.env.BENCH_ATTACKS?.split(",");
+    const jobs = only ? allJobs.filter(({ job }) => only.includes(job.kind)) : allJobs;
+    // Every load process has sent its result, or is killed, by then.
+    const deadlineMs = s.idleMs + s.attackMs + 90_000;
+    let startAttack!: () => void;
+    const attackStarted = new Promise<void>((resolve) => (startAttack = resolve));
+    const loaded: Promise<void>[] = [];
+    const attacks = jobs.map(({ label, job }) => {
+      let markLoaded!: () => void;
+      loaded.push(new Promise<void>((resolve) => (markLoaded = resolve)));
+      const result = inLoadScript<AttackResult>(
+        "bench/attack/attackers.ts",
+        job,
+        async () => (markLoaded(), attackStarted),
+        undefined,
+        { deadlineMs },
+      ).catch((error: unknown) => ({ error: String(error) }));
+      return result.then((r) => ({ label, result: r }));
+    });
+
+    // Timestamps on the wall clock, to match the monitor's samples.
+    let idleStartedWall = 0;
+    let attackStartedWall = 0;
+    let measuring = true;
+    const visits: Visit[] = [];
+    const visitsDone: Promise<void>[] = [];
+    const editorsJob: EditorsJob = {
+      url: `ws://localhost:${port}/collab`,
+      room,
+      typistHeaders: headers(typist),
+      watcherHeaders: headers(watcher),
+      rate: RATE,
+      idleMs: s.idleMs,
+      attackMs: s.attackMs,
+      graceMs: 5_000,
+    };
+    const visitor = async () => {
+      for (let next = performance.now(); measuring; next += 1000) {
+        await sleep(next - performance.now());
+        if (!measuring) break;
+        const phase = attackStartedAt ? "attack" : "idle";
+        const atS = attackStartedAt ? (performance.now() - attackStartedAt) / 1000 : 0;
+        visitsDone.push(visit(platform.origin, s.visitTimeoutMs).then((v) => void visits.push({ phase, atS, ...v })));
+      }
+    };
+    const editors = inLoadScript<EditorsResult>(
+      "bench/attack/editors.ts",
+      editorsJob,
+      async () => {
+        // The attackers' processes are loaded (and idle) before the idle phase begins.
+        await Promise.all(loaded);
+        idleStartedWall = Date.now();
+        void visitor();
+      },
+      () => {
+        attackStartedAt = performance.now();
+        attackStartedWall = Date.now();
+        if (!server.down) platform.resetPeak();
+        startAttack();
+        console.log(`attack: started (${jobs.length} attacks, ${s.attackMs / 1000} s)`);
+      },
+      { deadlineMs },
+    ).catch((error: unknown) => {
+      // Editors that never got going: the attackers still run their course and report.
+      startAttack();
+      return { error: String(error) };
+    });
+    const idleRss = new Promise<number>((resolve) =>
+      attackStarted.then(() => resolve(server.down ? NaN : platform.memory().peakMb)),
+    );
+    const editorsResult = await editors;
+    const attackResults = await Promise.all(attacks);
+    const attackEndedWall = Date.now();
+    measuring = false;
+    await Promise.all(visitsDone);
+    // After the attack: does a new visitor get in once the attacker has let go?
+    await sleep(1000);
+    if (!server.down)
+      visits.push({
+        phase: "after",
+        atS: (performance.now() - attackStartedAt) / 1000,
+        ...(await visit(platform.origin, s.visitTimeoutMs)),
+      });
+    const samples = readFileSync(loopFile, "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as LoopSample);
+    const idleSamples = samples.filter((x) => x.at >= idleStartedWall && x.at < attackStartedWall);
+    const attackSamples = samples.filter((x) => x.at >= attackStartedWall && x.at <= attackEndedWall);
+    const gaps = samples.slice(1).map((x, i) => x.at - samples[i]!.at);
+    const attackPeak = server.down ? NaN : platform.memory().peakMb;
+    return {
+      quick,
+      idleMs: s.idleMs,
+      attackMs: s.attackMs,
+      editors: editorsResult,
+      visits: visits.sort((a, b) => a.atS - b.atS),
+      serverDown: server.down,
+      rss: {
+        idlePeakMb: await idleRss,
+        // Dead, the process's own peak is gone: the monitor's last samples say how high it went.
+        attackPeakMb: Number.isNaN(attackPeak) ? Math.max(0, ...attackSamples.map((x) => x.rssMb)) : attackPeak,
+      },
+      loop: { idle: worst(idleSamples), attack: worst(attackSamples), longestSilenceS: Math.max(0, ...gaps) / 1000 },
+      attacks: attackResults,
+    };
+  } catch (error) {
+    console.error(`platform output:\n${platform.output().slice(-4000)}`);
+    throw error;
+  } finally {
+    server.stopping = true;
+    closeConnections();
+    await platform.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "–");
+const isError = (value: object): value is { error: string } => "error" in value;
+
+/** The goals-table lines (bench/run.ts shows them with every other scenario's). */
+export function attackGoals(report: AttackReport): GoalLine[] {
+  const e = report.editors;
+  const down = report.serverDown ? `, server down at t=${report.serverDown.atS.toFixed(1)} s` : "";
+  const during = report.visits.filter((v) => v.phase === "attack");
+  const answered = during.filter((v) => v.status === 200);
+  const idleVisit = report.visits.find((v) => v.phase === "idle");
+  const slowest = Math.max(0, ...answered.map((v) => v.ms));
+  return [
+    {
+      scenario: `under attack: edit latency p99 between two editors (${RATE} edits/s, ${ARTICLES}-article draft, signed-out attacker + commenter floods)`,
+      ours: isError(e) ? `failed: ${e.error}` : `${ms(e.attack.p99)}, ${e.attack.delivered}/${e.attack.sent}${down}`,
+      reference: isError(e) ? "–" : `idle, same run: ${ms(e.idle.p99)}`,
+      ratio: isError(e) || !(e.idle.p99 > 0) ? "–" : (e.attack.p99 / e.idle.p99).toFixed(1),
+      goal: `< ${GOAL_P99_MS} ms`,
+      met: !isError(e) && e.attack.p99 < GOAL_P99_MS && e.attack.delivered === e.attack.sent,
+    },
+    {
+      scenario: "under attack: a new visitor's GET / each second",
+      ours: `${answered.length}/${during.length} answered 200, slowest ${ms(slowest)}${down}`,
+      reference: idleVisit ? `idle: ${ms(idleVisit.ms)}` : "–",
+      ratio: idleVisit && answered.length ? (slowest / idleVisit.ms).toFixed(1) : "–",
+      goal: "all answered",
+      met: during.length > 0 && answered.length === during.length,
+    },
+  ];
+}
+
+function attackRow(label: string, result: AttackResult | { error: string }): string {
+  if (isError(result)) return `| ${label} | failed: ${result.error} | | | | | |`;
+  const sockets = (t: {
+    attempted: number;
+    connected: number;
+    refused: number;
+    answered: Record<string, number>;
+    closedByServer: number;
+    openAtEnd: number;
+  }) =>
+    `${t.attempted} | ${t.connected} | ${t.refused} | ${
+      Object.entries(t.answered)
+        .map(([k, v]) => `${v} × ${k}`)
+        .join(", ") || "none"
+    } | ${t.closedByServer} | ${t.openAtEnd}`;
+  switch (result.kind) {
+    case "sockets":
+      return result.extra
+        ? Object.entries(result.extra)
+            .map(([part, tally]) => `| ${label}: ${part} | ${sockets(tally)} |`)
+            .join("\n")
+        : `| ${label} | ${sockets(result.tally)} |`;
+    case "bodies":
+      return result.bodies
+        .map(
+          (b, i) =>
+            `| ${label}: #${i + 1} (${b.framing}) | ${b.outcome} after ${b.sentMb.toFixed(0)} MB${Number.isFinite(b.ms) ? `, ${(b.ms / 1000).toFixed(1)} s` : ""} | | | | | |`,
+        )
+        .join("\n");
+    case "flood": {
+      const f = result.flood;
+      const closes =
+        Object.entries(f.closes)
+          .map(([code, n]) => `${n} × ${code}`)
+          .join(", ") || "none";
+      return `| ${label} | ${f.connections} connections, ${f.framesSent} frames sent, ${f.mbReceived.toFixed(0)} MB received, closed by the server: ${closes} | | | | | |`;
+    }
+    case "pages": {
+      const p = result.pages;
+      const statuses =
+        Object.entries(p.statuses)
+          .map(([code, n]) => `${n} × ${code}`)
+          .join(", ") || "none";
+      return `| ${label} | ${p.requests} answers (${statuses}), ${p.errors} errors, p50 ${ms(p.p50)}, p99 ${ms(p.p99)}, max ${ms(p.max)} | | | | | |`;
+    }
+  }
+}
+
+/** The details in Markdown (copy them into docs/benchmarks.md). */
+export function attackLines(report: AttackReport): string[] {
+  const e = report.editors;
+  const phase = (name: string, p: EditorsResult["idle"]) =>
+    `| ${name} | ${ms(p.p50)} | ${ms(p.p99)} | ${ms(p.max)} | ${p.delivered}/${p.sent} |`;
+  const during = report.visits.filter((v) => v.phase !== "idle");
+  const visitCell = (v: Visit) =>
+    `t=${v.atS.toFixed(0)} s ${v.status ?? v.error} ${v.status ? `${v.ms.toFixed(0)} ms` : ""}`.trim();
+  return [
+    `Under attack (${report.quick ? "--quick: " : ""}idle ${report.idleMs / 1000} s, then attack ${report.attackMs / 1000} s; the platform as \`npm start\` runs it, SQLite).`,
+    "",
+    "| editors (typist → watcher) | p50 | p99 | max | delivered |",
+    "| --- | --- | --- | --- | --- |",
+    ...(isError(e)
+      ? [`| failed: ${e.error} | | | | |`]
+      : [
+          phase("idle", e.idle),
+          phase("under attack", e.attack),
+          `| ratio (attack ÷ idle) | ${(e.attack.p50 / e.idle.p50).toFixed(1)} | ${(e.attack.p99 / e.idle.p99).toFixed(1)} | ${(e.attack.max / e.idle.max).toFixed(1)} | |`,
+        ]),
+    "",
+    isError(e)
+      ? ""
+      : `Editor disconnects: typist ${e.disconnects.typist}, watcher ${e.disconnects.watcher}; connected at the end: typist ${e.connectedAtEnd.typist}, watcher ${e.connectedAtEnd.watcher}.`,
+    `Server: ${report.serverDown ? `**down at t=${report.serverDown.atS.toFixed(1)} s** (${report.serverDown.signal ?? `exit ${report.serverDown.code}`})` : "stayed up"}; RSS peak idle ${report.rss.idlePeakMb.toFixed(0)} MB, under attack ${report.rss.attackPeakMb.toFixed(0)} MB; event-loop delay (worst 250 ms window) idle p99 ${ms(report.loop.idle.p99Ms)} / max ${ms(report.loop.idle.maxMs)}, under attack p99 ${ms(report.loop.attack.p99Ms)} / max ${ms(report.loop.attack.maxMs)}; longest gap between the monitor's samples ${report.loop.longestSilenceS.toFixed(1)} s.`,
+    `New visitors (GET / on a fresh connection, each second of the attack and once after): ${during.map(visitCell).join("; ") || "none"}.`,
+    "",
+    "| attack | attempted | connected | refused | answered | closed by server | open at end |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...report.attacks.map(({ label, result }) => attackRow(label, result)),
+  ];
+}
+
+// `npm run bench:attack`: this scenario alone.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const quick = process.argv.includes("--quick");
+  const report = await runAttack({ quick });
+  const commit = execSync("git rev-parse --short HEAD").toString().trim();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`;
+  writeFileSync(
+    "bench/attack-results.json",
+    JSON.stringify({ date: new Date().toISOString(), commit, machine, ...report }, null, 2),
+  );
+  console.log(`\n${machine}, commit ${commit}\n`);
+  for (const goal of attackGoals(report))
+    console.log(
+      `${goal.met ? "met" : "MISSED"}: ${goal.scenario}: ${goal.ours} (${goal.reference}; goal ${goal.goal})`,
+    );
+  console.log(`\n${attackLines(report).join("\n")}`);
+  process.exit(0);
+}
