@@ -71,12 +71,12 @@ function settings(quick: boolean) {
   };
 }
 
-/** One new visitor: GET / on a fresh connection, timed to the last byte, never longer than `timeoutMs`. */
-function visit(origin: string, timeoutMs: number): Promise<{ status: number | null; error?: string; ms: number }> {
+/** One new visitor: a GET on a fresh connection, timed to the last byte, never longer than `timeoutMs`. */
+function visit(url: string, timeoutMs: number): Promise<{ status: number | null; error?: string; ms: number }> {
   const start = performance.now();
   return new Promise((resolve) => {
     const request = http.get(
-      `${origin}/`,
+      url,
       { agent: false, timeout: timeoutMs, headers: { "Accept-Language": "hy" } },
       (response) => {
         response.resume();
@@ -124,6 +124,8 @@ export async function runAttack({ quick }: { quick: boolean }): Promise<AttackRe
       ),
     )) as [string, string, string];
     const headers = (cookie: string) => ({ Cookie: cookie, Origin: platform.origin });
+    // The first request to each page loads its code: warm up before anything is measured.
+    for (const page of ["/", `/rounds/${fixture.roundId}`, "/"]) await visit(platform.origin + page, 30_000);
     const room = roomName(fixture.draftId);
     const target = { port, durationMs: s.attackMs };
     const allJobs: { label: string; job: AttackJob }[] = [
@@ -207,7 +209,9 @@ export async function runAttack({ quick }: { quick: boolean }): Promise<AttackRe
         if (!measuring) break;
         const phase = attackStartedAt ? "attack" : "idle";
         const atS = attackStartedAt ? (performance.now() - attackStartedAt) / 1000 : 0;
-        visitsDone.push(visit(platform.origin, s.visitTimeoutMs).then((v) => void visits.push({ phase, atS, ...v })));
+        visitsDone.push(
+          visit(`${platform.origin}/`, s.visitTimeoutMs).then((v) => void visits.push({ phase, atS, ...v })),
+        );
       }
     };
     const editors = inLoadScript<EditorsResult>(
@@ -246,7 +250,7 @@ export async function runAttack({ quick }: { quick: boolean }): Promise<AttackRe
       visits.push({
         phase: "after",
         atS: (performance.now() - attackStartedAt) / 1000,
-        ...(await visit(platform.origin, s.visitTimeoutMs)),
+        ...(await visit(`${platform.origin}/`, s.visitTimeoutMs)),
       });
     const samples = readFileSync(loopFile, "utf8")
       .trim()
@@ -368,8 +372,22 @@ export function attackLines(report: AttackReport): string[] {
   const phase = (name: string, p: EditorsResult["idle"]) =>
     `| ${name} | ${ms(p.p50)} | ${ms(p.p99)} | ${ms(p.max)} | ${p.delivered}/${p.sent} |`;
   const during = report.visits.filter((v) => v.phase !== "idle");
-  const visitCell = (v: Visit) =>
-    `t=${v.atS.toFixed(0)} s ${v.status ?? v.error} ${v.status ? `${v.ms.toFixed(0)} ms` : ""}`.trim();
+  const visitCell = (v: Visit) => (v.status ? `${v.status} in ${v.ms.toFixed(0)} ms` : String(v.error));
+  // Runs of the same failure are one entry: "t=1–26 s: no answer within 10000 ms (26×)".
+  const visitRuns: { from: number; to: number; text: string; count: number }[] = [];
+  for (const v of during) {
+    const text = visitCell(v);
+    const last = visitRuns.at(-1);
+    if (last && !v.status && last.text === text) Object.assign(last, { to: v.atS, count: last.count + 1 });
+    else visitRuns.push({ from: v.atS, to: v.atS, text, count: 1 });
+  }
+  const visitText = visitRuns
+    .map((r) =>
+      r.count > 1
+        ? `t=${r.from.toFixed(0)}–${r.to.toFixed(0)} s: ${r.text} (${r.count}×)`
+        : `t=${r.from.toFixed(0)} s: ${r.text}`,
+    )
+    .join("; ");
   return [
     `Under attack (${report.quick ? "--quick: " : ""}idle ${report.idleMs / 1000} s, then attack ${report.attackMs / 1000} s; the platform as \`npm start\` runs it, SQLite).`,
     "",
@@ -387,7 +405,7 @@ export function attackLines(report: AttackReport): string[] {
       ? ""
       : `Editor disconnects: typist ${e.disconnects.typist}, watcher ${e.disconnects.watcher}; connected at the end: typist ${e.connectedAtEnd.typist}, watcher ${e.connectedAtEnd.watcher}.`,
     `Server: ${report.serverDown ? `**down at t=${report.serverDown.atS.toFixed(1)} s** (${report.serverDown.signal ?? `exit ${report.serverDown.code}`})` : "stayed up"}; RSS peak idle ${report.rss.idlePeakMb.toFixed(0)} MB, under attack ${report.rss.attackPeakMb.toFixed(0)} MB; event-loop delay (worst 250 ms window) idle p99 ${ms(report.loop.idle.p99Ms)} / max ${ms(report.loop.idle.maxMs)}, under attack p99 ${ms(report.loop.attack.p99Ms)} / max ${ms(report.loop.attack.maxMs)}; longest gap between the monitor's samples ${report.loop.longestSilenceS.toFixed(1)} s.`,
-    `New visitors (GET / on a fresh connection, each second of the attack and once after): ${during.map(visitCell).join("; ") || "none"}.`,
+    `New visitors (GET / on a fresh connection, each second of the attack and once after): ${visitText || "none"}.`,
     "",
     "| attack | attempted | connected | refused | answered | closed by server | open at end |",
     "| --- | --- | --- | --- | --- | --- | --- |",
