@@ -287,7 +287,11 @@ export async function runAttack({ quick }: { quick: boolean }): Promise<AttackRe
   }
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "–");
+/** null is an edit latency that never came (bench/attack/editors.ts). */
+const ms = (value: number | null) =>
+  value === null ? "never" : Number.isFinite(value) ? `${value.toFixed(1)} ms` : "–";
+const ratioOf = (a: number | null, b: number | null) =>
+  a === null ? "∞" : b && Number.isFinite(a / b) ? (a / b).toFixed(1) : "–";
 const isError = (value: object): value is { error: string } => "error" in value;
 
 /** The goals-table lines (bench/run.ts shows them with every other scenario's). */
@@ -301,17 +305,19 @@ export function attackGoals(report: AttackReport): GoalLine[] {
   return [
     {
       scenario: `under attack: edit latency p99 between two editors (${RATE} edits/s, ${ARTICLES}-article draft, signed-out attacker + commenter floods)`,
-      ours: isError(e) ? `failed: ${e.error}` : `${ms(e.attack.p99)}, ${e.attack.delivered}/${e.attack.sent}${down}`,
+      ours: isError(e)
+        ? `failed: ${e.error}`
+        : `${ms(e.attack.p99)}, ${e.attack.delivered}/${e.attack.sent} delivered${down}`,
       reference: isError(e) ? "–" : `idle, same run: ${ms(e.idle.p99)}`,
-      ratio: isError(e) || !(e.idle.p99 > 0) ? "–" : (e.attack.p99 / e.idle.p99).toFixed(1),
+      ratio: isError(e) ? "–" : ratioOf(e.attack.p99, e.idle.p99),
       goal: `< ${GOAL_P99_MS} ms`,
-      met: !isError(e) && e.attack.p99 < GOAL_P99_MS && e.attack.delivered === e.attack.sent,
+      met: !isError(e) && e.attack.p99 !== null && e.attack.p99 < GOAL_P99_MS && e.attack.delivered === e.attack.sent,
     },
     {
       scenario: "under attack: a new visitor's GET / each second",
       ours: `${answered.length}/${during.length} answered 200, slowest ${ms(slowest)}${down}`,
       reference: idleVisit ? `idle: ${ms(idleVisit.ms)}` : "–",
-      ratio: idleVisit && answered.length ? (slowest / idleVisit.ms).toFixed(1) : "–",
+      ratio: idleVisit && answered.length ? ratioOf(slowest, idleVisit.ms) : "–",
       goal: "all answered",
       met: during.length > 0 && answered.length === during.length,
     },
@@ -398,7 +404,7 @@ export function attackLines(report: AttackReport): string[] {
       : [
           phase("idle", e.idle),
           phase("under attack", e.attack),
-          `| ratio (attack ÷ idle) | ${(e.attack.p50 / e.idle.p50).toFixed(1)} | ${(e.attack.p99 / e.idle.p99).toFixed(1)} | ${(e.attack.max / e.idle.max).toFixed(1)} | |`,
+          `| ratio (attack ÷ idle) | ${ratioOf(e.attack.p50, e.idle.p50)} | ${ratioOf(e.attack.p99, e.idle.p99)} | ${ratioOf(e.attack.max, e.idle.max)} | |`,
         ]),
     "",
     isError(e)
