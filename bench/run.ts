@@ -1,6 +1,7 @@
 /**
- * `npm run bench` (`-- --quick` for a short run, under two minutes): our collab server
- * against the reference @y/websocket-server 0.1.1 in the same run, on this machine.
+ * `npm run bench` (`-- --quick` for a short run: two minutes, and half a minute under
+ * attack): our collab server against the reference @y/websocket-server 0.1.1 in the same
+ * run, on this machine.
  * Servers and the load generator run in separate processes (bench/lib/processes.ts).
  * Scenarios (issue 8): hot draft, crowded draft, many drafts with a load ramp, slow reader,
  * cross-node (two of our nodes + Redis), awareness merging, memory per idle connection,
