@@ -21,7 +21,7 @@ import { awarenessScenario, idleScenario } from "./collab/presence-and-idle";
 import { goalLines, goalsTable, typingTable, type CollabResults } from "./collab/report";
 import { crossNodeScenario, typingScenarios } from "./collab/typing-scenarios";
 import { startServer } from "./lib/processes";
-import { attackGoals, attackLines, type AttackReport } from "./attack";
+import { attackGoals, attackLines, type AttackReport } from "./attack/report";
 import { runDurability } from "./durability";
 import { durabilityGoals, memoryGoals, webGoals } from "./extra-goals";
 import { runMemory } from "./memory";
