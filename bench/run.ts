@@ -1,16 +1,18 @@
 /**
- * `npm run bench` (`-- --quick` for a short run, under two minutes): our collab server
- * against the reference @y/websocket-server 0.1.1 in the same run, on this machine.
+ * `npm run bench` (`-- --quick` for a short run: two minutes, and half a minute under
+ * attack): our collab server against the reference @y/websocket-server 0.1.1 in the same
+ * run, on this machine.
  * Servers and the load generator run in separate processes (bench/lib/processes.ts).
  * Scenarios (issue 8): hot draft, crowded draft, many drafts with a load ramp, slow reader,
  * cross-node (two of our nodes + Redis), awareness merging, memory per idle connection,
- * cold load; then durability, memory (bench/memory.ts) and the web pages under autocannon
- * (bench/web.ts). Prints one table of the goals and the details (copy them into
- * docs/benchmarks.md) and writes bench/results.json. Then the exports benchmark runs, and in
+ * cold load; then durability, memory (bench/memory.ts), the web pages under autocannon
+ * (bench/web.ts) and the platform under a signed-out attacker's load (bench/attack.ts).
+ * Prints one table of the goals and the details (copy them into docs/benchmarks.md) and
+ * writes bench/results.json. Then the exports benchmark runs, and in
  * the full run also rounds and search.
  */
 import { execSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { redisPing } from "../app/utils/redis-ping.server";
 import { coldLoadScenario } from "./collab/cold-load";
@@ -19,6 +21,7 @@ import { awarenessScenario, idleScenario } from "./collab/presence-and-idle";
 import { goalLines, goalsTable, typingTable, type CollabResults } from "./collab/report";
 import { crossNodeScenario, typingScenarios } from "./collab/typing-scenarios";
 import { startServer } from "./lib/processes";
+import { attackGoals, attackLines, type AttackReport } from "./attack/report";
 import { runDurability } from "./durability";
 import { durabilityGoals, memoryGoals, webGoals } from "./extra-goals";
 import { runMemory } from "./memory";
@@ -79,6 +82,8 @@ async function main() {
   const memory = await runMemory({ quick: QUICK });
   phase("web pages");
   const web = await runWebBench({ quick: QUICK });
+  phase("under attack");
+  const attack = underAttack();
   phase("done");
 
   const collab: CollabResults = { typing, crossNode, awareness, idle, coldLoad };
@@ -87,16 +92,18 @@ async function main() {
     ...durabilityGoals(durability.rows),
     ...memoryGoals(memory, QUICK),
     ...webGoals(web),
+    ...(attack ? attackGoals(attack) : []),
   ];
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`;
   const header = { date: new Date().toISOString(), commit: commitOf(), quick: QUICK, machine, measureMs: MEASURE_MS };
   const { lines: memoryLines, ...memoryResults } = memory;
-  const results = { ...header, ...collab, durability: durability.rows, memory: memoryResults, web, goals };
+  const results = { ...header, ...collab, durability: durability.rows, memory: memoryResults, web, attack, goals };
   writeFileSync("bench/results.json", JSON.stringify(results, null, 2));
   console.log(`\n${machine}, ${header.date}, commit ${header.commit}${QUICK ? " (quick run)" : ""}\n`);
   console.log(goalsTable(goals));
   console.log(`\n${typingTable([...typing, ...(crossNode ? [crossNode] : [])])}\n`);
   console.log(`${durability.lines.join("\n")}\n\n${memoryLines.join("\n")}\n\n${webTable(web)}\n`);
+  if (attack) console.log(`${attackLines(attack).join("\n")}\n`);
 
   // The other benchmarks (rounds and web pages, exports) run after the collab one, each in its own process.
   // (The quick run leaves them out: `npm run bench:exports -- --quick` and the others run them alone.)
@@ -106,6 +113,22 @@ async function main() {
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
   process.exit(0);
+}
+
+/**
+ * The "under attack" scenario in a process of its own (bench/attack.ts): its model
+ * functions use the process-wide database client, which here already points at the
+ * collab fixture's database, and a server it brings down must not take this run with it.
+ */
+function underAttack(): AttackReport | null {
+  const run = spawnSync("node_modules/.bin/tsx", ["bench/attack.ts", ...(QUICK ? ["--quick"] : [])], {
+    stdio: "inherit",
+  });
+  if (run.status !== 0) {
+    console.warn(`the "under attack" scenario failed (exit ${run.status ?? run.signal}): left out of the goals`);
+    return null;
+  }
+  return JSON.parse(readFileSync("bench/attack-results.json", "utf8")) as AttackReport;
 }
 
 await main();

@@ -57,25 +57,40 @@ export async function startServer(kind: ServerKind, env: Record<string, string>)
 /**
  * Runs one job of a load script in a fresh process: the script sends "measure-start" when
  * its clients are ready, `atMeasureStart` runs (reset or read the server's stats there),
- * then it gets "go"; `atStep(i)` runs when a typing job starts step i of its load.
+ * then it gets "go"; `atStep(i)` runs when a typing job starts step i of its load. With
+ * `deadlineMs`, a process that has sent no result by then is killed and the promise rejects.
  */
 export function inLoadScript<T>(
   file: string,
   message: object,
   atMeasureStart: () => Promise<void> = async () => {},
   atStep: (index: number) => void = () => undefined,
+  { deadlineMs }: { deadlineMs?: number } = {},
 ): Promise<T> {
   const child = fork(file, tsx);
   child.on("message", async (m: { type: string; index?: number }) => {
     if (m.type === "step") atStep(m.index!);
     if (m.type !== "measure-start") return;
     await atMeasureStart();
-    child.send({ type: "go" });
+    if (child.connected) child.send({ type: "go" });
   });
   return new Promise<T>((resolve, reject) => {
+    // A load process stuck on a server that stopped answering is killed at the deadline.
+    const deadline = deadlineMs
+      ? setTimeout(() => {
+          child.kill("SIGKILL");
+          reject(new Error(`${file} sent no result within ${deadlineMs} ms`));
+        }, deadlineMs)
+      : undefined;
     // A crashed load process would otherwise leave the run waiting forever.
-    child.once("exit", (code) => reject(new Error(`${file} exited (${code}) before sending its result`)));
-    request<{ result: T }>(child, message, "result").then(({ result }) => resolve(result), reject);
+    child.once("exit", (code) => {
+      clearTimeout(deadline);
+      reject(new Error(`${file} exited (${code}) before sending its result`));
+    });
+    request<{ result: T }>(child, message, "result").then(({ result }) => {
+      clearTimeout(deadline);
+      resolve(result);
+    }, reject);
   });
 }
 

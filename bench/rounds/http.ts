@@ -14,16 +14,23 @@ export type Platform = {
   output: () => string;
   /** Starts a new peak: the next `memory().peakMb` is the highest RSS from now on. */
   resetPeak: () => void;
+  /** Resolves when the platform process ends, however it ends (a bench that may kill it watches this). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop: () => Promise<void>;
 };
 
 /**
  * Starts the real platform (`scripts/start.ts`, the entry of `npm start`) in its own process
- * on a free port, as tests/helpers/app-server.ts does, with Node's CPU profiler if asked.
+ * on a free port, as tests/helpers/app-server.ts does, with Node's CPU profiler if asked and
+ * `nodeArgs` before the entry (e.g. `--import` of a monitor).
  */
-export async function startPlatform(env: Record<string, string>, profileDir?: string): Promise<Platform> {
+export async function startPlatform(
+  env: Record<string, string>,
+  profileDir?: string,
+  nodeArgs: string[] = [],
+): Promise<Platform> {
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, ["--import", "tsx", ...profile, "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", ...profile, ...nodeArgs, "scripts/start.ts"], {
     // Every simulated participant connects from this machine: no per-address connection cap.
     env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", HTTP_MAX_CONNECTIONS_PER_ADDRESS: "1000000", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -47,7 +54,11 @@ export async function startPlatform(env: Record<string, string>, profileDir?: st
     });
   });
   const pid = child.pid!;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   return {
+    exited,
     origin: `http://localhost:${port}`,
     pid,
     cpuMs: () => {
@@ -67,7 +78,8 @@ export async function startPlatform(env: Record<string, string>, profileDir?: st
     resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, "5"),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A process killed by a signal (e.g. out of memory) has a signalCode and no exitCode.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         // SIGTERM: the platform's own shutdown, which lets --cpu-prof write its file.
         child.kill("SIGTERM");
