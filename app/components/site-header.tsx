@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
 import type { RootData } from "~/root";
+import { clearLocalDraftCopies } from "~/editor/local-draft-copy";
 import { useT } from "~/i18n/use-t";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -48,7 +49,8 @@ export function SiteHeader() {
             <summary data-testid="user-menu">{user.name}</summary>
             <div className="user-menu-panel">
               <Link to="/profile">{t("nav.profile")}</Link>
-              <Form method="post" action="/logout">
+              {/* The next person at this computer must not find this person's unsent draft text. */}
+              <Form method="post" action="/logout" onSubmit={() => void clearLocalDraftCopies(user.id)}>
                 <button type="submit" className="link-button">
                   {t("nav.logout")}
                 </button>

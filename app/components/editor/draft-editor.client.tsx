@@ -16,6 +16,7 @@ import { OutlinePanel } from "./outline-panel";
 import { PresenceBar } from "./presence-bar";
 import { Toolbar } from "./toolbar";
 import { useCollabConnection, type CollabConnection } from "./use-collab-connection";
+import { useLeaveWarning } from "./use-leave-warning";
 
 type Props = {
   draftId: string;
@@ -29,12 +30,13 @@ type Props = {
 /** The live draft: Tiptap bound to the shared Yjs document, with toolbar, outline and presence. */
 export function DraftEditor({ draftId, onAccessChanged, ...rest }: Props) {
   const t = useT();
-  const connection = useCollabConnection(draftId, onAccessChanged);
+  const connection = useCollabConnection({ draftId, userId: rest.user.id, canEdit: rest.canEdit, onAccessChanged });
+  useLeaveWarning(!!connection && connection.unsent > 0);
   // Binding Tiptap to a still-empty Y.Doc would write ProseMirror's filler node into the
   // shared document before the server's copy arrives; so the editor waits for the first sync.
   if (!connection?.synced) {
     return (
-      <p className="muted" role="status">
+      <p className="muted" role="status" data-testid="draft-editor-waiting">
         {t("editor.connection.connecting")}
       </p>
     );
@@ -175,7 +177,7 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
       <div className="draft-main">
         <PresenceBar
           state={connection.state}
-          allSaved={connection.allSaved}
+          unsent={connection.unsent}
           people={connection.people}
           readOnly={!editable}
         />

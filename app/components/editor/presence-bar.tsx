@@ -1,15 +1,34 @@
 import { useT } from "~/i18n/use-t";
 import type { Collaborator, ConnectionState } from "./use-collab-connection";
 
+/**
+ * "Saving…" only while connected and waiting for the server; without a connection the
+ * truth is that the changes are on this device, and how many.
+ */
+function SavedState({ state, unsent }: { state: ConnectionState; unsent: number }) {
+  const t = useT();
+  const text =
+    unsent === 0
+      ? t("editor.allSaved")
+      : state === "connected"
+        ? t("editor.saving")
+        : t(unsent === 1 ? "offlineEditing.keptOne" : "offlineEditing.keptMany", { count: t.number(unsent) });
+  return (
+    <span className="saved" data-testid="saved-state" data-saved={unsent === 0} data-unsent={unsent}>
+      {text}
+    </span>
+  );
+}
+
 /** Who is in the document, the connection state, and whether the server has every change. */
 export function PresenceBar({
   state,
-  allSaved,
+  unsent,
   people,
   readOnly,
 }: {
   state: ConnectionState;
-  allSaved: boolean;
+  unsent: number;
   people: Collaborator[];
   readOnly: boolean;
 }) {
@@ -29,11 +48,7 @@ export function PresenceBar({
         <span className={`connection connection-${state}`} data-testid="connection-state" data-state={state}>
           {t(`editor.connection.${state}`)}
         </span>
-        {!readOnly && state !== "revoked" ? (
-          <span className="saved" data-testid="saved-state" data-saved={allSaved}>
-            {allSaved ? t("editor.allSaved") : t("editor.saving")}
-          </span>
-        ) : null}
+        {!readOnly && state !== "revoked" ? <SavedState state={state} unsent={unsent} /> : null}
       </div>
     </div>
   );

@@ -2,7 +2,10 @@ import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CLOSE, COLLAB_PATH, roomName, SAVED_PARAM } from "~/editor/collab-protocol";
-import { trackSaved } from "~/editor/saved-tracker";
+import type { IndexeddbPersistence } from "y-indexeddb";
+import { DOCUMENT_FIELD } from "~/editor/document-field";
+import { localDraftCopyName, openLocalDraftCopy } from "~/editor/local-draft-copy";
+import { readUnsentMarks, trackUnsentChanges, type UnsentMark } from "~/editor/unsent-changes";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "revoked";
 
@@ -13,86 +16,121 @@ export type CollabConnection = {
   provider: WebsocketProvider;
   state: ConnectionState;
   allSaved: boolean;
+  /** Edits of this person the server has not stored yet (kept on this device meanwhile). */
+  unsent: number;
   people: Collaborator[];
-  /** True once the server's copy has arrived; the editor waits for it (see draft-editor). */
+  /**
+   * True once there is a document to bind the editor to: the server's copy, or a
+   * non-empty copy kept on this device (offline). The editor waits for it (see draft-editor).
+   */
   synced: boolean;
 };
 
+type Options = { draftId: string; userId: string; canEdit: boolean; onAccessChanged: () => void };
+
 /**
  * One Y.Doc and y-websocket provider for the draft, with what the status bar shows:
- * connection state, "all changes saved", and who is here. Closed with ACCESS_REVOKED,
+ * connection state, unsent changes, and who is here. Closed with ACCESS_REVOKED,
  * it stops reconnecting; with ACCESS_CHANGED it reconnects and `onAccessChanged` lets
  * the page reload its permissions.
+ *
+ * For an editor the doc is first filled from the copy kept on this device, and only then
+ * is the provider connected: its first sync sends whatever was typed offline, even before
+ * a reload. A reader's view keeps nothing on the device (it could not send it anyway).
  */
-export function useCollabConnection(draftId: string, onAccessChanged: () => void): CollabConnection | null {
+export function useCollabConnection({ draftId, userId, canEdit, onAccessChanged }: Options): CollabConnection | null {
   const [connection, setConnection] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [state, setState] = useState<ConnectionState>("connecting");
-  const [allSaved, setAllSaved] = useState(true);
+  const [unsent, setUnsent] = useState(0);
   const [people, setPeople] = useState<Collaborator[]>([]);
   const [synced, setSynced] = useState(false);
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-    const provider = new WebsocketProvider(
-      `${scheme}://${window.location.host}${COLLAB_PATH}`,
-      roomName(draftId),
-      doc,
-      {
-        params: { [SAVED_PARAM]: "1" },
-        maxBackoffTime: 5000,
-      },
-    );
-    let everConnected = false;
-    let revoked = false;
-    const stopSaved = trackSaved(provider, setAllSaved);
-    const onStatus = ({ status }: { status: string }) => {
-      if (revoked) return;
-      if (status === "connected") everConnected = true;
-      if (!navigator.onLine) setState("offline");
-      else if (status === "connected") setState("connected");
-      else setState(everConnected ? "reconnecting" : "connecting");
+    let stopped = false;
+    let teardown: (() => void) | null = null;
+    setSynced(false);
+    setConnection(null);
+    const connect = (doc: Y.Doc, local: IndexeddbPersistence | null, marks: UnsentMark[]) => {
+      const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+      const provider = new WebsocketProvider(
+        `${scheme}://${window.location.host}${COLLAB_PATH}`,
+        roomName(draftId),
+        doc,
+        {
+          params: { [SAVED_PARAM]: "1" },
+          maxBackoffTime: 5000,
+        },
+      );
+      let everConnected = false;
+      let revoked = false;
+      const stopUnsent = trackUnsentChanges(provider, local, marks, setUnsent);
+      const onStatus = ({ status }: { status: string }) => {
+        if (revoked) return;
+        if (status === "connected") everConnected = true;
+        if (!navigator.onLine) setState("offline");
+        else if (status === "connected") setState("connected");
+        else setState(everConnected ? "reconnecting" : "connecting");
+      };
+      const onClose = (event: CloseEvent | null) => {
+        if (event?.code === CLOSE.ACCESS_REVOKED) {
+          revoked = true;
+          provider.disconnect();
+          setState("revoked");
+        } else if (event?.code === CLOSE.ACCESS_CHANGED) {
+          onAccessChanged();
+        }
+      };
+      const onNetwork = () => onStatus({ status: provider.wsconnected ? "connected" : "disconnected" });
+      const onAwareness = () => {
+        const list: Collaborator[] = [];
+        provider.awareness.getStates().forEach((value, clientId) => {
+          const user = (value as { user?: { name?: string; color?: string } }).user;
+          if (user?.name) list.push({ clientId, name: user.name, color: user.color ?? "#888" });
+        });
+        setPeople(list);
+      };
+      const onSync = (isSynced: boolean) => {
+        if (isSynced) setSynced(true);
+      };
+      provider.on("sync", onSync);
+      provider.on("status", onStatus);
+      provider.on("connection-close", onClose);
+      provider.awareness.on("change", onAwareness);
+      window.addEventListener("online", onNetwork);
+      window.addEventListener("offline", onNetwork);
+      // Text kept on this device can be edited before the server answers (or while it cannot).
+      if (doc.getXmlFragment(DOCUMENT_FIELD).length > 0) setSynced(true);
+      setConnection({ doc, provider });
+      return () => {
+        window.removeEventListener("online", onNetwork);
+        window.removeEventListener("offline", onNetwork);
+        stopUnsent();
+        provider.destroy();
+        void local?.destroy();
+      };
     };
-    const onClose = (event: CloseEvent | null) => {
-      if (event?.code === CLOSE.ACCESS_REVOKED) {
-        revoked = true;
-        provider.disconnect();
-        setState("revoked");
-      } else if (event?.code === CLOSE.ACCESS_CHANGED) {
-        onAccessChanged();
+
+    void (async () => {
+      const local = canEdit ? await openLocalDraftCopy(localDraftCopyName(draftId, userId), doc) : null;
+      const marks = await readUnsentMarks(local);
+      if (stopped) {
+        void local?.destroy();
+        return;
       }
-    };
-    const onNetwork = () => onStatus({ status: provider.wsconnected ? "connected" : "disconnected" });
-    const onAwareness = () => {
-      const list: Collaborator[] = [];
-      provider.awareness.getStates().forEach((value, clientId) => {
-        const user = (value as { user?: { name?: string; color?: string } }).user;
-        if (user?.name) list.push({ clientId, name: user.name, color: user.color ?? "#888" });
-      });
-      setPeople(list);
-    };
-    const onSync = (isSynced: boolean) => {
-      if (isSynced) setSynced(true);
-    };
-    provider.on("sync", onSync);
-    provider.on("status", onStatus);
-    provider.on("connection-close", onClose);
-    provider.awareness.on("change", onAwareness);
-    window.addEventListener("online", onNetwork);
-    window.addEventListener("offline", onNetwork);
-    setConnection({ doc, provider });
+      teardown = connect(doc, local, marks);
+    })();
+
     return () => {
-      window.removeEventListener("online", onNetwork);
-      window.removeEventListener("offline", onNetwork);
-      stopSaved();
-      provider.destroy();
+      stopped = true;
+      teardown?.();
       doc.destroy();
     };
     // onAccessChanged is a stable callback from the page; reconnecting on its change would lose state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draftId]);
+  }, [draftId, userId, canEdit]);
 
-  return connection ? { ...connection, state, allSaved, people, synced } : null;
+  return connection ? { ...connection, state, allSaved: unsent === 0, unsent, people, synced } : null;
 }
 
 const PALETTE = ["#1f5fa8", "#b3261e", "#1e7b45", "#8a4fbf", "#c26a00", "#00796b", "#ad1457", "#5d4037"];
