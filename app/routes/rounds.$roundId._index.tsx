@@ -26,6 +26,8 @@ import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
 import { auditRefusal } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.title} · Agora` : "Agora" },
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   try {
@@ -74,6 +76,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { user, round } = await requireRound(request, params.roundId, "round.submit");
       const parsed = parseForm(ProposalSchema, form);
       if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
+      // Every proposal waits for an official answer: a flood of them blocks the summary.
+      const limit = await takeRateLimit(db(), "proposal", { account: user!.id, address: context.clientAddress });
+      if (!limit.ok) {
+        return data(
+          { ok: false as const, errors: { form: rateLimitMessage("proposal", limit.retryAfterSeconds) } },
+          { status: 429, headers: retryAfter(limit.retryAfterSeconds) },
+        );
+      }
       await submitProposal(user!, round.id, parsed.value);
       throw redirect(`/rounds/${round.id}?submitted=1#own-proposals`);
     }

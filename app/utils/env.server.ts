@@ -26,6 +26,11 @@ const EnvSchema = z.object({
   ROUND_SCHEDULER_MS: z.coerce.number().int().positive().default(15_000),
   /** Session lifetime without activity, in days (sliding expiry). */
   SESSION_DAYS: z.coerce.number().positive().default(30),
+}).refine((config) => config.NODE_ENV !== "production" || config.APP_ORIGIN, {
+  // Links in e-mails (password resets, invitations) must point to the real site; guessing
+  // it from a request would let anyone send a victim a reset link to their own host.
+  path: ["APP_ORIGIN"],
+  message: "APP_ORIGIN is required in production (the public address links in e-mails point to, e.g. https://agora.example.am)",
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -35,6 +40,13 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= EnvSchema.parse(process.env);
   return cached;
+}
+
+/** Every problem with the environment, one readable line each (empty when it is fine). */
+export function envProblems(source: Record<string, string | undefined> = process.env): string[] {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
 }
 
 export function isPostgresUrl(url: string): boolean {
