@@ -116,19 +116,24 @@ export async function enforceRateLimit(
   if (!decision.ok) throw new RateLimitedError(action, decision.retryAfterSeconds);
 }
 
-/** Adds to the window still running, or starts a new one; returns the row after counting. */
+/**
+ * Adds to the window still running, or starts a new one; returns the row after counting.
+ * Three single-row statements that stay right when requests race: the row is made to exist
+ * (an upsert that changes nothing when it does), a run-out window is restarted only if it
+ * is still the run-out one, and the increment is atomic; the caller's transaction holds the
+ * row lock from the increment until it has read the count.
+ */
 async function count(client: Tx, key: string, cost: number, windowOpenedAfter: Date, now: Date) {
-  const current = await client.loginThrottle.updateMany({
-    where: { key, lastFailureAt: { gt: windowOpenedAfter } },
-    data: { failures: { increment: cost } },
+  await client.loginThrottle.upsert({
+    where: { key },
+    create: { key, failures: 0, lastFailureAt: now },
+    update: { key },
   });
-  if (current.count === 0) {
-    await client.loginThrottle.upsert({
-      where: { key },
-      create: { key, failures: cost, lastFailureAt: now },
-      update: { failures: cost, lastFailureAt: now },
-    });
-  }
+  await client.loginThrottle.updateMany({
+    where: { key, lastFailureAt: { lte: windowOpenedAfter } },
+    data: { failures: 0, lastFailureAt: now },
+  });
+  await client.loginThrottle.updateMany({ where: { key }, data: { failures: { increment: cost } } });
   return client.loginThrottle.findUniqueOrThrow({ where: { key } });
 }
 
