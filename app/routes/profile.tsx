@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -11,6 +11,10 @@ import { listUserMemberships } from "~/models/memberships.server";
 import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";
+
+
+/** Passes the action's Retry-After (429) on to the document response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
