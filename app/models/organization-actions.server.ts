@@ -47,7 +47,12 @@ export async function handleMemberAction(input: {
     // Each invitation is an e-mail to someone outside the platform.
     const limit = await takeRateLimit(db(), "invitation", { account: user.id, address: input.clientAddress });
     if (!limit.ok) {
-      return { ok: false, intent, errors: { email: rateLimitMessage("invitation", limit.retryAfterSeconds) }, status: 429 };
+      return {
+        ok: false,
+        intent,
+        errors: { email: rateLimitMessage("invitation", limit.retryAfterSeconds) },
+        status: 429,
+      };
     }
     const t = serverT(input.locale);
     const orgName = organization.nameEn ?? organization.nameHy ?? organization.nameRu ?? organization.nameKa ?? "";

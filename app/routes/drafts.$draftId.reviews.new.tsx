@@ -34,7 +34,6 @@ async function allowedBodies(request: Request, draftId: string | undefined) {
   return { user, draft, bodies };
 }
 
-
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 

@@ -28,7 +28,6 @@ function invitableOrganizations(ownerOrganizationId: string) {
   });
 }
 
-
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 

@@ -12,7 +12,6 @@ import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";
 
-
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 

@@ -29,7 +29,6 @@ import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 
-
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
