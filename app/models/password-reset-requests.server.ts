@@ -8,12 +8,15 @@ import { requestPasswordReset } from "./email-tokens.server";
 
 export type ResetRequest = { email: string; clientAddress: string; locale: Locale };
 
-/** Runs work after the current request has been answered; errors are logged, never shown. */
-export function runAfterResponse(work: () => Promise<void>): void {
-  setImmediate(() => {
-    work().catch((error: unknown) => console.error("password reset e-mail failed", error));
-  });
+/** Where the real work goes: after the answer has been sent; errors are logged, never shown. */
+export function laterVia(afterResponse: (work: () => void) => void): Later {
+  return (work) =>
+    afterResponse(() => {
+      work().catch((error: unknown) => console.error("password reset e-mail failed", error));
+    });
 }
+
+export type Later = (work: () => Promise<void>) => void;
 
 /**
  * What the forgot-password form does while the person waits: exactly the same for every
@@ -24,7 +27,7 @@ export function runAfterResponse(work: () => Promise<void>): void {
  * Over a limit (too many links for one e-mail or from one address) the request is dropped
  * silently: saying so would tell the asker that the e-mail was asked for recently.
  */
-export async function acceptPasswordResetRequest(request: ResetRequest, later = runAfterResponse): Promise<void> {
+export async function acceptPasswordResetRequest(request: ResetRequest, later: Later): Promise<void> {
   const limit = await takeRateLimit(db(), "passwordReset", {
     email: request.email,
     address: request.clientAddress,

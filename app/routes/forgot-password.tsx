@@ -4,7 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { resolveLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
-import { acceptPasswordResetRequest } from "~/models/password-reset-requests.server";
+import { acceptPasswordResetRequest, laterVia } from "~/models/password-reset-requests.server";
 import { ForgotPasswordSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 
@@ -15,11 +15,10 @@ import { parseForm } from "~/utils/forms";
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotPasswordSchema, await request.formData());
   if (!parsed.ok) return data({ sent: false, errors: parsed.errors }, { status: 400 });
-  await acceptPasswordResetRequest({
-    email: parsed.value.email,
-    clientAddress: context.clientAddress,
-    locale: resolveLocale(request),
-  });
+  await acceptPasswordResetRequest(
+    { email: parsed.value.email, clientAddress: context.clientAddress, locale: resolveLocale(request) },
+    laterVia(context.afterResponse),
+  );
   return { sent: true, errors: {} as Record<string, string> };
 }
 
