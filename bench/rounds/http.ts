@@ -17,14 +17,34 @@ export type Platform = {
   stop: () => Promise<void>;
 };
 
+/** A port that is free right now (the operating system picks it). */
+function portNobodyUses(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = http.createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * Starts the real platform (`scripts/start.ts`, the entry of `npm start`) in its own process
  * on a free port, as tests/helpers/app-server.ts does, with Node's CPU profiler if asked.
  */
 export async function startPlatform(env: Record<string, string>, profileDir?: string): Promise<Platform> {
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  // Production requires APP_ORIGIN, so the port is chosen here, before the start.
+  const freePort = await portNobodyUses();
   const child = spawn(process.execPath, ["--import", "tsx", ...profile, "scripts/start.ts"], {
-    env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", ...env },
+    env: {
+      ...process.env,
+      PORT: String(freePort),
+      APP_ORIGIN: `http://localhost:${freePort}`,
+      AGORA_SKIP_BUILD: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
