@@ -6,6 +6,11 @@ declare module "@remix-run/node" {
     clientAddress: string;
     /** This response's Content-Security-Policy nonce for inline scripts (server/security-headers.ts). */
     cspNonce: string;
+    /**
+     * Runs work after this response has been sent: work whose time must not show in the
+     * answer (a reset link is made only for known e-mails) and must not slow it down.
+     */
+    afterResponse: (work: () => void) => void;
   }
   interface Future {
     v3_singleFetch: true;

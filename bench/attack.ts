@@ -84,7 +84,6 @@ export async function runAttack({ quick }: { quick: boolean }): Promise<AttackRe
     {
       DATABASE_URL: `file:${path.join(dir, "attack.db")}`,
       NODE_ENV: "production",
-      APP_ORIGIN: "",
       BENCH_LOOP_FILE: loopFile,
       // The attacker comes from its own address (ATTACKER_ADDRESS): the server's caps at their defaults.
       HTTP_MAX_CONNECTIONS_PER_ADDRESS: "",

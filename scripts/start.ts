@@ -4,13 +4,19 @@
  * serves the web app alone, for deployments with separate collab nodes (docs/deployment.md).
  */
 import { startBackgroundJobs } from "../app/models/background-jobs.server";
-import { env } from "../app/utils/env.server";
+import { env, envProblems } from "../app/utils/env.server";
 import { redisBus } from "../app/utils/redis-bus.server";
 import { startServer } from "../server/index";
 import { buildIfNeeded } from "./build-if-needed";
 import { prepareDatabase } from "./prepare-database";
 
 const root = process.cwd();
+// A wrong setting stops the start with a message the operator can act on, not a stack trace.
+const problems = envProblems();
+if (problems.length > 0) {
+  console.error(`Agora cannot start: the configuration is incomplete.\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  process.exit(1);
+}
 const config = env();
 if (!process.env.AGORA_SKIP_BUILD) buildIfNeeded(root);
 await prepareDatabase(config.DATABASE_URL, { seed: config.NODE_ENV !== "production" });

@@ -1,10 +1,15 @@
-import type { Db } from "~/utils/db.server";
+import type { Db, Tx } from "~/utils/db.server";
 
 /**
- * Login throttling shared by every web process (it lives in the database).
- * After FREE_FAILURES failures for a key (an e-mail or a client address) each further
- * attempt must wait 2^(n - FREE_FAILURES) seconds, capped at MAX_DELAY_S.
- * A success clears the e-mail key. Counters forget after FORGET_AFTER_MS of quiet.
+ * Password-guess throttling shared by every web process (it lives in the database).
+ * After FREE_FAILURES failures for a key each further attempt must wait
+ * 2^(n - FREE_FAILURES) seconds, capped at MAX_DELAY_S. Counters forget after
+ * FORGET_AFTER_MS of quiet.
+ *
+ * The keys slow the guesser, not the owner: a sign-in counts against the pair (address,
+ * account) and against the address, never against the account alone, so someone failing
+ * on purpose from elsewhere cannot lock the owner out. A success clears the pair; a reset
+ * by e-mail clears every pair of the account (the way out for an owner who forgot).
  */
 export const FREE_FAILURES = 3;
 export const MAX_DELAY_S = 15 * 60;
@@ -16,7 +21,7 @@ export function throttleDelaySeconds(failures: number): number {
 }
 
 /** Seconds the caller must still wait before trying again (0: go ahead). */
-export async function secondsUntilAllowed(client: Db, keys: string[], now = new Date()): Promise<number> {
+export async function secondsUntilAllowed(client: Db | Tx, keys: string[], now = new Date()): Promise<number> {
   const rows = await client.loginThrottle.findMany({ where: { key: { in: keys } } });
   let wait = 0;
   for (const row of rows) {
@@ -27,7 +32,7 @@ export async function secondsUntilAllowed(client: Db, keys: string[], now = new 
   return wait;
 }
 
-export async function recordFailure(client: Db, keys: string[], now = new Date()): Promise<void> {
+export async function recordFailure(client: Db | Tx, keys: string[], now = new Date()): Promise<void> {
   for (const key of keys) {
     const row = await client.loginThrottle.findUnique({ where: { key } });
     const stale = row && now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
@@ -39,9 +44,23 @@ export async function recordFailure(client: Db, keys: string[], now = new Date()
   }
 }
 
-export async function clearFailures(client: Db, key: string): Promise<void> {
+export async function clearFailures(client: Db | Tx, key: string): Promise<void> {
   await client.loginThrottle.deleteMany({ where: { key } });
+}
+
+/** After a reset by e-mail: the account's sign-in pairs from every address, and its profile checks. */
+export async function clearAccountThrottle(client: Db | Tx, email: string, userId: string): Promise<void> {
+  await client.loginThrottle.deleteMany({
+    where: { OR: [{ key: { startsWith: `${emailKey(email)}|` } }, { key: currentPasswordKey(userId) }] },
+  });
 }
 
 export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 export const addressKey = (address: string) => `ip:${address}`;
+/** One account tried from one address: what a sign-in failure slows down. */
+export const accountAddressKey = (email: string, address: string) => `${emailKey(email)}|${addressKey(address)}`;
+/**
+ * Wrong current passwords on the profile page. Only the signed-in holder of the session can
+ * make them, so this key is the account's own (with the address key beside it).
+ */
+export const currentPasswordKey = (userId: string) => `current-password:${userId}`;

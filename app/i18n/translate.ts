@@ -11,12 +11,25 @@ function lookup(dictionary: Dictionary, key: string): string | undefined {
 }
 
 /**
+ * Errors travel from actions to forms as translation keys; one that needs a number carries
+ * it after `?` (`rateLimits.proposal?minutes=5`), so every form that shows `t(error)` can
+ * show it without knowing which errors have variables.
+ */
+function splitKey(key: string): { key: string; vars: Record<string, string> } {
+  const at = key.indexOf("?");
+  if (at < 0) return { key, vars: {} };
+  return { key: key.slice(0, at), vars: Object.fromEntries(new URLSearchParams(key.slice(at + 1))) };
+}
+
+/**
  * `t("orgs.members", { count: 3 })`. A missing key shows the key itself (tests make sure
  * none is missing); `{name}` placeholders are replaced from `vars`.
  */
 export function createTranslate(dictionary: Dictionary): Translate {
-  return (key, vars) => {
-    const text = lookup(dictionary, key) ?? key;
+  return (fullKey, explicitVars) => {
+    const { key, vars: keyVars } = splitKey(fullKey);
+    const vars = fullKey === key ? explicitVars : { ...keyVars, ...explicitVars };
+    const text = lookup(dictionary, key) ?? fullKey;
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
   };

@@ -1,11 +1,19 @@
 import { hashPassword, verifyPassword, burnPasswordCheck } from "~/auth/password.server";
 import { createSession, invalidateUserSessions } from "~/auth/session.server";
-import { addressKey, clearFailures, emailKey, recordFailure, secondsUntilAllowed } from "~/auth/throttle.server";
+import {
+  accountAddressKey,
+  addressKey,
+  clearAccountThrottle,
+  clearFailures,
+  currentPasswordKey,
+  recordFailure,
+  secondsUntilAllowed,
+} from "~/auth/throttle.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { foldForSearch } from "~/utils/search-text";
-import { consumeToken } from "./email-tokens.server";
+import { consumeToken, expireResetLinks } from "./email-tokens.server";
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: Date; userId: string }
@@ -14,10 +22,11 @@ export type LoginResult =
 
 /**
  * Checks a password login. Unknown e-mail and wrong password give the same answer and
- * take the same time; repeated failures for an e-mail or an address are slowed down.
+ * take the same time; repeated failures for an account from one address, or from one
+ * address for any account, are slowed down (the owner elsewhere still signs in).
  */
 export async function login(email: string, password: string, clientAddress: string): Promise<LoginResult> {
-  const keys = [emailKey(email), addressKey(clientAddress)];
+  const keys = [accountAddressKey(email, clientAddress), addressKey(clientAddress)];
   const wait = await secondsUntilAllowed(db(), keys);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfter: wait };
   const found = await db().user.findUnique({ where: { email } });
@@ -28,7 +37,7 @@ export async function login(email: string, password: string, clientAddress: stri
     await recordFailure(db(), keys);
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(db(), emailKey(email));
+  await clearFailures(db(), accountAddressKey(email, clientAddress));
   const session = await db().$transaction(async (tx) => {
     const created = await createSession(tx, user.id);
     await audit(tx, { actorId: user.id, action: "auth.login", objectType: "User", objectId: user.id });
@@ -70,31 +79,58 @@ export async function acceptInvitation(tokenId: string, name: string, password: 
   });
 }
 
-/** Sets a new password from a reset link; every existing session of the user ends. */
+/**
+ * Sets a new password from a reset link; every existing session of the user ends, every
+ * other reset link stops working, and the account's password throttle is cleared (whoever
+ * reads the mailbox is the owner, and this is their way back in).
+ */
 export async function resetPassword(tokenId: string, password: string) {
   const passwordHash = await hashPassword(password);
   return db().$transaction(async (tx) => {
     if (!(await consumeToken(tx, tokenId))) return null;
     const token = await tx.emailToken.findUniqueOrThrow({ where: { id: tokenId } });
     if (!token.userId) return null;
-    await tx.user.update({ where: { id: token.userId }, data: { passwordHash } });
+    const user = await tx.user.update({ where: { id: token.userId }, data: { passwordHash } });
     await invalidateUserSessions(tx, token.userId);
+    await expireResetLinks(tx, token.userId);
+    await clearAccountThrottle(tx, user.email, user.id);
     await audit(tx, { actorId: token.userId, action: "password.reset", objectType: "User", objectId: token.userId });
     return createSession(tx, token.userId);
   });
 }
 
-/** Changing one's password ends every other session (a stolen cookie stops working). */
-export async function changePassword(userId: string, sessionId: string, current: string, next: string) {
+export type ChangePasswordResult = "changed" | "wrong-password" | { throttled: number };
+
+/**
+ * Changing one's password ends every other session (a stolen cookie stops working) and
+ * every reset link not used yet. Wrong current passwords are slowed down like sign-ins:
+ * whoever holds a stolen session cannot guess the password from here either.
+ */
+export async function changePassword(input: {
+  userId: string;
+  sessionId: string;
+  clientAddress: string;
+  current: string;
+  next: string;
+}): Promise<ChangePasswordResult> {
+  const { userId, sessionId } = input;
+  const keys = [currentPasswordKey(userId), addressKey(input.clientAddress)];
+  const wait = await secondsUntilAllowed(db(), keys);
+  if (wait > 0) return { throttled: wait };
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) return false;
-  const passwordHash = await hashPassword(next);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
+    await recordFailure(db(), keys);
+    return "wrong-password";
+  }
+  await clearFailures(db(), currentPasswordKey(userId));
+  const passwordHash = await hashPassword(input.next);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await invalidateUserSessions(tx, userId, sessionId);
+    await expireResetLinks(tx, userId);
     await audit(tx, { actorId: userId, action: "password.change", objectType: "User", objectId: userId });
   });
-  return true;
+  return "changed";
 }
 
 export async function updateProfile(userId: string, name: string) {

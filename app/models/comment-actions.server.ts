@@ -2,13 +2,14 @@ import type { CurrentUser } from "~/auth/current-user.server";
 import { commentRules, type DraftResource } from "~/policies";
 import { DeleteCommentSchema, EditCommentSchema, NewThreadSchema, ReplySchema } from "~/schemas/comment";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { db } from "~/utils/db.server";
+import { RateLimitedError, rateLimitMessage, takeRateLimit } from "~/utils/rate-limit.server";
 import { forbidden, notFound } from "~/utils/responses.server";
 import {
   deleteComment,
   editComment,
   findComment,
   findThread,
-  overCommentRate,
   reply,
   setThreadStatus,
   startThread,
@@ -35,10 +36,29 @@ export async function handleCommentAction(
   user: CurrentUser,
   draft: DraftResource,
   form: FormData,
+  clientAddress: string,
 ): Promise<CommentActionResult> {
   const intent = String(form.get("intent") ?? "");
-  if ((intent === "create" || intent === "reply") && (await overCommentRate(user.id))) {
-    return invalid(intent, { body: "errors.rateLimited" }, 429);
+  try {
+    return await commentAction(intent, user, draft, form, clientAddress);
+  } catch (error) {
+    // Too many people mentioned: the comment's transaction rolled back, nothing was written.
+    if (error instanceof RateLimitedError) return invalid(intent, { body: error.messageKey }, 429);
+    throw error;
+  }
+}
+
+async function commentAction(
+  intent: string,
+  user: CurrentUser,
+  draft: DraftResource,
+  form: FormData,
+  clientAddress: string,
+): Promise<CommentActionResult> {
+  if (intent === "create" || intent === "reply") {
+    // Every new comment lands in the working group's threads and notifications.
+    const limit = await takeRateLimit(db(), "comment", { account: user.id, address: clientAddress });
+    if (!limit.ok) return invalid(intent, { body: rateLimitMessage("comment", limit.retryAfterSeconds) }, 429);
   }
   if (intent === "create") {
     const parsed = parseForm(NewThreadSchema, form);

@@ -4,10 +4,8 @@ import { indexComment } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { publishCommentsChanged } from "~/utils/comment-events.server";
 import { db, type Tx } from "~/utils/db.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { mentionedUserIds } from "./mentions.server";
-
-/** At most this many comments per person per minute, across drafts. */
-export const COMMENT_RATE_LIMIT = 20;
 
 export type ThreadRow = Awaited<ReturnType<typeof loadThreads>>[number];
 
@@ -55,12 +53,6 @@ export async function findThread(draftId: string, threadId: string) {
 
 export async function findComment(draftId: string, commentId: string) {
   return db().comment.findFirst({ where: { id: commentId, thread: { draftId } }, include: { thread: true } });
-}
-
-/** True when this person has written too many comments in the last minute. */
-export async function overCommentRate(userId: string, now = new Date()): Promise<boolean> {
-  const since = new Date(now.getTime() - 60_000);
-  return (await db().comment.count({ where: { authorId: userId, createdAt: { gte: since } } })) >= COMMENT_RATE_LIMIT;
 }
 
 type NewThread = {
@@ -180,8 +172,10 @@ async function notifyMentions(
   thread: { id: string; authorId: string; visibility: "INTERNAL" | "WORKING_GROUP" },
   body: string,
 ) {
-  const ids = await mentionedUserIds(tx, draft, threadResource(draft, thread), body);
-  for (const userId of ids.filter((id) => id !== user.id)) {
+  const ids = (await mentionedUserIds(tx, draft, threadResource(draft, thread), body)).filter((id) => id !== user.id);
+  // Each mention is a notification in someone else's list; a flood of them rolls the comment back.
+  await enforceRateLimit(tx, "mention", { account: user.id }, ids.length);
+  for (const userId of ids) {
     await tx.notification.create({
       data: { userId, kind: "mention", draftId: draft.id, threadId: thread.id, actorId: user.id },
     });

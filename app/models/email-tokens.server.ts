@@ -85,11 +85,15 @@ export async function consumeToken(tx: Tx, tokenId: string, now = new Date()): P
   return result.count === 1;
 }
 
-/** Creates a password-reset link for a registered, active e-mail; silently nothing otherwise. */
+/**
+ * Creates a password-reset link for a registered, active e-mail; silently nothing otherwise.
+ * The new link replaces every earlier one: only the latest e-mail works.
+ */
 export async function requestPasswordReset(email: string, origin: string, resetEmail: LinkEmail) {
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });
     if (!user || !user.isActive) return null;
+    await expireResetLinks(tx, user.id);
     const token = await issueEmailToken(tx, {
       purpose: "PASSWORD_RESET",
       email,
@@ -99,6 +103,17 @@ export async function requestPasswordReset(email: string, origin: string, resetE
       message: (token) => resetEmail(`${origin}/reset-password/${token}`),
     });
     return token;
+  });
+}
+
+/**
+ * Ends every reset link of the account not used yet, by moving its expiry to now: after a
+ * newer link or a password change, an old e-mail sitting in an inbox opens nothing.
+ */
+export async function expireResetLinks(tx: Tx, userId: string, now = new Date()): Promise<void> {
+  await tx.emailToken.updateMany({
+    where: { userId, purpose: "PASSWORD_RESET", usedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
   });
 }
 

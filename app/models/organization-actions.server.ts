@@ -3,12 +3,21 @@ import type { Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
 import { InviteSchema, MembershipRoleSchema } from "~/schemas/account";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { db } from "~/utils/db.server";
 import { deliverOutbox } from "~/utils/mailer.server";
+import { rateLimitMessage, takeRateLimit } from "~/utils/rate-limit.server";
 import { authorize } from "~/utils/responses.server";
 import { inviteToOrganization } from "./email-tokens.server";
 import { changeMembershipRole, removeMembership } from "./memberships.server";
 
-export type MemberActionResult = { ok: boolean; intent: string; errors: FieldErrors; message?: string };
+export type MemberActionResult = {
+  ok: boolean;
+  intent: string;
+  errors: FieldErrors;
+  message?: string;
+  /** Set when the answer is not the usual 200 or 400 (429: too many invitations). */
+  status?: number;
+};
 
 /**
  * The organization page's form intents (invite, change role, remove), each authorized
@@ -26,6 +35,7 @@ export async function handleMemberAction(input: {
   form: FormData;
   locale: Locale;
   origin: string;
+  clientAddress: string;
 }): Promise<MemberActionResult> {
   const { user, organization, form } = input;
   const resource = { type: "organization" as const, id: organization.id };
@@ -34,6 +44,16 @@ export async function handleMemberAction(input: {
     authorize(user.actor, "membership.invite", resource);
     const parsed = parseForm(InviteSchema, form);
     if (!parsed.ok) return { ok: false, intent, errors: parsed.errors };
+    // Each invitation is an e-mail to someone outside the platform.
+    const limit = await takeRateLimit(db(), "invitation", { account: user.id, address: input.clientAddress });
+    if (!limit.ok) {
+      return {
+        ok: false,
+        intent,
+        errors: { email: rateLimitMessage("invitation", limit.retryAfterSeconds) },
+        status: 429,
+      };
+    }
     const t = serverT(input.locale);
     const orgName = organization.nameEn ?? organization.nameHy ?? organization.nameRu ?? organization.nameKa ?? "";
     const result = await inviteToOrganization({

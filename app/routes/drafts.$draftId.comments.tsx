@@ -14,9 +14,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, resource } = await requireDraft(request, params.draftId, "draft.comment");
-  const result = await handleCommentAction(user, resource, await request.formData());
+  const result = await handleCommentAction(user, resource, await request.formData(), context.clientAddress);
   // A resource route: a plain JSON response keeps its status for fetchers and API clients alike.
   return Response.json(result, { status: result.status });
 }

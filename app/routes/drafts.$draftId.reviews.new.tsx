@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { draftHeading, draftTitle } from "~/components/draft-title";
@@ -17,6 +17,8 @@ import { SendReviewSchema } from "~/schemas/review";
 import { parseForm } from "~/utils/forms";
 import { forbidden } from "~/utils/responses.server";
 import { RuleError } from "~/utils/rule-error";
+import { db } from "~/utils/db.server";
+import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 
 /** The owner's collegia to which this person may send the draft now. */
 async function allowedBodies(request: Request, draftId: string | undefined) {
@@ -32,6 +34,9 @@ async function allowedBodies(request: Request, draftId: string | undefined) {
   return { user, draft, bodies };
 }
 
+/** Passes the action's Retry-After (429) on to the document response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft, bodies } = await allowedBodies(request, params.draftId);
   return {
@@ -41,12 +46,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, draft, bodies } = await allowedBodies(request, params.draftId);
   const parsed = parseForm(SendReviewSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   if (!bodies.some((b) => b.id === parsed.value.bodyId)) {
     return data({ errors: { bodyId: "errors.notAllowed" } as Record<string, string> }, { status: 400 });
+  }
+  // Each review notifies every member of the collegium.
+  const limit = await takeRateLimit(db(), "review", { account: user.id, address: context.clientAddress });
+  if (!limit.ok) {
+    return data(
+      { errors: { form: rateLimitMessage("review", limit.retryAfterSeconds) } as Record<string, string> },
+      { status: 429, headers: retryAfter(limit.retryAfterSeconds) },
+    );
   }
   try {
     const review = await sendForReview(user, draft.id, parsed.value);

@@ -1,9 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { draftHeading, draftTitle } from "~/components/draft-title";
-import { Field } from "~/components/field";
+import { Field, FormError } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
 import { TextAreaField } from "~/components/text-area-field";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -17,6 +17,7 @@ import { roundSchema } from "~/schemas/round";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { parseValues } from "~/utils/forms";
+import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 
 /** Organizations that can be invited: every one but the owner. */
 function invitableOrganizations(ownerOrganizationId: string) {
@@ -27,6 +28,9 @@ function invitableOrganizations(ownerOrganizationId: string) {
   });
 }
 
+/** Passes the action's Retry-After (429) on to the document response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "round.create");
   return {
@@ -36,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "round.create");
   const form = await request.formData();
   const raw = { ...Object.fromEntries(form), invited: form.getAll("invited").map(String) };
@@ -45,6 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const allowed = new Set((await invitableOrganizations(draft.ownerOrganizationId)).map((o) => o.id));
   if (parsed.value.invited.some((id) => !allowed.has(id))) {
     return data({ errors: { invited: "errors.notAllowed" } as Record<string, string> }, { status: 400 });
+  }
+  // Each round notifies every invited organization when it opens, and takes official answers.
+  const limit = await takeRateLimit(db(), "round", { account: user.id, address: context.clientAddress });
+  if (!limit.ok) {
+    return data(
+      { errors: { form: rateLimitMessage("round", limit.retryAfterSeconds) } as Record<string, string> },
+      { status: 429, headers: retryAfter(limit.retryAfterSeconds) },
+    );
   }
   const t = serverT(resolveLocale(request, user.locale));
   // The default version name carries no round title: every working-group member sees versions,
@@ -67,6 +79,7 @@ export default function NewRoundPage() {
       <h1>{t("rounds.new")}</h1>
       <p className="muted">{t("rounds.newHint", { days: t.number(minDays) })}</p>
       <Form method="post" noValidate className="card stack">
+        <FormError error={errors.form} />
         <Field label={t("fields.roundTitle")} name="title" error={errors.title} required />
         <TextAreaField label={t("fields.description")} name="description" error={errors.description} />
         <div className="field-row">

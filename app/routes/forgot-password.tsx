@@ -3,25 +3,22 @@ import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { resolveLocale } from "~/i18n/locale.server";
-import { serverT } from "~/i18n/server-t.server";
 import { useT } from "~/i18n/use-t";
-import { requestPasswordReset } from "~/models/email-tokens.server";
+import { acceptPasswordResetRequest, laterVia } from "~/models/password-reset-requests.server";
 import { ForgotPasswordSchema } from "~/schemas/account";
-import { env } from "~/utils/env.server";
-import { deliverOutbox } from "~/utils/mailer.server";
 import { parseForm } from "~/utils/forms";
-import { publicOrigin } from "~/utils/origin.server";
 
-/** Always the same answer, so the form does not reveal which e-mails have accounts. */
-export async function action({ request }: ActionFunctionArgs) {
+/**
+ * Always the same answer after the same work, so the form does not reveal which e-mails
+ * have accounts (the link itself is made and mailed after the answer).
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotPasswordSchema, await request.formData());
   if (!parsed.ok) return data({ sent: false, errors: parsed.errors }, { status: 400 });
-  const t = serverT(resolveLocale(request));
-  await requestPasswordReset(parsed.value.email, publicOrigin(request, env().APP_ORIGIN), (link) => ({
-    subject: t("email.reset.subject"),
-    body: t("email.reset.body", { link }),
-  }));
-  await deliverOutbox();
+  await acceptPasswordResetRequest(
+    { email: parsed.value.email, clientAddress: context.clientAddress, locale: resolveLocale(request) },
+    laterVia(context.afterResponse),
+  );
   return { sent: true, errors: {} as Record<string, string> };
 }
 

@@ -12,8 +12,7 @@ import { useT } from "~/i18n/use-t";
 import { handleMemberAction } from "~/models/organization-actions.server";
 import { getOrganization, listMembers } from "~/models/organizations.server";
 import { can } from "~/policies";
-import { env } from "~/utils/env.server";
-import { publicOrigin } from "~/utils/origin.server";
+import { emailOrigin } from "~/utils/origin.server";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize, found } from "~/utils/responses.server";
 
@@ -45,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const organization = found(await getOrganization(params.orgId ?? ""));
   const result = await handleMemberAction({
@@ -53,9 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     organization,
     form: await request.formData(),
     locale: resolveLocale(request, user.locale),
-    origin: publicOrigin(request, env().APP_ORIGIN),
+    origin: emailOrigin(),
+    clientAddress: context.clientAddress,
   });
-  return data(result, { status: result.ok ? 200 : 400 });
+  return data(result, { status: result.status ?? (result.ok ? 200 : 400) });
 }
 
 export default function OrganizationPage() {

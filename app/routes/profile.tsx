@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -12,6 +12,9 @@ import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";
 
+/** Passes the action's Retry-After (429) on to the document response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   authorize(user.actor, "user.viewProfile", { type: "user", id: user.id });
@@ -19,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }, memberships };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   authorize(user.actor, "user.update", { type: "user", id: user.id });
   const form = await request.formData();
@@ -32,8 +35,20 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return data({ intent: "password", ok: false, errors: parsed.errors }, { status: 400 });
-  const changed = await changePassword(user.id, user.sessionId, parsed.value.current, parsed.value.password);
-  if (!changed)
+  const result = await changePassword({
+    userId: user.id,
+    sessionId: user.sessionId,
+    clientAddress: context.clientAddress,
+    current: parsed.value.current,
+    next: parsed.value.password,
+  });
+  if (typeof result === "object") {
+    return data(
+      { intent: "password", ok: false, errors: { current: `rateLimits.currentPassword?seconds=${result.throttled}` } },
+      { status: 429, headers: { "Retry-After": String(result.throttled) } },
+    );
+  }
+  if (result === "wrong-password")
     return data({ intent: "password", ok: false, errors: { current: "profile.wrongPassword" } }, { status: 400 });
   return { intent: "password", ok: true, errors: {} as Record<string, string> };
 }

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
@@ -26,6 +26,11 @@ import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
 import { auditRefusal } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
+
+/** Passes the action's Retry-After (429) on to the document response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.title} · Agora` : "Agora" },
@@ -60,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   try {
@@ -74,6 +79,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { user, round } = await requireRound(request, params.roundId, "round.submit");
       const parsed = parseForm(ProposalSchema, form);
       if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
+      // Every proposal waits for an official answer: a flood of them blocks the summary.
+      const limit = await takeRateLimit(db(), "proposal", { account: user!.id, address: context.clientAddress });
+      if (!limit.ok) {
+        return data(
+          { ok: false as const, errors: { form: rateLimitMessage("proposal", limit.retryAfterSeconds) } },
+          { status: 429, headers: retryAfter(limit.retryAfterSeconds) },
+        );
+      }
       await submitProposal(user!, round.id, parsed.value);
       throw redirect(`/rounds/${round.id}?submitted=1#own-proposals`);
     }

@@ -1,32 +1,40 @@
 import { z } from "zod";
 
 /** Environment, checked once at startup so a typo fails loudly instead of at the first request. */
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** `file:./data/agora.db` (embedded SQLite, the default) or `postgresql://…`. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
-    .default("file:./data/agora.db"),
-  /** Set on every node of a multi-node deployment: collab fan-out, access and comment events. */
-  REDIS_URL: z.string().url().optional(),
-  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
-  REDIS_PREFIX: z.string().default("agora:"),
-  /** Public origin used in links sent by e-mail and for the same-origin check behind a proxy. */
-  APP_ORIGIN: z.string().url().optional(),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default("Agora <no-reply@agora.local>"),
-  /** Shortest consultation round allowed, in hours (Armenian practice: 15 days). */
-  ROUND_MIN_HOURS: z.coerce
-    .number()
-    .min(0)
-    .default(15 * 24),
-  /** How often the round scheduler opens and closes rounds whose time has come. */
-  ROUND_SCHEDULER_MS: z.coerce.number().int().positive().default(15_000),
-  /** Session lifetime without activity, in days (sliding expiry). */
-  SESSION_DAYS: z.coerce.number().positive().default(30),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** `file:./data/agora.db` (embedded SQLite, the default) or `postgresql://…`. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
+      .default("file:./data/agora.db"),
+    /** Set on every node of a multi-node deployment: collab fan-out, access and comment events. */
+    REDIS_URL: z.string().url().optional(),
+    /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+    REDIS_PREFIX: z.string().default("agora:"),
+    /** Public origin used in links sent by e-mail and for the same-origin check behind a proxy. */
+    APP_ORIGIN: z.string().url().optional(),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Agora <no-reply@agora.local>"),
+    /** Shortest consultation round allowed, in hours (Armenian practice: 15 days). */
+    ROUND_MIN_HOURS: z.coerce
+      .number()
+      .min(0)
+      .default(15 * 24),
+    /** How often the round scheduler opens and closes rounds whose time has come. */
+    ROUND_SCHEDULER_MS: z.coerce.number().int().positive().default(15_000),
+    /** Session lifetime without activity, in days (sliding expiry). */
+    SESSION_DAYS: z.coerce.number().positive().default(30),
+  })
+  .refine((config) => config.NODE_ENV !== "production" || config.APP_ORIGIN, {
+    // Links in e-mails (password resets, invitations) must point to the real site; guessing
+    // it from a request would let anyone send a victim a reset link to their own host.
+    path: ["APP_ORIGIN"],
+    message:
+      "APP_ORIGIN is required in production (the public address links in e-mails point to, e.g. https://agora.example.am)",
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -35,6 +43,13 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= EnvSchema.parse(process.env);
   return cached;
+}
+
+/** Every problem with the environment, one readable line each (empty when it is fine). */
+export function envProblems(source: Record<string, string | undefined> = process.env): string[] {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
 }
 
 export function isPostgresUrl(url: string): boolean {

@@ -14,9 +14,23 @@ export function isAllowedOrigin(method: string, headers: Headers, expectedOrigin
   return origin !== null && origin === expectedOrigin;
 }
 
-/** The origin that links in e-mails point to. */
+/**
+ * The origin of links in API answers (read right away by whoever asked, so the request's
+ * own host is fine). Never for e-mail: see `emailOrigin`.
+ */
 export function publicOrigin(request: Request, appOrigin: string | undefined): string {
   return appOrigin ?? new URL(request.url).origin;
+}
+
+/**
+ * The origin of every link sent by e-mail: only what the operator configured (APP_ORIGIN),
+ * else this process's own address. Never the request's Host header: anyone can send
+ * `Host: evil.example`, and the reset link mailed to a victim would then lead there.
+ * Production refuses to start without APP_ORIGIN (env.server.ts).
+ */
+export function emailOrigin(): string {
+  const { APP_ORIGIN, PORT } = env();
+  return (APP_ORIGIN ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
 }
 
 /**
@@ -33,11 +47,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
-/**
- * An absolute link for e-mails written without a request at hand (the scheduler, answers,
- * reviews): APP_ORIGIN when set, else this process's own address.
- */
+/** An absolute link for e-mails (notifications, reminders, mentions): on `emailOrigin`. */
 export function appLink(path: string): string {
-  const { APP_ORIGIN, PORT } = env();
-  return `${APP_ORIGIN ?? `http://localhost:${PORT}`}${path}`;
+  return `${emailOrigin()}${path}`;
 }

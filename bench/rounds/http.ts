@@ -19,6 +19,18 @@ export type Platform = {
   stop: () => Promise<void>;
 };
 
+/** A port that is free right now (the operating system picks it). */
+function portNobodyUses(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = http.createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * Starts the real platform (`scripts/start.ts`, the entry of `npm start`) in its own process
  * on a free port, as tests/helpers/app-server.ts does, with Node's CPU profiler if asked and
@@ -30,9 +42,18 @@ export async function startPlatform(
   nodeArgs: string[] = [],
 ): Promise<Platform> {
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  // Production requires APP_ORIGIN, so the port is chosen here, before the start.
+  const freePort = await portNobodyUses();
   const child = spawn(process.execPath, ["--import", "tsx", ...profile, ...nodeArgs, "scripts/start.ts"], {
-    // Every simulated participant connects from this machine: no per-address connection cap.
-    env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", HTTP_MAX_CONNECTIONS_PER_ADDRESS: "1000000", ...env },
+    env: {
+      ...process.env,
+      PORT: String(freePort),
+      APP_ORIGIN: `http://localhost:${freePort}`,
+      AGORA_SKIP_BUILD: "1",
+      // Every simulated participant connects from this machine: no per-address connection cap.
+      HTTP_MAX_CONNECTIONS_PER_ADDRESS: "1000000",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

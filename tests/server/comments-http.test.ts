@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { COMMENT_RATE_LIMIT } from "~/models/comments.server";
+import { RATE_LIMITS } from "~/utils/rate-limit.server";
 import { form, startApp, type RunningApp } from "../helpers/app-server";
 import { demoSessions } from "../helpers/demo-sessions";
 
@@ -205,11 +205,11 @@ describe("comments", () => {
 
   it("limits how fast one person can comment", async () => {
     let limited: Response | undefined;
-    for (let i = 0; i <= COMMENT_RATE_LIMIT; i++) {
+    for (let i = 0; i <= RATE_LIMITS.comment.account.max; i++) {
       limited = await act("lilit@ucfo.example", { intent: "create", articleId: "lsg-a1", body: `note ${i}` });
       if (limited.status !== 200) break;
     }
     expect(limited?.status).toBe(429);
-    expect(await limited?.text()).toContain("errors.rateLimited");
+    expect(await limited?.text()).toContain("rateLimits.comment?minutes=");
   });
 });

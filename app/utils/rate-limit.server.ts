@@ -1,0 +1,146 @@
+import { db, type Db, type Tx } from "./db.server";
+
+/**
+ * Limits on writes that create work or mail for other people (a proposal needs an official
+ * answer, an invitation or a reset link is an e-mail in someone's inbox). Shared by every
+ * web process because the counters live in the database, in the login throttle's table
+ * under their own `rate:` key prefix: `failures` holds the count in the current window and
+ * `lastFailureAt` the moment that window began (fixed windows).
+ *
+ * The numbers are far above what a real participant does in an intense working session
+ * and far below what a script does; an address is shared by a whole office behind one
+ * router, so its limits are several people's worth.
+ */
+export const RATE_LIMITS = {
+  /** Consultation proposals: each one waits for an official answer before the summary. */
+  proposal: { account: { max: 10, minutes: 10 }, address: { max: 60, minutes: 60 } },
+  /** New comment threads and replies on a draft. */
+  comment: { account: { max: 40, minutes: 10 }, address: { max: 300, minutes: 60 } },
+  /** People notified by "@Name" mentions (one per person mentioned). */
+  mention: { account: { max: 60, minutes: 10 } },
+  /** Invitations to an organization (each is an e-mail to someone outside). */
+  invitation: { account: { max: 30, minutes: 60 }, address: { max: 60, minutes: 60 } },
+  /** Password-reset e-mails: per target address, so no one's inbox can be flooded. */
+  passwordReset: { email: { max: 3, minutes: 60 }, address: { max: 10, minutes: 60 } },
+  /** Drafts sent to a collegium for review (each notifies every reviewer). */
+  review: { account: { max: 10, minutes: 60 } },
+  /** Consultation rounds created (each notifies every invited organization when it opens). */
+  round: { account: { max: 10, minutes: 60 } },
+} as const satisfies Record<string, Partial<Record<Subject, { max: number; minutes: number }>>>;
+
+export type RateLimitedAction = keyof typeof RATE_LIMITS;
+type Subject = "account" | "address" | "email";
+export type RateSubjects = Partial<Record<Subject, string>>;
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Thrown inside a transaction so that the whole write rolls back (see `enforceRateLimit`). */
+export class RateLimitedError extends Error {
+  constructor(
+    readonly action: RateLimitedAction,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`rate limited: ${action}`);
+  }
+  /** Translation key with the wait in minutes, for the field or form error. */
+  get messageKey(): string {
+    return rateLimitMessage(this.action, this.retryAfterSeconds);
+  }
+}
+
+/** `rateLimits.<action>?minutes=N`: a translation key carrying its variable (see translate.ts). */
+export function rateLimitMessage(action: RateLimitedAction, retryAfterSeconds: number): string {
+  return `rateLimits.${action}?minutes=${Math.max(1, Math.ceil(retryAfterSeconds / 60))}`;
+}
+
+const rateKey = (action: RateLimitedAction, subject: Subject, value: string) =>
+  `rate:${action}:${subject}:${subject === "email" ? value.trim().toLowerCase() : value}`;
+
+/**
+ * Counts `cost` units of `action` against every subject that has a limit. When any limit
+ * is over, the units are given back (a refused attempt does not use up the budget of the
+ * office behind the same address) and the caller learns how long to wait. Counting first
+ * and checking the counted value makes concurrent requests unable to slip past together.
+ */
+export async function takeRateLimit(
+  client: Db | Tx,
+  action: RateLimitedAction,
+  subjects: RateSubjects,
+  cost = 1,
+  now = new Date(),
+): Promise<RateDecision> {
+  if (cost <= 0) return { ok: true };
+  // Counting and reading back in one transaction: a concurrent request waits for the row.
+  if ("$transaction" in client) return client.$transaction((tx) => take(tx, action, subjects, cost, now));
+  return take(client, action, subjects, cost, now);
+}
+
+async function take(
+  client: Tx,
+  action: RateLimitedAction,
+  subjects: RateSubjects,
+  cost: number,
+  now: Date,
+): Promise<RateDecision> {
+  const limits = RATE_LIMITS[action] as Partial<Record<Subject, { max: number; minutes: number }>>;
+  const counted: string[] = [];
+  let wait = 0;
+  for (const subject of Object.keys(limits) as Subject[]) {
+    const value = subjects[subject];
+    const limit = limits[subject];
+    if (!value || !limit) continue;
+    const key = rateKey(action, subject, value);
+    const windowMs = limit.minutes * 60_000;
+    const row = await count(client, key, cost, new Date(now.getTime() - windowMs), now);
+    counted.push(key);
+    if (row.failures > limit.max) {
+      wait = Math.max(wait, Math.ceil((row.lastFailureAt.getTime() + windowMs - now.getTime()) / 1000));
+    }
+  }
+  if (wait === 0) return { ok: true };
+  await client.loginThrottle.updateMany({
+    where: { key: { in: counted } },
+    data: { failures: { decrement: cost } },
+  });
+  return { ok: false, retryAfterSeconds: Math.max(1, wait) };
+}
+
+/** Like `takeRateLimit`, but throws `RateLimitedError`: for use inside the write's transaction. */
+export async function enforceRateLimit(
+  client: Db | Tx,
+  action: RateLimitedAction,
+  subjects: RateSubjects,
+  cost = 1,
+): Promise<void> {
+  const decision = await takeRateLimit(client, action, subjects, cost);
+  if (!decision.ok) throw new RateLimitedError(action, decision.retryAfterSeconds);
+}
+
+/**
+ * Adds to the window still running, or starts a new one; returns the row after counting.
+ * Three single-row statements that stay right when requests race: the row is made to exist
+ * (an upsert that changes nothing when it does), a run-out window is restarted only if it
+ * is still the run-out one, and the increment is atomic; the caller's transaction holds the
+ * row lock from the increment until it has read the count.
+ */
+async function count(client: Tx, key: string, cost: number, windowOpenedAfter: Date, now: Date) {
+  await client.loginThrottle.upsert({
+    where: { key },
+    create: { key, failures: 0, lastFailureAt: now },
+    update: { key },
+  });
+  await client.loginThrottle.updateMany({
+    where: { key, lastFailureAt: { lte: windowOpenedAfter } },
+    data: { failures: 0, lastFailureAt: now },
+  });
+  await client.loginThrottle.updateMany({ where: { key }, data: { failures: { increment: cost } } });
+  return client.loginThrottle.findUniqueOrThrow({ where: { key } });
+}
+
+/** Forgets every counter (tests start each scenario from a quiet platform). */
+export async function clearRateLimits(client: Db = db()): Promise<void> {
+  await client.loginThrottle.deleteMany({ where: { key: { startsWith: "rate:" } } });
+}
+
+/** The 429 answer's header: how long a client (or a script's back-off) should wait. */
+export const retryAfter = (seconds: number) => ({ "Retry-After": String(seconds) });
