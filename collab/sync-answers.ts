@@ -28,6 +28,11 @@ export class SyncAnswers {
     this.tokens = limits.syncRequestBurst;
   }
 
+  /** Nothing waiting and nothing being written. */
+  get idle(): boolean {
+    return !this.answering && this.latest === null;
+  }
+
   /** False when the connection has used up its allowance (close it). */
   request(stateVector: Uint8Array): boolean {
     const now = performance.now();
