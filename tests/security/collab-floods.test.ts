@@ -196,7 +196,7 @@ describe("sync requests cannot be used to make the server encode without bound",
     expect(answers.length).toBeLessThanOrEqual(DEFAULT_COLLAB_CONFIG.syncRequestBurst);
     // Answered from the cached encoding: the flood cost no new whole-draft encode.
     expect(room.fullStateEncodes - encodesBefore).toBe(0);
-    console.info(
+    console.log(
       `sync flood: draft ${(stateBytes / 1e6).toFixed(2)} MB, 200 requests, ${answers.length} answers, ` +
         `${(bytesSent / 1e6).toFixed(1)} MB sent, ${room.fullStateEncodes - encodesBefore} new encodes, ` +
         `event-loop delay max ${(delay.max / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms`,
@@ -221,7 +221,7 @@ describe("sync requests cannot be used to make the server encode without bound",
       // The connection is fine, and the client got every answer the server wrote.
       expect(socket.ws.readyState).toBe(socket.ws.OPEN);
       await expect.poll(() => socket.received.filter(isSyncStep2).length).toBe(connection.syncAnswers.answered);
-      console.info(`sync merge: 200 requests, ${answers} answers`);
+      console.log(`sync merge: 200 requests, ${answers} answers`);
       socket.ws.close();
     } finally {
       await generous.stop();
