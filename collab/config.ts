@@ -48,6 +48,33 @@ export type CollabConfig = {
   heartbeatMs: number;
   /** Longest wait for an upgrade's access decision (a stuck database); then 503 and the socket is closed. */
   upgradeDecisionTimeoutMs: number;
+  /**
+   * Largest awareness state of one client id. A real caret, selection and name is a few
+   * hundred bytes; without a bound a commenter could park megabytes that every joiner receives.
+   */
+  maxAwarenessStateBytes: number;
+  /** Awareness client ids one connection may hold (one editor tab uses one). */
+  maxAwarenessClientsPerConnection: number;
+  /**
+   * A connection's awareness updates are applied at most once per this interval; what
+   * arrives in between is merged (the latest state of each client id wins). A moving caret
+   * sends a few per second; a flood of thousands costs the same as a few.
+   */
+  awarenessIntervalMs: number;
+  /**
+   * Sync requests (SyncStep1) one connection may send in a burst; each asks the server to
+   * encode what the client lacks, for a new client the whole draft. A client sends one when
+   * it connects.
+   */
+  syncRequestBurst: number;
+  /** …and how fast that allowance refills. Beyond it the connection is closed with 4429. */
+  syncRequestsPerSecond: number;
+  /**
+   * Deepest nesting of elements an update may create. The editor's legal structure is a few
+   * levels deep; thousands of levels overflow the stack of every step that walks the tree
+   * (versions, exports, the search text).
+   */
+  maxNestingDepth: number;
 };
 
 export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
@@ -65,4 +92,10 @@ export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
   maxSocketsPerAddress: 50,
   heartbeatMs: 30_000,
   upgradeDecisionTimeoutMs: 10_000,
+  maxAwarenessStateBytes: 8 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  awarenessIntervalMs: 50,
+  syncRequestBurst: 10,
+  syncRequestsPerSecond: 2,
+  maxNestingDepth: 64,
 };

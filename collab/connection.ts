@@ -1,9 +1,13 @@
 import * as decoding from "lib0/decoding";
 import * as syncProtocol from "y-protocols/sync";
 import type { WebSocket } from "ws";
+import * as Y from "yjs";
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC } from "../app/editor/collab-protocol";
 import type { DocumentAccess } from "../app/policies";
+import { AwarenessGate } from "./awareness-gate";
+import { SyncAnswers } from "./sync-answers";
 import type { CollabConfig } from "./config";
+import { deepestNewNesting, UNRESOLVED } from "./nesting-depth";
 import type { Room, RoomMember } from "./room";
 
 export type ConnectionIdentity = {
@@ -15,14 +19,18 @@ export type ConnectionIdentity = {
 
 /**
  * One WebSocket of one person on one draft. Decodes the y-websocket protocol; updates from
- * a comment-only connection are dropped before they touch the document. Anything it cannot
- * decode or apply closes this connection only.
+ * a comment-only connection are dropped before they touch the document, and so are updates
+ * nesting elements deeper than the editor ever does. Sync requests and awareness pass a
+ * per-connection gate (sync-answers.ts, awareness-gate.ts) so no client can make the server
+ * encode or relay without bound. Anything it cannot decode or apply closes this connection only.
  */
 export class Connection implements RoomMember {
   private room: Room | null = null;
   private queued: Uint8Array[] = [];
   /** Updates refused because the connection is read-only (visible to tests and logs). */
   droppedUpdates = 0;
+  readonly syncAnswers: SyncAnswers;
+  private readonly awarenessGate: AwarenessGate;
 
   constructor(
     private readonly ws: WebSocket,
@@ -33,6 +41,11 @@ export class Connection implements RoomMember {
   ) {
     ws.binaryType = "nodebuffer";
     ws.on("message", (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+    this.syncAnswers = new SyncAnswers(config, (stateVector, done) => this.answerSync(stateVector, done));
+    this.awarenessGate = new AwarenessGate(config, (update) =>
+      this.guarded(() => this.room!.applyAwareness(update, this)),
+    );
+    ws.on("close", () => this.awarenessGate.stop());
   }
 
   get access() {
@@ -84,32 +97,67 @@ export class Connection implements RoomMember {
   }
 
   private handle(message: Uint8Array): void {
-    const room = this.room!;
+    this.guarded(() => this.dispatch(message));
+  }
+
+  /** Runs one step of handling a message; a failure closes this connection only. */
+  private guarded(step: () => void): void {
     try {
-      const decoder = decoding.createDecoder(message);
-      const type = decoding.readVarUint(decoder);
-      if (type === MESSAGE_SYNC) {
-        const syncType = decoding.readVarUint(decoder);
-        const payload = decoding.readVarUint8Array(decoder);
-        if (syncType === syncProtocol.messageYjsSyncStep1) {
-          this.send(room.syncStep2For(payload));
-        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-          if (this.access !== "edit") {
-            this.droppedUpdates++;
-            return;
-          }
-          room.applyUpdate(payload, this);
-        } else {
-          throw new Error(`unknown sync message ${syncType}`);
-        }
-      } else if (type === MESSAGE_AWARENESS) {
-        room.applyAwareness(decoding.readVarUint8Array(decoder), this);
-      } else {
-        throw new Error(`unknown message type ${type}`);
-      }
+      step();
     } catch (error) {
-      console.warn(`collab: closing a connection to draft ${room.draftId} after a malformed message:`, String(error));
+      console.warn(`collab: closing a connection to draft ${this.draftId} after a malformed message:`, String(error));
       this.close(CLOSE.MALFORMED, "malformed message");
     }
+  }
+
+  private dispatch(message: Uint8Array): void {
+    const room = this.room!;
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const syncType = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        Y.decodeStateVector(payload); // a malformed one closes now, not when its turn comes
+        if (!this.syncAnswers.request(payload)) return this.close(CLOSE.OVERLOADED, "too many sync requests");
+      } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        if (this.access !== "edit") {
+          this.droppedUpdates++;
+          return;
+        }
+        // Refused before it is applied, relayed or stored: once in, every derived step fails.
+        const depth = deepestNewNesting(room.doc, payload);
+        if (depth > this.config.maxNestingDepth) {
+          const reason = depth === UNRESOLVED ? "update refers to unknown changes" : "nested too deeply";
+          console.warn(`collab: closing a connection to draft ${room.draftId}: ${reason}`);
+          return this.close(CLOSE.MALFORMED, reason);
+        }
+        room.applyUpdate(payload, this);
+      } else {
+        throw new Error(`unknown sync message ${syncType}`);
+      }
+    } else if (type === MESSAGE_AWARENESS) {
+      const refusal = this.awarenessGate.receive(decoding.readVarUint8Array(decoder));
+      if (refusal) {
+        console.warn(`collab: closing a connection to draft ${room.draftId}: ${refusal.reason}`);
+        this.close(refusal.code, refusal.reason);
+      }
+    } else {
+      throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  /** Sends one SyncStep2; `done` once the socket has written it (or never, if it closed). */
+  private answerSync(stateVector: Uint8Array, done: () => void): void {
+    this.guarded(() => {
+      if (this.isClosed) return;
+      if (this.ws.bufferedAmount > this.config.maxBufferedBytes) {
+        this.close(CLOSE.OVERLOADED, "client is not reading");
+        return;
+      }
+      this.ws.send(this.room!.syncStep2For(stateVector), (error) => {
+        if (!error) done();
+      });
+    });
   }
 }

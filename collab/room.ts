@@ -62,6 +62,13 @@ export class Room {
   private savedVector: Uint8Array;
   /** When storing started failing (null while writes succeed); read by /healthz. */
   failingSince: number | null = null;
+  /**
+   * The answer to a SyncStep1 with an empty state vector (a new joiner: the whole draft),
+   * kept until the document changes, so twenty people opening a big draft cost one encode.
+   */
+  private fullStateAnswer: Uint8Array | null = null;
+  /** Whole-document encodes made for sync answers (visible to tests and monitoring). */
+  fullStateEncodes = 0;
 
   private constructor(
     readonly draftId: string,
@@ -147,11 +154,19 @@ export class Room {
 
   /** The reply to a client's SyncStep1: everything it lacks. */
   syncStep2For(stateVector: Uint8Array): Uint8Array {
+    // An empty state vector is one byte: zero clients.
+    const everything = stateVector.length === 1 && stateVector[0] === 0;
+    if (everything && this.fullStateAnswer) return this.fullStateAnswer;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
-    return encoding.toUint8Array(encoder);
+    const answer = encoding.toUint8Array(encoder);
+    if (everything) {
+      this.fullStateEncodes++;
+      this.fullStateAnswer = answer;
+    }
+    return answer;
   }
 
   /** Updates held in memory and not yet in the database (the persistence backlog). */
@@ -228,6 +243,7 @@ export class Room {
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
+    this.fullStateAnswer = null;
     this.broadcast.add(update, origin);
     if (origin === FROM_OTHER_NODE) return;
     this.relay?.publishUpdate(update);

@@ -8,10 +8,15 @@ export function ErrorPage() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 401 ? "unauthorized" : "server";
   if (status >= 500) console.error(error);
+  // 422: the draft's text itself cannot be processed (unreadable-document.server.ts).
+  const [title, text] =
+    status === 422
+      ? ["unreadableDocument.title", "unreadableDocument.text"]
+      : [`errorPage.${kind}.title`, `errorPage.${kind}.text`];
   return (
     <section className="error-page" data-status={status}>
-      <h1>{t(`errorPage.${kind}.title`)}</h1>
-      <p>{t(`errorPage.${kind}.text`)}</p>
+      <h1>{t(title)}</h1>
+      <p>{t(text)}</p>
       <p>
         <Link to="/">{t("errorPage.home")}</Link>
       </p>

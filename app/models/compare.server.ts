@@ -1,6 +1,6 @@
 import type { DocNode } from "~/editor/document-json";
-import { yDocToJSON } from "~/editor/yjs-document";
 import { loadDocument } from "./documents.server";
+import { readDocumentJSON } from "./unreadable-document.server";
 import { getVersion } from "./versions.server";
 
 /** "live" for the current text, else a version id of this draft. */
@@ -10,9 +10,11 @@ export type TextChoice = "live" | string;
 export async function textOf(draftId: string, choice: TextChoice): Promise<DocNode | null> {
   if (choice === "live") {
     const { doc } = await loadDocument(draftId);
-    const json = yDocToJSON(doc);
-    doc.destroy();
-    return json;
+    try {
+      return readDocumentJSON(draftId, doc, "live text");
+    } finally {
+      doc.destroy();
+    }
   }
   return (await getVersion(draftId, choice))?.content ?? null;
 }

@@ -1,10 +1,10 @@
 import * as Y from "yjs";
 import { outlineOf, type OutlineEntry } from "~/editor/outline";
 import { plainTextOf } from "~/editor/document-json";
-import { yDocToJSON } from "~/editor/yjs-document";
 import { indexDraft } from "~/search/search-index.server";
 import { db, type Tx } from "~/utils/db.server";
 import { prismaBytes, readSnapshot, readUpdates } from "./document-bytes.server";
+import { readDocumentJSON, UnreadableDocumentError } from "./unreadable-document.server";
 
 /**
  * A draft's live document in the database: an append-only log of Yjs updates
@@ -32,9 +32,19 @@ export { appendUpdate } from "./update-log-writer.server";
 
 export type DerivedContent = { outline: OutlineEntry[]; plainText: string };
 
-export function deriveContent(doc: Y.Doc): DerivedContent {
-  const json = yDocToJSON(doc);
-  return { outline: outlineOf(json), plainText: plainTextOf(json) };
+/**
+ * The outline and plain text of a document, or null when its text cannot be read
+ * (unreadable-document.server.ts): durability comes first, so callers store the raw state
+ * anyway and keep the last derived values.
+ */
+export function deriveContent(draftId: string, doc: Y.Doc): DerivedContent | null {
+  try {
+    const json = readDocumentJSON(draftId, doc, "snapshot");
+    return { outline: outlineOf(json), plainText: plainTextOf(json) };
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) return null;
+    throw error;
+  }
 }
 
 /**
@@ -47,15 +57,18 @@ export async function compactDocument(draftId: string, doc: Y.Doc, lastUpdateId:
 
 async function writeSnapshot(tx: Tx, draftId: string, doc: Y.Doc, lastUpdateId: number): Promise<void> {
   const state = prismaBytes(Y.encodeStateAsUpdate(doc));
-  const derived = deriveContent(doc);
+  const derived = deriveContent(draftId, doc);
   await tx.documentSnapshot.upsert({
     where: { draftId },
-    create: { draftId, state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
-    update: { state, lastUpdateId, outline: derived.outline, plainText: derived.plainText },
+    create: { draftId, state, lastUpdateId, outline: derived?.outline ?? [], plainText: derived?.plainText ?? "" },
+    // An unreadable text keeps the outline and search text of its last readable state.
+    update: derived
+      ? { state, lastUpdateId, outline: derived.outline, plainText: derived.plainText }
+      : { state, lastUpdateId },
   });
   await tx.documentUpdate.deleteMany({ where: { draftId, id: { lte: lastUpdateId } } });
   // Search follows the stored text: the plain text was derived just now, no second pass.
-  await indexDraft(tx, draftId, derived.plainText);
+  if (derived) await indexDraft(tx, draftId, derived.plainText);
 }
 
 /** Stores the initial state of a new draft (template, import or demo content), in `tx` if given. */

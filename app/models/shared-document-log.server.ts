@@ -44,18 +44,21 @@ export async function compactSharedLog(draftId: string, hold?: () => Promise<voi
     for (const row of rows) Y.applyUpdate(doc, row.update);
     await hold?.();
     const state = prismaBytes(Y.encodeStateAsUpdate(doc));
-    const { outline, plainText } = deriveContent(doc);
+    // An unreadable text keeps the outline and search text of its last readable state.
+    const derived = deriveContent(draftId, doc) ?? {};
     const lastUpdateId = Math.max(snapshot?.lastUpdateId ?? 0, rows.at(-1)!.id);
     await db().$transaction(async (tx) => {
       if (snapshot) {
         const replaced = await tx.documentSnapshot.updateMany({
           where: { draftId, updatedAt: snapshot.updatedAt },
-          data: { state, lastUpdateId, outline, plainText },
+          data: { state, lastUpdateId, ...derived },
         });
         if (replaced.count === 0) throw new Error(`snapshot of draft ${draftId} changed during compaction`);
       } else {
         // A concurrent creation fails on the primary key and rolls this back.
-        await tx.documentSnapshot.create({ data: { draftId, state, lastUpdateId, outline, plainText } });
+        await tx.documentSnapshot.create({
+          data: { draftId, state, lastUpdateId, outline: [], plainText: "", ...derived },
+        });
       }
       await tx.documentUpdate.deleteMany({ where: { draftId, id: { in: rows.map((row) => row.id) } } });
     });

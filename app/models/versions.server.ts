@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import * as Y from "yjs";
 import { plainTextOf, type DocNode } from "~/editor/document-json";
-import { yDocToJSON } from "~/editor/yjs-document";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { loadDocument } from "./documents.server";
+import { readDocumentJSON } from "./unreadable-document.server";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -17,10 +17,15 @@ export function sha256Hex(text: string): string {
  */
 export async function createVersion(actorId: string, draftId: string, name: string) {
   const { doc } = await loadDocument(draftId);
-  const content = yDocToJSON(doc);
+  let content: DocNode;
+  let state: Uint8Array<ArrayBuffer>;
+  try {
+    content = readDocumentJSON(draftId, doc, "version");
+    state = new Uint8Array(Y.encodeStateAsUpdate(doc));
+  } finally {
+    doc.destroy();
+  }
   const plainText = plainTextOf(content);
-  const state = new Uint8Array(Y.encodeStateAsUpdate(doc));
-  doc.destroy();
   return db().$transaction(async (tx) => {
     const last = await tx.draftVersion.findFirst({ where: { draftId }, orderBy: { number: "desc" } });
     const version = await tx.draftVersion.create({

@@ -8,6 +8,7 @@ import { textOf } from "~/models/compare.server";
 import { requireDraft } from "~/models/draft-guard.server";
 import { listVersions } from "~/models/versions.server";
 import { found } from "~/utils/responses.server";
+import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 
 /**
  * Compares two texts of a draft article by article: `?from=<version>&to=<version|live>`.
@@ -15,12 +16,14 @@ import { found } from "~/utils/responses.server";
  * `view=side` shows changed articles side by side instead of the inline redline.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { draft } = await requireDraft(request, params.draftId, "draft.view");
+  const { user, draft } = await requireDraft(request, params.draftId, "draft.view");
   const versions = await listVersions(draft.id);
   const url = new URL(request.url);
   const from = url.searchParams.get("from") ?? versions[0]?.id ?? "live";
   const to = url.searchParams.get("to") ?? "live";
-  const [before, after] = await Promise.all([textOf(draft.id, from), textOf(draft.id, to)]);
+  const [before, after] = await orUnreadableDocument(request, user.locale, () =>
+    Promise.all([textOf(draft.id, from), textOf(draft.id, to)]),
+  );
   const changes = compareVersions(found(before), found(after));
   return {
     draft: draftHeading(draft),

@@ -18,6 +18,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { parseValues } from "~/utils/forms";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
+import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 
 /** Organizations that can be invited: every one but the owner. */
 function invitableOrganizations(ownerOrganizationId: string) {
@@ -62,7 +63,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The default version name carries no round title: every working-group member sees versions,
   // while an invited round stays with its guests.
   const versionName = t("rounds.versionFor", { date: formatDate(t, new Date()) });
-  const round = await createRound(user, draft.id, parsed.value, versionName);
+  const round = await orUnreadableDocument(request, user.locale, () =>
+    createRound(user, draft.id, parsed.value, versionName),
+  );
   throw redirect(`/rounds/${round.id}`);
 }
 

@@ -10,6 +10,7 @@ import { createVersion, listVersions } from "~/models/versions.server";
 import { can } from "~/policies";
 import { VersionSchema } from "~/schemas/version";
 import { parseForm } from "~/utils/forms";
+import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
@@ -24,7 +25,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.createVersion");
   const parsed = parseForm(VersionSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const version = await createVersion(user.id, draft.id, parsed.value.name);
+  const version = await orUnreadableDocument(request, user.locale, () =>
+    createVersion(user.id, draft.id, parsed.value.name),
+  );
   throw redirect(`/drafts/${draft.id}/versions/${version.id}`);
 }
 

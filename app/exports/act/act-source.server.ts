@@ -12,6 +12,7 @@ import { requireDraft } from "~/models/draft-guard.server";
 import { getVersion, sha256Hex } from "~/models/versions.server";
 import type { DraftResource, DraftStatus } from "~/policies";
 import { found } from "~/utils/responses.server";
+import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 import { contentLanguage, type ContentLanguage } from "./content-language";
 
 /**
@@ -129,7 +130,9 @@ export async function loadActSource(
 ): Promise<{ source: ActSource; user: CurrentUser; resource: DraftResource }> {
   const { user, draft, resource } = await requireDraft(request, draftId, "draft.view");
   const version = versionId ? found(await getVersion(draft.id, versionId)) : null;
-  const doc = version ? version.content : found(await textOf(draft.id, "live"));
+  const doc = version
+    ? version.content
+    : found(await orUnreadableDocument(request, user.locale, () => textOf(draft.id, "live")));
   const locale = resolveLocale(request, user.locale);
   return { source: actSourceOf({ draft, version, doc, locale }), user, resource };
 }
