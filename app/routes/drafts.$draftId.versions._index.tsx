@@ -10,6 +10,7 @@ import { createVersion, listVersions } from "~/models/versions.server";
 import { can } from "~/policies";
 import { VersionSchema } from "~/schemas/version";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.createVersion");
-  const parsed = parseForm(VersionSchema, await request.formData());
+  const parsed = parseForm(VersionSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const version = await createVersion(user.id, draft.id, parsed.value.name);
   throw redirect(`/drafts/${draft.id}/versions/${version.id}`);

@@ -11,10 +11,11 @@ import { env } from "~/utils/env.server";
 import { deliverOutbox } from "~/utils/mailer.server";
 import { parseForm } from "~/utils/forms";
 import { publicOrigin } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
 
 /** Always the same answer, so the form does not reveal which e-mails have accounts. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(ForgotPasswordSchema, await request.formData());
+  const parsed = parseForm(ForgotPasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ sent: false, errors: parsed.errors }, { status: 400 });
   const t = serverT(resolveLocale(request));
   await requestPasswordReset(parsed.value.email, publicOrigin(request, env().APP_ORIGIN), (link) => ({

@@ -16,6 +16,7 @@ import { env } from "~/utils/env.server";
 import { publicOrigin } from "~/utils/origin.server";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize, found } from "~/utils/responses.server";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await handleMemberAction({
     user,
     organization,
-    form: await request.formData(),
+    form: await readForm(request),
     locale: resolveLocale(request, user.locale),
     origin: publicOrigin(request, env().APP_ORIGIN),
   });

@@ -26,6 +26,7 @@ import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
 import { auditRefusal } from "~/utils/audit.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.title} · Agora` : "Agora" },
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "withdraw") {
