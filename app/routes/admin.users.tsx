@@ -12,6 +12,7 @@ import { listUsers } from "~/models/users.server";
 import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize } from "~/utils/responses.server";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   // Before reading the form: to anyone else this page does not exist, whatever they post.
   authorize(user.actor, "admin.listUsers", { type: "platform" }, { hide: true });
-  const parsed = parseForm(UserChangeSchema, await request.formData());
+  const parsed = parseForm(UserChangeSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false }, { status: 400 });
   const target = { type: "user" as const, id: parsed.value.userId };
   if (parsed.value.intent === "activation") {

@@ -27,6 +27,7 @@ import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { authorize, found } from "~/utils/responses.server";
 import { RuleError } from "~/utils/rule-error";
+import { readForm } from "~/utils/read-form.server";
 
 const ORGANIZATION_NAMES = { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } as const;
 
@@ -104,7 +105,7 @@ const findUser = (email: string) => db().user.findUnique({ where: { email }, sel
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, body, resource } = await requireBody(request, params.bodyId);
   authorize(user.actor, "collegium.manage", resource);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const membershipId = String(form.get("membershipId") ?? "") || null;
   const done = redirect(`/collegium/${body.id}`);

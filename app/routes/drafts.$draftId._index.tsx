@@ -21,6 +21,7 @@ import { can, canTransition, documentAccess, DRAFT_TRANSITIONS } from "~/policie
 import { StatusSchema } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.changeStatus");
-  const parsed = parseForm(StatusSchema, await request.formData());
+  const parsed = parseForm(StatusSchema, await readForm(request));
   if (!parsed.ok || !canTransition(user.actor, resource, parsed.value.status)) {
     return data({ error: "drafts.transitionRefused" }, { status: 400 });
   }

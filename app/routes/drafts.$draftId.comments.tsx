@@ -3,6 +3,7 @@ import { handleCommentAction } from "~/models/comment-actions.server";
 import { listVisibleThreads } from "~/models/comments.server";
 import { requireDraft } from "~/models/draft-guard.server";
 import { can } from "~/policies";
+import { readForm } from "~/utils/read-form.server";
 
 /** The comment panel's API: the threads this person may see, and every change to them. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, resource } = await requireDraft(request, params.draftId, "draft.comment");
-  const result = await handleCommentAction(user, resource, await request.formData(), context.clientAddress);
+  const result = await handleCommentAction(user, resource, await readForm(request), context.clientAddress);
   // A resource route: a plain JSON response keeps its status for fetchers and API clients alike.
   return Response.json(result, { status: result.status });
 }

@@ -9,6 +9,7 @@ import { requireDraft } from "~/models/draft-guard.server";
 import { updateDraftDetails } from "~/models/drafts.server";
 import { DRAFT_KINDS, DraftDetailsSchema } from "~/schemas/draft";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 /** The owner's staff correct a draft's titles (in any of the four languages) and kind. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.updateDetails");
-  const parsed = parseForm(DraftDetailsSchema, await request.formData());
+  const parsed = parseForm(DraftDetailsSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   await updateDraftDetails(user.id, draft.id, parsed.value);
   throw redirect(`/drafts/${draft.id}`);

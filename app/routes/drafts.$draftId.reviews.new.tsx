@@ -19,6 +19,7 @@ import { forbidden } from "~/utils/responses.server";
 import { RuleError } from "~/utils/rule-error";
 import { db } from "~/utils/db.server";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
+import { readForm } from "~/utils/read-form.server";
 
 /** The owner's collegia to which this person may send the draft now. */
 async function allowedBodies(request: Request, draftId: string | undefined) {
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, draft, bodies } = await allowedBodies(request, params.draftId);
-  const parsed = parseForm(SendReviewSchema, await request.formData());
+  const parsed = parseForm(SendReviewSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   if (!bodies.some((b) => b.id === parsed.value.bodyId)) {
     return data({ errors: { bodyId: "errors.notAllowed" } as Record<string, string> }, { status: 400 });

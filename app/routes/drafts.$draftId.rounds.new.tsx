@@ -19,6 +19,7 @@ import { env } from "~/utils/env.server";
 import { parseValues } from "~/utils/forms";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
+import { readForm } from "~/utils/read-form.server";
 
 /** Organizations that can be invited: every one but the owner. */
 function invitableOrganizations(ownerOrganizationId: string) {
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "round.create");
-  const form = await request.formData();
+  const form = await readForm(request);
   const raw = { ...Object.fromEntries(form), invited: form.getAll("invited").map(String) };
   const parsed = parseValues(roundSchema(env().ROUND_MIN_HOURS), raw);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });

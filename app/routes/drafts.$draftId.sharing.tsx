@@ -9,6 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/draft-guard.server";
 import { handleSharingAction } from "~/models/draft-sharing.server";
 import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "draft.share");
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.share");
-  const result = await handleSharingAction(user, draft.id, await request.formData());
+  const result = await handleSharingAction(user, draft.id, await readForm(request));
   return data(result, { status: result.ok ? 200 : 400 });
 }
 

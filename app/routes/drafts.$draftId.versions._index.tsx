@@ -11,6 +11,7 @@ import { can } from "~/policies";
 import { VersionSchema } from "~/schemas/version";
 import { parseForm } from "~/utils/forms";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.createVersion");
-  const parsed = parseForm(VersionSchema, await request.formData());
+  const parsed = parseForm(VersionSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const version = await orUnreadableDocument(request, user.locale, () =>
     createVersion(user.id, draft.id, parsed.value.name),

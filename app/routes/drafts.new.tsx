@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  data,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { DraftTitleFields } from "~/components/draft-title-fields";
@@ -22,6 +16,7 @@ import { ownerOptions } from "~/models/draft-owners.server";
 import { createDraft } from "~/models/drafts.server";
 import { DRAFT_KINDS, DraftSchema } from "~/schemas/draft";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 import { authorize } from "~/utils/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,16 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { owners: await ownerOptions(user) };
 }
 
-async function readForm(request: Request): Promise<FormData | null> {
-  // A plain form post (no file) is read as such; the multipart parser would throw a 500 on it.
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
+/** The form with its file, or null when the upload is larger than an import may be. */
+async function readImportForm(request: Request): Promise<FormData | null> {
   try {
-    return await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
+    // Room for the other fields and the multipart framing around the largest allowed file.
+    return await readForm(request, { maxBytes: MAX_IMPORT_BYTES + 64 * 1024 });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return null;
+    if (error instanceof Response && error.status === 413) return null;
     throw error;
   }
 }
@@ -47,7 +39,7 @@ async function readForm(request: Request): Promise<FormData | null> {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   authorize(user.actor, "draft.create");
-  const form = await readForm(request);
+  const form = await readImportForm(request);
   if (!form) return data({ errors: { file: "errors.fileTooLarge" } as Record<string, string> }, { status: 400 });
   const parsed = parseForm(DraftSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });

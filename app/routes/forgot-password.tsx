@@ -7,13 +7,14 @@ import { useT } from "~/i18n/use-t";
 import { acceptPasswordResetRequest, laterVia } from "~/models/password-reset-requests.server";
 import { ForgotPasswordSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 /**
  * Always the same answer after the same work, so the form does not reveal which e-mails
  * have accounts (the link itself is made and mailed after the answer).
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(ForgotPasswordSchema, await request.formData());
+  const parsed = parseForm(ForgotPasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ sent: false, errors: parsed.errors }, { status: 400 });
   await acceptPasswordResetRequest(
     { email: parsed.value.email, clientAddress: context.clientAddress, locale: resolveLocale(request) },

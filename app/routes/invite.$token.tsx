@@ -10,6 +10,7 @@ import { acceptInvitation } from "~/models/accounts.server";
 import { findUsableToken } from "~/models/email-tokens.server";
 import { AcceptInvitationSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findUsableToken(params.token ?? "", "INVITATION");
@@ -20,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const invitation = await findUsableToken(params.token ?? "", "INVITATION");
   if (!invitation) return data({ errors: { form: "invite.invalid" } as Record<string, string> }, { status: 410 });
-  const parsed = parseForm(AcceptInvitationSchema, await request.formData());
+  const parsed = parseForm(AcceptInvitationSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const session = await acceptInvitation(invitation.id, parsed.value.name, parsed.value.password);
   if (!session) return data({ errors: { form: "invite.invalid" } as Record<string, string> }, { status: 410 });

@@ -5,6 +5,7 @@ import { isLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
 import { setUserLocale } from "~/models/accounts.server";
 import { safeRedirect } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader() {
   return redirect("/");
@@ -12,7 +13,7 @@ export async function loader() {
 
 /** Remembers the chosen language: in a cookie, and on the account when signed in. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   const back = safeRedirect(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(back);

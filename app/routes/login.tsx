@@ -9,6 +9,7 @@ import { login } from "~/models/accounts.server";
 import { LoginSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/origin.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Agora" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, retryAfter: 0 }, { status: 400 });
   const result = await login(parsed.value.email, parsed.value.password, context.clientAddress);
   if (result.ok) {

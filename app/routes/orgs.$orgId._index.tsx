@@ -15,6 +15,7 @@ import { can } from "~/policies";
 import { emailOrigin } from "~/utils/origin.server";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize, found } from "~/utils/responses.server";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -50,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await handleMemberAction({
     user,
     organization,
-    form: await request.formData(),
+    form: await readForm(request),
     locale: resolveLocale(request, user.locale),
     origin: emailOrigin(),
     clientAddress: context.clientAddress,

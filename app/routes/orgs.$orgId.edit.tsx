@@ -9,6 +9,7 @@ import { getOrganization, updateOrganization } from "~/models/organizations.serv
 import { OrganizationSchema } from "~/schemas/organization";
 import { parseForm } from "~/utils/forms";
 import { authorize, found } from "~/utils/responses.server";
+import { readForm } from "~/utils/read-form.server";
 
 async function load(request: Request, orgId: string | undefined) {
   const user = await requireUser(request);
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await load(request, params.orgId);
-  const parsed = parseForm(OrganizationSchema, await request.formData());
+  const parsed = parseForm(OrganizationSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   await updateOrganization(user.id, organization.id, parsed.value);
   throw redirect(`/orgs/${organization.id}`);

@@ -8,6 +8,7 @@ import { createOrganization } from "~/models/organizations.server";
 import { OrganizationSchema } from "~/schemas/organization";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   authorize((await requireUser(request)).actor, "organization.create");
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   authorize(user.actor, "organization.create");
-  const parsed = parseForm(OrganizationSchema, await request.formData());
+  const parsed = parseForm(OrganizationSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const org = await createOrganization(user.id, parsed.value);
   throw redirect(`/orgs/${org.id}`);

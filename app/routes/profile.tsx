@@ -11,6 +11,7 @@ import { listUserMemberships } from "~/models/memberships.server";
 import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";
+import { readForm } from "~/utils/read-form.server";
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   authorize(user.actor, "user.update", { type: "user", id: user.id });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
   if (intent === "profile") {
     const parsed = parseForm(ProfileSchema, form);

@@ -9,6 +9,7 @@ import { resetPassword } from "~/models/accounts.server";
 import { findUsableToken } from "~/models/email-tokens.server";
 import { ResetPasswordSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: !!(await findUsableToken(params.token ?? "", "PASSWORD_RESET")) };
@@ -17,7 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = await findUsableToken(params.token ?? "", "PASSWORD_RESET");
   if (!token) return data({ errors: { form: "reset.invalid" } as Record<string, string> }, { status: 410 });
-  const parsed = parseForm(ResetPasswordSchema, await request.formData());
+  const parsed = parseForm(ResetPasswordSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const session = await resetPassword(token.id, parsed.value.password);
   if (!session) return data({ errors: { form: "reset.invalid" } as Record<string, string> }, { status: 410 });

@@ -19,6 +19,7 @@ import { DecisionSchema } from "~/schemas/review";
 import { parseForm } from "~/utils/forms";
 import { RuleError } from "~/utils/rule-error";
 import { auditRefusal } from "~/utils/audit.server";
+import { readForm } from "~/utils/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, resource } = await requireReview(request, params.reviewId, "review.view");
@@ -67,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "decide") {

@@ -28,6 +28,7 @@ import { parseForm } from "~/utils/forms";
 import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
+import { readForm } from "~/utils/read-form.server";
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -66,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "withdraw") {

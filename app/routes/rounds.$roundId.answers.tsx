@@ -19,6 +19,7 @@ import { AnswerSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
 import { auditRefusal } from "~/utils/audit.server";
+import { readForm } from "~/utils/read-form.server";
 
 const PER_PAGE = 50;
 
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "answer") {

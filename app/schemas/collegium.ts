@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLATFORM_TIME_ZONE } from "~/i18n/config";
+import { parseLocalDate } from "./calendar";
 import { zonedDateTime } from "./round";
 
 export const COLLEGIUM_ROLES = ["CHAIR", "DEPUTY_CHAIR", "SECRETARY", "MEMBER"] as const;
@@ -23,12 +24,7 @@ export function isoDay(at: Date): string {
 }
 
 /** A real calendar day written YYYY-MM-DD (an `<input type="date">` value). */
-const isDay = (value: string) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
-};
+const isDay = (value: string) => parseLocalDate(value) !== null;
 
 const requiredDay = z
   .string({ required_error: "errors.required" })

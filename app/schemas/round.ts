@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { asUtcMillis, parseLocalDateTime } from "./calendar";
 
-/** `datetime-local` input (no zone) read in the given IANA time zone. */
+/** `datetime-local` input (no zone) read in the given IANA time zone; null unless a real moment. */
 export function zonedDateTime(local: string, timeZone: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match.map((part) => Number(part ?? 0)) as number[];
-  const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  const typed = parseLocalDateTime(local);
+  if (!typed) return null;
+  const asUtc = asUtcMillis(typed);
   // The zone's offset at that moment, from how Intl writes the UTC instant in the zone.
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-US", {
@@ -20,7 +20,7 @@ export function zonedDateTime(local: string, timeZone: string): Date | null {
       .formatToParts(new Date(asUtc))
       .map((p) => [p.type, Number(p.value)]),
   );
-  const zoned = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, s!);
+  const zoned = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, typed.second);
   return new Date(asUtc - (zoned - asUtc));
 }
 

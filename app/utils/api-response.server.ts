@@ -1,5 +1,6 @@
 import { env } from "./env.server";
 import { publicOrigin } from "./origin.server";
+import { boundedInt } from "./numbers";
 import { pageCount, readPage } from "./pagination";
 
 /**
@@ -27,8 +28,8 @@ export const API_MAX_PAGE_SIZE = 100;
 
 /** `?page=` and `?per_page=` (1–100, default 20). */
 export function readApiPage(url: URL) {
-  const asked = Number.parseInt(url.searchParams.get("per_page") ?? "", 10);
-  const perPage = Number.isFinite(asked) && asked > 0 ? Math.min(asked, API_MAX_PAGE_SIZE) : API_PAGE_SIZE;
+  const asked = boundedInt(url.searchParams.get("per_page"), 1, Number.MAX_SAFE_INTEGER);
+  const perPage = asked === null ? API_PAGE_SIZE : Math.min(asked, API_MAX_PAGE_SIZE);
   return { ...readPage(url, perPage), perPage };
 }
 

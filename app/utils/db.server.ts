@@ -1,8 +1,8 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "~/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/prisma/postgres/client";
 import { env, isPostgresUrl, parsePostgresUrl } from "./env.server";
+import { recoveringSqliteAdapter } from "./sqlite-adapter.server";
 
 /**
  * The one database client. Both generated clients have the same models; the PostgreSQL
@@ -16,7 +16,8 @@ export function createDb(databaseUrl: string): Db {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString }, { schema }) }) as unknown as Db;
   }
   return new SqliteClient({
-    adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 }),
+    // Survives a failed COMMIT (full disk): see sqlite-adapter.server.ts.
+    adapter: recoveringSqliteAdapter({ url: databaseUrl, timeout: 5000 }),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { PersistenceBacklog } from "../../collab/persistence-backlog";
-import { db } from "./db.server";
+import { databaseAcceptsWrites } from "./database-probe.server";
 import { redisPing } from "./redis-ping.server";
 
 export type Health = {
@@ -21,7 +21,7 @@ function withTimeout<T>(promise: Promise<T>, fallback: T): Promise<T> {
 }
 
 /**
- * The state behind `/healthz`: the database answers, Redis (when configured) answers, and
+ * The state behind `/healthz`: the database takes a write (a read alone passes on a full disk), Redis (when configured) answers, and
  * the collab server is not holding edits it failed to store. Only states and counts, never
  * URLs or error texts (they can carry credentials).
  */
@@ -31,9 +31,7 @@ export async function checkHealth(options: {
 }): Promise<Health> {
   const [database, redis, collab] = await Promise.all([
     withTimeout(
-      db()
-        .$queryRawUnsafe("SELECT 1")
-        .then(() => "ok" as const),
+      databaseAcceptsWrites().then(() => "ok" as const),
       "unavailable" as const,
     ),
     options.redisUrl

@@ -1,0 +1,115 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
+
+/**
+ * Prisma's better-sqlite3 adapter, made to survive a failed COMMIT (a full disk, an I/O
+ * error). The stock adapter holds a lock from BEGIN until Prisma calls commit() or
+ * rollback(); when the COMMIT statement itself fails, Prisma calls neither, so the lock is
+ * never released and every later transaction of the process waits forever, even after the
+ * disk has room again (reproduced on a full tmpfs: comment posts and document compaction
+ * never answered). The connection is also left inside the failed transaction, so later
+ * plain writes would join it and never be committed.
+ *
+ * Here transactions take our own lock, and a failed COMMIT or ROLLBACK ends the transaction
+ * for real (ROLLBACK if SQLite has not already rolled back) and releases the lock once.
+ */
+export function recoveringSqliteAdapter(config: {
+  url: string;
+  timeout: number;
+}): SqlMigrationAwareDriverAdapterFactory {
+  const inner = new PrismaBetterSQLite3(config);
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => recovering(await inner.connect()),
+    connectToShadowDb: async () => recovering(await inner.connectToShadowDb()),
+  };
+}
+
+/** One transaction at a time on the one connection, in arrival order. */
+function createLock() {
+  let tail: Promise<void> = Promise.resolve();
+  return async function acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = tail;
+    tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return release;
+  };
+}
+
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK|END)\b/i;
+
+function recovering(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  // The stock adapter keeps its better-sqlite3 connection in a public field.
+  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+  if (!client) throw new Error("the better-sqlite3 adapter no longer exposes its connection");
+  const acquire = createLock();
+
+  async function startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    // Only SERIALIZABLE exists in SQLite: let the stock adapter refuse anything else.
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel);
+    const release = await acquire();
+    let open = true;
+    const finish = () => {
+      if (open) {
+        open = false;
+        release();
+      }
+    };
+    const abandon = () => {
+      if (client!.inTransaction) {
+        try {
+          client!.exec("ROLLBACK");
+        } catch {
+          // Nothing more to do: SQLite ends the transaction itself on the errors ROLLBACK fails on.
+        }
+      }
+      finish();
+    };
+    try {
+      await adapter.executeRaw({ sql: "BEGIN", args: [], argTypes: [] });
+    } catch (error) {
+      abandon();
+      throw error;
+    }
+    const run = async <T>(query: SqlQuery, perform: (q: SqlQuery) => Promise<T>, none: T): Promise<T> => {
+      try {
+        return await perform(query);
+      } catch (error) {
+        if (!ENDS_TRANSACTION.test(query.sql)) throw error;
+        abandon();
+        // A ROLLBACK that fails because SQLite already rolled back has done its job.
+        if (/^\s*ROLLBACK\b/i.test(query.sql)) return none;
+        throw error;
+      }
+    };
+    return {
+      provider: adapter.provider,
+      adapterName: adapter.adapterName,
+      options: { usePhantomQuery: false },
+      queryRaw: (query) => run(query, (q) => adapter.queryRaw(q), { columnNames: [], columnTypes: [], rows: [] }),
+      executeRaw: (query) => run(query, (q) => adapter.executeRaw(q), 0),
+      commit: async () => finish(),
+      rollback: async () => abandon(),
+    };
+  }
+
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => adapter.queryRaw(query),
+    executeRaw: (query) => adapter.executeRaw(query),
+    executeScript: (script) => adapter.executeScript(script),
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => adapter.dispose(),
+    startTransaction,
+  };
+}
