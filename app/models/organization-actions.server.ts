@@ -46,19 +46,15 @@ export async function handleMemberAction(input: {
         subject: t("email.invitation.subject", { organization: orgName }),
         body: t("email.invitation.body", { organization: orgName, inviter: user.name, link }),
       }),
-      addedEmail: (link) => ({
-        subject: t("email.added.subject", { organization: orgName }),
-        body: t("email.added.body", { organization: orgName, inviter: user.name, link }),
+      existingAccountEmail: (link) => ({
+        subject: t("email.invitation.subject", { organization: orgName }),
+        body: t("invitation.emailExistingBody", { organization: orgName, inviter: user.name, link }),
       }),
     });
     await deliverOutbox();
     if (result.kind === "already-member") return { ok: false, intent, errors: { email: "orgs.alreadyMember" } };
-    return {
-      ok: true,
-      intent,
-      errors: {},
-      message: result.kind === "added" ? "orgs.memberAdded" : "orgs.invitationSent",
-    };
+    // The same words whether or not the e-mail has an account: the admin learns nothing more.
+    return { ok: true, intent, errors: {}, message: "orgs.invitationSent" };
   }
   if (intent === "role") {
     authorize(user.actor, "membership.update", resource);

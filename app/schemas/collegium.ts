@@ -23,7 +23,7 @@ export function isoDay(at: Date): string {
 }
 
 /** A real calendar day written YYYY-MM-DD (an `<input type="date">` value). */
-const isDay = (value: string) => {
+export const isDay = (value: string) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
