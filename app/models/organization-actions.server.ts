@@ -4,7 +4,7 @@ import { serverT } from "~/i18n/server-t.server";
 import { InviteSchema, MembershipRoleSchema } from "~/schemas/account";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { deliverOutbox } from "~/utils/mailer.server";
-import { authorize } from "~/utils/responses.server";
+import { authorizeAudited } from "~/utils/authorize-audited.server";
 import { inviteToOrganization } from "./email-tokens.server";
 import { changeMembershipRole, removeMembership } from "./memberships.server";
 
@@ -15,6 +15,7 @@ export type MemberActionResult = { ok: boolean; intent: string; errors: FieldErr
  * by the policy for this organization before anything is read from the form.
  */
 export async function handleMemberAction(input: {
+  request: Request;
   user: CurrentUser;
   organization: {
     id: string;
@@ -30,8 +31,11 @@ export async function handleMemberAction(input: {
   const { user, organization, form } = input;
   const resource = { type: "organization" as const, id: organization.id };
   const intent = String(form.get("intent") ?? "");
+  const object = { type: "Organization", id: organization.id };
+  const check = (action: "membership.invite" | "membership.update" | "membership.remove") =>
+    authorizeAudited(input.request, user, action, resource, object);
   if (intent === "invite") {
-    authorize(user.actor, "membership.invite", resource);
+    await check("membership.invite");
     const parsed = parseForm(InviteSchema, form);
     if (!parsed.ok) return { ok: false, intent, errors: parsed.errors };
     const t = serverT(input.locale);
@@ -57,14 +61,14 @@ export async function handleMemberAction(input: {
     return { ok: true, intent, errors: {}, message: "orgs.invitationSent" };
   }
   if (intent === "role") {
-    authorize(user.actor, "membership.update", resource);
+    await check("membership.update");
     const parsed = parseForm(MembershipRoleSchema, form);
     if (!parsed.ok) return { ok: false, intent, errors: parsed.errors };
     const changed = await changeMembershipRole(user.id, organization.id, parsed.value.membershipId, parsed.value.role);
     return { ok: changed, intent, errors: changed ? {} : { form: "errors.notFound" }, message: "orgs.roleChanged" };
   }
   if (intent === "remove") {
-    authorize(user.actor, "membership.remove", resource);
+    await check("membership.remove");
     const removed = await removeMembership(user.id, organization.id, String(form.get("membershipId") ?? ""));
     return { ok: removed, intent, errors: removed ? {} : { form: "errors.notFound" }, message: "orgs.memberRemoved" };
   }
