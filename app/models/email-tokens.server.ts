@@ -51,7 +51,8 @@ export async function inviteToOrganization(input: {
         action: "invitation.create",
         details: { organizationId: input.organizationId, email: input.email, role: input.role },
       },
-      message: (token) => (existing ? input.existingAccountEmail : input.invitationEmail)(`${input.origin}/invite/${token}`),
+      message: (token) =>
+        (existing ? input.existingAccountEmail : input.invitationEmail)(`${input.origin}/invite/${token}`),
     });
     if (existing?.isActive) {
       await tx.notification.create({

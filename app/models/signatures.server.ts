@@ -19,7 +19,8 @@ export async function recordSignatureIn(
   recordedAt = new Date(),
 ) {
   const draft = await tx.draft.findUniqueOrThrow({ where: { id: draftId }, select: { kind: true, status: true } });
-  if (!(AGREEMENT_KINDS as readonly string[]).includes(draft.kind)) throw new RuleError("signature.errors.notAgreement");
+  if (!(AGREEMENT_KINDS as readonly string[]).includes(draft.kind))
+    throw new RuleError("signature.errors.notAgreement");
   const version = await tx.draftVersion.findFirst({ where: { id: input.versionId, draftId } });
   if (!version) throw new RuleError("errors.required", "versionId");
   const moved = await tx.draft.updateMany({

@@ -121,10 +121,7 @@ export default function AcceptInvitationPage() {
           <>
             <p>{t("invitation.signInAs", { email: invitation.email })}</p>
             <div className="actions">
-              <Link
-                className="button primary"
-                to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}
-              >
+              <Link className="button primary" to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>
                 {t("invitation.signIn")}
               </Link>
               <DeclineForm />

@@ -55,12 +55,7 @@ export default function EditOrganizationPage() {
   return (
     <section className="narrow card">
       <h1>{t("orgs.edit", { name: organizationName(organization, t.locale) })}</h1>
-      <OrganizationForm
-        values={organization}
-        errors={errors}
-        submitLabel={t("common.save")}
-        showKind={canChangeKind}
-      />
+      <OrganizationForm values={organization} errors={errors} submitLabel={t("common.save")} showKind={canChangeKind} />
     </section>
   );
 }

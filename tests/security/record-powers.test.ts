@@ -139,7 +139,9 @@ describe("draft owner and sharing", () => {
       ownerOrganizationId: heihe.id,
     });
     expect(moved.status).toBe(302);
-    expect((await db().draft.findUniqueOrThrow({ where: { id: law.id } })).ownerOrganizationId).toBe(law.ownerOrganizationId);
+    expect((await db().draft.findUniqueOrThrow({ where: { id: law.id } })).ownerOrganizationId).toBe(
+      law.ownerOrganizationId,
+    );
   });
 
   it("does not let a grantee re-share the draft or raise its own level", async () => {
@@ -165,9 +167,9 @@ describe("draft owner and sharing", () => {
     });
     expect(reshared.status).toBe(403);
     expect((await db().draftAccess.findUniqueOrThrow({ where: { id: acaGrant.id } })).level).toBe("COMMENT");
-    expect(await db().draftAccess.count({ where: { draftId: law.id, userId: await userId("nino@zugdidi.example") } })).toBe(
-      0,
-    );
+    expect(
+      await db().draftAccess.count({ where: { draftId: law.id, userId: await userId("nino@zugdidi.example") } }),
+    ).toBe(0);
     expect(await refusals("draft.share")).toBe(before + 2);
     // A grantee with edit access is not shown the sharing page at all.
     expect(await (await get(`/drafts/${law.id}`, "armen@ucfo.example")).text()).not.toContain("/sharing");
@@ -190,7 +192,10 @@ describe("a collegium's roll", () => {
     // A collegium member (an NGO's admin), the collegium's own secretary (a ministry member).
     for (const email of ["armen@ucfo.example", "gor@mta.example"]) {
       expect((await post(`/collegium/${body.id}`, email, seat)).status).toBe(403);
-      expect((await post(`/collegium/${body.id}`, email, { intent: "rules", quorumPercent: "1", majorityPercent: "1" })).status).toBe(403);
+      expect(
+        (await post(`/collegium/${body.id}`, email, { intent: "rules", quorumPercent: "1", majorityPercent: "1" }))
+          .status,
+      ).toBe(403);
     }
     const armenSeat = await db().collegiumMembership.findFirstOrThrow({
       where: { bodyId: body.id, userId: await userId("armen@ucfo.example") },

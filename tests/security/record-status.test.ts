@@ -40,7 +40,12 @@ const inPublicRegister = async (id: string) => {
 /** A new draft of the ministry, made through the real form, with its text frozen as version 1. */
 async function newDraft(kind: string, titleEn: string) {
   const mta = await db().organization.findUniqueOrThrow({ where: { slug: "mta" } });
-  const created = await post("/drafts/new", ADMIN, { titleEn, kind, ownerOrganizationId: mta.id, initialContent: "template" });
+  const created = await post("/drafts/new", ADMIN, {
+    titleEn,
+    kind,
+    ownerOrganizationId: mta.id,
+    initialContent: "template",
+  });
   expect(created.status).toBe(302);
   const draft = await db().draft.findFirstOrThrow({ where: { titleEn } });
   expect((await post(`/drafts/${draft.id}/versions`, ADMIN, { name: "For signature" })).status).toBe(302);
@@ -123,9 +128,9 @@ describe("an agreement is signed only by recording its signature", () => {
     expect(await statusOf(draft.id)).toBe("DRAFTING");
     expect(await db().agreementSignature.count({ where: { draftId: draft.id } })).toBe(0);
     // Both refused posts are audited (reading the form is not).
-    expect(await db().auditEvent.count({ where: { objectId: draft.id, action: "refused.draft.recordSignature" } })).toBe(
-      2,
-    );
+    expect(
+      await db().auditEvent.count({ where: { objectId: draft.id, action: "refused.draft.recordSignature" } }),
+    ).toBe(2);
   });
 
   it("refuses impossible and future dates, a missing place, half-filled rows and a single party, next to the field", async () => {
@@ -175,7 +180,9 @@ describe("an agreement is signed only by recording its signature", () => {
       "2025-06-30",
       ["Արտակ Պողոսյան", "Jean Martin"],
     ]);
-    const events = await db().auditEvent.findMany({ where: { actorId: { not: null }, objectId: { in: [draft.id, signature.id] } } });
+    const events = await db().auditEvent.findMany({
+      where: { actorId: { not: null }, objectId: { in: [draft.id, signature.id] } },
+    });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["signature.record", "draft.status"]));
 
     const page = await (await get(`/register/${draft.id}`)).text();
@@ -183,7 +190,11 @@ describe("an agreement is signed only by recording its signature", () => {
     expect(page).toContain("Jean Martin");
     expect(page).toContain("Secretary General");
     const entry = (await (await get(`/api/v1/register/${draft.id}`)).json()) as {
-      data: { status: string; version: { id: string }; signature: { signedOn: string; place: string; signatories: unknown[] } };
+      data: {
+        status: string;
+        version: { id: string };
+        signature: { signedOn: string; place: string; signatories: unknown[] };
+      };
     };
     expect(entry.data.status).toBe("SIGNED");
     expect(entry.data.version.id).toBe(version.id);
@@ -223,7 +234,9 @@ describe("an agreement is signed only by recording its signature", () => {
       include: { signatories: true },
     });
     expect(new Set(signature.signatories.map((s) => s.organization)).size).toBe(2);
-    const status = await db().auditEvent.findFirstOrThrow({ where: { objectId: agreement.id, action: "draft.status" } });
+    const status = await db().auditEvent.findFirstOrThrow({
+      where: { objectId: agreement.id, action: "draft.status" },
+    });
     expect(status.details).toMatchObject({ to: "SIGNED", signatureId: signature.id });
     const entry = (await (await get(`/api/v1/register/${agreement.id}`)).json()) as { data: { signature: unknown } };
     expect(entry.data.signature).toMatchObject({ place: signature.place, signedOn: signature.signedOn });
