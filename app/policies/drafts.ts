@@ -1,4 +1,5 @@
 import { isGovernmentStaff, membershipIn, type MaybeActor } from "./actor";
+import { REGISTERED_STATUSES } from "./register";
 
 /**
  * Draft permissions. A draft belongs to a ministry or municipality; its members edit it.
@@ -106,7 +107,9 @@ export const draftRules = {
   view: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) !== null,
   edit: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) === "edit",
   comment: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) !== null,
-  updateDetails: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),
+  /** Titles and kind are the public record's once adopted or signed: nobody rewrites them then. */
+  updateDetails: (actor: MaybeActor, draft: DraftResource) =>
+    isOwnerStaff(actor, draft) && !REGISTERED_STATUSES.includes(draft.status),
   share: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),
   /** Freezing a version is the owner's act: it is what rounds, reviews and signatures refer to. */
   createVersion: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),

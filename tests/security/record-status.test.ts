@@ -238,6 +238,13 @@ describe("an agreement is signed only by recording its signature", () => {
       where: { objectId: agreement.id, action: "draft.status" },
     });
     expect(status.details).toMatchObject({ to: "SIGNED", signatureId: signature.id });
+    // The public record's titles and kind are not rewritten afterwards, not even by its owner.
+    const rewrite = { titleRu: agreement.titleRu ?? "", titleEn: "A law now", kind: "LAW" };
+    expect((await post(`/drafts/${agreement.id}/edit`, "olga@blagoveshchensk.example", rewrite)).status).toBe(403);
+    expect(await db().draft.findUniqueOrThrow({ where: { id: agreement.id } })).toMatchObject({
+      kind: "COOPERATION_AGREEMENT",
+      titleEn: agreement.titleEn,
+    });
     const entry = (await (await get(`/api/v1/register/${agreement.id}`)).json()) as { data: { signature: unknown } };
     expect(entry.data.signature).toMatchObject({ place: signature.place, signedOn: signature.signedOn });
   });
