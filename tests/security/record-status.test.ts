@@ -136,6 +136,12 @@ describe("an agreement is signed only by recording its signature", () => {
   it("refuses impossible and future dates, a missing place, half-filled rows and a single party, next to the field", async () => {
     const { draft, version } = await newDraft("PROTOCOL", "Protocol of the working meeting");
     const path = `/drafts/${draft.id}/signature`;
+    // The owner's admin finds the form from the draft page.
+    expect(await (await get(`/drafts/${draft.id}`, ADMIN)).text()).toContain(`href="${path}"`);
+    const form = await (await get(path, ADMIN)).text();
+    for (const field of ["versionId", "signedOn", "place", "name1", "position1", "organization1", "name2"]) {
+      expect(form).toContain(`name="${field}"`);
+    }
     const base = { versionId: version.id, signedOn: "2025-06-30", place: "Yerevan", ...signatories };
     const tomorrow = isoDay(new Date(Date.now() + 36 * 60 * 60 * 1000));
     // [fields, the field whose box shows the error (null: the signatories' note), message key]
