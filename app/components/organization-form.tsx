@@ -14,26 +14,33 @@ type OrganizationValues = {
   city: string | null;
 };
 
-/** Create and edit share this form; names may be given in any of the four languages. */
+/**
+ * Create and edit share this form; names may be given in any of the four languages. The kind
+ * is shown only to those who may change it (platform administrators).
+ */
 export function OrganizationForm({
   values,
   errors,
   submitLabel,
+  showKind = true,
 }: {
   values?: OrganizationValues;
   errors: Record<string, string | undefined>;
   submitLabel: string;
+  showKind?: boolean;
 }) {
   const t = useT();
   return (
     <Form method="post" noValidate className="stack">
-      <SelectField
-        label={t("fields.kind")}
-        name="kind"
-        defaultValue={values?.kind ?? "NGO"}
-        error={errors.kind}
-        options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`orgKinds.${kind}`) }))}
-      />
+      {showKind ? (
+        <SelectField
+          label={t("fields.kind")}
+          name="kind"
+          defaultValue={values?.kind ?? "NGO"}
+          error={errors.kind}
+          options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`orgKinds.${kind}`) }))}
+        />
+      ) : null}
       <fieldset>
         <legend>{t("orgs.namesLegend")}</legend>
         <Field

@@ -2,6 +2,7 @@ import { hashToken, generateToken } from "~/auth/tokens.server";
 import type { MembershipRole } from "~/policies";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
+import { INVITATION_NOTIFICATION } from "~/utils/invitation-notice";
 import { queueEmail } from "~/utils/mailer.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -10,11 +11,13 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
 /** What an e-mail needs to say; the caller translates it into the recipient's language. */
 export type LinkEmail = (link: string) => { subject: string; body: string };
 
-export type InviteResult = { kind: "invited"; token: string } | { kind: "added" } | { kind: "already-member" };
+export type InviteResult = { kind: "invited"; token: string } | { kind: "already-member" };
 
 /**
- * Invites someone to an organization. A person who already has an account is added at
- * once and told by e-mail; anyone else gets a single-use link to create their account.
+ * Invites someone to an organization. Nobody is enrolled without saying yes: everyone gets a
+ * single-use link (to create their account, or to accept as the account they already have,
+ * signed in) and a person with an account also finds the invitation in the app. What the
+ * inviting admin gets back is the same whether or not the e-mail has an account.
  */
 export async function inviteToOrganization(input: {
   actorId: string;
@@ -23,7 +26,8 @@ export async function inviteToOrganization(input: {
   role: MembershipRole;
   origin: string;
   invitationEmail: LinkEmail;
-  addedEmail: LinkEmail;
+  /** The e-mail for someone who already has an account: sign in and accept or decline. */
+  existingAccountEmail: LinkEmail;
 }): Promise<InviteResult> {
   return db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email } });
@@ -31,23 +35,13 @@ export async function inviteToOrganization(input: {
       const already = await tx.membership.findUnique({
         where: { userId_organizationId: { userId: existing.id, organizationId: input.organizationId } },
       });
+      // Members (with their e-mails) are listed to the organization's own people already.
       if (already) return { kind: "already-member" as const };
-      const membership = await tx.membership.create({
-        data: { userId: existing.id, organizationId: input.organizationId, role: input.role },
-      });
-      await audit(tx, {
-        actorId: input.actorId,
-        action: "membership.create",
-        objectType: "Membership",
-        objectId: membership.id,
-        details: { organizationId: input.organizationId, userId: existing.id, role: input.role },
-      });
-      await queueEmail(tx, { to: input.email, ...input.addedEmail(`${input.origin}/`) });
-      return { kind: "added" as const };
     }
     const token = await issueEmailToken(tx, {
       purpose: "INVITATION",
       email: input.email,
+      userId: existing?.id,
       organizationId: input.organizationId,
       role: input.role,
       invitedById: input.actorId,
@@ -57,8 +51,14 @@ export async function inviteToOrganization(input: {
         action: "invitation.create",
         details: { organizationId: input.organizationId, email: input.email, role: input.role },
       },
-      message: (token) => input.invitationEmail(`${input.origin}/invite/${token}`),
+      message: (token) =>
+        (existing ? input.existingAccountEmail : input.invitationEmail)(`${input.origin}/invite/${token}`),
     });
+    if (existing?.isActive) {
+      await tx.notification.create({
+        data: { userId: existing.id, kind: INVITATION_NOTIFICATION, actorId: input.actorId },
+      });
+    }
     return { kind: "invited" as const, token };
   });
 }

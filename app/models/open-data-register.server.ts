@@ -4,6 +4,22 @@ import { draftResourceOf } from "./draft-access.server";
 import { namesOf, titlesOf, versionJson } from "./open-data-rounds.server";
 import { listRegister, loadRegisterEntry, visibleEntryRounds, type RegisterFilters } from "./register.server";
 
+type Signature = {
+  versionId: string;
+  signedOn: string;
+  place: string;
+  signatories: { name: string; position: string; organization: string }[];
+};
+
+/** The recorded signature that made an agreement SIGNED (null for adopted acts). */
+const signatureJson = (signature: Signature | null) =>
+  signature && {
+    signedOn: signature.signedOn,
+    place: signature.place,
+    versionId: signature.versionId,
+    signatories: signature.signatories,
+  };
+
 /** The register as open data: the same entries as `/register`, as a signed-out visitor sees them. */
 export async function registerListJson(
   request: Request,
@@ -20,6 +36,7 @@ export async function registerListJson(
       status: entry.status,
       reachedAt: entry.reachedAt,
       owner: { id: entry.ownerOrganization.id, name: namesOf(entry.ownerOrganization) },
+      signature: signatureJson(entry.signature),
       links: {
         self: apiLink(request, `/api/v1/register/${entry.id}`),
         page: apiLink(request, `/register/${entry.id}`),
@@ -42,6 +59,7 @@ export async function registerEntryJson(request: Request, draftId: string) {
     reachedAt: entry.reachedAt,
     owner: { id: draft.ownerOrganization.id, name: namesOf(draft.ownerOrganization) },
     version: version && versionJson(version, { entry: apiLink(request, self) }),
+    signature: signatureJson(entry.signature),
     rounds: visibleEntryRounds(null, entry).map(({ round, resource }) => ({
       id: round.id,
       title: round.title,

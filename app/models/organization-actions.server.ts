@@ -6,7 +6,7 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { db } from "~/utils/db.server";
 import { deliverOutbox } from "~/utils/mailer.server";
 import { rateLimitMessage, takeRateLimit } from "~/utils/rate-limit.server";
-import { authorize } from "~/utils/responses.server";
+import { authorizeAudited } from "~/utils/authorize-audited.server";
 import { inviteToOrganization } from "./email-tokens.server";
 import { changeMembershipRole, removeMembership } from "./memberships.server";
 
@@ -24,6 +24,7 @@ export type MemberActionResult = {
  * by the policy for this organization before anything is read from the form.
  */
 export async function handleMemberAction(input: {
+  request: Request;
   user: CurrentUser;
   organization: {
     id: string;
@@ -40,8 +41,11 @@ export async function handleMemberAction(input: {
   const { user, organization, form } = input;
   const resource = { type: "organization" as const, id: organization.id };
   const intent = String(form.get("intent") ?? "");
+  const object = { type: "Organization", id: organization.id };
+  const check = (action: "membership.invite" | "membership.update" | "membership.remove") =>
+    authorizeAudited(input.request, user, action, resource, object);
   if (intent === "invite") {
-    authorize(user.actor, "membership.invite", resource);
+    await check("membership.invite");
     const parsed = parseForm(InviteSchema, form);
     if (!parsed.ok) return { ok: false, intent, errors: parsed.errors };
     // Each invitation is an e-mail to someone outside the platform.
@@ -66,29 +70,25 @@ export async function handleMemberAction(input: {
         subject: t("email.invitation.subject", { organization: orgName }),
         body: t("email.invitation.body", { organization: orgName, inviter: user.name, link }),
       }),
-      addedEmail: (link) => ({
-        subject: t("email.added.subject", { organization: orgName }),
-        body: t("email.added.body", { organization: orgName, inviter: user.name, link }),
+      existingAccountEmail: (link) => ({
+        subject: t("email.invitation.subject", { organization: orgName }),
+        body: t("invitation.emailExistingBody", { organization: orgName, inviter: user.name, link }),
       }),
     });
     await deliverOutbox();
     if (result.kind === "already-member") return { ok: false, intent, errors: { email: "orgs.alreadyMember" } };
-    return {
-      ok: true,
-      intent,
-      errors: {},
-      message: result.kind === "added" ? "orgs.memberAdded" : "orgs.invitationSent",
-    };
+    // The same words whether or not the e-mail has an account: the admin learns nothing more.
+    return { ok: true, intent, errors: {}, message: "orgs.invitationSent" };
   }
   if (intent === "role") {
-    authorize(user.actor, "membership.update", resource);
+    await check("membership.update");
     const parsed = parseForm(MembershipRoleSchema, form);
     if (!parsed.ok) return { ok: false, intent, errors: parsed.errors };
     const changed = await changeMembershipRole(user.id, organization.id, parsed.value.membershipId, parsed.value.role);
     return { ok: changed, intent, errors: changed ? {} : { form: "errors.notFound" }, message: "orgs.roleChanged" };
   }
   if (intent === "remove") {
-    authorize(user.actor, "membership.remove", resource);
+    await check("membership.remove");
     const removed = await removeMembership(user.id, organization.id, String(form.get("membershipId") ?? ""));
     return { ok: removed, intent, errors: removed ? {} : { form: "errors.notFound" }, message: "orgs.memberRemoved" };
   }

@@ -40,6 +40,14 @@ async function reachedAt(drafts: { id: string; updatedAt: Date }[]): Promise<Map
   return new Map(drafts.map((d) => [d.id, last.get(d.id) ?? d.updatedAt]));
 }
 
+/** What the register shows of a signature: the event that made an agreement SIGNED. */
+export const SIGNATURE_FIELDS = {
+  versionId: true,
+  signedOn: true,
+  place: true,
+  signatories: { orderBy: { ordinal: "asc" }, select: { name: true, position: true, organization: true } },
+} as const;
+
 /**
  * One page of the register, newest first, with the years and owners present for the filters.
  * The register holds final acts only (hundreds, a few thousand over years): they are read in
@@ -55,6 +63,7 @@ export async function listRegister(filters: RegisterFilters, page: Pick<Page, "s
       status: true,
       updatedAt: true,
       ownerOrganization: { select: ORGANIZATION_NAMES },
+      signature: { select: SIGNATURE_FIELDS },
     },
   });
   const dates = await reachedAt(drafts);
@@ -110,7 +119,7 @@ export async function loadRegisterEntry(draftId: string) {
     select: { ...DRAFT_FOR_POLICY, kind: true, updatedAt: true, ownerOrganization: { select: ORGANIZATION_NAMES } },
   });
   if (!draft) return null;
-  const [reached, rounds, reviews] = await Promise.all([
+  const [reached, rounds, reviews, signature] = await Promise.all([
     reachedAt([draft]).then((dates) => dates.get(draft.id)!),
     db().consultationRound.findMany({
       where: { draftId, status: { not: "SCHEDULED" } },
@@ -133,10 +142,13 @@ export async function loadRegisterEntry(draftId: string) {
         body: { select: ORGANIZATION_NAMES },
       },
     }),
+    db().agreementSignature.findUnique({ where: { draftId }, select: SIGNATURE_FIELDS }),
   ]);
   const adopted = reviews.filter((r) => r.outcome === "ADOPTED").at(-1);
-  const version = await finalVersion(draft.id, reached, adopted?.versionId ?? null);
-  return { draft, reachedAt: reached, version, rounds, reviews };
+  // A signed agreement's text is the version its signatories signed.
+  const sourceVersionId = signature?.versionId ?? adopted?.versionId ?? null;
+  const version = await finalVersion(draft.id, reached, sourceVersionId);
+  return { draft, reachedAt: reached, version, rounds, reviews, signature };
 }
 
 /**

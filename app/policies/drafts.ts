@@ -1,4 +1,5 @@
 import { isGovernmentStaff, membershipIn, type MaybeActor } from "./actor";
+import { REGISTERED_STATUSES } from "./register";
 
 /**
  * Draft permissions. A draft belongs to a ministry or municipality; its members edit it.
@@ -29,19 +30,51 @@ export type DocumentAccess = "edit" | "comment" | null;
 
 const EDITABLE_STATUSES: DraftStatus[] = ["DRAFTING", "REVISION"];
 
-/** Allowed status changes; the consultation and collegium issues drive some of them by rule. */
+/**
+ * Every status change the workflow knows. Most follow an event and are written only by the
+ * step that produces it: IN_CONSULTATION when a round opens (round scheduler), REVISION when
+ * the last round's answers are published or a review closes without approval,
+ * COLLEGIUM_REVIEW when a review is sent, ADOPTED when a review closes approved, SIGNED when
+ * the signature of an agreement is recorded. See MANUAL_TRANSITIONS for the rest.
+ */
 export const DRAFT_TRANSITIONS: Record<DraftStatus, DraftStatus[]> = {
-  DRAFTING: ["IN_CONSULTATION", "COLLEGIUM_REVIEW", "WITHDRAWN"],
+  DRAFTING: ["IN_CONSULTATION", "COLLEGIUM_REVIEW", "SIGNED", "WITHDRAWN"],
   IN_CONSULTATION: ["REVISION", "WITHDRAWN"],
-  REVISION: ["IN_CONSULTATION", "COLLEGIUM_REVIEW", "WITHDRAWN"],
-  COLLEGIUM_REVIEW: ["ADOPTED", "SIGNED", "REVISION", "WITHDRAWN"],
+  REVISION: ["IN_CONSULTATION", "COLLEGIUM_REVIEW", "SIGNED", "WITHDRAWN"],
+  COLLEGIUM_REVIEW: ["ADOPTED", "REVISION"],
   ADOPTED: [],
   SIGNED: [],
   WITHDRAWN: [],
 };
 
+/**
+ * The only changes a person makes by hand with the status form: withdrawing a draft that is
+ * still being worked on. Under collegium review it is the collegium's to decide; adopted,
+ * signed and withdrawn are final. Everything else follows its event (DRAFT_TRANSITIONS).
+ */
+export const MANUAL_TRANSITIONS: Record<DraftStatus, DraftStatus[]> = {
+  DRAFTING: ["WITHDRAWN"],
+  IN_CONSULTATION: ["WITHDRAWN"],
+  REVISION: ["WITHDRAWN"],
+  COLLEGIUM_REVIEW: [],
+  ADOPTED: [],
+  SIGNED: [],
+  WITHDRAWN: [],
+};
+
+/** Agreements are signed by their parties instead of being adopted by a collegium. */
+export const AGREEMENT_KINDS = ["COOPERATION_AGREEMENT", "MEMORANDUM", "PROTOCOL"] as const;
+
+/** An agreement's signature is recorded on a version frozen while the text is worked on. */
+export const SIGNABLE_STATUSES: DraftStatus[] = ["DRAFTING", "REVISION"];
+
 export function isOwnerStaff(actor: MaybeActor, draft: DraftResource): boolean {
   return !!actor && (actor.isPlatformAdmin || !!membershipIn(actor, draft.ownerOrganizationId));
+}
+
+/** An administrator of the draft's owning organization (or a platform administrator). */
+export function isOwnerAdmin(actor: MaybeActor, draft: DraftResource): boolean {
+  return !!actor && (actor.isPlatformAdmin || membershipIn(actor, draft.ownerOrganizationId)?.role === "ADMIN");
 }
 
 /** The strongest grant that reaches this actor (through their organizations or by name). */
@@ -74,11 +107,21 @@ export const draftRules = {
   view: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) !== null,
   edit: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) === "edit",
   comment: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) !== null,
-  updateDetails: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),
+  /** Titles and kind are the public record's once adopted or signed: nobody rewrites them then. */
+  updateDetails: (actor: MaybeActor, draft: DraftResource) =>
+    isOwnerStaff(actor, draft) && !REGISTERED_STATUSES.includes(draft.status),
   share: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),
-  changeStatus: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),
+  /** Freezing a version is the owner's act: it is what rounds, reviews and signatures refer to. */
+  createVersion: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),
+  /** Withdrawing speaks for the whole organization: its administrators decide, not every member. */
+  changeStatus: (actor: MaybeActor, draft: DraftResource) =>
+    isOwnerAdmin(actor, draft) && MANUAL_TRANSITIONS[draft.status].length > 0,
+  /** Recording who signed an agreement, and so making it SIGNED, is for the owner's administrators. */
+  recordSignature: (actor: MaybeActor, draft: DraftResource) =>
+    isOwnerAdmin(actor, draft) && SIGNABLE_STATUSES.includes(draft.status),
 };
 
+/** A change the status form may make: by hand, allowed from this status, by this person. */
 export function canTransition(actor: MaybeActor, draft: DraftResource, to: DraftStatus): boolean {
-  return draftRules.changeStatus(actor, draft) && DRAFT_TRANSITIONS[draft.status].includes(to);
+  return draftRules.changeStatus(actor, draft) && MANUAL_TRANSITIONS[draft.status].includes(to);
 }

@@ -33,6 +33,7 @@ export type Action =
   | "organization.view"
   | "organization.create"
   | "organization.update"
+  | "organization.changeKind"
   | "organization.viewMembers"
   | "organization.viewMemberEmails"
   | "membership.invite"
@@ -54,6 +55,7 @@ export type Action =
   | "draft.changeStatus"
   | "draft.commentInternal"
   | "draft.createVersion"
+  | "draft.recordSignature"
   | "draft.viewInRegister"
   | "thread.view"
   | "thread.reply"
@@ -106,6 +108,9 @@ const RULES: Record<Action, Rule> = {
   "organization.viewMemberEmails": memberOf,
   "organization.create": platformAdmin,
   "organization.update": organizationAdmin,
+  // What an organization is (a ministry owns drafts, an NGO does not) grants powers: only
+  // platform administrators decide it, never the organization's own administrators.
+  "organization.changeKind": platformAdmin,
   "membership.invite": organizationAdmin,
   "membership.update": organizationAdmin,
   "membership.remove": organizationAdmin,
@@ -124,8 +129,8 @@ const RULES: Record<Action, Rule> = {
   "draft.updateDetails": onDraft(draftRules.updateDetails),
   "draft.share": onDraft(draftRules.share),
   "draft.changeStatus": onDraft(draftRules.changeStatus),
-  // Freezing a version is the owner's act: it is what rounds and reviews will refer to.
-  "draft.createVersion": onDraft(draftRules.changeStatus),
+  "draft.createVersion": onDraft(draftRules.createVersion),
+  "draft.recordSignature": onDraft(draftRules.recordSignature),
   // The register is public: anyone, signed out too, reads an adopted or signed act.
   "draft.viewInRegister": onDraft(registerRules.view),
   "draft.commentInternal": onDraft((actor, draft) => commentRules.startThread(actor, draft, "INTERNAL")),

@@ -23,6 +23,7 @@ import {
   LinkMembershipSchema,
   VotingRulesSchema,
 } from "~/schemas/collegium";
+import { authorizeAudited } from "~/utils/authorize-audited.server";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { authorize, found } from "~/utils/responses.server";
@@ -104,7 +105,8 @@ const findUser = (email: string) => db().user.findUnique({ where: { email }, sel
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, body, resource } = await requireBody(request, params.bodyId);
-  authorize(user.actor, "collegium.manage", resource);
+  // The roll decides who reviews and who closes reviews: kept by the ministry's administrators only.
+  await authorizeAudited(request, user, "collegium.manage", resource, { type: "CollegiumBody", id: body.id });
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const membershipId = String(form.get("membershipId") ?? "") || null;

@@ -17,8 +17,9 @@ import { draftParticipants } from "~/models/mentions.server";
 import { getSnapshotSummary } from "~/models/documents.server";
 import { requireDraft } from "~/models/draft-guard.server";
 import { changeDraftStatus } from "~/models/drafts.server";
-import { can, canTransition, documentAccess, DRAFT_TRANSITIONS } from "~/policies";
+import { AGREEMENT_KINDS, can, canTransition, documentAccess, MANUAL_TRANSITIONS } from "~/policies";
 import { StatusSchema } from "~/schemas/draft";
+import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
@@ -48,7 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         collegium: { type: "collegium", organizationId: body.organizationId },
       }),
     ),
-    transitions: DRAFT_TRANSITIONS[draft.status].filter((to) => canTransition(user.actor, resource, to)),
+    // Only the changes made by hand; adoption, signing and the rest follow their events.
+    transitions: MANUAL_TRANSITIONS[draft.status].filter((to) => canTransition(user.actor, resource, to)),
+    canRecordSignature:
+      (AGREEMENT_KINDS as readonly string[]).includes(draft.kind) && can(user.actor, "draft.recordSignature", resource),
     outline: (snapshot?.outline ?? []) as OutlineEntry[],
     plainText: snapshot?.plainText ?? "",
     user: { id: user.id, name: user.name, color: colorFor(user.id) },
@@ -61,8 +65,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.changeStatus");
   const parsed = parseForm(StatusSchema, await readForm(request));
-  if (!parsed.ok || !canTransition(user.actor, resource, parsed.value.status)) {
-    return data({ error: "drafts.transitionRefused" }, { status: 400 });
+  if (!parsed.ok) return data({ error: "drafts.transitionRefused" }, { status: 400 });
+  if (!canTransition(user.actor, resource, parsed.value.status)) {
+    // A status that follows an event (adopted, signed, in review …) is never set by hand.
+    await auditRefusal(request, user.id, {
+      action: "draft.changeStatus",
+      objectType: "Draft",
+      objectId: draft.id,
+      reason: `notByHand:${draft.status}->${parsed.value.status}`,
+    });
+    return data({ error: "drafts.transitionRefused" }, { status: 403 });
   }
   const changed = await changeDraftStatus(user.id, draft.id, draft.status, parsed.value.status);
   return changed ? { error: null } : data({ error: "drafts.transitionRefused" }, { status: 409 });
@@ -92,6 +104,7 @@ export default function DraftPage() {
     canShare,
     canEditDetails,
     canSendToCollegium,
+    canRecordSignature,
     transitions,
     outline,
     plainText,
@@ -138,6 +151,11 @@ export default function DraftPage() {
           {canSendToCollegium ? (
             <Link to="reviews/new" className="button">
               {t("drafts.sendToCollegium")}
+            </Link>
+          ) : null}
+          {canRecordSignature ? (
+            <Link to="signature" className="button">
+              {t("signature.record")}
             </Link>
           ) : null}
           {transitions.length > 0 ? (

@@ -6,6 +6,7 @@ import { LocalDate } from "~/components/local-date";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { listNotifications, markAllRead } from "~/models/notifications.server";
+import { INVITATION_NOTIFICATION } from "~/utils/invitation-notice";
 import { pageCount, readPage } from "~/utils/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +40,11 @@ export default function NotificationsPage() {
         {notifications.map((n) => (
           <li key={n.id} className={`card notification${n.readAt ? "" : " is-unread"}`} data-testid="notification">
             <div>
-              {t(`notifications.kinds.${n.kind}`, { actor: n.actor?.name ?? "" })}{" "}
+              {n.kind === INVITATION_NOTIFICATION ? (
+                <Link to="/invitations">{t("invitation.notification", { actor: n.actor?.name ?? "" })}</Link>
+              ) : (
+                t(`notifications.kinds.${n.kind}`, { actor: n.actor?.name ?? "" })
+              )}{" "}
               {n.round ? (
                 <Link to={`/rounds/${n.round.id}`}>{n.round.title}</Link>
               ) : n.draft ? (

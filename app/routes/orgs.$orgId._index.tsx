@@ -49,6 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const organization = found(await getOrganization(params.orgId ?? ""));
   const result = await handleMemberAction({
+    request,
     user,
     organization,
     form: await readForm(request),

@@ -8,7 +8,9 @@ import { useT } from "~/i18n/use-t";
 import { getOrganization, updateOrganization } from "~/models/organizations.server";
 import { OrganizationSchema } from "~/schemas/organization";
 import { parseForm } from "~/utils/forms";
-import { authorize, found } from "~/utils/responses.server";
+import { can } from "~/policies";
+import { auditRefusal } from "~/utils/audit.server";
+import { authorize, forbidden, found } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
 
 async function load(request: Request, orgId: string | undefined) {
@@ -19,13 +21,29 @@ async function load(request: Request, orgId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await load(request, params.orgId);
-  return { organization };
+  const { user, organization } = await load(request, params.orgId);
+  return { organization, canChangeKind: can(user.actor, "organization.changeKind") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await load(request, params.orgId);
-  const parsed = parseForm(OrganizationSchema, await readForm(request));
+  const form = await readForm(request);
+  if (!can(user.actor, "organization.changeKind")) {
+    // The kind decides what the organization's people may do (a ministry owns drafts): its
+    // own administrators keep names and address, never the kind. The form does not offer it.
+    const kind = form.get("kind");
+    if (kind !== null && kind !== organization.kind) {
+      await auditRefusal(request, user.id, {
+        action: "organization.changeKind",
+        objectType: "Organization",
+        objectId: organization.id,
+        reason: "forbidden",
+      });
+      throw forbidden();
+    }
+    form.set("kind", organization.kind);
+  }
+  const parsed = parseForm(OrganizationSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   await updateOrganization(user.id, organization.id, parsed.value);
   throw redirect(`/orgs/${organization.id}`);
@@ -33,12 +51,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditOrganizationPage() {
   const t = useT();
-  const { organization } = useLoaderData<typeof loader>();
+  const { organization, canChangeKind } = useLoaderData<typeof loader>();
   const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
   return (
     <section className="narrow card">
       <h1>{t("orgs.edit", { name: organizationName(organization, t.locale) })}</h1>
-      <OrganizationForm values={organization} errors={errors} submitLabel={t("common.save")} />
+      <OrganizationForm values={organization} errors={errors} submitLabel={t("common.save")} showKind={canChangeKind} />
     </section>
   );
 }

@@ -7,13 +7,14 @@ import { organizationName } from "~/components/organization-name";
 import { PrintButton } from "~/components/print-button";
 import { RoundList } from "~/components/rounds/round-list";
 import type { DocNode } from "~/editor/document-json";
-import type { Locale } from "~/i18n/config";
+import { PLATFORM_TIME_ZONE, type Locale } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { draftResourceOf } from "~/models/draft-access.server";
 import { loadRegisterEntry, visibleEntryRounds } from "~/models/register.server";
 import { roundInfo } from "~/models/rounds.server";
 import { can } from "~/policies";
+import { dayStart } from "~/schemas/collegium";
 import { notFound } from "~/utils/responses.server";
 
 /** The tab shows the title in the reader's language (the root loader resolved it). */
@@ -44,6 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...roundInfo(round),
       proposals: round._count.proposals,
     })),
+    // The source of SIGNED: who signed which version, when and where.
+    signature: entry.signature && {
+      signedOn: dayStart(entry.signature.signedOn),
+      place: entry.signature.place,
+      signatories: entry.signature.signatories,
+    },
     reviews: entry.reviews.map((review) => ({
       id: review.id,
       body: review.body,
@@ -56,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RegisterEntryPage() {
   const t = useT();
-  const { draft, owner, reachedAt, version, rounds, reviews } = useLoaderData<typeof loader>();
+  const { draft, owner, reachedAt, version, rounds, reviews, signature } = useLoaderData<typeof loader>();
   return (
     <section className="printable-version">
       <p className="eyebrow no-print">
@@ -88,6 +95,22 @@ export default function RegisterEntryPage() {
           <p className="muted">{t("register.noVersion")}</p>
         )}
       </div>
+      {signature ? (
+        <div className="card" data-testid="register-signature">
+          <h2>{t("signature.registerTitle")}</h2>
+          <p>
+            {t("signature.signedAt", { place: signature.place })}{" "}
+            <LocalDate value={signature.signedOn} timeZone={PLATFORM_TIME_ZONE} />
+          </p>
+          <ul className="plain-list">
+            {signature.signatories.map((person, index) => (
+              <li key={index} data-testid="register-signatory">
+                <strong>{person.name}</strong>, {person.position} · {person.organization}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {version ? (
         <div className="editor-frame">
           <DocumentView doc={version.content} />

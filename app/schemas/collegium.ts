@@ -24,7 +24,7 @@ export function isoDay(at: Date): string {
 }
 
 /** A real calendar day written YYYY-MM-DD (an `<input type="date">` value). */
-const isDay = (value: string) => parseLocalDate(value) !== null;
+export const isDay = (value: string) => parseLocalDate(value) !== null;
 
 const requiredDay = z
   .string({ required_error: "errors.required" })

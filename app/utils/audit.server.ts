@@ -6,6 +6,8 @@ export type AuditInput = {
   objectType: string;
   objectId: string;
   details?: Record<string, unknown>;
+  /** When it happened, if not now (the demo seed replays a past history). */
+  at?: Date;
 };
 
 /**
@@ -20,6 +22,7 @@ export async function audit(tx: Tx, event: AuditInput): Promise<void> {
       objectType: event.objectType,
       objectId: event.objectId,
       details: (event.details ?? {}) as object,
+      ...(event.at ? { createdAt: event.at } : {}),
     },
   });
 }

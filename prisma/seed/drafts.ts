@@ -125,6 +125,19 @@ export const DEMO_DRAFTS: DemoDraft[] = [
       { org: "uca", level: "COMMENT" },
     ],
     content: cityCooperation,
-    signed: { by: "olga@blagoveshchensk.example", versionName: "Подписанный текст / Signed text", daysAgo: 30 },
+    signed: {
+      by: "olga@blagoveshchensk.example",
+      versionName: "Подписанный текст / Signed text",
+      daysAgo: 30,
+      place: "Благовещенск / Blagoveshchensk",
+      signatories: [
+        {
+          name: "Ольга Смирнова",
+          position: "Мэр города Благовещенска",
+          organization: "Администрация города Благовещенска",
+        },
+        { name: "Ван Лэй", position: "Мэр города Хэйхэ", organization: "Народное правительство города Хэйхэ" },
+      ],
+    },
   },
 ];

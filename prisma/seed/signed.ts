@@ -1,14 +1,23 @@
 import { plainTextOf, type DocNode } from "../../app/editor/document-json";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
 import { sha256Hex } from "../../app/models/versions.server";
+import { recordSignatureIn } from "../../app/models/signatures.server";
+import { isoDay } from "../../app/schemas/collegium";
+import type { Signatory } from "../../app/schemas/signature";
 import type { Tx } from "../../app/utils/db.server";
 
 /**
  * Gives a demo draft the history of a signed agreement, so the public register has an
- * entry: the text frozen as version 1, then the status steps the workflow allows
- * (DRAFTING → COLLEGIUM_REVIEW → SIGNED), each with its audit event at a past date.
+ * entry: the text frozen as version 1, then its signature recorded through the same model
+ * function the signature page uses, which is what makes it SIGNED (at a past date).
  */
-export type SignedHistory = { by: string; versionName: string; daysAgo: number };
+export type SignedHistory = {
+  by: string;
+  versionName: string;
+  daysAgo: number;
+  place: string;
+  signatories: Signatory[];
+};
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -35,29 +44,22 @@ export async function signDemoDraft(
       createdAt: at(history.daysAgo + 5),
     },
   });
-  await tx.draft.update({ where: { id: draftId }, data: { status: "SIGNED" } });
-  const events = [
-    {
+  await tx.auditEvent.create({
+    data: {
+      actorId,
       action: "version.create",
       objectType: "DraftVersion",
       objectId: version.id,
       details: { draftId, number: 1, name: history.versionName, sha256: version.sha256 },
       createdAt: at(history.daysAgo + 5),
     },
-    {
-      action: "draft.status",
-      objectType: "Draft",
-      objectId: draftId,
-      details: { from: "DRAFTING", to: "COLLEGIUM_REVIEW" },
-      createdAt: at(history.daysAgo + 3),
-    },
-    {
-      action: "draft.status",
-      objectType: "Draft",
-      objectId: draftId,
-      details: { from: "COLLEGIUM_REVIEW", to: "SIGNED" },
-      createdAt: at(history.daysAgo),
-    },
-  ];
-  for (const event of events) await tx.auditEvent.create({ data: { actorId, ...event } });
+  });
+  const signedAt = at(history.daysAgo);
+  await recordSignatureIn(
+    tx,
+    actorId,
+    draftId,
+    { versionId: version.id, signedOn: isoDay(signedAt), place: history.place, signatories: history.signatories },
+    signedAt,
+  );
 }

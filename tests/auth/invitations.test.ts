@@ -7,6 +7,7 @@ import {
   inviteToOrganization,
   requestPasswordReset,
 } from "~/models/email-tokens.server";
+import { acceptInvitationAs } from "~/models/invitations.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganization, createUser, TEST_PASSWORD } from "../helpers/factories";
 
@@ -23,7 +24,7 @@ async function invite(email: string) {
     role: "MEMBER",
     origin: "http://agora.test",
     invitationEmail: mail,
-    addedEmail: mail,
+    existingAccountEmail: mail,
   });
   return { org, admin, result };
 }
@@ -77,9 +78,14 @@ describe("invitations", () => {
     expect(await db().user.count({ where: { email: "late@example.test" } })).toBe(0);
   });
 
-  it("adds an existing account at once, and refuses a duplicate membership", async () => {
+  it("invites an existing account without enrolling it, and refuses a duplicate membership", async () => {
     const existing = await createUser();
-    const { org, admin } = await invite(existing.email);
+    const { org, admin, result } = await invite(existing.email);
+    expect(result.kind).toBe("invited");
+    // Not a member until they accept, signed in as themselves.
+    expect(await db().membership.count({ where: { userId: existing.id, organizationId: org.id } })).toBe(0);
+    const row = await findUsableToken((result as { token: string }).token, "INVITATION");
+    expect(await acceptInvitationAs({ id: existing.id, email: existing.email }, row!.id)).toBe(true);
     expect(await db().membership.count({ where: { userId: existing.id, organizationId: org.id } })).toBe(1);
     const again = await inviteToOrganization({
       actorId: admin.id,
@@ -88,7 +94,7 @@ describe("invitations", () => {
       role: "ADMIN",
       origin: "http://agora.test",
       invitationEmail: mail,
-      addedEmail: mail,
+      existingAccountEmail: mail,
     });
     expect(again.kind).toBe("already-member");
   });

@@ -33,6 +33,13 @@ const draft = (status: DraftResource["status"] = "DRAFTING"): DraftResource => (
   ],
 });
 
+/** An administrator of the owning ministry. */
+const ownerAdmin = (): Actor => ({
+  id: "minister",
+  isPlatformAdmin: false,
+  memberships: [{ organizationId: MINISTRY, organizationKind: "MINISTRY", role: "ADMIN" }],
+});
+
 const EXPECTED_ACCESS: Record<string, ReturnType<typeof documentAccess>> = {
   signedOut: null,
   platformAdmin: "edit",
@@ -62,8 +69,8 @@ describe("draft policy", () => {
     expect(documentAccess(DRAFT_ROLES.partnerEditor!, draft("REVISION"))).toBe("edit");
   });
 
-  it("lets only the owner's staff share, change details and status, and freeze versions", () => {
-    for (const action of ["draft.share", "draft.updateDetails", "draft.changeStatus", "draft.createVersion"] as const) {
+  it("lets only the owner's staff share, change details and freeze versions", () => {
+    for (const action of ["draft.share", "draft.updateDetails", "draft.createVersion"] as const) {
       expect(can(DRAFT_ROLES.ministryStaff!, action, draft())).toBe(true);
       expect(can(DRAFT_ROLES.platformAdmin!, action, draft())).toBe(true);
       expect(can(DRAFT_ROLES.partnerEditor!, action, draft())).toBe(false);
@@ -79,15 +86,44 @@ describe("draft policy", () => {
     expect(can(null, "draft.create")).toBe(false);
   });
 
-  it("follows the status workflow and nothing else", () => {
-    const staff = DRAFT_ROLES.ministryStaff!;
-    expect(canTransition(staff, draft("DRAFTING"), "IN_CONSULTATION")).toBe(true);
-    expect(canTransition(staff, draft("IN_CONSULTATION"), "REVISION")).toBe(true);
-    expect(canTransition(staff, draft("COLLEGIUM_REVIEW"), "ADOPTED")).toBe(true);
-    expect(canTransition(staff, draft("DRAFTING"), "ADOPTED")).toBe(false);
-    expect(canTransition(staff, draft("ADOPTED"), "DRAFTING")).toBe(false);
-    expect(canTransition(staff, draft("WITHDRAWN"), "REVISION")).toBe(false);
-    expect(canTransition(DRAFT_ROLES.partnerEditor!, draft("DRAFTING"), "IN_CONSULTATION")).toBe(false);
+  it("lets only the owner's administrators change status by hand or record a signature", () => {
+    const admin = ownerAdmin();
+    for (const action of ["draft.changeStatus", "draft.recordSignature"] as const) {
+      expect(can(admin, action, draft())).toBe(true);
+      expect(can(DRAFT_ROLES.platformAdmin!, action, draft())).toBe(true);
+      expect(can(DRAFT_ROLES.ministryStaff!, action, draft())).toBe(false);
+      expect(can(DRAFT_ROLES.partnerEditor!, action, draft())).toBe(false);
+      expect(can(null, action, draft())).toBe(false);
+    }
+    // Nothing is left to do by hand, or to sign, under review and once final.
+    for (const status of ["COLLEGIUM_REVIEW", "ADOPTED", "SIGNED", "WITHDRAWN"] as const) {
+      expect(can(admin, "draft.changeStatus", draft(status))).toBe(false);
+      expect(can(admin, "draft.recordSignature", draft(status))).toBe(false);
+    }
+    expect(can(admin, "draft.recordSignature", draft("IN_CONSULTATION"))).toBe(false);
+  });
+
+  it("makes by hand only the withdrawal; statuses that follow events are never set by hand", () => {
+    const admin = ownerAdmin();
+    for (const status of ["DRAFTING", "IN_CONSULTATION", "REVISION"] as const) {
+      expect(canTransition(admin, draft(status), "WITHDRAWN")).toBe(true);
+      expect(canTransition(DRAFT_ROLES.ministryStaff!, draft(status), "WITHDRAWN")).toBe(false);
+    }
+    for (const [from, to] of [
+      ["DRAFTING", "IN_CONSULTATION"],
+      ["DRAFTING", "COLLEGIUM_REVIEW"],
+      ["DRAFTING", "SIGNED"],
+      ["IN_CONSULTATION", "REVISION"],
+      ["REVISION", "COLLEGIUM_REVIEW"],
+      ["COLLEGIUM_REVIEW", "ADOPTED"],
+      ["COLLEGIUM_REVIEW", "REVISION"],
+      ["COLLEGIUM_REVIEW", "WITHDRAWN"],
+      ["ADOPTED", "DRAFTING"],
+      ["WITHDRAWN", "REVISION"],
+    ] as const) {
+      expect(canTransition(admin, draft(from), to), `${from} → ${to}`).toBe(false);
+      expect(canTransition(DRAFT_ROLES.platformAdmin!, draft(from), to), `${from} → ${to}`).toBe(false);
+    }
   });
 
   it("a grant to a user reaches only that user", () => {

@@ -53,6 +53,15 @@ const MATRIX: Record<
     ministryStaff: true,
     outsider: true,
   },
+  // The kind grants powers (a ministry owns drafts): not even the organization's admin changes it.
+  "organization.changeKind": {
+    signedOut: false,
+    platformAdmin: true,
+    orgAdmin: false,
+    orgMember: false,
+    ministryStaff: false,
+    outsider: false,
+  },
   "organization.viewMembers": {
     signedOut: false,
     platformAdmin: true,

@@ -115,6 +115,15 @@ const TABLE: Record<string, Row> = {
       fields: (w) => ({ bodyId: w.body.id, versionId: w.version.id, dueAt: "", timeZone: "UTC" }),
     },
   },
+  "drafts.$draftId.signature.tsx": {
+    // Signing is for the owner's administrators, on a draft being worked on: this one is under
+    // review (and a law), so not even a platform admin may record a signature now.
+    loader: { ...PRIVATE, admin: "deny" },
+    action: {
+      expect: { ...PRIVATE, admin: "deny" },
+      fields: (w) => ({ versionId: w.version.id, signedOn: "2025-02-30", place: "" }),
+    },
+  },
   "drafts.$draftId.rounds._index.tsx": { loader: PRIVATE },
   "drafts.$draftId.rounds.new.tsx": {
     loader: PRIVATE,
@@ -153,6 +162,10 @@ const TABLE: Record<string, Row> = {
   },
   "forgot-password.tsx": {
     action: OWN_ACTION("asks for a reset link for an e-mail; answers the same for any address"),
+  },
+  "invitations.tsx": {
+    loader: SIGNED_IN_LIST,
+    action: OWN_ACTION("answers only invitations addressed to the caller's own e-mail"),
   },
   "invite.$token.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("acts on the invitation token in the URL only") },
   "locale.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("sets the visitor's own language cookie") },
