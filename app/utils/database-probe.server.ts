@@ -6,7 +6,26 @@ import { env, isPostgresUrl } from "./env.server";
  * `SELECT 1` answering while every write fails, and health must not say "ok" then.
  * The probe commits a write that changes nothing.
  */
-export async function databaseAcceptsWrites(): Promise<boolean> {
+/**
+ * How long one probe's answer stands. On SQLite a write waits up to the busy timeout (5 s)
+ * when another connection holds the lock, and the driver waits on the event loop: probing on
+ * every /healthz call during such an outage would stall editing for seconds each time. A
+ * success stands briefly (a disk that just filled shows within a second); a failure longer.
+ */
+const SUCCESS_VALID_MS = 1_000;
+const FAILURE_VALID_MS = 5_000;
+let lastProbe: { at: number; validMs: number; result: Promise<boolean> } | null = null;
+
+/** The write probe, reused while its answer stands; concurrent callers share one probe. */
+export function databaseAcceptsWrites(now = Date.now()): Promise<boolean> {
+  if (lastProbe && now - lastProbe.at < lastProbe.validMs) return lastProbe.result;
+  const probe = { at: now, validMs: SUCCESS_VALID_MS, result: probeWrite() };
+  probe.result.catch(() => (probe.validMs = FAILURE_VALID_MS));
+  lastProbe = probe;
+  return probe.result;
+}
+
+async function probeWrite(): Promise<boolean> {
   if (isPostgresUrl(env().DATABASE_URL)) {
     // Assigning a transaction id makes the commit write to the WAL.
     await db().$queryRawUnsafe("SELECT txid_current()");

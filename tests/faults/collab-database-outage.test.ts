@@ -67,20 +67,26 @@ describe.runIf(sqlite)("database outage during editing (row 11)", () => {
       // depend on the length, and a test on a shared machine should not take a minute).
       const outageEndsAt = Date.now() + 8000;
       let round = 0;
-      let degraded: Record<string, unknown> | null = null;
+      // Every 503 answer: the write probe may report the database before the collab server
+      // has failed a flush, so the backlog shows in a later answer.
+      const degradedAnswers: Record<string, unknown>[] = [];
       while (Date.now() < outageEndsAt) {
         round++;
         writers.forEach((writer, i) => typeParagraph(writer, `during the outage: writer ${i} round ${round}`));
         const response = await running.healthz();
-        if (response.status === 503) degraded = (await response.json()) as Record<string, unknown>;
+        if (response.status === 503) degradedAnswers.push((await response.json()) as Record<string, unknown>);
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
       // The others see each other's edits while the database is down: editing goes on.
       await expect.poll(() => writers.every((w) => w.text() === writers[0]!.text()), { timeout: 10_000 }).toBe(true);
       expect(writers[0]!.text()).toContain(`writer 2 round ${round}`);
       expect(writers.some((w) => w.saved())).toBe(false);
-      expect(degraded).toMatchObject({ status: "degraded", collab: { failingDocuments: 1 } });
-      expect(JSON.stringify(degraded)).not.toMatch(/file:|password|DATABASE_URL/i);
+      expect(degradedAnswers.length).toBeGreaterThan(0);
+      expect(degradedAnswers.every((answer) => answer.status === "degraded")).toBe(true);
+      expect(degradedAnswers).toContainEqual(
+        expect.objectContaining({ collab: expect.objectContaining({ failingDocuments: 1 }) }),
+      );
+      expect(JSON.stringify(degradedAnswers)).not.toMatch(/file:|password|DATABASE_URL/i);
       expect(errors).toHaveBeenCalledWith(expect.stringContaining("failed; retrying"), expect.anything());
 
       release();
