@@ -1,5 +1,5 @@
 /**
- * Durability (issue 8): how long after a keystroke is sent the database holds it, as the
+ * Durability: how long after a keystroke is sent the database holds it, as the
  * client learns it ("all changes saved"): p99 ≤ 250 ms, on SQLite and on PostgreSQL.
  * Our server only; the reference keeps documents in memory, so nothing it acknowledges is
  * durable ("n/a"). Run alone: `npm run bench:durability [-- --quick]`.

@@ -1,5 +1,5 @@
 /**
- * Memory (issue 8), ours against the reference in the same run where it applies:
+ * Memory, ours against the reference in the same run where it applies:
  * (a) a loaded draft costs ≤ 20× its encoded size in heap; (b) a draft nobody has open
  * leaves memory within 30 s of its last durable write; (c) the heap does not drift (≤ 5 %)
  * while clients keep connecting, typing a little and leaving. The three run side by side,

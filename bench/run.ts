@@ -3,7 +3,7 @@
  * attack): our collab server against the reference @y/websocket-server 0.1.1 in the same
  * run, on this machine.
  * Servers and the load generator run in separate processes (bench/lib/processes.ts).
- * Scenarios (issue 8): hot draft, crowded draft, many drafts with a load ramp, slow reader,
+ * Scenarios: hot draft, crowded draft, many drafts with a load ramp, slow reader,
  * cross-node (two of our nodes + Redis), awareness merging, memory per idle connection,
  * cold load; then durability, memory (bench/memory.ts), the web pages under autocannon
  * (bench/web.ts) and the platform under a signed-out attacker's load (bench/attack.ts).

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:web` (`-- --quick` for a short run): web pages under load (issue 8). The
+ * `npm run bench:web` (`-- --quick` for a short run): web pages under load. The
  * draft page (a signed-in member of the owning ministry) and the public round page (signed
  * out, an OPEN public round) of a law of BENCH_ARTICLES articles, each under autocannon with
  * BENCH_CONNECTIONS keep-alive connections in a closed loop: requests/s, p50 and p99, non-2xx.

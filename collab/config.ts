@@ -4,11 +4,11 @@ export type CollabConfig = {
   maxMessageBytes: number;
   /** Messages a connection may send before its document has loaded; more closes it. */
   maxPendingMessages: number;
-  /** A client whose unsent backlog exceeds this has stopped reading and is dropped (issue 8: ≤ 2 MiB). */
+  /** A client whose unsent backlog exceeds this has stopped reading and is dropped (goal: ≤ 2 MiB). */
   maxBufferedBytes: number;
   /**
    * How long a document nobody has open stays in memory: long enough for a page reload to
-   * find it warm; short enough that it is gone within 30 s of its last write (issue 8).
+   * find it warm; short enough that it is gone within 30 s of its last write.
    */
   unloadAfterMs: number;
   /**

@@ -1,5 +1,5 @@
 /**
- * The collab benchmark's Markdown: one summary table of issue 8's goals (ours, the reference
+ * The collab benchmark's Markdown: one summary table of the scale-out goals (ours, the reference
  * in the same run, ratio, goal, met), then the detail tables. Copied into docs/benchmarks.md.
  */
 import { CLOSE } from "../../app/editor/collab-protocol";

@@ -1,5 +1,5 @@
 /**
- * The typing scenarios of issue 8, each run against our server and the reference in the
+ * The typing scenarios, each run against our server and the reference in the
  * same run: hot draft, crowded draft, many drafts (with a load ramp), slow reader, and
  * cross-node (two of our nodes sharing the draft over Redis).
  */

@@ -20,7 +20,7 @@ import {
 import { createDraftSetup } from "../helpers/factories";
 
 /**
- * Issue 9, row 9: fuzzing the collab server with an editor's own cookie (the most trusted
+ * Security table, row 9: fuzzing the collab server with an editor's own cookie (the most trusted
  * kind of connection). `npm test` runs a few dozen cases; `npm run fuzz` (FUZZ_RUNS=…)
  * runs as many as asked.
  */

@@ -1,5 +1,5 @@
 /**
- * The cross-node traffic itself (issue 8): updates a node accepts in the same event-loop
+ * The cross-node traffic itself: updates a node accepts in the same event-loop
  * turn cross Redis as ONE merged publish, with no state-vector exchange per update, and the
  * other node shows them without storing them again. Real Redis, real rooms, real database.
  */

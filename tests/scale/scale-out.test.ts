@@ -1,5 +1,5 @@
 /**
- * Several nodes against one PostgreSQL and one Redis (issue 8): two collab nodes and two
+ * Several nodes against one PostgreSQL and one Redis: two collab nodes and two
  * web nodes as child processes, exactly as `npm run start:collab` / `start:web` run them.
  * Each run has its own PostgreSQL schema and Redis prefix, so parallel runs never meet.
  * In CI both services must be there; elsewhere the file is skipped with a notice.

@@ -8,7 +8,7 @@ import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-worl
 import { routeModules } from "./route-list";
 
 /**
- * Issue 9, row 15: every state change leaves exactly the expected audit rows (refused
+ * Security table, row 15: every state change leaves exactly the expected audit rows (refused
  * attempts included), and nothing in the app can change or delete an audit row.
  */
 let app: RunningApp;

@@ -5,7 +5,7 @@ import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-worl
 import { fillPattern, routeModules, type RouteModule } from "./route-list";
 
 /**
- * Issue 9, row 4: every loader and action of every route file, for every role, against
+ * Security table, row 4: every loader and action of every route file, for every role, against
  * ANOTHER organization's private draft, comment, round, proposal, review and export.
  * The table below must have a row per file in app/routes: a new route without one fails.
  */

@@ -15,7 +15,7 @@ import {
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
 
 /**
- * Issue 9, row 7: who may not edit a draft gets no byte of it, or has every update
+ * Security table, row 7: who may not edit a draft gets no byte of it, or has every update
  * dropped: not applied, not relayed, not stored. The stored document's hash proves it.
  */
 let server: RunningCollab;

@@ -16,7 +16,7 @@ import {
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
 
 /**
- * Issue 9, row 8: access revoked while connected. The socket closes within 5 s (the
+ * Security table, row 8: access revoked while connected. The socket closes within 5 s (the
  * production re-check interval, not the shorter one other tests use), reconnecting is
  * refused, and nothing the person types afterwards reaches the document.
  */

@@ -5,7 +5,7 @@ import { demoSessions } from "../helpers/demo-sessions";
 import { fillPattern, routeModules } from "./route-list";
 
 /**
- * Issue 9, row 1: a cross-site form POST to every action (the list read from app/routes, so
+ * Security table, row 1: a cross-site form POST to every action (the list read from app/routes, so
  * a new route is covered) is refused with 403 before any route code runs, and writes nothing.
  * Sent as a platform admin, whose session could otherwise do the most damage.
  */

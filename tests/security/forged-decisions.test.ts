@@ -4,7 +4,7 @@ import { startApp, type RunningApp } from "../helpers/app-server";
 import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-world";
 
 /**
- * Issue 9, rows 5 and 6: answering proposals and deciding or closing reviews by people not
+ * Security table, row 5 and 6: answering proposals and deciding or closing reviews by people not
  * entitled, with forged form fields (another user's id, another round's id, ids of the wrong
  * type), and proposals after the deadline, with a forged deadline, or replayed. The server
  * decides by its own clock and stored state; every refused attempt leaves a `refused.*` row.

@@ -6,7 +6,7 @@ import { demoSessions } from "../helpers/demo-sessions";
 import { createPrivateWorld } from "./private-world";
 
 /**
- * Issue 9, row 14: open redirects through `redirectTo`, path traversal in export file
+ * Security table, row 14: open redirects through `redirectTo`, path traversal in export file
  * names, SQL-like input in search and filter parameters.
  */
 let app: RunningApp;

@@ -7,7 +7,7 @@ import { createUser } from "../helpers/factories";
 import { cookieFor } from "./private-world";
 
 /**
- * Issue 9, row 2: a session is worth something only while its row says so. Replayed after
+ * Security table, row 2: a session is worth something only while its row says so. Replayed after
  * logout, forged, idle past its timeout, or of a deactivated user, the cookie leads to the
  * login page; the database keeps only SHA-256 hashes of the tokens.
  */

@@ -6,7 +6,7 @@ import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-worl
 import { fillPattern, routeModules } from "./route-list";
 
 /**
- * Issue 9, row 12: stored XSS. The payload goes into every kind of stored text a person can
+ * Security table, row 12: stored XSS. The payload goes into every kind of stored text a person can
  * write: draft titles and text, comments, proposals, round titles, version names, review
  * notes, organization and person names. Every page (from the route list) and every export is
  * read raw for an unescaped payload, and Chromium loads the pages: no dialog, no flag set.
