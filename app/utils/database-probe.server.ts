@@ -1,5 +1,13 @@
+import Database from "better-sqlite3";
 import { db } from "./db.server";
 import { env, isPostgresUrl } from "./env.server";
+
+/**
+ * How long the SQLite probe waits for another writer. better-sqlite3 waits synchronously,
+ * so this is also how long a probe can hold the event loop while the database is locked:
+ * short, and on a connection of its own, so the platform's busy timeout (5 s) stays out of it.
+ */
+const PROBE_BUSY_MS = 250;
 
 /**
  * Whether the database takes a write right now, not only a read: a full disk leaves
@@ -7,13 +15,23 @@ import { env, isPostgresUrl } from "./env.server";
  * The probe commits a write that changes nothing.
  */
 export async function databaseAcceptsWrites(): Promise<boolean> {
-  if (isPostgresUrl(env().DATABASE_URL)) {
+  const url = env().DATABASE_URL;
+  if (isPostgresUrl(url)) {
     // Assigning a transaction id makes the commit write to the WAL.
     await db().$queryRawUnsafe("SELECT txid_current()");
     return true;
   }
-  // Rewriting the header's user_version with its own value is a real committed write.
-  const [row] = await db().$queryRawUnsafe<{ user_version: bigint | number }[]>("PRAGMA user_version");
-  await db().$executeRawUnsafe(`PRAGMA user_version = ${Number(row?.user_version ?? 0)}`);
-  return true;
+  const probe = new Database(url.replace(/^file:/, "").replace(/\?.*$/, ""), {
+    fileMustExist: true,
+    timeout: PROBE_BUSY_MS,
+  });
+  try {
+    // Rewriting the header's user_version with its own value is a real committed write.
+    const version = Number(probe.pragma("user_version", { simple: true }));
+    probe.exec(`BEGIN IMMEDIATE; PRAGMA user_version = ${version}; COMMIT`);
+    return true;
+  } finally {
+    if (probe.inTransaction) probe.exec("ROLLBACK");
+    probe.close();
+  }
 }
