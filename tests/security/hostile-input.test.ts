@@ -1,7 +1,9 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALE_COOKIE } from "~/i18n/config";
+import { getSnapshotSummary } from "~/models/documents.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
+import { wordDocumentXml, wordParagraph, writeDocx } from "../helpers/zip";
 import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-world";
 import { fillPattern, routeModules, type RouteModule } from "./route-list";
 
@@ -162,4 +164,29 @@ describe("every page with malformed cookies", () => {
       expect(failures).toEqual([]);
     });
   }
+});
+
+describe("an upload whose file name has ; and = in it", () => {
+  it("imports the Word file under its own name instead of failing the multipart parser", async () => {
+    const name = "Закон «о бюджете»; ред.=3.docx";
+    const body = new FormData();
+    body.set("titleEn", "Budget law, edition 3");
+    body.set("kind", "LAW");
+    body.set("ownerOrganizationId", world.ministry.id);
+    body.set("initialContent", "import");
+    body.set(
+      "file",
+      new Blob([new Uint8Array(writeDocx({ content: wordDocumentXml(wordParagraph("Статья 1. Бюджет")) }))]),
+      name,
+    );
+    const response = await fetch(`${app.url}/drafts/new`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: owner, Origin: app.origin },
+      body,
+    });
+    expect(response.status).toBe(302);
+    const draftId = response.headers.get("Location")!.split("/").pop()!;
+    expect((await getSnapshotSummary(draftId))?.plainText).toContain("Бюджет");
+  });
 });
