@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from "../../prisma/seed/users";
-import { form, sessionCookieFrom, type RunningApp } from "./app-server";
+import { afterAll, beforeAll } from "vitest";
+import { form, sessionCookieFrom, startApp, type RunningApp } from "./app-server";
 
 let network = 0;
 
@@ -47,4 +48,26 @@ export function demoSessions(app: () => RunningApp) {
   }
 
   return { as, get, post };
+}
+
+/**
+ * For a test file about the demo world: the platform started before its first test and
+ * stopped after its last, and demo users' requests against it (pages in English, so the
+ * assertions can read their words).
+ */
+export function demoPlatformForThisFile() {
+  let running: RunningApp | undefined;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const app = () => {
+    if (!running) throw new Error("the platform is not running yet");
+    return running;
+  };
+  const sessions = demoSessions(app);
+  const get = (path: string, email?: string) => sessions.get(path, email, { "Accept-Language": "en" });
+  return { app, as: sessions.as, post: sessions.post, get };
 }

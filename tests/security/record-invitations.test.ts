@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { form, startApp, type RunningApp } from "../helpers/app-server";
-import { demoSessions } from "../helpers/demo-sessions";
+import { form } from "../helpers/app-server";
+import { demoPlatformForThisFile } from "../helpers/demo-sessions";
 
 /**
  * An invitation enrols nobody by itself: its recipient accepts it, signed in as the invited
  * account (or by creating the account from the link), or declines it. And the inviting
  * admin's answer is the same whether or not the e-mail already has an account.
  */
-let app: RunningApp;
-const sessions = demoSessions(() => app);
-const { post } = sessions;
-const get = (path: string, email?: string) => sessions.get(path, email, { "Accept-Language": "en" });
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const platform = demoPlatformForThisFile();
+const { post, get } = platform;
 
 const ADMIN = "armen@ucfo.example";
 const ucfo = () => db().organization.findUniqueOrThrow({ where: { slug: "ucfo" } });
@@ -43,12 +34,12 @@ const comparable = (html: string, email: string) =>
 describe("invitations", () => {
   it("answers the inviting admin the same for an existing account and an unknown e-mail", async () => {
     const org = await ucfo();
-    const cookie = await sessions.as(ADMIN);
+    const cookie = await platform.as(ADMIN);
     const send = async (email: string) => {
-      const response = await fetch(`${app.url}/orgs/${org.id}`, {
+      const response = await fetch(`${platform.app().url}/orgs/${org.id}`, {
         method: "POST",
         redirect: "manual",
-        headers: { Cookie: cookie, Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
+        headers: { Cookie: cookie, Origin: platform.app().origin, "Content-Type": "application/x-www-form-urlencoded" },
         body: form({ intent: "invite", email, role: "ADMIN" }),
       });
       return { status: response.status, html: await response.text() };
@@ -83,10 +74,10 @@ describe("invitations", () => {
     const signedOutHtml = await signedOut.text();
     expect(signedOutHtml).not.toContain('name="password"');
     expect(signedOutHtml).toContain("/login?redirectTo=");
-    const takeover = await fetch(app.url + link, {
+    const takeover = await fetch(platform.app().url + link, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Origin: platform.app().origin, "Content-Type": "application/x-www-form-urlencoded" },
       body: form({ intent: "accept", name: "Intruder", password: "a long password 1", confirm: "a long password 1" }),
     });
     expect(takeover.status).toBe(403);
@@ -124,10 +115,10 @@ describe("invitations", () => {
 
     // Someone without an account declines from the e-mailed link.
     const link = await invitationLink("declines@example.test");
-    const response = await fetch(app.url + link, {
+    const response = await fetch(platform.app().url + link, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: app.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Origin: platform.app().origin, "Content-Type": "application/x-www-form-urlencoded" },
       body: form({ intent: "decline" }),
     });
     expect(response.status).toBe(302);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isoDay } from "~/schemas/collegium";
 import { db } from "~/utils/db.server";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { demoSessions } from "../helpers/demo-sessions";
+import { demoPlatformForThisFile } from "../helpers/demo-sessions";
 
 /**
  * What grants powers is changed only by whoever the policy names: an organization's kind by
@@ -11,17 +10,8 @@ import { demoSessions } from "../helpers/demo-sessions";
  * ministry; sharing by the owner's staff (a grantee never re-shares or raises itself); a
  * collegium's roll by the ministry's administrators. Each refusal is a 403 and audited.
  */
-let app: RunningApp;
-const sessions = demoSessions(() => app);
-const { post } = sessions;
-const get = (path: string, email?: string) => sessions.get(path, email, { "Accept-Language": "en" });
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const platform = demoPlatformForThisFile();
+const { post, get } = platform;
 
 const org = (slug: string) => db().organization.findUniqueOrThrow({ where: { slug } });
 const userId = async (email: string) => (await db().user.findUniqueOrThrow({ where: { email } })).id;

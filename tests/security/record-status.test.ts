@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DICTIONARIES } from "~/i18n/dictionaries";
 import { createTranslate } from "~/i18n/translate";
 import { isoDay } from "~/schemas/collegium";
 import { db } from "~/utils/db.server";
-import { startApp, type RunningApp } from "../helpers/app-server";
-import { demoSessions } from "../helpers/demo-sessions";
+import { demoPlatformForThisFile } from "../helpers/demo-sessions";
 
 /**
  * The public register cannot be forged through the status form: adopted comes only from a
  * closed, approving collegium review, signed only from a recorded signature, and the form
  * makes only the by-hand change (withdrawing), for the owner's administrators.
  */
-let app: RunningApp;
-const sessions = demoSessions(() => app);
-const { post } = sessions;
-const get = (path: string, email?: string) => sessions.get(path, email, { "Accept-Language": "en" });
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const platform = demoPlatformForThisFile();
+const { post, get } = platform;
 
 /** The ministry's people read Armenian: errors come back in their language. */
 const hy = createTranslate(DICTIONARIES.hy);
