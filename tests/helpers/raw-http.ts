@@ -20,14 +20,19 @@ export function rawRequest(
 ): Promise<RawOutcome> {
   return new Promise((resolve) => {
     let received = "";
-    const socket: Socket = connect(port, "127.0.0.1", () => socket.write(text));
+    let drip: NodeJS.Timeout | undefined;
+    // The drip starts once the head is written: on a busy machine a first tick could otherwise
+    // come before the connect callback and put body bytes ahead of the request line (a 400).
+    const socket: Socket = connect(port, "127.0.0.1", () => {
+      socket.write(text);
+      if (options.drip) {
+        drip = setInterval(() => {
+          if (!socket.destroyed && socket.writable) socket.write(options.drip!);
+        }, options.dripMs ?? 100);
+      }
+    });
     socket.on("error", () => undefined);
     socket.on("data", (chunk) => (received += chunk.toString("latin1")));
-    const drip = options.drip
-      ? setInterval(() => {
-          if (!socket.destroyed && socket.writable) socket.write(options.drip!);
-        }, options.dripMs ?? 100)
-      : undefined;
     const finish = (closed: boolean) => {
       clearInterval(drip);
       clearTimeout(giveUp);
