@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { draftHeading } from "~/components/draft-title";
 import { Field, FormError } from "~/components/field";
 import { organizationName } from "~/components/organization-name";
 import { SelectField } from "~/components/select-field";
 import { TextAreaField } from "~/components/text-area-field";
 import { TimeZoneField } from "~/components/time-zone-field";
+import { DraftVersionStep } from "~/components/draft-version-step";
 import { useT } from "~/i18n/use-t";
 import { listBodies } from "~/models/collegium.server";
 import { requireDraft } from "~/models/draft-guard.server";
@@ -76,44 +77,39 @@ export default function SendForReviewPage() {
   const { draft, bodies, versions } = useLoaderData<typeof loader>();
   const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
   return (
-    <section className="narrow-wide">
-      <p className="eyebrow">
-        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
-      </p>
-      <h1>{t("reviews.send")}</h1>
-      <p className="muted">{t("reviews.sendHint")}</p>
-      {versions.length === 0 ? (
-        <p className="card notice">
-          {t("reviews.noVersion")} <Link to={`/drafts/${draft.id}/versions`}>{t("drafts.versions")}</Link>
-        </p>
-      ) : (
-        <Form method="post" noValidate className="card stack">
-          <SelectField
-            label={t("reviews.fields.body")}
-            name="bodyId"
-            error={errors.bodyId}
-            options={bodies.map((b) => ({ value: b.id, label: organizationName(b, t.locale) }))}
-          />
-          <SelectField
-            label={t("reviews.fields.version")}
-            name="versionId"
-            error={errors.versionId}
-            options={versions.map((v) => ({
-              value: v.id,
-              label: t("versions.label", { number: t.number(v.number), name: v.name }),
-            }))}
-          />
-          <div className="field-row">
-            <Field label={t("reviews.fields.dueAt")} name="dueAt" type="datetime-local" error={errors.dueAt} />
-            <TimeZoneField error={errors.timeZone} />
-          </div>
-          <TextAreaField label={t("reviews.fields.note")} name="note" error={errors.note} />
-          <FormError error={errors.form} />
-          <button type="submit" className="button primary" data-testid="review-send">
-            {t("reviews.sendButton")}
-          </button>
-        </Form>
-      )}
-    </section>
+    <DraftVersionStep
+      draft={draft}
+      title={t("reviews.send")}
+      hint={t("reviews.sendHint")}
+      noVersion={t("reviews.noVersion")}
+      hasVersions={versions.length > 0}
+    >
+      <Form method="post" noValidate className="card stack">
+        <SelectField
+          label={t("reviews.fields.body")}
+          name="bodyId"
+          error={errors.bodyId}
+          options={bodies.map((b) => ({ value: b.id, label: organizationName(b, t.locale) }))}
+        />
+        <SelectField
+          label={t("reviews.fields.version")}
+          name="versionId"
+          error={errors.versionId}
+          options={versions.map((v) => ({
+            value: v.id,
+            label: t("versions.label", { number: t.number(v.number), name: v.name }),
+          }))}
+        />
+        <div className="field-row">
+          <Field label={t("reviews.fields.dueAt")} name="dueAt" type="datetime-local" error={errors.dueAt} />
+          <TimeZoneField error={errors.timeZone} />
+        </div>
+        <TextAreaField label={t("reviews.fields.note")} name="note" error={errors.note} />
+        <FormError error={errors.form} />
+        <button type="submit" className="button primary" data-testid="review-send">
+          {t("reviews.sendButton")}
+        </button>
+      </Form>
+    </DraftVersionStep>
   );
 }

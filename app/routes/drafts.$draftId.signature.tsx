@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { draftHeading } from "~/components/draft-title";
 import { Field, FormError } from "~/components/field";
 import { SelectField } from "~/components/select-field";
+import { DraftVersionStep } from "~/components/draft-version-step";
 import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/draft-guard.server";
 import { recordSignature } from "~/models/signatures.server";
@@ -41,67 +42,58 @@ export default function RecordSignaturePage() {
   const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
   const rows = Array.from({ length: SIGNATORY_ROWS }, (_, index) => index + 1);
   return (
-    <section className="narrow-wide">
-      <p className="eyebrow">
-        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
-      </p>
-      <h1>{t("signature.title")}</h1>
-      <p className="muted">{t("signature.hint")}</p>
-      {versions.length === 0 ? (
-        <p className="card notice">
-          {t("signature.noVersion")} <Link to={`/drafts/${draft.id}/versions`}>{t("drafts.versions")}</Link>
-        </p>
-      ) : (
-        <Form method="post" noValidate className="card stack">
-          <SelectField
-            label={t("signature.fields.version")}
-            name="versionId"
-            error={errors.versionId}
-            options={versions.map((v) => ({
-              value: v.id,
-              label: t("versions.label", { number: t.number(v.number), name: v.name }),
-            }))}
+    <DraftVersionStep
+      draft={draft}
+      title={t("signature.title")}
+      hint={t("signature.hint")}
+      noVersion={t("signature.noVersion")}
+      hasVersions={versions.length > 0}
+    >
+      <Form method="post" noValidate className="card stack">
+        <SelectField
+          label={t("signature.fields.version")}
+          name="versionId"
+          error={errors.versionId}
+          options={versions.map((v) => ({
+            value: v.id,
+            label: t("versions.label", { number: t.number(v.number), name: v.name }),
+          }))}
+        />
+        <div className="field-row">
+          <Field
+            label={t("signature.fields.signedOn")}
+            name="signedOn"
+            type="date"
+            max={today}
+            error={errors.signedOn}
           />
-          <div className="field-row">
-            <Field
-              label={t("signature.fields.signedOn")}
-              name="signedOn"
-              type="date"
-              max={today}
-              error={errors.signedOn}
-            />
-            <Field label={t("signature.fields.place")} name="place" error={errors.place} />
-          </div>
-          <fieldset>
-            <legend>{t("signature.fields.signatories")}</legend>
-            <p className="muted">{t("signature.signatoriesHint")}</p>
-            <FormError error={errors.signatories} />
-            {rows.map((row) => (
-              <div className="field-row" key={row} data-testid="signatory-row">
-                <Field
-                  label={t("signature.fields.name", { number: t.number(row) })}
-                  name={`name${row}`}
-                  error={errors[`name${row}`]}
-                />
-                <Field
-                  label={t("signature.fields.position")}
-                  name={`position${row}`}
-                  error={errors[`position${row}`]}
-                />
-                <Field
-                  label={t("signature.fields.organization")}
-                  name={`organization${row}`}
-                  error={errors[`organization${row}`]}
-                />
-              </div>
-            ))}
-          </fieldset>
-          <FormError error={errors.form} />
-          <button type="submit" className="button primary" data-testid="signature-record">
-            {t("signature.submit")}
-          </button>
-        </Form>
-      )}
-    </section>
+          <Field label={t("signature.fields.place")} name="place" error={errors.place} />
+        </div>
+        <fieldset>
+          <legend>{t("signature.fields.signatories")}</legend>
+          <p className="muted">{t("signature.signatoriesHint")}</p>
+          <FormError error={errors.signatories} />
+          {rows.map((row) => (
+            <div className="field-row" key={row} data-testid="signatory-row">
+              <Field
+                label={t("signature.fields.name", { number: t.number(row) })}
+                name={`name${row}`}
+                error={errors[`name${row}`]}
+              />
+              <Field label={t("signature.fields.position")} name={`position${row}`} error={errors[`position${row}`]} />
+              <Field
+                label={t("signature.fields.organization")}
+                name={`organization${row}`}
+                error={errors[`organization${row}`]}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <FormError error={errors.form} />
+        <button type="submit" className="button primary" data-testid="signature-record">
+          {t("signature.submit")}
+        </button>
+      </Form>
+    </DraftVersionStep>
   );
 }
