@@ -24,6 +24,25 @@ export default tseslint.config(
     },
   },
   {
+    // The layers below the routes never reach up: models, search, exports and utils work
+    // for web and collab alike, so they may not depend on React components, Remix routes
+    // or the collab server.
+    files: ["app/models/**", "app/search/**", "app/exports/**", "app/utils/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/components/*", "~/routes/*", "**/components/**", "**/routes/**", "**/collab/**"],
+              message: "Models, search, exports and utils must not import components, routes or the collab server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: globals.node },
   },

@@ -13,7 +13,7 @@ import { ErrorPage } from "~/components/error-page";
 import { SiteHeader } from "~/components/site-header";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
-import { unreadNotificationCount } from "~/models/notifications.server";
+import { unreadNotificationCount } from "~/models/notifications/notifications.server";
 import stylesheet from "~/styles/app.css";
 import { useNonce } from "~/utils/csp-nonce";
 

@@ -15,7 +15,7 @@ import { article, chapter, paragraph, part, point, type DocNode } from "../app/e
 import { actToAkn } from "../app/exports/act/act-akn.server";
 import { actToDocx } from "../app/exports/act/act-docx.server";
 import { actSourceOf } from "../app/exports/act/act-source.server";
-import { docxToDocument } from "../app/models/draft-import.server";
+import { docxToDocument } from "../app/models/drafts/draft-import.server";
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);

@@ -16,7 +16,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { summaryToCsv } from "../app/exports/summary-csv.server";
 import { summaryToDocx } from "../app/exports/summary-docx.server";
-import { buildSummaryTable, summaryLabels } from "../app/models/round-summary.server";
+import { buildSummaryTable, summaryLabels } from "../app/models/rounds/round-summary.server";
 import { db } from "../app/utils/db.server";
 import { DEMO_PASSWORD } from "../prisma/seed/users";
 import { prepareRoundsDatabase, STAFF_EMAIL, type BenchRound } from "./rounds/fixture";

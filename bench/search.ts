@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
-import { loadActorIn } from "../app/models/actors.server";
+import { loadActorIn } from "../app/models/accounts/actors.server";
 import type { MaybeActor } from "../app/policies";
 import { searchBackendFor } from "../app/search/search-backends.server";
 import { search } from "../app/search/search.server";

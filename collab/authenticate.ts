@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { readCookie, SESSION_COOKIE, validateSessionToken } from "../app/auth/session.server";
-import { loadActor } from "../app/models/actors.server";
-import { loadDraftResource, loadDraftResources } from "../app/models/draft-access.server";
+import { loadActor } from "../app/models/accounts/actors.server";
+import { loadDraftResource, loadDraftResources } from "../app/models/drafts/draft-access.server";
 import { documentAccess, type DocumentAccess } from "../app/policies";
 import { db } from "../app/utils/db.server";
 

@@ -1,15 +1,7 @@
+import type { PersistenceBacklog } from "../app/utils/health.server";
 import type { CollabServer } from "./server";
 
-export type PersistenceBacklog = {
-  /** Documents open in memory. */
-  openDocuments: number;
-  /** Updates accepted from editors and not yet in the database. */
-  unsavedUpdates: number;
-  /** Documents whose last database write failed (being retried with back-off). */
-  failingDocuments: number;
-  /** Seconds since the oldest still-failing write began failing (0 when none fails). */
-  failingForSeconds: number;
-};
+export type { PersistenceBacklog };
 
 /**
  * What the collab server holds in memory that the database does not have yet. A document

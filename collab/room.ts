@@ -4,7 +4,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from "../app/editor/collab-protocol";
-import * as documents from "../app/models/documents.server";
+import * as documents from "../app/models/documents/documents.server";
 import type { CollabConfig } from "./config";
 import { TickBroadcast } from "./tick-broadcast";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { appendUpdate } from "../app/models/documents.server";
-import { compactSharedLog, loadSharedDocument } from "../app/models/shared-document-log.server";
+import { appendUpdate } from "../app/models/documents/documents.server";
+import { compactSharedLog, loadSharedDocument } from "../app/models/documents/shared-document-log.server";
 import type { RedisBus } from "../app/utils/redis-bus.server";
 import type { DocumentStore } from "./room";
 

@@ -3,7 +3,7 @@
  * One process serves the web app and the collab WebSocket; `--web-only` (`npm run start:web`)
  * serves the web app alone, for deployments with separate collab nodes (docs/deployment.md).
  */
-import { startBackgroundJobs } from "../app/models/background-jobs.server";
+import { startBackgroundJobs } from "../app/models/notifications/background-jobs.server";
 import { env, envProblems } from "../app/utils/env.server";
 import { redisBus } from "../app/utils/redis-bus.server";
 import { startServer } from "../server/index";

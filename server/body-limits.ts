@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Request, RequestHandler, Response } from "express";
 import { resolveLocale } from "../app/i18n/locale.server";
 import { serverT } from "../app/i18n/server-t.server";
-import { MAX_IMPORT_BYTES } from "../app/models/draft-import.server";
+import { MAX_IMPORT_BYTES } from "../app/models/drafts/draft-import.server";
 
 const KB = 1024;
 const MB = 1024 * KB;

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { loadActor } from "~/models/actors.server";
+import { loadActor } from "~/models/accounts/actors.server";
 import type { Actor } from "~/policies";
 import { db } from "~/utils/db.server";
 import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } from "./session.server";

@@ -1,6 +1,6 @@
 import { useT } from "~/i18n/use-t";
 import { DRAFT_KINDS, DRAFT_STATUSES } from "~/schemas/draft";
-import { organizationName } from "./organization-name";
+import { organizationName } from "~/i18n/localized-name";
 
 /**
  * The filter selects the draft list, the register and search share: each labelled for

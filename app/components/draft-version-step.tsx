@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { draftTitle, type DraftTitleFields } from "~/components/draft-title";
+import { draftTitle, type DraftTitleFields } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 
 /**

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
-import { listUserMemberships } from "~/models/memberships.server";
+import { listUserMemberships } from "~/models/accounts/memberships.server";
 
 export const meta: MetaFunction = () => [{ title: "Agora" }];
 

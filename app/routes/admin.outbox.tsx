@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/current-user.server";
 import { LocalDate } from "~/components/local-date";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
-import { listOutbox } from "~/models/users.server";
+import { listOutbox } from "~/models/accounts/users.server";
 import { env } from "~/utils/env.server";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize, notFound } from "~/utils/responses.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { registerEntryJson } from "~/models/open-data-register.server";
+import { registerEntryJson } from "~/models/register/open-data-register.server";
 import { apiJson, apiNotFound } from "~/utils/api-response.server";
 
 /** One act: final text with its SHA-256 and the public history of its consultation. */

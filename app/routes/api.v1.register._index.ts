@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { registerListJson } from "~/models/open-data-register.server";
+import { registerListJson } from "~/models/register/open-data-register.server";
 import { readRegisterFilters } from "~/schemas/register";
 import { apiJson, apiPagination, readApiPage } from "~/utils/api-response.server";
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findPublicRound, roundJson } from "~/models/open-data-rounds.server";
+import { findPublicRound, roundJson } from "~/models/rounds/open-data-rounds.server";
 import { apiJson, apiNotFound } from "~/utils/api-response.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

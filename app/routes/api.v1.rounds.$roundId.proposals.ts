@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findPublicRound, roundProposalsJson } from "~/models/open-data-rounds.server";
+import { findPublicRound, roundProposalsJson } from "~/models/rounds/open-data-rounds.server";
 import { apiJson, apiNotFound, apiPagination, readApiPage } from "~/utils/api-response.server";
 
 /** Proposals with their official answers, published with the round's summary and not before. */

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findPublicRound, roundVersionJson } from "~/models/open-data-rounds.server";
+import { findPublicRound, roundVersionJson } from "~/models/rounds/open-data-rounds.server";
 import { apiJson, apiNotFound } from "~/utils/api-response.server";
 
 /** The frozen text the round consulted on, with the SHA-256 anyone can recompute from `text`. */

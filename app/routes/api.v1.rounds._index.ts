@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listPublicRounds, roundJson } from "~/models/open-data-rounds.server";
+import { listPublicRounds, roundJson } from "~/models/rounds/open-data-rounds.server";
 import { ApiRoundFiltersSchema } from "~/schemas/api";
 import { apiJson, apiPagination, readApiPage } from "~/utils/api-response.server";
 

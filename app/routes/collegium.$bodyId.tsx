@@ -7,11 +7,11 @@ import { AddMembershipForm } from "~/components/collegium/add-membership-form";
 import { RollTable, type RollActionResult, type SeatRow } from "~/components/collegium/roll-table";
 import { VotingRulesForm } from "~/components/collegium/voting-rules-form";
 import { FormError } from "~/components/field";
-import { organizationName } from "~/components/organization-name";
+import { ORGANIZATION_NAMES, organizationName } from "~/i18n/localized-name";
 import { PLATFORM_TIME_ZONE } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
-import { linkMembershipToUser, setVotingRules } from "~/models/collegium-links.server";
-import { addMembership, endTerm, getBody } from "~/models/collegium.server";
+import { linkMembershipToUser, setVotingRules } from "~/models/collegium/collegium-links.server";
+import { addMembership, endTerm, getBody } from "~/models/collegium/collegium.server";
 import { can } from "~/policies";
 import {
   AddMembershipSchema,
@@ -29,8 +29,6 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { authorize, found } from "~/utils/responses.server";
 import { RuleError } from "~/utils/rule-error";
 import { readForm } from "~/utils/read-form.server";
-
-const ORGANIZATION_NAMES = { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } as const;
 
 async function requireBody(request: Request, bodyId: string | undefined) {
   const user = await requireUser(request);

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { inOffice } from "~/collegium/terms";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
-import { listBodies } from "~/models/collegium.server";
+import { listBodies } from "~/models/collegium/collegium.server";
 import { db } from "~/utils/db.server";
 import { authorize } from "~/utils/responses.server";
 

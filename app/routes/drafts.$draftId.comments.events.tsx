@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readCookie, SESSION_COOKIE } from "~/auth/session.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
-import { requireDraft } from "~/models/draft-guard.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { subscribeCommentsChanged } from "~/utils/comment-events.server";
 import { openCommentStream } from "~/utils/comment-streams.server";
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { handleCommentAction } from "~/models/comment-actions.server";
-import { listVisibleThreads } from "~/models/comments.server";
-import { requireDraft } from "~/models/draft-guard.server";
+import { handleCommentAction } from "~/models/comments/comment-actions.server";
+import { listVisibleThreads } from "~/models/comments/comments.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { can } from "~/policies";
 import { readForm } from "~/utils/read-form.server";
 

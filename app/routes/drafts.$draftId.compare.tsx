@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { compareVersions } from "~/compare/compare-versions";
 import { ArticleChange, type CompareView } from "~/components/compare/article-change";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
-import { textOf } from "~/models/compare.server";
-import { requireDraft } from "~/models/draft-guard.server";
-import { listVersions } from "~/models/versions.server";
+import { textOf } from "~/models/documents/compare.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { listVersions } from "~/models/documents/versions.server";
 import { found } from "~/utils/responses.server";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { DraftTitleFields } from "~/components/draft-title-fields";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/draft-guard.server";
-import { updateDraftDetails } from "~/models/drafts.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { updateDraftDetails } from "~/models/drafts/drafts.server";
 import { DRAFT_KINDS, DraftDetailsSchema } from "~/schemas/draft";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { RoundList } from "~/components/rounds/round-list";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/draft-guard.server";
-import { listDraftRounds, roundInfo } from "~/models/rounds.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { listDraftRounds, roundInfo } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
 
 /** A draft's consultation rounds, as far as the viewer may see them, and "new round" for staff. */

@@ -2,17 +2,17 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@r
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { ORGANIZATION_NAMES, draftHeading, draftTitle } from "~/i18n/localized-name";
 import { Field, FormError } from "~/components/field";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { TextAreaField } from "~/components/text-area-field";
 import { resolveLocale } from "~/i18n/locale.server";
 import { formatDate } from "~/i18n/format";
 import { serverT } from "~/i18n/server-t.server";
 import { TimeZoneField } from "~/components/time-zone-field";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/draft-guard.server";
-import { createRound } from "~/models/rounds.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { createRound } from "~/models/rounds/rounds.server";
 import { roundSchema } from "~/schemas/round";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -26,7 +26,7 @@ function invitableOrganizations(ownerOrganizationId: string) {
   return db().organization.findMany({
     where: { id: { not: ownerOrganizationId } },
     orderBy: { nameEn: "asc" },
-    select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true, kind: true },
+    select: { ...ORGANIZATION_NAMES, kind: true },
   });
 }
 

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftTitle } from "~/components/draft-title";
+import { draftTitle } from "~/i18n/localized-name";
 import { Field } from "~/components/field";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/draft-guard.server";
-import { handleSharingAction } from "~/models/draft-sharing.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { handleSharingAction } from "~/models/drafts/draft-sharing.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/read-form.server";
 

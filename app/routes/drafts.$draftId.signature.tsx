@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { draftHeading } from "~/components/draft-title";
+import { draftHeading } from "~/i18n/localized-name";
 import { Field, FormError } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { DraftVersionStep } from "~/components/draft-version-step";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/draft-guard.server";
-import { recordSignature } from "~/models/signatures.server";
-import { listVersions } from "~/models/versions.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { recordSignature } from "~/models/register/signatures.server";
+import { listVersions } from "~/models/documents/versions.server";
 import { isoDay } from "~/schemas/collegium";
 import { parseSignatureForm, SIGNATORY_ROWS } from "~/schemas/signature";
 import { RuleError } from "~/utils/rule-error";

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/draft-guard.server";
-import { listDraftRounds } from "~/models/rounds.server";
-import { draftTimeline } from "~/models/timeline.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { listDraftRounds } from "~/models/rounds/rounds.server";
+import { draftTimeline } from "~/models/drafts/timeline.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
 

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentView } from "~/components/document/document-view";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { ExportLinks } from "~/components/export-links";
 import { LocalDate } from "~/components/local-date";
 import { PrintButton } from "~/components/print-button";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/draft-guard.server";
-import { getVersion } from "~/models/versions.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { getVersion } from "~/models/documents/versions.server";
 import { found } from "~/utils/responses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

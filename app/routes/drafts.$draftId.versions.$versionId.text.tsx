@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireDraft } from "~/models/draft-guard.server";
-import { getVersion } from "~/models/versions.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { getVersion } from "~/models/documents/versions.server";
 import { found } from "~/utils/responses.server";
 
 /** The exact text the version's SHA-256 was computed over, so anyone can check it (sha256sum). */

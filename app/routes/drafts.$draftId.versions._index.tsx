@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { Field } from "~/components/field";
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/draft-guard.server";
-import { createVersion, listVersions } from "~/models/versions.server";
+import { requireDraft } from "~/models/drafts/draft-guard.server";
+import { createVersion, listVersions } from "~/models/documents/versions.server";
 import { can } from "~/policies";
 import { VersionSchema } from "~/schemas/version";
 import { parseForm } from "~/utils/forms";

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
-import { draftTitle } from "~/components/draft-title";
+import { draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { DraftKindSelect, DraftStatusSelect, OrganizationSelect } from "~/components/draft-filters";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
-import { listDrafts } from "~/models/drafts.server";
+import { listDrafts } from "~/models/drafts/drafts.server";
 import { can } from "~/policies";
 import { DRAFT_KINDS, DRAFT_STATUSES } from "~/schemas/draft";
 import { db } from "~/utils/db.server";

@@ -4,7 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { resolveLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
-import { acceptPasswordResetRequest, laterVia } from "~/models/password-reset-requests.server";
+import { acceptPasswordResetRequest, laterVia } from "~/models/accounts/password-reset-requests.server";
 import { ForgotPasswordSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";

@@ -4,9 +4,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { FormError } from "~/components/field";
 import { LocalDate } from "~/components/local-date";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
-import { acceptInvitationAs, declineInvitation, pendingInvitations } from "~/models/invitations.server";
+import { acceptInvitationAs, declineInvitation, pendingInvitations } from "~/models/accounts/invitations.server";
 import { auditRefusal } from "~/utils/audit.server";
 import { readForm } from "~/utils/read-form.server";
 

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { isLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
-import { setUserLocale } from "~/models/accounts.server";
+import { setUserLocale } from "~/models/accounts/accounts.server";
 import { safeRedirect } from "~/utils/origin.server";
 import { readForm } from "~/utils/read-form.server";
 

@@ -5,7 +5,7 @@ import { getCurrentUser } from "~/auth/current-user.server";
 import { sessionCookie } from "~/auth/session.server";
 import { Field, FormError } from "~/components/field";
 import { useT } from "~/i18n/use-t";
-import { login } from "~/models/accounts.server";
+import { login } from "~/models/accounts/accounts.server";
 import { LoginSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/origin.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { blankSessionCookie, readCookie, SESSION_COOKIE } from "~/auth/session.server";
-import { logout } from "~/models/accounts.server";
+import { logout } from "~/models/accounts/accounts.server";
 import { closeCommentStreamsOfSession } from "~/utils/comment-streams.server";
 
 export async function loader() {

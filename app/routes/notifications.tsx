@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
-import { draftTitle } from "~/components/draft-title";
+import { draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
-import { listNotifications, markAllRead } from "~/models/notifications.server";
+import { listNotifications, markAllRead } from "~/models/notifications/notifications.server";
 import { INVITATION_NOTIFICATION } from "~/utils/invitation-notice";
 import { pageCount, readPage } from "~/utils/pagination";
 

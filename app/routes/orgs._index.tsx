@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { useT } from "~/i18n/use-t";
-import { listOrganizations } from "~/models/organizations.server";
+import { listOrganizations } from "~/models/organizations/organizations.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize } from "~/utils/responses.server";

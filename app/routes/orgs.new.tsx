@@ -4,7 +4,7 @@ import { useActionData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { OrganizationForm } from "~/components/organization-form";
 import { useT } from "~/i18n/use-t";
-import { createOrganization } from "~/models/organizations.server";
+import { createOrganization } from "~/models/organizations/organizations.server";
 import { OrganizationSchema } from "~/schemas/organization";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";

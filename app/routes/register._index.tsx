@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { draftTitle } from "~/components/draft-title";
+import { draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { DraftKindSelect, OrganizationSelect } from "~/components/draft-filters";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
-import { listRegister } from "~/models/register.server";
+import { listRegister } from "~/models/register/register.server";
 import { readRegisterFilters } from "~/schemas/register";
 import { pageCount, readPage } from "~/utils/pagination";
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { draftTitle } from "~/components/draft-title";
-import { organizationName } from "~/components/organization-name";
+import { draftTitle } from "~/i18n/localized-name";
+import { organizationName } from "~/i18n/localized-name";
 import { reviewRecordToDocx } from "~/exports/review-record-docx.server";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
-import { requireReview } from "~/models/review-guard.server";
+import { requireReview } from "~/models/collegium/review-guard.server";
 import { can } from "~/policies";
 
 /** The printable record of a review as DOCX; each reviewer's decision only once it is closed. */

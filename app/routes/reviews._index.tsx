@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
-import { draftTitle } from "~/components/draft-title";
+import { draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
-import { listPendingReviews } from "~/models/reviews.server";
+import { listPendingReviews } from "~/models/collegium/reviews.server";
 
 /** "My reviews": the open collegium reviews where this person holds a seat, soonest due first. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,25 +3,25 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { DocumentView } from "~/components/document/document-view";
-import { draftHeading, draftTitle } from "~/components/draft-title";
+import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { FormError } from "~/components/field";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { RoundHeader } from "~/components/rounds/round-header";
 import { ProposalForm } from "~/components/rounds/proposal-form";
 import { OwnProposals } from "~/components/rounds/own-proposals";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
-import { submitProposal, withdrawProposal } from "~/models/proposals.server";
+import { submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";
 import { RuleError } from "~/utils/rule-error";
-import { requireRound } from "~/models/round-guard.server";
+import { requireRound } from "~/models/rounds/round-guard.server";
 import {
   answeredCount,
   listOwnProposals,
   ownOrganizations,
   proposalCountsByArticle,
   roundInfo,
-} from "~/models/rounds.server";
+} from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
 import { parseForm } from "~/utils/forms";

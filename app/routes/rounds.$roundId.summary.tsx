@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { resolveLocale } from "~/i18n/locale.server";
-import { buildSummaryTable, summaryLabels } from "~/models/round-summary.server";
-import { requireRound } from "~/models/round-guard.server";
+import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
+import { requireRound } from "~/models/rounds/round-guard.server";
 import { summaryCells, summaryHeaders } from "~/exports/summary-csv.server";
 import { pageCount, readPage } from "~/utils/pagination";
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRound } from "~/models/round-guard.server";
+import { requireRound } from "~/models/rounds/round-guard.server";
 import { db } from "~/utils/db.server";
 
 /** The exact text of the round's version that its SHA-256 was computed over (check with sha256sum). */

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { RoundList } from "~/components/rounds/round-list";
 import { useT } from "~/i18n/use-t";
-import { listVisibleRounds, roundInfo } from "~/models/rounds.server";
+import { listVisibleRounds, roundInfo } from "~/models/rounds/rounds.server";
 
 /** Open and past consultation rounds: public ones for everyone, invited ones for their guests. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import { ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const owners = await db().organization.findMany({
     where: { kind: { in: ["MINISTRY", "MUNICIPALITY"] } },
     orderBy: { nameEn: "asc" },
-    select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true },
+    select: ORGANIZATION_NAMES,
   });
   return {
     params,

@@ -1,5 +1,5 @@
 import type { Db, Tx } from "~/utils/db.server";
-import { DRAFT_TITLES } from "~/models/draft-access.server";
+import { DRAFT_TITLES } from "~/i18n/localized-name";
 import { searchWords } from "./search-words";
 
 /**

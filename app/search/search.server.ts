@@ -1,11 +1,11 @@
-import { draftTitle } from "~/components/draft-title";
+import { draftTitle } from "~/i18n/localized-name";
 import { Prisma } from "~/generated/prisma/sqlite/client";
 import type { Locale } from "~/i18n/config";
 import type { MaybeActor } from "~/policies";
 import type { SearchKind } from "~/schemas/search";
 import { db, type Db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { DRAFT_TITLES } from "~/models/draft-access.server";
+import { DRAFT_TITLES } from "~/i18n/localized-name";
 import { excerpt, highlight, type Segment } from "./highlight";
 import { searchBackendFor, type SearchBackend } from "./search-backends.server";
 import { queryTerms } from "./search-words";

@@ -1,6 +1,6 @@
 import { validateSessionToken } from "~/auth/session.server";
-import { loadActor } from "~/models/actors.server";
-import { loadDraftResources } from "~/models/draft-access.server";
+import { loadActor } from "~/models/accounts/actors.server";
+import { loadDraftResources } from "~/models/drafts/draft-access.server";
 import { can, type Actor, type DraftResource } from "~/policies";
 import { ConnectionQuota } from "./connection-quota";
 import { db } from "./db.server";

@@ -1,6 +1,17 @@
-import type { PersistenceBacklog } from "../../collab/persistence-backlog";
 import { databaseAcceptsWrites } from "./database-probe.server";
 import { redisPing } from "./redis-ping.server";
+
+/** What the collab server holds in memory that the database does not have yet. */
+export type PersistenceBacklog = {
+  /** Documents open in memory. */
+  openDocuments: number;
+  /** Updates accepted from editors and not yet in the database. */
+  unsavedUpdates: number;
+  /** Documents whose last database write failed (being retried with back-off). */
+  failingDocuments: number;
+  /** Seconds since the oldest still-failing write began failing (0 when none fails). */
+  failingForSeconds: number;
+};
 
 export type Health = {
   status: "ok" | "degraded";

@@ -1,6 +1,6 @@
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
-import { UnreadableDocumentError } from "~/models/unreadable-document.server";
+import { UnreadableDocumentError } from "~/models/documents/unreadable-document.server";
 
 /**
  * Runs a step that reads a draft's text (freezing a version, exporting, comparing) and turns

@@ -1,4 +1,4 @@
-import { createDraft, shareDraft } from "../../app/models/drafts.server";
+import { createDraft, shareDraft } from "../../app/models/drafts/drafts.server";
 import { createDb } from "../../app/utils/db.server";
 import { lawDocument, STAFF_EMAIL } from "../rounds/fixture";
 import { prepareWebDatabase } from "../web/fixture";

@@ -1,8 +1,8 @@
 import { plainTextOf } from "../../app/editor/document-json";
 import { outlineOf } from "../../app/editor/outline";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
-import { initializeDocument } from "../../app/models/documents.server";
-import { sha256Hex } from "../../app/models/versions.server";
+import { initializeDocument } from "../../app/models/documents/documents.server";
+import { sha256Hex } from "../../app/models/documents/versions.server";
 import { createDb } from "../../app/utils/db.server";
 import { foldForSearch } from "../../app/utils/search-text";
 import { prepareDatabase } from "../../scripts/prepare-database";

@@ -1,7 +1,7 @@
 import { plainTextOf, type DocNode } from "../../app/editor/document-json";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
-import { sha256Hex } from "../../app/models/versions.server";
-import { recordSignatureIn } from "../../app/models/signatures.server";
+import { sha256Hex } from "../../app/models/documents/versions.server";
+import { recordSignatureIn } from "../../app/models/register/signatures.server";
 import { isoDay } from "../../app/schemas/collegium";
 import type { Signatory } from "../../app/schemas/signature";
 import type { Tx } from "../../app/utils/db.server";

@@ -1,6 +1,6 @@
 /**
  * Demo accounts, one per role. Their passwords are public (README) and work only when
- * NODE_ENV is not "production": see app/models/accounts.server.ts.
+ * NODE_ENV is not "production": see app/models/accounts/accounts.server.ts.
  */
 export const DEMO_PASSWORD = "agora-demo-2026";
 

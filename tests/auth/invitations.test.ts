@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { validateSessionToken } from "~/auth/session.server";
-import { acceptInvitation, login, resetPassword } from "~/models/accounts.server";
+import { acceptInvitation, login, resetPassword } from "~/models/accounts/accounts.server";
 import {
   findUsableToken,
   INVITATION_TTL_MS,
   inviteToOrganization,
   requestPasswordReset,
-} from "~/models/email-tokens.server";
-import { acceptInvitationAs } from "~/models/invitations.server";
+} from "~/models/accounts/email-tokens.server";
+import { acceptInvitationAs } from "~/models/accounts/invitations.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganization, createUser, TEST_PASSWORD } from "../helpers/factories";
 

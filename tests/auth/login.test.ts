@@ -1,7 +1,7 @@
 import { verify } from "@node-rs/argon2";
 import { describe, expect, it } from "vitest";
 import { throttleDelaySeconds, FREE_FAILURES } from "~/auth/throttle.server";
-import { changePassword, login } from "~/models/accounts.server";
+import { changePassword, login } from "~/models/accounts/accounts.server";
 import { validateSessionToken } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
 import { createUser, TEST_PASSWORD } from "../helpers/factories";

@@ -8,7 +8,7 @@ import {
   validateSessionToken,
 } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
-import { logout, setUserActive } from "~/models/accounts.server";
+import { logout, setUserActive } from "~/models/accounts/accounts.server";
 import { db } from "~/utils/db.server";
 import { createUser } from "../helpers/factories";
 

@@ -3,8 +3,8 @@ import * as Y from "yjs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as encoding from "lib0/encoding";
 import { CLOSE, MESSAGE_AWARENESS, roomName } from "~/editor/collab-protocol";
-import { loadDocument } from "~/models/documents.server";
-import { revokeDraftAccess, shareDraft } from "~/models/drafts.server";
+import { loadDocument } from "~/models/documents/documents.server";
+import { revokeDraftAccess, shareDraft } from "~/models/drafts/drafts.server";
 import { db } from "~/utils/db.server";
 import { databaseStore } from "../../collab/room";
 import {

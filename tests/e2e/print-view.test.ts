@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { article, chapter, paragraph, plainTextOf, type DocNode } from "~/editor/document-json";
-import { sha256Hex } from "~/models/versions.server";
+import { sha256Hex } from "~/models/documents/versions.server";
 import { db } from "~/utils/db.server";
 import { appAndBrowserForThisFile, signedInPage } from "../helpers/browser";
 

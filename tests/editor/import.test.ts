@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { markdownToDocument } from "~/editor/markdown-import";
 import { duplicateIds, outlineOf } from "~/editor/outline";
 import { legalActSchema } from "~/editor/yjs-document";
-import { docxToDocument } from "~/models/draft-import.server";
+import { docxToDocument } from "~/models/drafts/draft-import.server";
 
 /** A minimal Word document: paragraphs with optional heading styles. */
 async function makeDocx(paragraphs: { style?: string; text: string }[]): Promise<Buffer> {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   draftId = draft.id;
   const anahit = await db().user.findUniqueOrThrow({ where: { email: "anahit@mta.example" } });
   const karen = await db().user.findUniqueOrThrow({ where: { email: "karen@aca.example" } });
-  const { createVersion } = await import("~/models/versions.server");
+  const { createVersion } = await import("~/models/documents/versions.server");
   versionId = (await createVersion(anahit.id, draftId, "For the export")).id;
   // One working-group thread from the partner, one internal thread of the ministry.
   await db().commentThread.create({

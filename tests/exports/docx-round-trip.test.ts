@@ -4,9 +4,9 @@ import { duplicateIds } from "~/editor/outline";
 import { legalActSchema } from "~/editor/yjs-document";
 import { actToDocx } from "~/exports/act/act-docx.server";
 import { actSourceOf } from "~/exports/act/act-source.server";
-import { textOf } from "~/models/compare.server";
-import { docxToDocument } from "~/models/draft-import.server";
-import { createDraft } from "~/models/drafts.server";
+import { textOf } from "~/models/documents/compare.server";
+import { docxToDocument } from "~/models/drafts/draft-import.server";
+import { createDraft } from "~/models/drafts/drafts.server";
 import { createDraftSetup } from "../helpers/factories";
 import { draft, original } from "./legal-fixture";
 

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadDocument } from "~/models/documents.server";
+import { loadDocument } from "~/models/documents/documents.server";
 import { isHealthz, serveHealthz } from "../../server/healthz";
 import {
   connectClient,

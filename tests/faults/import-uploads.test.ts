@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DICTIONARIES } from "~/i18n/dictionaries";
 import { createTranslate } from "~/i18n/translate";
-import { importFile, MAX_IMPORT_BYTES } from "~/models/draft-import.server";
-import { MAX_UNPACKED_BYTES } from "~/models/docx-container.server";
-import { ImportError } from "~/models/import-error.server";
+import { importFile, MAX_IMPORT_BYTES } from "~/models/drafts/draft-import.server";
+import { MAX_UNPACKED_BYTES } from "~/models/drafts/docx-container.server";
+import { ImportError } from "~/models/drafts/import-error.server";
 import { db } from "~/utils/db.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { demoSessions } from "../helpers/demo-sessions";

@@ -37,7 +37,7 @@ export async function addMember(userId: string, organizationId: string, role: Me
 
 /** A ministry with a staff member, and a draft it owns (empty document). */
 export async function createDraftSetup() {
-  const { createDraft } = await import("~/models/drafts.server");
+  const { createDraft } = await import("~/models/drafts/drafts.server");
   const { EMPTY_DOCUMENT } = await import("~/editor/templates");
   const ministry = await createOrganization("MINISTRY", "Ministry of Territorial Administration");
   const staff = await createUser({ name: "Անահիտ" });

@@ -4,17 +4,17 @@ import { tallyReview } from "~/collegium/outcome";
 import { inOffice, termsOverlap } from "~/collegium/terms";
 import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
-import { loadActor } from "~/models/actors.server";
-import { addMembership, endTerm, seatsInOffice } from "~/models/collegium.server";
-import { initializeDocument } from "~/models/documents.server";
+import { loadActor } from "~/models/accounts/actors.server";
+import { addMembership, endTerm, seatsInOffice } from "~/models/collegium/collegium.server";
+import { initializeDocument } from "~/models/documents/documents.server";
 import {
   closeReview,
   listPendingReviews,
   recordDecision,
   sendForReview,
   sendReviewReminders,
-} from "~/models/reviews.server";
-import { createVersion } from "~/models/versions.server";
+} from "~/models/collegium/reviews.server";
+import { createVersion } from "~/models/documents/versions.server";
 import { db } from "~/utils/db.server";
 import { RuleError } from "~/utils/rule-error";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_DOCUMENT, templateFor } from "~/editor/templates";
 import { serverT } from "~/i18n/server-t.server";
 import { outlineOf } from "~/editor/outline";
-import { getSnapshotSummary } from "~/models/documents.server";
-import { changeDraftStatus, createDraft, listDrafts, revokeDraftAccess, shareDraft } from "~/models/drafts.server";
+import { getSnapshotSummary } from "~/models/documents/documents.server";
+import {
+  changeDraftStatus,
+  createDraft,
+  listDrafts,
+  revokeDraftAccess,
+  shareDraft,
+} from "~/models/drafts/drafts.server";
 import { db } from "~/utils/db.server";
 import { readPage } from "~/utils/pagination";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changeMembershipRole, listUserMemberships, removeMembership } from "~/models/memberships.server";
+import { changeMembershipRole, listUserMemberships, removeMembership } from "~/models/accounts/memberships.server";
 import {
   createOrganization,
   getOrganization,
   listMembers,
   listOrganizations,
   updateOrganization,
-} from "~/models/organizations.server";
+} from "~/models/organizations/organizations.server";
 import type { OrganizationInput } from "~/schemas/organization";
 import { OrganizationSchema } from "~/schemas/organization";
 import { db } from "~/utils/db.server";

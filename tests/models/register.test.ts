@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
-import { initializeDocument } from "~/models/documents.server";
-import { listRegister, loadRegisterEntry, registerYear } from "~/models/register.server";
-import { createVersion } from "~/models/versions.server";
+import { initializeDocument } from "~/models/documents/documents.server";
+import { listRegister, loadRegisterEntry, registerYear } from "~/models/register/register.server";
+import { createVersion } from "~/models/documents/versions.server";
 import { db } from "~/utils/db.server";
 import { createDraftSetup } from "../helpers/factories";
 

@@ -68,7 +68,7 @@ describe("lock-out resistance", () => {
     expect(
       await db().loginThrottle.count({ where: { key: { startsWith: `${accountAddressKey(owner.email, "")}` } } }),
     ).toBe(2);
-    const { requestPasswordReset } = await import("~/models/email-tokens.server");
+    const { requestPasswordReset } = await import("~/models/accounts/email-tokens.server");
     const token = await requestPasswordReset(owner.email, "http://agora.test", (link) => ({
       subject: "s",
       body: link,

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DICTIONARIES } from "~/i18n/dictionaries";
-import { MAX_IMPORT_BYTES } from "~/models/draft-import.server";
+import { MAX_IMPORT_BYTES } from "~/models/drafts/draft-import.server";
 import { db } from "~/utils/db.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { demoSessions } from "../helpers/demo-sessions";

@@ -1,7 +1,7 @@
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { shareDraft } from "~/models/drafts.server";
+import { shareDraft } from "~/models/drafts/drafts.server";
 import { openRaw, paragraphUpdate, storedHash, syncFrame } from "../helpers/collab-frames";
 import {
   connectClient,

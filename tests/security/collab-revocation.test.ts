@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CLOSE } from "~/editor/collab-protocol";
-import { revokeDraftAccess, shareDraft } from "~/models/drafts.server";
+import { revokeDraftAccess, shareDraft } from "~/models/drafts/drafts.server";
 import { db } from "~/utils/db.server";
 import { DEFAULT_COLLAB_CONFIG } from "../../collab/config";
 import { openRaw, storedHash } from "../helpers/collab-frames";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DICTIONARIES } from "~/i18n/dictionaries";
-import { shareDraft } from "~/models/drafts.server";
+import { shareDraft } from "~/models/drafts/drafts.server";
 import { publishCommentsChanged } from "~/utils/comment-events.server";
 import { COMMENT_STREAM_LIMITS } from "~/utils/comment-streams.server";
 import { db } from "~/utils/db.server";

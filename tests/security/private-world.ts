@@ -1,14 +1,14 @@
 import { createSession } from "~/auth/session.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { article, paragraph } from "~/editor/document-json";
-import { loadActor } from "~/models/actors.server";
-import { draftResourceOf, DRAFT_FOR_POLICY } from "~/models/draft-access.server";
-import { startThread } from "~/models/comments.server";
-import { createDraft, shareDraft } from "~/models/drafts.server";
-import { submitProposal } from "~/models/proposals.server";
-import { createRound } from "~/models/rounds.server";
-import { sendForReview } from "~/models/reviews.server";
-import { createVersion } from "~/models/versions.server";
+import { loadActor } from "~/models/accounts/actors.server";
+import { draftResourceOf, DRAFT_FOR_POLICY } from "~/models/drafts/draft-access.server";
+import { startThread } from "~/models/comments/comments.server";
+import { createDraft, shareDraft } from "~/models/drafts/drafts.server";
+import { submitProposal } from "~/models/rounds/proposals.server";
+import { createRound } from "~/models/rounds/rounds.server";
+import { sendForReview } from "~/models/collegium/reviews.server";
+import { createVersion } from "~/models/documents/versions.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganization, createUser } from "../helpers/factories";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { acceptPasswordResetRequest, sendPasswordReset } from "~/models/password-reset-requests.server";
+import { acceptPasswordResetRequest, sendPasswordReset } from "~/models/accounts/password-reset-requests.server";
 import { db, type Db } from "~/utils/db.server";
 import { clearRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { form, startApp, type RunningApp } from "../helpers/app-server";

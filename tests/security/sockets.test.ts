@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { roomName } from "~/editor/collab-protocol";
-import { shareDraft } from "~/models/drafts.server";
+import { shareDraft } from "~/models/drafts/drafts.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { COLLAB_READY, startChildNode, WEB_READY, type ChildNode } from "../helpers/child-node";
 import { openRaw, type RawSocket } from "../helpers/collab-frames";

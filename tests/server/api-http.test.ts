@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "~/models/versions.server";
+import { sha256Hex } from "~/models/documents/versions.server";
 import { db } from "~/utils/db.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { demoSessions } from "../helpers/demo-sessions";

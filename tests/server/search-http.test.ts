@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/auth/current-user.server";
-import { loadActor } from "~/models/actors.server";
-import { startThread } from "~/models/comments.server";
-import { loadDraftResource } from "~/models/draft-access.server";
+import { loadActor } from "~/models/accounts/actors.server";
+import { startThread } from "~/models/comments/comments.server";
+import { loadDraftResource } from "~/models/drafts/draft-access.server";
 import { db } from "~/utils/db.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { demoSessions } from "../helpers/demo-sessions";

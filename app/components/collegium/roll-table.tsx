@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { LocalDate } from "~/components/local-date";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 import type { FieldErrors } from "~/utils/forms";
 

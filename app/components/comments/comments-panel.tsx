@@ -2,7 +2,7 @@ import { MentionTextarea } from "./mention-textarea";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import type { OutlineEntry } from "~/editor/outline";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 import { groupThreads, type ThreadPlacement } from "./placement";
 import { ThreadCard } from "./thread-card";

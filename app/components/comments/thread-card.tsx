@@ -2,7 +2,7 @@ import { MentionTextarea } from "./mention-textarea";
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { LocalDate } from "~/components/local-date";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 import { CommentBody } from "./comment-body";
 import type { AnchorState, PanelThread } from "./types";

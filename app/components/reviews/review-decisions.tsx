@@ -1,4 +1,4 @@
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 
 type Names = { nameHy: string | null; nameRu: string | null; nameKa: string | null; nameEn: string | null };

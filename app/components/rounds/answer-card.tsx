@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { FormError } from "~/components/field";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
 import { TextAreaField } from "~/components/text-area-field";
 import { useT } from "~/i18n/use-t";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { organizationName } from "~/components/organization-name";
+import { organizationName } from "~/i18n/localized-name";
 import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 

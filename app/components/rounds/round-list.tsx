@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { draftTitle } from "~/components/draft-title";
+import { draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
 

@@ -1,6 +1,6 @@
 import { deliverOutbox } from "~/utils/mailer.server";
-import { sendReviewReminders } from "./reviews.server";
-import { advanceRounds } from "./round-scheduler.server";
+import { sendReviewReminders } from "../collegium/reviews.server";
+import { advanceRounds } from "../rounds/round-scheduler.server";
 
 /**
  * What every web process does on a timer: open and close rounds whose time has come (with

@@ -1,13 +1,13 @@
-import { notifyPeople, RECIPIENT_FIELDS } from "./notify.server";
+import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { tallyReview, type Decision } from "~/collegium/outcome";
-import { draftTitle } from "~/components/draft-title";
+import { DRAFT_HEADING, ORGANIZATION_NAME_FIELDS, draftTitle } from "~/i18n/localized-name";
 import type { ReviewResource } from "~/policies";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { RuleError } from "~/utils/rule-error";
 import { seatsInOffice } from "./collegium.server";
-import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
+import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
 
 export const REVIEW_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
 
@@ -140,7 +140,7 @@ export async function loadReview(reviewId: string, now = new Date()) {
   const review = await db().collegiumReview.findUnique({
     where: { id: reviewId },
     include: {
-      body: { include: { organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } } } },
+      body: { include: { organization: { select: ORGANIZATION_NAME_FIELDS } } },
       version: { select: { id: true, number: true, name: true, sha256: true, content: true } },
       draft: {
         select: {
@@ -153,7 +153,7 @@ export async function loadReview(reviewId: string, now = new Date()) {
           membership: {
             include: {
               user: { select: { id: true, name: true } },
-              organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+              organization: { select: ORGANIZATION_NAME_FIELDS },
             },
           },
         },
@@ -180,7 +180,7 @@ export async function listPendingReviews(userId: string) {
     where: { status: "OPEN", reviewers: { some: { membership: { userId } } } },
     orderBy: { dueAt: "asc" },
     include: {
-      draft: { select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
+      draft: { select: DRAFT_HEADING },
       decisions: { where: { membership: { userId } }, select: { decision: true } },
     },
   });
@@ -218,7 +218,7 @@ async function notifyReviewers(tx: Tx, reviewId: string, kind: "review.sent" | "
   const review = await tx.collegiumReview.findUniqueOrThrow({
     where: { id: reviewId },
     include: {
-      draft: { select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
+      draft: { select: DRAFT_HEADING },
       reviewers: { include: { membership: { include: { user: { select: RECIPIENT_FIELDS } } } } },
     },
   });

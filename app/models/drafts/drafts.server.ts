@@ -1,3 +1,4 @@
+import { DRAFT_TITLES } from "~/i18n/localized-name";
 import type { DocNode } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
 import type { DraftStatus } from "~/policies";
@@ -8,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { notifyDraftAccessChanged } from "~/utils/draft-events.server";
 import type { Page } from "~/utils/pagination";
 import { foldForSearch } from "~/utils/search-text";
-import { initializeDocument } from "./documents.server";
+import { initializeDocument } from "../documents/documents.server";
 
 export type DraftFilters = { status?: string; kind?: string; organizationId?: string };
 
@@ -99,7 +100,7 @@ export async function updateDraftDetails(actorId: string, draftId: string, input
   await db().$transaction(async (tx) => {
     const before = await tx.draft.findUniqueOrThrow({
       where: { id: draftId },
-      select: { titleHy: true, titleRu: true, titleKa: true, titleEn: true, kind: true },
+      select: { ...DRAFT_TITLES, kind: true },
     });
     await tx.draft.update({
       where: { id: draftId },

@@ -1,7 +1,7 @@
 import { can } from "~/policies";
 import { apiLink } from "~/utils/api-response.server";
-import { draftResourceOf } from "./draft-access.server";
-import { namesOf, titlesOf, versionJson } from "./open-data-rounds.server";
+import { draftResourceOf } from "../drafts/draft-access.server";
+import { namesOf, titlesOf, versionJson } from "../rounds/open-data-rounds.server";
 import { listRegister, loadRegisterEntry, visibleEntryRounds, type RegisterFilters } from "./register.server";
 
 type Signature = {

@@ -1,9 +1,10 @@
+import { ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { can, type RoundResource } from "~/policies";
 import { apiLink } from "~/utils/api-response.server";
 import { db } from "~/utils/db.server";
-import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
+import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
 
 /**
  * Consultation rounds as open data. The API speaks for a signed-out visitor: every answer
@@ -16,7 +17,7 @@ type Titles = { titleHy: string | null; titleRu: string | null; titleKa: string 
 export const namesOf = (o: Names) => ({ hy: o.nameHy, ru: o.nameRu, ka: o.nameKa, en: o.nameEn });
 export const titlesOf = (d: Titles) => ({ hy: d.titleHy, ru: d.titleRu, ka: d.titleKa, en: d.titleEn });
 
-const ORGANIZATION = { select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } } as const;
+const ORGANIZATION = { select: ORGANIZATION_NAMES } as const;
 
 const ROUND_INCLUDE = {
   invitations: { select: { organizationId: true } },

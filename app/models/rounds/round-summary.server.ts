@@ -1,5 +1,5 @@
-import { draftTitle } from "~/components/draft-title";
-import { organizationName } from "~/components/organization-name";
+import { DRAFT_TITLES, ORGANIZATION_NAME_FIELDS, draftTitle } from "~/i18n/localized-name";
+import { organizationName } from "~/i18n/localized-name";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import type { Decision, SummaryLabels, SummaryRow, SummaryTable } from "~/exports/summary-table";
@@ -46,7 +46,7 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
     where: { id: roundId },
     include: {
       version: { select: { content: true, number: true } },
-      draft: { select: { titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
+      draft: { select: DRAFT_TITLES },
     },
   });
   const proposals = await db().proposal.findMany({
@@ -54,7 +54,7 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
     orderBy: { createdAt: "asc" },
     include: {
       author: { select: { name: true } },
-      organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+      organization: { select: ORGANIZATION_NAME_FIELDS },
     },
   });
   const articles = new Map(

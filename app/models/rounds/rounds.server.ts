@@ -1,10 +1,11 @@
+import { DRAFT_HEADING, ORGANIZATION_NAMES, ORGANIZATION_NAME_FIELDS } from "~/i18n/localized-name";
 import type { CurrentUser } from "~/auth/current-user.server";
 import type { RoundResource } from "~/policies";
 import { indexRound } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { DRAFT_FOR_POLICY, draftResourceOf } from "./draft-access.server";
-import { createVersion } from "./versions.server";
+import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
+import { createVersion } from "../documents/versions.server";
 
 export type NewRound = {
   title: string;
@@ -97,7 +98,7 @@ export function listVisibleRounds(viewer: { organizationIds: string[]; isPlatfor
     orderBy: [{ closesAt: "desc" }],
     take: 100,
     include: {
-      draft: { select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true } },
+      draft: { select: DRAFT_HEADING },
       _count: { select: { proposals: { where: { status: "SUBMITTED" } } } },
     },
   });
@@ -135,7 +136,7 @@ const PROPOSAL_FIELDS = {
   decision: true,
   answer: true,
   createdAt: true,
-  organization: { select: { nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+  organization: { select: ORGANIZATION_NAME_FIELDS },
 } as const;
 
 /** A person's own proposals in a round, withdrawn ones included, newest first. */
@@ -178,7 +179,7 @@ export async function proposalsToAnswer(
 export function ownOrganizations(organizationIds: string[]) {
   return db().organization.findMany({
     where: { id: { in: organizationIds } },
-    select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true },
+    select: ORGANIZATION_NAMES,
   });
 }
 

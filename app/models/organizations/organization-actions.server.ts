@@ -7,8 +7,8 @@ import { db } from "~/utils/db.server";
 import { deliverOutbox } from "~/utils/mailer.server";
 import { rateLimitMessage, takeRateLimit } from "~/utils/rate-limit.server";
 import { authorizeAudited } from "~/utils/authorize-audited.server";
-import { inviteToOrganization } from "./email-tokens.server";
-import { changeMembershipRole, removeMembership } from "./memberships.server";
+import { inviteToOrganization } from "../accounts/email-tokens.server";
+import { changeMembershipRole, removeMembership } from "../accounts/memberships.server";
 
 export type MemberActionResult = {
   ok: boolean;

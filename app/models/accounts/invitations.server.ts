@@ -1,11 +1,10 @@
+import { ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { consumeToken } from "./email-tokens.server";
 
 /** The signed-in person an invitation is answered as: it must be addressed to their e-mail. */
 type Recipient = { id: string; email: string };
-
-const ORGANIZATION_NAMES = { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } as const;
 
 /** Invitations addressed to this person's e-mail, neither answered nor expired, newest first. */
 export function pendingInvitations(person: Recipient, now = new Date()) {

@@ -1,6 +1,6 @@
 import { commentRules, type DraftResource, type ThreadResource } from "~/policies";
 import { db, type Tx } from "~/utils/db.server";
-import { loadActorIn } from "./actors.server";
+import { loadActorIn } from "../accounts/actors.server";
 
 /**
  * The people a comment mentions: "@" followed by the full name of someone who can see the

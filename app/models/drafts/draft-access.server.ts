@@ -1,8 +1,6 @@
+import { DRAFT_TITLES } from "~/i18n/localized-name";
 import type { DraftResource } from "~/policies";
 import { db } from "~/utils/db.server";
-
-/** A draft's title in the four languages (what lists, search and headings show). */
-export const DRAFT_TITLES = { titleHy: true, titleRu: true, titleKa: true, titleEn: true } as const;
 
 /** What to select of a draft for the policy (plus its titles for headings). */
 export const DRAFT_FOR_POLICY = {

@@ -1,4 +1,4 @@
-import { notifyPeople, RECIPIENT_FIELDS } from "./notify.server";
+import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";

@@ -1,4 +1,4 @@
-import { notifyPeople, RECIPIENT_FIELDS } from "./notify.server";
+import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 

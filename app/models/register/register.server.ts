@@ -1,10 +1,11 @@
+import { DRAFT_TITLES, ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import { PLATFORM_TIME_ZONE } from "~/i18n/config";
 import { can, REGISTERED_STATUSES, type MaybeActor, type RoundResource } from "~/policies";
 import type { DRAFT_KINDS } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
 import type { Page } from "~/utils/pagination";
-import { DRAFT_FOR_POLICY, DRAFT_TITLES, draftResourceOf } from "./draft-access.server";
-import { VERSION_TEXT_FIELDS } from "./versions.server";
+import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
+import { VERSION_TEXT_FIELDS } from "../documents/versions.server";
 
 /**
  * The register of adopted acts and signed agreements. A draft is in it while its status is
@@ -16,8 +17,6 @@ export type RegisterFilters = {
   organizationId?: string;
   year?: number;
 };
-
-const ORGANIZATION_NAMES = { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } as const;
 
 const yearFormat = new Intl.DateTimeFormat("en-US", { timeZone: PLATFORM_TIME_ZONE, year: "numeric" });
 

@@ -1,3 +1,4 @@
+import { ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import { inOffice, termsOverlap } from "~/collegium/terms";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -18,7 +19,7 @@ export function listBodies(organizationIds?: string[]) {
   return db().collegiumBody.findMany({
     where: organizationIds ? { organizationId: { in: organizationIds } } : {},
     orderBy: { createdAt: "asc" },
-    include: { organization: { select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } } },
+    include: { organization: { select: ORGANIZATION_NAMES } },
   });
 }
 
@@ -26,11 +27,11 @@ export function getBody(bodyId: string) {
   return db().collegiumBody.findUnique({
     where: { id: bodyId },
     include: {
-      organization: { select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+      organization: { select: ORGANIZATION_NAMES },
       memberships: {
         orderBy: [{ termStart: "asc" }, { personName: "asc" }],
         include: {
-          organization: { select: { id: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true } },
+          organization: { select: ORGANIZATION_NAMES },
           user: { select: { id: true, name: true } },
         },
       },

@@ -1,3 +1,4 @@
+import { DRAFT_HEADING } from "~/i18n/localized-name";
 import { db } from "~/utils/db.server";
 import type { Page } from "~/utils/pagination";
 
@@ -14,7 +15,7 @@ export async function listNotifications(userId: string, page: Page) {
   ]);
   const drafts = await db().draft.findMany({
     where: { id: { in: items.map((n) => n.draftId).filter((id): id is string => !!id) } },
-    select: { id: true, titleHy: true, titleRu: true, titleKa: true, titleEn: true },
+    select: DRAFT_HEADING,
   });
   const rounds = await db().consultationRound.findMany({
     where: { id: { in: items.map((n) => n.roundId).filter((id): id is string => !!id) } },
