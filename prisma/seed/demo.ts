@@ -2,7 +2,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import type { Db } from "../../app/utils/db.server";
 import { foldForSearch } from "../../app/utils/search-text";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
-import { initializeDocument } from "../../app/models/documents/documents.server";
+import { initializeDocument } from "../../app/models/documents/document-log.server";
 import { seedDemoCollegium } from "./collegium";
 import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";

@@ -1,7 +1,7 @@
 import * as prng from "lib0/prng";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDocument } from "~/models/documents/documents.server";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
 import {
   connectClient,

@@ -5,7 +5,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC } from "~/editor/collab-protocol";
-import { appendUpdate } from "~/models/documents/documents.server";
+import { appendUpdate } from "~/models/documents/document-log.server";
 import { shareDraft } from "~/models/drafts/drafts.server";
 import { DEFAULT_COLLAB_CONFIG } from "../../collab/config";
 import { openRaw, syncFrame, type RawSocket } from "../helpers/collab-frames";
