@@ -199,8 +199,11 @@ describe("summary table as Word", async () => {
     expect(text).toContain(table.subtitle);
     expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Итоги по решениям/);
     expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Итоги по организациям/);
-    // The font is the document's default style (Armenian, Georgian, Cyrillic, Latin in one face).
-    expect(styles).toContain('w:ascii="Noto Sans"');
+    // The labels are Russian: Times New Roman and Russian by default, Sylfaen named on the
+    // Armenian and Georgian runs only.
+    expect(styles).toContain('w:ascii="Times New Roman"');
+    expect(styles).toContain('<w:lang w:val="ru-RU"/>');
+    expect(xml).toMatch(/w:ascii="Sylfaen"[^]*?<w:lang w:val="hy-AM"\/>[^]*?«15 օրվա»/);
   });
 
   it("has a repeated header row and one row per proposal with every text", () => {
@@ -219,12 +222,33 @@ describe("summary table as Word", async () => {
       expect(xml).toContain(raw);
     }
     expect(xml).toContain("статьи 7 &amp; 9 Закона");
-    expect(xml).toContain(georgianJustification);
+    // Split into a Latin and a Georgian run, read back as written.
+    expect(text).toContain(georgianJustification);
   });
 
   it("splits multi-line text into paragraphs", () => {
     expect(text).toContain(russianProposal[0]);
     expect(text).toContain(russianProposal[1]);
+  });
+
+  it("lays every table out with fixed column widths of at least 1.5 cm that fill the page", () => {
+    for (const one of [proposals, byDecision, byOrganization]) {
+      expect(one).toContain('<w:tblLayout w:type="fixed"/>');
+      const grid = [...one.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(grid.length).toBeGreaterThan(1);
+      for (const width of grid) expect(width).toBeGreaterThanOrEqual(851);
+      // Header rows repeat on every page.
+      expect(one).toMatch(/<w:tblHeader\/>/);
+    }
+    // The proposals fill landscape A4 between 2 cm margins: 29.7 − 4 cm.
+    const widths = [...proposals.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(8);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(16838 - 2 * 1134);
+  });
+
+  it("numbers its pages in the footer", async () => {
+    const footer = await partXml(docx, "word/footer1.xml");
+    expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
   });
 
   it("ends with the totals by decision and by organization", () => {

@@ -61,7 +61,8 @@ export function officialStyles(
 ): IStylesOptions {
   const font = SCRIPT_FONT[language];
   const fonts = { ascii: font, hAnsi: font, cs: font, eastAsia: font };
-  const heading = { font: fonts, size: options.size, bold: true, color: "000000", italics: false };
+  // Headings never smaller than 12 pt, even over a table set in 9 pt.
+  const heading = { font: fonts, size: Math.max(options.size, 24), bold: true, color: "000000", italics: false };
   return {
     default: {
       document: {
