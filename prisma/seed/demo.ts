@@ -70,8 +70,8 @@ export async function seedDemoData(client: Db): Promise<void> {
       await tx.auditEvent.create({
         data: { actorId: null, action: "demo.seed", objectType: "Platform", objectId: "demo", details: {} },
       });
-      // Several hundred statements: Prisma's 5-second default ran out on a busy 2-core machine.
     },
+    // Several hundred statements: Prisma's 5-second default ran out on a busy 2-core machine.
     { timeout: 60_000, maxWait: 30_000 },
   );
 }
