@@ -4,6 +4,7 @@ import { can, commentRules, type Actor, type DraftResource, type ThreadResource 
 const actor = (id: string, organizationId?: string): Actor => ({
   id,
   isPlatformAdmin: false,
+  isVerified: true,
   memberships: organizationId ? [{ organizationId, organizationKind: "MINISTRY", role: "MEMBER" }] : [],
 });
 
