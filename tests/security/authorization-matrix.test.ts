@@ -191,7 +191,7 @@ const TABLE: Record<string, Row> = {
   "my-proposals.tsx": { loader: SIGNED_IN_LIST },
   "profile.tsx": {
     loader: SIGNED_IN_LIST,
-    action: OWN_ACTION("changes the caller's own account; covered by tests/security/citizen-accounts"),
+    action: OWN_ACTION("changes the caller's own account; covered by tests/security/citizen-profile"),
   },
   "register.$draftId.tsx": { loader: NOWHERE },
   "register._index.tsx": { loader: PUBLIC_PAGE },
