@@ -37,7 +37,12 @@ export async function createBenchFixture(databaseUrl: string, draftCount: number
       data: { kind: "MINISTRY", nameEn: "Ministry", country: "AM", slug: "bench", searchText: "ministry" },
     });
     const user = await client.user.create({
-      data: { email: "bench@example.test", name: "Bench", searchText: foldForSearch("bench") },
+      data: {
+        email: "bench@example.test",
+        name: "Bench",
+        emailVerifiedAt: new Date(),
+        searchText: foldForSearch("bench"),
+      },
     });
     await client.membership.create({ data: { userId: user.id, organizationId: org.id } });
     const { token } = await createSession(client, user.id);

@@ -19,6 +19,7 @@ export type SessionUser = {
   name: string;
   isPlatformAdmin: boolean;
   locale: string | null;
+  emailVerifiedAt: Date | null;
 };
 
 export type ValidSession = { id: string; expiresAt: Date; user: SessionUser };
@@ -41,7 +42,17 @@ export async function validateSessionToken(client: Db, token: string, now = new 
   const row = await client.session.findUnique({
     where: { id },
     include: {
-      user: { select: { id: true, email: true, name: true, isPlatformAdmin: true, locale: true, isActive: true } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          isPlatformAdmin: true,
+          locale: true,
+          emailVerifiedAt: true,
+          isActive: true,
+        },
+      },
     },
   });
   if (!row) return null;

@@ -3,6 +3,7 @@ import type { RootData } from "~/root";
 import { clearLocalDraftCopies } from "~/editor/local-draft-copy";
 import { useT } from "~/i18n/use-t";
 import { LanguageSwitcher } from "./language-switcher";
+import { forgetAllProposalDrafts } from "./rounds/proposal-draft-storage";
 
 export function SiteHeader() {
   const t = useT();
@@ -49,8 +50,16 @@ export function SiteHeader() {
             <summary data-testid="user-menu">{user.name}</summary>
             <div className="user-menu-panel">
               <Link to="/profile">{t("nav.profile")}</Link>
+              <Link to="/my-proposals">{t("citizens.mine.title")}</Link>
               {/* The next person at this computer must not find this person's unsent draft text. */}
-              <Form method="post" action="/logout" onSubmit={() => void clearLocalDraftCopies(user.id)}>
+              <Form
+                method="post"
+                action="/logout"
+                onSubmit={() => {
+                  forgetAllProposalDrafts();
+                  void clearLocalDraftCopies(user.id);
+                }}
+              >
                 <button type="submit" className="link-button">
                   {t("nav.logout")}
                 </button>
@@ -58,9 +67,14 @@ export function SiteHeader() {
             </div>
           </details>
         ) : (
-          <Link to="/login" className="button">
-            {t("nav.login")}
-          </Link>
+          <>
+            <Link to="/signup" className="button" data-testid="header-signup">
+              {t("citizens.signUp.nav")}
+            </Link>
+            <Link to="/login" className="button">
+              {t("nav.login")}
+            </Link>
+          </>
         )}
       </div>
     </header>

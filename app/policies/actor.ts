@@ -22,6 +22,11 @@ export type ActorMembership = {
 export type Actor = {
   id: string;
   isPlatformAdmin: boolean;
+  /**
+   * Whether the person proved they read their e-mail address. Citizens sign up by themselves,
+   * so nothing they send to officials (proposals) is accepted before that.
+   */
+  isVerified: boolean;
   memberships: ActorMembership[];
 };
 

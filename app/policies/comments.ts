@@ -20,9 +20,14 @@ const canSeeDraft = (actor: MaybeActor, draft: DraftResource) => documentAccess(
 export const commentRules = {
   viewThread: (actor: MaybeActor, thread: ThreadResource) =>
     canSeeDraft(actor, thread.draft) && (thread.visibility === "WORKING_GROUP" || isOwnerStaff(actor, thread.draft)),
-  /** Only the owner's staff can start an internal thread; anyone with access a working-group one. */
+  /**
+   * Only the owner's staff can start an internal thread; anyone with access a working-group
+   * one, once their e-mail is verified (a draft may be shared by name with a citizen).
+   */
   startThread: (actor: MaybeActor, draft: DraftResource, visibility: ThreadResource["visibility"]) =>
-    canSeeDraft(actor, draft) && (visibility === "WORKING_GROUP" || isOwnerStaff(actor, draft)),
+    !!actor?.isVerified && canSeeDraft(actor, draft) && (visibility === "WORKING_GROUP" || isOwnerStaff(actor, draft)),
+  /** Replying is writing too: the same verified address is needed. */
+  reply: (actor: MaybeActor, thread: ThreadResource) => !!actor?.isVerified && commentRules.viewThread(actor, thread),
   resolveThread: (actor: MaybeActor, thread: ThreadResource) =>
     commentRules.viewThread(actor, thread) && (isOwnerStaff(actor, thread.draft) || actor?.id === thread.authorId),
   /** One's own comments only: nobody edits or deletes someone else's words. */

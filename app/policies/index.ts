@@ -135,7 +135,7 @@ const RULES: Record<Action, Rule> = {
   "draft.viewInRegister": onDraft(registerRules.view),
   "draft.commentInternal": onDraft((actor, draft) => commentRules.startThread(actor, draft, "INTERNAL")),
   "thread.view": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),
-  "thread.reply": (actor, resource) => resource.type === "thread" && commentRules.viewThread(actor, resource),
+  "thread.reply": (actor, resource) => resource.type === "thread" && commentRules.reply(actor, resource),
   "thread.resolve": (actor, resource) => resource.type === "thread" && commentRules.resolveThread(actor, resource),
   "comment.change": (actor, resource) => resource.type === "comment" && commentRules.changeComment(actor, resource),
   "round.create": onDraft(roundRules.create),

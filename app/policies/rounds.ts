@@ -3,7 +3,8 @@ import { isOwnerStaff, type DraftResource } from "./drafts";
 
 /**
  * Consultation rounds. A public round can be read by anyone (signed out too) and
- * answered by anyone signed in; an invited round only by the invited organizations.
+ * answered by anyone signed in whose e-mail is verified (citizens included); an invited
+ * round only by the invited organizations.
  * Only the draft owner's staff create rounds, read every proposal, answer and publish.
  */
 export type RoundResource = {
@@ -27,7 +28,10 @@ export const roundRules = {
     (round.status !== "SCHEDULED" && (round.audience === "PUBLIC" || invited(actor, round))),
   /** The state check here is the policy's; the model checks the clock again when writing. */
   submit: (actor: MaybeActor, round: RoundResource) =>
-    actor !== null && round.status === "OPEN" && (round.audience === "PUBLIC" || invited(actor, round)),
+    actor !== null &&
+    actor.isVerified &&
+    round.status === "OPEN" &&
+    (round.audience === "PUBLIC" || invited(actor, round)),
   /** Staff see every proposal with its author; others see counts and their own. */
   viewAllProposals: (actor: MaybeActor, round: RoundResource) => isOwnerStaff(actor, round.draft),
   answer: (actor: MaybeActor, round: RoundResource) => isOwnerStaff(actor, round.draft) && round.status === "CLOSED",

@@ -80,7 +80,14 @@ export default function LoginPage() {
       <p className="muted">
         <Link to="/forgot-password">{t("login.forgot")}</Link>
       </p>
-      <p className="muted">{t("login.invitationOnly")}</p>
+      <p className="muted">
+        {t("citizens.login.noAccount")}{" "}
+        <Link
+          to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}
+        >
+          {t("citizens.signUp.nav")}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -12,6 +12,10 @@ import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+import { resolveLocale } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/server-t.server";
+import { accountAction } from "~/models/accounts/profile-actions.server";
+import { AccountForms } from "~/components/account/account-forms";
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -20,14 +24,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   authorize(user.actor, "user.viewProfile", { type: "user", id: user.id });
   const memberships = await listUserMemberships(user.id);
-  return { user: { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }, memberships };
+  const title = `${serverT(resolveLocale(request, user.locale))("profile.title")} · Agora`;
+  return {
+    title,
+    user: {
+      name: user.name,
+      email: user.email,
+      isPlatformAdmin: user.isPlatformAdmin,
+      locale: user.locale,
+      verified: user.actor.isVerified,
+    },
+    memberships,
+  };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Agora" }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   authorize(user.actor, "user.update", { type: "user", id: user.id });
   const form = await readForm(request);
   const intent = String(form.get("intent"));
+  const account = await accountAction(intent, form, user, request, context.clientAddress);
+  if (account) return account;
   if (intent === "profile") {
     const parsed = parseForm(ProfileSchema, form);
     if (!parsed.ok) return data({ intent, ok: false, errors: parsed.errors }, { status: 400 });
@@ -59,7 +78,7 @@ export default function ProfilePage() {
   const { user, memberships } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: string): Record<string, string | undefined> =>
-    result?.intent === intent ? result.errors : {};
+    result?.intent === intent ? (result.errors as Record<string, string | undefined>) : {};
   return (
     <section className="columns">
       <div className="card">
@@ -103,6 +122,7 @@ export default function ProfilePage() {
           </button>
         </Form>
       </div>
+      <AccountForms user={user} result={result} />
     </section>
   );
 }

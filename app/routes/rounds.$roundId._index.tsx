@@ -13,6 +13,11 @@ import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 import { submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";
+import { ownReceipt, proposalFormMode } from "~/models/rounds/citizen-proposals.server";
+import { resendVerification } from "~/models/accounts/email-verification.server";
+import { resolveLocale } from "~/i18n/locale.server";
+import { ProposalReceipt } from "~/components/rounds/proposal-receipt";
+import { VerificationNotice } from "~/components/account/verification-notice";
 import { RuleError } from "~/utils/rule-error";
 import { requireRound } from "~/models/rounds/round-guard.server";
 import {
@@ -42,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const content = round.version.content as unknown as DocNode;
   const isStaff = can(actor, "round.viewAllProposals", resource);
   const counts = await proposalCountsByArticle(round.id);
+  const formMode = proposalFormMode(actor, resource, round.closesAt);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   return {
     round: roundInfo(round),
@@ -58,7 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total,
     answered: isStaff && round.status !== "OPEN" ? await answeredCount(round.id) : null,
     isStaff,
-    canSubmit: can(actor, "round.submit", resource) && new Date() < round.closesAt,
+    canSubmit: formMode === "submit",
+    formMode,
+    receipt: user ? await ownReceipt(new URL(request.url).searchParams.get("receipt"), round.id, user.id) : null,
+    verificationPending: user && !user.actor.isVerified ? user.email : null,
     canSeeSummary: can(actor, "round.viewSummary", resource),
     signedIn: !!user,
     ownProposals: user ? await listOwnProposals(round.id, user.id) : [],
@@ -76,7 +85,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await withdrawProposal(user, String(form.get("proposalId") ?? ""));
       return { ok: true as const, withdrawn: true };
     }
+    if (intent === "resendVerification") {
+      const { user, round } = await requireRound(request, params.roundId, "round.view");
+      if (!user) throw new RuleError("errors.notAllowed");
+      const sent = await resendVerification(
+        user,
+        `/rounds/${round.id}#proposal-form`,
+        resolveLocale(request, user.locale),
+      );
+      if (!sent.ok) {
+        return data(
+          {
+            ok: false as const,
+            errors: { verification: rateLimitMessage("verificationLink", sent.retryAfterSeconds) },
+          },
+          { status: 429, headers: retryAfter(sent.retryAfterSeconds) },
+        );
+      }
+      return { ok: true as const, verificationSent: true };
+    }
     if (intent === "submit") {
+      const current = await getCurrentUser(request);
+      // Said plainly, with the text left in the form: the policy below would only answer 403.
+      if (current && !current.actor.isVerified) {
+        return data({ ok: false as const, errors: { form: "citizens.round.verifyFirst" } }, { status: 403 });
+      }
       const { user, round } = await requireRound(request, params.roundId, "round.submit");
       const parsed = parseForm(ProposalSchema, form);
       if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
@@ -88,8 +121,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { status: 429, headers: retryAfter(limit.retryAfterSeconds) },
         );
       }
-      await submitProposal(user!, round.id, parsed.value);
-      throw redirect(`/rounds/${round.id}?submitted=1#own-proposals`);
+      const proposal = await submitProposal(user!, round.id, parsed.value);
+      throw redirect(`/rounds/${round.id}?receipt=${proposal.id}#receipt`);
     }
   } catch (error) {
     if (error instanceof RuleError) {
@@ -149,6 +182,7 @@ export default function RoundPage() {
         </div>
       </div>
       <FormError error={errors.form} />
+      {loaded.receipt ? <ProposalReceipt receipt={loaded.receipt} timeZone={round.timeZone} /> : null}
       <div className="columns round-columns">
         <div className="editor-frame">
           <DocumentView
@@ -171,9 +205,19 @@ export default function RoundPage() {
           />
         </div>
         <aside className="stack">
-          {canSubmit ? (
+          {loaded.verificationPending && loaded.formMode === "unverified" ? (
+            <VerificationNotice
+              email={loaded.verificationPending}
+              sent={!!(result && "verificationSent" in result)}
+              error={errors.verification}
+            />
+          ) : null}
+          {loaded.formMode ? (
             <ProposalForm
-              key={chosenArticle}
+              key={`${chosenArticle}.${loaded.receipt?.id ?? ""}`}
+              roundId={round.id}
+              mode={loaded.formMode}
+              submittedId={loaded.receipt?.id}
               articles={articles}
               chosenArticle={chosenArticle}
               organizations={loaded.onBehalfOptions.map((o) => ({ id: o.id, name: organizationName(o, t.locale) }))}

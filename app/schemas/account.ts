@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "~/i18n/config";
 
 export const email = z.string().trim().toLowerCase().email("errors.email").max(254, "errors.tooLong");
 const password = z.string().min(10, "errors.passwordShort").max(200, "errors.tooLong");
@@ -33,4 +34,20 @@ export const InviteSchema = z.object({
 export const MembershipRoleSchema = z.object({
   membershipId: z.string().min(1),
   role: z.enum(["MEMBER", "ADMIN"]),
+});
+
+const interfaceLanguage = z.enum(LOCALES, { errorMap: () => ({ message: "errors.required" }) });
+
+/** A citizen's own sign-up: the person, the address to verify, the language of the e-mails. */
+export const SignUpSchema = withConfirmation({
+  name: personName,
+  email,
+  locale: interfaceLanguage,
+  redirectTo: z.string().optional(),
+});
+
+export const LanguageSchema = z.object({ locale: interfaceLanguage });
+export const EmailChangeSchema = z.object({ email });
+export const DeleteAccountSchema = z.object({
+  current: z.string().min(1, "errors.required").max(200, "errors.tooLong"),
 });

@@ -26,6 +26,15 @@ export const RATE_LIMITS = {
   review: { account: { max: 10, minutes: 60 } },
   /** Consultation rounds created (each notifies every invited organization when it opens). */
   round: { account: { max: 10, minutes: 60 } },
+  /**
+   * Citizens' sign-ups: each sends an e-mail (a link, or "you already have an account"). Per
+   * e-mail so no one's inbox fills up; per address so a script is slowed down.
+   */
+  signUp: { email: { max: 3, minutes: 60 }, address: { max: 10, minutes: 60 } },
+  /** Verification links asked for again by a signed-in person who has not verified yet. */
+  verificationLink: { account: { max: 3, minutes: 60 } },
+  /** Changes of e-mail address asked for (each sends a link to the new address). */
+  emailChange: { account: { max: 3, minutes: 60 } },
 } as const satisfies Record<string, Partial<Record<Subject, { max: number; minutes: number }>>>;
 
 export type RateLimitedAction = keyof typeof RATE_LIMITS;

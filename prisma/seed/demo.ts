@@ -36,6 +36,7 @@ export async function seedDemoData(client: Db): Promise<void> {
             isPlatformAdmin: user.isPlatformAdmin ?? false,
             isDemo: true,
             passwordHash,
+            emailVerifiedAt: new Date(),
             searchText: foldForSearch(user.name, user.email),
           },
         });

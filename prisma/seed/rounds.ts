@@ -99,6 +99,7 @@ export async function seedDemoRounds(tx: Tx, ids: Ids, now = new Date()): Promis
       audience: "PUBLIC",
       status: "ANSWERED",
       summaryPublishedAt: new Date(now.getTime() - 40 * DAY),
+      lastProposalNumber: 3,
       createdById: ids.user("anahit@mta.example"),
     },
   });
@@ -134,10 +135,11 @@ export async function seedDemoRounds(tx: Tx, ids: Ids, now = new Date()): Promis
       answer: "Պահպանման ժամկետը կսահմանվի համակարգի կանոնակարգով։",
     },
   ];
-  for (const p of proposals) {
+  for (const [index, p] of proposals.entries()) {
     await tx.proposal.create({
       data: {
         roundId: answered.id,
+        number: index + 1,
         articleId: p.articleId,
         quote: p.quote,
         proposedText: p.proposedText,

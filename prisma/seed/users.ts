@@ -72,4 +72,9 @@ export const DEMO_USERS: DemoUser[] = [
     memberships: [{ org: "blagoveshchensk", role: "ADMIN" }],
   },
   { email: "claire@aimf.example", name: "Claire Dubois", locale: "en", memberships: [{ org: "aimf", role: "MEMBER" }] },
+  // Citizens: people who signed up by themselves to take part in public consultations.
+  // No organization; they propose in public rounds only.
+  { email: "ashot@citizen.example", name: "Աշոտ Մկրտչյան", locale: "hy", memberships: [] },
+  { email: "irina@citizen.example", name: "Ирина Волкова", locale: "ru", memberships: [] },
+  { email: "tamar@citizen.example", name: "თამარ ბერიძე", locale: "ka", memberships: [] },
 ];

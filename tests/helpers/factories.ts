@@ -15,7 +15,10 @@ export async function createOrganization(kind: OrganizationKind = "NGO", nameEn 
   });
 }
 
-export async function createUser(options: { name?: string; isPlatformAdmin?: boolean; isActive?: boolean } = {}) {
+/** A verified account (as invitations make them) unless `verified: false`: a citizen who has not opened the link. */
+export async function createUser(
+  options: { name?: string; isPlatformAdmin?: boolean; isActive?: boolean; verified?: boolean } = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const name = options.name ?? `User ${unique()}`;
   const email = `user-${unique()}@example.test`;
@@ -26,6 +29,7 @@ export async function createUser(options: { name?: string; isPlatformAdmin?: boo
       passwordHash: await passwordHash,
       isPlatformAdmin: options.isPlatformAdmin ?? false,
       isActive: options.isActive ?? true,
+      emailVerifiedAt: options.verified === false ? null : new Date(),
       searchText: foldForSearch(name, email),
     },
   });

@@ -22,7 +22,13 @@ import { addMember, createDraftSetup, createOrganization, createUser } from "../
 const DAY = 24 * 60 * 60 * 1000;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function asCurrentUser(user: { id: string; isPlatformAdmin: boolean; name: string; email: string }) {
+async function asCurrentUser(user: {
+  id: string;
+  isPlatformAdmin: boolean;
+  emailVerifiedAt: Date | null;
+  name: string;
+  email: string;
+}) {
   return { ...user, sessionId: "test", actor: await loadActor(user) } as unknown as CurrentUser;
 }
 

@@ -16,7 +16,13 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date("2026-06-01T05:00:00Z");
 const at = (days: number) => new Date(T0.getTime() + days * DAY);
 
-async function asCurrentUser(user: { id: string; isPlatformAdmin: boolean; name: string; email: string }) {
+async function asCurrentUser(user: {
+  id: string;
+  isPlatformAdmin: boolean;
+  emailVerifiedAt: Date | null;
+  name: string;
+  email: string;
+}) {
   return { ...user, sessionId: "test", actor: await loadActor(user) } as unknown as CurrentUser;
 }
 
@@ -180,9 +186,9 @@ describe("consultation rounds", () => {
 
     const notified = await db().notification.findMany({ where: { userId: expert.id, kind: "proposal.answered" } });
     expect(notified).toHaveLength(2);
-    // One e-mail when the round opened (invited), one per answered proposal.
+    // One e-mail when the round opened (invited), one receipt per proposal, one per answered proposal.
     expect(await db().outboxEmail.count({ where: { to: expert.email, subject: { contains: "Первый раунд" } } })).toBe(
-      3,
+      5,
     );
     const table = await buildSummaryTable(round.id, "en");
     expect(table.rows.map((r) => [r.articleNumber, r.decision])).toEqual([

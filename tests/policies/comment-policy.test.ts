@@ -4,6 +4,7 @@ import { can, commentRules, type Actor, type DraftResource, type ThreadResource 
 const actor = (id: string, organizationId?: string): Actor => ({
   id,
   isPlatformAdmin: false,
+  isVerified: true,
   memberships: organizationId ? [{ organizationId, organizationKind: "MINISTRY", role: "MEMBER" }] : [],
 });
 
@@ -64,5 +65,17 @@ describe("comment policy", () => {
     expect(can(staff, "comment.change", { type: "comment", thread: shared, authorId: "partner" })).toBe(false);
     // Losing access to the draft ends the right to change one's old comments too.
     expect(can(outsider, "comment.change", { type: "comment", thread: shared, authorId: "outsider" })).toBe(false);
+  });
+
+  it("lets a citizen a draft is shared with read threads, but write only once their e-mail is verified", () => {
+    const shared: DraftResource = { ...draft, grants: [{ organizationId: null, userId: "citizen", level: "COMMENT" }] };
+    const unverified: Actor = { id: "citizen", isPlatformAdmin: false, isVerified: false, memberships: [] };
+    const open = { ...thread("staff", "WORKING_GROUP"), draft: shared };
+    expect(commentRules.viewThread(unverified, open)).toBe(true);
+    expect(commentRules.startThread(unverified, shared, "WORKING_GROUP")).toBe(false);
+    expect(can(unverified, "thread.reply", open)).toBe(false);
+    const verified = { ...unverified, isVerified: true };
+    expect(commentRules.startThread(verified, shared, "WORKING_GROUP")).toBe(true);
+    expect(can(verified, "thread.reply", open)).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ const COMMENTER_ORG = "org-aca";
 const actor = (id: string, orgs: [string, "NGO" | "MINISTRY" | "MUNICIPALITY"][], isPlatformAdmin = false): Actor => ({
   id,
   isPlatformAdmin,
+  isVerified: true,
   memberships: orgs.map(([organizationId, organizationKind]) => ({ organizationId, organizationKind, role: "MEMBER" })),
 });
 
@@ -37,6 +38,7 @@ const draft = (status: DraftResource["status"] = "DRAFTING"): DraftResource => (
 const ownerAdmin = (): Actor => ({
   id: "minister",
   isPlatformAdmin: false,
+  isVerified: true,
   memberships: [{ organizationId: MINISTRY, organizationKind: "MINISTRY", role: "ADMIN" }],
 });
 

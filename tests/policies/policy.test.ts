@@ -8,18 +8,20 @@ const org = { type: "organization" as const, id: ORG };
 const member = (role: "MEMBER" | "ADMIN", kind: "NGO" | "MINISTRY" = "NGO"): Actor => ({
   id: `u-${role}-${kind}`,
   isPlatformAdmin: false,
+  isVerified: true,
   memberships: [{ organizationId: ORG, organizationKind: kind, role }],
 });
 
 const ROLES: Record<string, MaybeActor> = {
   signedOut: null,
-  platformAdmin: { id: "u-admin", isPlatformAdmin: true, memberships: [] },
+  platformAdmin: { id: "u-admin", isPlatformAdmin: true, isVerified: true, memberships: [] },
   orgAdmin: member("ADMIN"),
   orgMember: member("MEMBER"),
   ministryStaff: member("MEMBER", "MINISTRY"),
   outsider: {
     id: "u-outsider",
     isPlatformAdmin: false,
+    isVerified: true,
     memberships: [{ organizationId: OTHER_ORG, organizationKind: "NGO", role: "ADMIN" }],
   },
 };

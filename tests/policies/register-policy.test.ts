@@ -4,6 +4,7 @@ import { can, DRAFT_TRANSITIONS, type Actor, type DraftResource, type MaybeActor
 const actor = (id: string, organizationId: string | null, isPlatformAdmin = false): Actor => ({
   id,
   isPlatformAdmin,
+  isVerified: true,
   memberships: organizationId ? [{ organizationId, organizationKind: "NGO", role: "ADMIN" }] : [],
 });
 

@@ -7,6 +7,7 @@ const INVITED_NGO = "org-ucfo";
 const actor = (id: string, orgs: [string, "NGO" | "MINISTRY" | "MUNICIPALITY"][], isPlatformAdmin = false): Actor => ({
   id,
   isPlatformAdmin,
+  isVerified: true,
   memberships: orgs.map(([organizationId, organizationKind]) => ({ organizationId, organizationKind, role: "MEMBER" })),
 });
 

@@ -188,9 +188,18 @@ const TABLE: Record<string, Row> = {
     loader: { ...PRIVATE, admin: "allow" },
     action: { expect: PRIVATE, fields: () => ({ kind: "NOPE" }) },
   },
-  "profile.tsx": { loader: SIGNED_IN_LIST, action: OWN_ACTION("changes the caller's own name and password") },
+  "my-proposals.tsx": { loader: SIGNED_IN_LIST },
+  "profile.tsx": {
+    loader: SIGNED_IN_LIST,
+    action: OWN_ACTION("changes the caller's own account; covered by tests/security/citizen-profile"),
+  },
   "register.$draftId.tsx": { loader: NOWHERE },
   "register._index.tsx": { loader: PUBLIC_PAGE },
+  "signup.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("creates an account; covered by tests/security/sign-up") },
+  "verify-email.$token.tsx": {
+    loader: PUBLIC_PAGE,
+    action: OWN_ACTION("acts on the verification token in the URL only"),
+  },
   "reset-password.$token.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("acts on the reset token in the URL only") },
   "reviews.$reviewId._index.tsx": {
     loader: PRIVATE,

@@ -17,7 +17,7 @@ export type ProposalToAnswer = {
   justification: string;
   decision: string | null;
   answer: string | null;
-  author: { name: string };
+  author: { name: string; deletedAt: string | Date | null };
   organization: Names | null;
 };
 
@@ -42,7 +42,7 @@ export function AnswerCard({
         {t("editor.articleNumber", { number: t.number(article?.number ?? 0) })} {article?.title}
       </p>
       <p>
-        <strong>{proposal.author.name}</strong>
+        <strong>{proposal.author.deletedAt ? t("citizens.formerParticipant") : proposal.author.name}</strong>
         {" · "}
         {proposal.organization ? organizationName(proposal.organization, t.locale) : t("summary.onOwnBehalf")}
       </p>

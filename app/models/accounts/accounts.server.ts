@@ -61,7 +61,14 @@ export async function acceptInvitation(tokenId: string, name: string, password: 
     const invitation = await tx.emailToken.findUniqueOrThrow({ where: { id: tokenId } });
     if (await tx.user.findUnique({ where: { email: invitation.email } })) return null;
     const user = await tx.user.create({
-      data: { email: invitation.email, name, passwordHash, searchText: foldForSearch(name, invitation.email) },
+      // The invitation link reached this address: that is the proof a sign-up link gives.
+      data: {
+        email: invitation.email,
+        name,
+        passwordHash,
+        emailVerifiedAt: new Date(),
+        searchText: foldForSearch(name, invitation.email),
+      },
     });
     if (invitation.organizationId) {
       await tx.membership.create({
@@ -90,7 +97,13 @@ export async function resetPassword(tokenId: string, password: string) {
     if (!(await consumeToken(tx, tokenId))) return null;
     const token = await tx.emailToken.findUniqueOrThrow({ where: { id: tokenId } });
     if (!token.userId) return null;
-    const user = await tx.user.update({ where: { id: token.userId }, data: { passwordHash } });
+    // Whoever opened the link reads the mailbox: an address never verified is verified now
+    // (the way back for a person whose address someone else signed up with first).
+    const before = await tx.user.findUniqueOrThrow({ where: { id: token.userId } });
+    const user = await tx.user.update({
+      where: { id: token.userId },
+      data: { passwordHash, emailVerifiedAt: before.emailVerifiedAt ?? new Date() },
+    });
     await invalidateUserSessions(tx, token.userId);
     await expireResetLinks(tx, token.userId);
     await clearAccountThrottle(tx, user.email, user.id);

@@ -1,16 +1,15 @@
 import type { Actor } from "~/policies";
 import { db, type Tx } from "~/utils/db.server";
 
-/** The policy's view of a user: admin flag and memberships with their organizations' kinds. */
-export function loadActor(user: { id: string; isPlatformAdmin: boolean }): Promise<Actor> {
+type ActorUser = { id: string; isPlatformAdmin: boolean; emailVerifiedAt: Date | null };
+
+/** The policy's view of a user: admin flag, verified e-mail, memberships with their organizations' kinds. */
+export function loadActor(user: ActorUser): Promise<Actor> {
   return loadActorIn(db(), user);
 }
 
 /** The same, inside a transaction. */
-export async function loadActorIn(
-  client: Tx | ReturnType<typeof db>,
-  user: { id: string; isPlatformAdmin: boolean },
-): Promise<Actor> {
+export async function loadActorIn(client: Tx | ReturnType<typeof db>, user: ActorUser): Promise<Actor> {
   const memberships = await client.membership.findMany({
     where: { userId: user.id },
     select: { organizationId: true, role: true, organization: { select: { kind: true } } },
@@ -18,6 +17,7 @@ export async function loadActorIn(
   return {
     id: user.id,
     isPlatformAdmin: user.isPlatformAdmin,
+    isVerified: user.emailVerifiedAt !== null,
     memberships: memberships.map((m) => ({
       organizationId: m.organizationId,
       role: m.role,

@@ -5,6 +5,8 @@ import { db, type Tx } from "~/utils/db.server";
 import { INVITATION_NOTIFICATION } from "~/utils/invitation-notice";
 import { queueEmail } from "~/utils/mailer.server";
 
+export type TokenPurpose = "INVITATION" | "PASSWORD_RESET" | "EMAIL_VERIFICATION" | "EMAIL_CHANGE";
+
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -121,12 +123,13 @@ export async function expireResetLinks(tx: Tx, userId: string, now = new Date())
  * Creates a single-use link token (only its hash is stored), audits it and queues the
  * e-mail that carries it, all in the caller's transaction. Returns the token itself.
  */
-async function issueEmailToken(
+export async function issueEmailToken(
   tx: Tx,
   input: {
-    purpose: "INVITATION" | "PASSWORD_RESET";
+    purpose: TokenPurpose;
     email: string;
     userId?: string;
+    returnTo?: string;
     organizationId?: string;
     role?: MembershipRole;
     invitedById?: string;
@@ -145,6 +148,7 @@ async function issueEmailToken(
       organizationId: input.organizationId,
       role: input.role,
       invitedById: input.invitedById,
+      returnTo: input.returnTo,
       expiresAt: new Date(Date.now() + input.ttlMs),
     },
   });

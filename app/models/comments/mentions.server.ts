@@ -30,6 +30,6 @@ export function draftParticipants(client: Tx | ReturnType<typeof db>, draft: Dra
       OR: [{ memberships: { some: { organizationId: { in: organizationIds } } } }, { id: { in: userIds } }],
     },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, isPlatformAdmin: true },
+    select: { id: true, name: true, isPlatformAdmin: true, emailVerifiedAt: true },
   });
 }

@@ -6,6 +6,7 @@ import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
+import { queueReceiptEmail, receiptOf } from "./proposal-receipt.server";
 
 /**
  * Proposals and official answers. Every rule that depends on time or state is checked here,
@@ -41,9 +42,16 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
     if (!isAcceptingProposals(round, now)) throw new RuleError("rounds.errors.notOpen");
     const articles = outlineOf(round.version.content as unknown as DocNode).filter((e) => e.type === "article");
     if (!articles.some((a) => a.id === input.articleId)) throw new RuleError("errors.required", "articleId");
+    // The increment locks the round's row until commit: concurrent submissions get 1, 2, 3…
+    const { lastProposalNumber } = await tx.consultationRound.update({
+      where: { id: roundId },
+      data: { lastProposalNumber: { increment: 1 } },
+      select: { lastProposalNumber: true },
+    });
     const proposal = await tx.proposal.create({
       data: {
         roundId,
+        number: lastProposalNumber,
         articleId: input.articleId,
         quote: input.quote,
         proposedText: input.proposedText,
@@ -61,7 +69,9 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
       objectId: proposal.id,
       details: { roundId, articleId: input.articleId, organizationId: proposal.organizationId },
     });
-    return proposal;
+    const receipt = receiptOf(proposal);
+    await queueReceiptEmail(tx, user, round, receipt);
+    return { ...proposal, receipt };
   });
 }
 

@@ -53,7 +53,7 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
     where: { roundId, status: "SUBMITTED" },
     orderBy: { createdAt: "asc" },
     include: {
-      author: { select: { name: true } },
+      author: { select: { name: true, deletedAt: true } },
       organization: { select: ORGANIZATION_NAME_FIELDS },
     },
   });
@@ -69,7 +69,8 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
       quote: p.quote,
       proposal: p.proposedText,
       justification: p.justification,
-      author: p.author.name,
+      // A deleted account's proposals stay in the record, without the person's name.
+      author: p.author.deletedAt ? t("citizens.formerParticipant") : p.author.name,
       organization: p.organization ? organizationName(p.organization, locale) : null,
       decision: p.decision as Decision | null,
       answer: p.answer ?? "",
