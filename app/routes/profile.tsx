@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +14,8 @@ import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("profile.title"));
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
