@@ -54,6 +54,9 @@ export function SiteHeader() {
           {user ? <NavLink to="/collegium">{t("collegium.nav")}</NavLink> : null}
           {user?.isPlatformAdmin ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
           {user?.isPlatformAdmin ? <NavLink to="/admin/outbox">{t("nav.outbox")}</NavLink> : null}
+          {user?.isPlatformAdmin ? (
+            <NavLink to="/admin/accessibility-feedback">{t("nav.accessibilityFeedback")}</NavLink>
+          ) : null}
         </nav>
         <div className="header-tools">
           <Form method="get" action="/search" className="header-search" role="search">

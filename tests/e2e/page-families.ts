@@ -56,6 +56,7 @@ export const PAGE_FAMILIES: PageFamily[] = [
   visitor("register entry", (ids) => `/register/${ids.signedDraft}`),
   visitor("search", () => "/search?q=community"),
   visitor("not found", () => "/no-such-page"),
+  visitor("accessibility statement", () => "/accessibility"),
   staff("drafts", () => "/drafts"),
   staff("new draft", () => "/drafts/new"),
   staff("draft", (ids) => `/drafts/${ids.draft}`),
@@ -78,4 +79,5 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("invitations", () => "/invitations"),
   { name: "users (admin)", path: () => "/admin/users", who: ADMIN },
   { name: "outbox (admin)", path: () => "/admin/outbox", who: ADMIN },
+  { name: "accessibility feedback (admin)", path: () => "/admin/accessibility-feedback", who: ADMIN },
 ];
