@@ -45,6 +45,7 @@ export type Action =
   | "user.setPlatformAdmin"
   | "admin.viewOutbox"
   | "admin.listUsers"
+  | "admin.readAccessibilityFeedback"
   | "draft.list"
   | "draft.create"
   | "draft.view"
@@ -121,6 +122,7 @@ const RULES: Record<Action, Rule> = {
   "user.setPlatformAdmin": (actor, resource) => platformAdmin(actor, resource) && !self(actor, resource),
   "admin.viewOutbox": platformAdmin,
   "admin.listUsers": platformAdmin,
+  "admin.readAccessibilityFeedback": platformAdmin,
   "draft.list": signedIn,
   "draft.create": (actor) => draftRules.create(actor),
   "draft.view": onDraft(draftRules.view),

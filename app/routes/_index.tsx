@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/page-title";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
@@ -5,7 +6,7 @@ import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 import { listUserMemberships } from "~/models/accounts/memberships.server";
 
-export const meta: MetaFunction = () => [{ title: "Agora" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -8,6 +10,8 @@ import { listOutbox } from "~/models/accounts/users.server";
 import { env } from "~/utils/env.server";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize, notFound } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("outbox.title"));
 
 /** Outgoing e-mail as stored, for admins; only outside production (links in it are live). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,3 +1,6 @@
+import { ScrollBox } from "~/components/scroll-box";
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -13,6 +16,8 @@ import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("users.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -52,62 +57,64 @@ export default function AdminUsersPage() {
       <h1>{t("users.title")}</h1>
       <SearchBox query={query} label={t("users.search")} />
       <p className="muted">{t("common.results", { count: t.number(total) })}</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t("fields.name")}</th>
-            <th>{t("fields.email")}</th>
-            <th>{t("profile.organizations")}</th>
-            <th>{t("users.status")}</th>
-            <th>{t("profile.platformAdmin")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>
-                {u.name} {u.isPlatformAdmin ? <span className="badge">{t("profile.platformAdmin")}</span> : null}
-              </td>
-              <td>{u.email}</td>
-              <td>
-                {u.memberships.map((m) => (
-                  <div key={m.organization.id}>
-                    <Link to={`/orgs/${m.organization.id}`}>{organizationName(m.organization, t.locale)}</Link>{" "}
-                    <span className="muted">{t(`roles.${m.role}`)}</span>
-                  </div>
-                ))}
-              </td>
-              <td>
-                {u.id === currentUserId ? (
-                  t("users.active")
-                ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="activation" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <input type="hidden" name="active" value={u.isActive ? "false" : "true"} />
-                    <span>{u.isActive ? t("users.active") : t("users.inactive")}</span>{" "}
-                    <button type="submit" className={u.isActive ? "danger" : ""}>
-                      {u.isActive ? t("users.deactivate") : t("users.activate")}
-                    </button>
-                  </Form>
-                )}
-              </td>
-              <td>
-                {u.id === currentUserId ? null : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="platformAdmin" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <input type="hidden" name="admin" value={u.isPlatformAdmin ? "false" : "true"} />
-                    <button type="submit" data-testid={`admin-toggle-${u.email}`}>
-                      {u.isPlatformAdmin ? t("users.revokeAdmin") : t("users.grantAdmin")}
-                    </button>
-                  </Form>
-                )}
-              </td>
+      <ScrollBox label={t("users.title")}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("fields.name")}</th>
+              <th>{t("fields.email")}</th>
+              <th>{t("profile.organizations")}</th>
+              <th>{t("users.status")}</th>
+              <th>{t("profile.platformAdmin")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.name} {u.isPlatformAdmin ? <span className="badge">{t("profile.platformAdmin")}</span> : null}
+                </td>
+                <td>{u.email}</td>
+                <td>
+                  {u.memberships.map((m) => (
+                    <div key={m.organization.id}>
+                      <Link to={`/orgs/${m.organization.id}`}>{organizationName(m.organization, t.locale)}</Link>{" "}
+                      <span className="muted">{t(`roles.${m.role}`)}</span>
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  {u.id === currentUserId ? (
+                    t("users.active")
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="activation" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="active" value={u.isActive ? "false" : "true"} />
+                      <span>{u.isActive ? t("users.active") : t("users.inactive")}</span>{" "}
+                      <button type="submit" className={u.isActive ? "danger" : ""}>
+                        {u.isActive ? t("users.deactivate") : t("users.activate")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>
+                  {u.id === currentUserId ? null : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="platformAdmin" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="admin" value={u.isPlatformAdmin ? "false" : "true"} />
+                      <button type="submit" data-testid={`admin-toggle-${u.email}`}>
+                        {u.isPlatformAdmin ? t("users.revokeAdmin") : t("users.grantAdmin")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       <Pagination page={page} pages={pages} />
     </section>
   );

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -29,6 +31,11 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { authorize, found } from "~/utils/responses.server";
 import { RuleError } from "~/utils/rule-error";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data ? t("titles.collegium", { name: organizationName(data.body.names, locale) }) : null,
+  );
 
 async function requireBody(request: Request, bodyId: string | undefined) {
   const user = await requireUser(request);
@@ -188,12 +195,19 @@ export default function CollegiumRollPage() {
         empty={t("collegium.roll.currentEmpty")}
         manage={manage}
         testId="current-members"
+        label={t("collegium.roll.current")}
       />
 
       {roll.upcoming.length > 0 ? (
         <>
           <h2>{t("collegium.roll.upcoming")}</h2>
-          <RollTable seats={roll.upcoming} empty="" manage={manage} testId="upcoming-members" />
+          <RollTable
+            seats={roll.upcoming}
+            empty=""
+            manage={manage}
+            testId="upcoming-members"
+            label={t("collegium.roll.upcoming")}
+          />
         </>
       ) : null}
 
@@ -203,7 +217,13 @@ export default function CollegiumRollPage() {
         {roll.history.map((group) => (
           <section key={group.year}>
             <h3>{t("collegium.roll.endedIn", { year: group.year })}</h3>
-            <RollTable seats={group.seats} empty="" manage={manage} ended />
+            <RollTable
+              seats={group.seats}
+              empty=""
+              manage={manage}
+              ended
+              label={t("collegium.roll.endedIn", { year: group.year })}
+            />
           </section>
         ))}
       </div>

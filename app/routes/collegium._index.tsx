@@ -1,3 +1,6 @@
+import { ScrollBox } from "~/components/scroll-box";
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -7,6 +10,8 @@ import { useT } from "~/i18n/use-t";
 import { listBodies } from "~/models/collegium/collegium.server";
 import { db } from "~/utils/db.server";
 import { authorize } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("collegium.list.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -41,28 +46,30 @@ export default function CollegiaPage() {
       {bodies.length === 0 ? (
         <p className="card muted">{t("collegium.list.empty")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t("collegium.list.name")}</th>
-              <th>{t("collegium.list.ministry")}</th>
-              <th>{t("collegium.list.inOffice")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bodies.map((body) => (
-              <tr key={body.id} data-testid="collegium-row">
-                <td>
-                  <Link to={`/collegium/${body.id}`}>{organizationName(body.names, t.locale)}</Link>
-                </td>
-                <td>
-                  <Link to={`/orgs/${body.ministry.id}`}>{organizationName(body.ministry, t.locale)}</Link>
-                </td>
-                <td>{t.number(body.inOffice)}</td>
+        <ScrollBox label={t("collegium.list.title")}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("collegium.list.name")}</th>
+                <th>{t("collegium.list.ministry")}</th>
+                <th>{t("collegium.list.inOffice")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bodies.map((body) => (
+                <tr key={body.id} data-testid="collegium-row">
+                  <td>
+                    <Link to={`/collegium/${body.id}`}>{organizationName(body.names, t.locale)}</Link>
+                  </td>
+                  <td>
+                    <Link to={`/orgs/${body.ministry.id}`}>{organizationName(body.ministry, t.locale)}</Link>
+                  </td>
+                  <td>{t.number(body.inOffice)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </section>
   );

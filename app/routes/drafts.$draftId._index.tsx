@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
@@ -23,6 +25,9 @@ import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) => (data ? t("titles.draft", { name: draftTitle(data.draft, locale) }) : null));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");

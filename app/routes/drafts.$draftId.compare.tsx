@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { compareVersions } from "~/compare/compare-versions";
@@ -9,6 +11,11 @@ import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { listVersions } from "~/models/documents/versions.server";
 import { found } from "~/utils/responses.server";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data ? t("titles.ofDraft", { page: t("compare.title"), name: draftTitle(data.draft, locale) }) : t("compare.title"),
+  );
 
 /**
  * Compares two texts of a draft article by article: `?from=<version>&to=<version|live>`.

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,6 +12,13 @@ import { updateDraftDetails } from "~/models/drafts/drafts.server";
 import { DRAFT_KINDS, DraftDetailsSchema } from "~/schemas/draft";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data
+      ? t("titles.ofDraft", { page: t("drafts.editDetails"), name: draftTitle(data.draft, locale) })
+      : t("drafts.editDetails"),
+  );
 
 /** The owner's staff correct a draft's titles (in any of the four languages) and kind. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

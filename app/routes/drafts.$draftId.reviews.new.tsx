@@ -1,3 +1,6 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
+import { draftTitle } from "~/i18n/localized-name";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -21,6 +24,11 @@ import { RuleError } from "~/utils/rule-error";
 import { db } from "~/utils/db.server";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data ? t("titles.ofDraft", { page: t("reviews.send"), name: draftTitle(data.draft, locale) }) : t("reviews.send"),
+  );
 
 /** The owner's collegia to which this person may send the draft now. */
 async function allowedBodies(request: Request, draftId: string | undefined) {

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
@@ -6,6 +8,13 @@ import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { listDraftRounds, roundInfo } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data
+      ? t("titles.ofDraft", { page: t("rounds.ofDraft"), name: draftTitle(data.draft, locale) })
+      : t("rounds.ofDraft"),
+  );
 
 /** A draft's consultation rounds, as far as the viewer may see them, and "new round" for staff. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

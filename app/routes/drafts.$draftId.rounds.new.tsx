@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,13 +15,18 @@ import { TimeZoneField } from "~/components/time-zone-field";
 import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { createRound } from "~/models/rounds/rounds.server";
-import { roundSchema } from "~/schemas/round";
+import { roundFormDefaults, roundSchema } from "~/schemas/round";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { parseValues } from "~/utils/forms";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data ? t("titles.ofDraft", { page: t("rounds.new"), name: draftTitle(data.draft, locale) }) : t("rounds.new"),
+  );
 
 /** Organizations that can be invited: every one but the owner. */
 function invitableOrganizations(ownerOrganizationId: string) {
@@ -39,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: draftHeading(draft),
     organizations: await invitableOrganizations(draft.ownerOrganizationId),
     minDays: env().ROUND_MIN_HOURS / 24,
+    defaults: roundFormDefaults(env().ROUND_MIN_HOURS),
   };
 }
 
@@ -72,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NewRoundPage() {
   const t = useT();
-  const { draft, organizations, minDays } = useLoaderData<typeof loader>();
+  const { draft, organizations, minDays, defaults } = useLoaderData<typeof loader>();
   const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
   const [audience, setAudience] = useState("PUBLIC");
   return (
@@ -91,7 +99,7 @@ export default function NewRoundPage() {
             label={t("fields.opensAt")}
             name="opensAt"
             type="datetime-local"
-            step={1}
+            defaultValue={defaults.opensAt}
             error={errors.opensAt}
             required
           />
@@ -99,11 +107,11 @@ export default function NewRoundPage() {
             label={t("fields.closesAt")}
             name="closesAt"
             type="datetime-local"
-            step={1}
+            defaultValue={defaults.closesAt}
             error={errors.closesAt}
             required
           />
-          <TimeZoneField error={errors.timeZone} />
+          <TimeZoneField error={errors.timeZone} defaultValue={defaults.timeZone} />
         </div>
         <fieldset className="field">
           <legend>{t("fields.audience")}</legend>

@@ -1,3 +1,6 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
+import { draftTitle } from "~/i18n/localized-name";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,6 +16,13 @@ import { isoDay } from "~/schemas/collegium";
 import { parseSignatureForm, SIGNATORY_ROWS } from "~/schemas/signature";
 import { RuleError } from "~/utils/rule-error";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data
+      ? t("titles.ofDraft", { page: t("signature.title"), name: draftTitle(data.draft, locale) })
+      : t("signature.title"),
+  );
 
 /**
  * The owner organization's administrators record who signed an agreement, when and where,

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
@@ -9,6 +11,13 @@ import { listDraftRounds } from "~/models/rounds/rounds.server";
 import { draftTimeline } from "~/models/drafts/timeline.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data
+      ? t("titles.ofDraft", { page: t("timeline.title"), name: draftTitle(data.draft, locale) })
+      : t("timeline.title"),
+  );
 
 /** The register of a draft: versions, rounds, reviews and status changes, who and when. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

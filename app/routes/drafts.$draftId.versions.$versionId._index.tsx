@@ -1,3 +1,6 @@
+import { formatNumber } from "~/i18n/format";
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentView } from "~/components/document/document-view";
@@ -9,6 +12,13 @@ import { useT } from "~/i18n/use-t";
 import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { getVersion } from "~/models/documents/versions.server";
 import { found } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data
+      ? t("titles.version", { number: formatNumber(locale, data.version.number), name: draftTitle(data.draft, locale) })
+      : null,
+  );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "draft.view");

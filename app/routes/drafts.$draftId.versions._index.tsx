@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +14,13 @@ import { VersionSchema } from "~/schemas/version";
 import { parseForm } from "~/utils/forms";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data
+      ? t("titles.ofDraft", { page: t("versions.title"), name: draftTitle(data.draft, locale) })
+      : t("versions.title"),
+  );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");

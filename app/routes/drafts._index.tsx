@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -13,6 +15,8 @@ import { DRAFT_KINDS, DRAFT_STATUSES } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("drafts.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,6 +20,8 @@ import { DRAFT_KINDS, DraftSchema } from "~/schemas/draft";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { authorize } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("drafts.create"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

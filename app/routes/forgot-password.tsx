@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
@@ -8,6 +10,8 @@ import { acceptPasswordResetRequest, laterVia } from "~/models/accounts/password
 import { ForgotPasswordSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("forgot.title"));
 
 /**
  * Always the same answer after the same work, so the form does not reveal which e-mails

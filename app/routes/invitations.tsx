@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,6 +11,8 @@ import { useT } from "~/i18n/use-t";
 import { acceptInvitationAs, declineInvitation, pendingInvitations } from "~/models/accounts/invitations.server";
 import { auditRefusal } from "~/utils/audit.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("invitation.pendingTitle"));
 
 /**
  * Invitations waiting for the signed-in person's answer (the in-app side of the e-mailed

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -14,6 +16,8 @@ import { AcceptInvitationSchema } from "~/schemas/account";
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("invite.title"));
 
 type Errors = Record<string, string>;
 

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -11,7 +12,7 @@ import { parseForm } from "~/utils/forms";
 import { safeRedirect } from "~/utils/origin.server";
 import { readForm } from "~/utils/read-form.server";
 
-export const meta: MetaFunction = () => [{ title: "Agora" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("login.title"));
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -8,6 +10,8 @@ import { useT } from "~/i18n/use-t";
 import { listNotifications, markAllRead } from "~/models/notifications/notifications.server";
 import { INVITATION_NOTIFICATION } from "~/utils/invitation-notice";
 import { pageCount, readPage } from "~/utils/pagination";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("notifications.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,6 +18,11 @@ import { emailOrigin } from "~/utils/origin.server";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize, found } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data ? t("titles.organization", { name: organizationName(data.organization, locale) }) : null,
+  );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

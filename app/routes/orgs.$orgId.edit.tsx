@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +14,11 @@ import { can } from "~/policies";
 import { auditRefusal } from "~/utils/audit.server";
 import { authorize, forbidden, found } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) =>
+    data ? t("orgs.edit", { name: organizationName(data.organization, locale) }) : null,
+  );
 
 async function load(request: Request, orgId: string | undefined) {
   const user = await requireUser(request);

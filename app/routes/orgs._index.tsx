@@ -1,3 +1,6 @@
+import { ScrollBox } from "~/components/scroll-box";
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -9,6 +12,8 @@ import { listOrganizations } from "~/models/organizations/organizations.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
 import { authorize } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("orgs.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -40,31 +45,33 @@ export default function OrganizationsPage() {
       </div>
       <SearchBox query={query} label={t("orgs.search")} />
       <p className="muted">{t("common.results", { count: t.number(total) })}</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t("fields.organizationName")}</th>
-            <th>{t("fields.kind")}</th>
-            <th>{t("fields.country")}</th>
-            <th>{t("orgs.memberCount")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {organizations.map((org) => (
-            <tr key={org.id}>
-              <td>
-                <Link to={`/orgs/${org.id}`}>{organizationName(org, t.locale)}</Link>
-              </td>
-              <td>{t(`orgKinds.${org.kind}`)}</td>
-              <td>
-                {org.country}
-                {org.city ? `, ${org.city}` : ""}
-              </td>
-              <td>{t.number(org._count.memberships)}</td>
+      <ScrollBox label={t("orgs.title")}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("fields.organizationName")}</th>
+              <th>{t("fields.kind")}</th>
+              <th>{t("fields.country")}</th>
+              <th>{t("orgs.memberCount")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {organizations.map((org) => (
+              <tr key={org.id}>
+                <td>
+                  <Link to={`/orgs/${org.id}`}>{organizationName(org, t.locale)}</Link>
+                </td>
+                <td>{t(`orgKinds.${org.kind}`)}</td>
+                <td>
+                  {org.country}
+                  {org.city ? `, ${org.city}` : ""}
+                </td>
+                <td>{t.number(org._count.memberships)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       <Pagination page={page} pages={pages} />
     </section>
   );

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
@@ -9,6 +11,8 @@ import { OrganizationSchema } from "~/schemas/organization";
 import { parseForm } from "~/utils/forms";
 import { authorize } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("orgs.create"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   authorize((await requireUser(request)).actor, "organization.create");

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/i18n/page-title";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -16,6 +17,8 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
 import { accountAction } from "~/models/accounts/profile-actions.server";
 import { AccountForms } from "~/components/account/account-forms";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("profile.title"));
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -37,8 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     memberships,
   };
 }
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Agora" }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);

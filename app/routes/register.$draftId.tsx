@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/page-title";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentView } from "~/components/document/document-view";
@@ -7,7 +8,7 @@ import { organizationName } from "~/i18n/localized-name";
 import { PrintButton } from "~/components/print-button";
 import { RoundList } from "~/components/rounds/round-list";
 import type { DocNode } from "~/editor/document-json";
-import { PLATFORM_TIME_ZONE, type Locale } from "~/i18n/config";
+import { PLATFORM_TIME_ZONE } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { draftResourceOf } from "~/models/drafts/draft-access.server";
@@ -17,11 +18,8 @@ import { can } from "~/policies";
 import { dayStart } from "~/schemas/collegium";
 import { notFound } from "~/utils/responses.server";
 
-/** The tab shows the title in the reader's language (the root loader resolved it). */
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
-  return [{ title: data ? `${draftTitle(data.draft, locale)} · Agora` : "Agora" }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) => (data ? t("titles.act", { name: draftTitle(data.draft, locale) }) : null));
 
 /**
  * One act of the register: its final text with the SHA-256, and the history of its

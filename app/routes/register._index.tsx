@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { draftTitle } from "~/i18n/localized-name";
@@ -9,6 +11,8 @@ import { useT } from "~/i18n/use-t";
 import { listRegister } from "~/models/register/register.server";
 import { readRegisterFilters } from "~/schemas/register";
 import { pageCount, readPage } from "~/utils/pagination";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.title"));
 
 /**
  * The public register: every draft that was adopted or signed, for everyone, signed out too.

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,6 +12,8 @@ import { findUsableToken } from "~/models/accounts/email-tokens.server";
 import { ResetPasswordSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("reset.title"));
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: !!(await findUsableToken(params.token ?? "", "PASSWORD_RESET")) };

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -20,6 +22,9 @@ import { parseForm } from "~/utils/forms";
 import { RuleError } from "~/utils/rule-error";
 import { auditRefusal } from "~/utils/audit.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) => (data ? t("titles.review", { name: draftTitle(data.draft, locale) }) : null));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, resource } = await requireReview(request, params.reviewId, "review.view");

@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
@@ -5,6 +7,8 @@ import { draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
 import { listPendingReviews } from "~/models/collegium/reviews.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("reviews.mine"));
 
 /** "My reviews": the open collegium reviews where this person holds a seat, soonest due first. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import { pageTitle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -35,12 +36,11 @@ import { db } from "~/utils/db.server";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 import { readForm } from "~/utils/read-form.server";
 
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? t("titles.consultation", { name: data.round.title }) : null));
+
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.round.title} · Agora` : "Agora" },
-];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor, round, resource } = await requireRound(request, params.roundId, "round.view");

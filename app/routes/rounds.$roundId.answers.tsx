@@ -1,3 +1,5 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -20,6 +22,9 @@ import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
 import { auditRefusal } from "~/utils/audit.server";
 import { readForm } from "~/utils/read-form.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? t("titles.answers", { name: data.round.title }) : null));
 
 const PER_PAGE = 50;
 

@@ -1,3 +1,6 @@
+import { ScrollBox } from "~/components/scroll-box";
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -7,6 +10,9 @@ import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.
 import { requireRound } from "~/models/rounds/round-guard.server";
 import { summaryCells, summaryHeaders } from "~/exports/summary-csv.server";
 import { pageCount, readPage } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, () => (data ? data.title : null));
 
 /**
  * Rows per page: a round with thousands of proposals would otherwise send megabytes of HTML
@@ -61,7 +67,7 @@ export default function SummaryPage() {
           {t("rounds.summaryRows", { count: t.number(summary.rowCount), pages: t.number(summary.pages) })}
         </p>
       ) : null}
-      <div className="table-scroll">
+      <ScrollBox label={summary.title}>
         <table className="summary-table" data-testid="summary-table">
           <thead>
             <tr>
@@ -84,7 +90,7 @@ export default function SummaryPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <Pagination page={summary.page} pages={summary.pages} />
       <div className="columns">
         <TotalsTable caption={t("summary.totalsByDecision")} rows={summary.totalsByDecision} />

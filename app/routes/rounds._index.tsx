@@ -1,9 +1,13 @@
+import { pageTitle } from "~/i18n/page-title";
+import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { RoundList } from "~/components/rounds/round-list";
 import { useT } from "~/i18n/use-t";
 import { listVisibleRounds, roundInfo } from "~/models/rounds/rounds.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("rounds.title"));
 
 /** Open and past consultation rounds: public ones for everyone, invited ones for their guests. */
 export async function loader({ request }: LoaderFunctionArgs) {

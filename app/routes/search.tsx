@@ -1,5 +1,6 @@
 import { ORGANIZATION_NAMES } from "~/i18n/localized-name";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/i18n/page-title";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { HighlightedText } from "~/components/highlighted-text";
@@ -12,6 +13,9 @@ import { SEARCH_KINDS, SearchParamsSchema, type SearchKind } from "~/schemas/sea
 import { searchCounts, searchHits, type SearchFilters, type SearchHit } from "~/search/search.server";
 import { db } from "~/utils/db.server";
 import { pageCount, readPage } from "~/utils/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data?.params.q ? t("titles.search", { query: data.params.q }) : t("search.title")));
 
 /** Results of each kind shown on the overview before "show all". */
 const PREVIEW = 5;

@@ -80,3 +80,33 @@ export const AnswerSchema = z
     message: "errors.justificationRequired",
     path: ["answer"],
   });
+
+/** A moment as a `datetime-local` value (to the minute, no seconds) on the wall clock of a zone. */
+export function localDateTimeIn(moment: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+      .formatToParts(moment)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * What the new-round form starts with: opening now (to the minute) and closing exactly the
+ * minimum period later (at least an hour), in the first zone of the list, which the time-zone
+ * field also starts with. Staff usually change only the closing date.
+ */
+export function roundFormDefaults(minHours: number, now = new Date()) {
+  const timeZone = TIME_ZONES[0];
+  const opens = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const closes = new Date(opens.getTime() + Math.max(minHours, 1) * 3_600_000);
+  return { timeZone, opensAt: localDateTimeIn(opens, timeZone), closesAt: localDateTimeIn(closes, timeZone) };
+}

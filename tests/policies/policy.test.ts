@@ -136,6 +136,14 @@ const MATRIX: Record<
     ministryStaff: false,
     outsider: false,
   },
+  "admin.readAccessibilityFeedback": {
+    signedOut: false,
+    platformAdmin: true,
+    orgAdmin: false,
+    orgMember: false,
+    ministryStaff: false,
+    outsider: false,
+  },
   // User actions are checked on the orgMember's own account.
   "user.viewProfile": {
     signedOut: false,

@@ -72,6 +72,10 @@ const OWN_ACTION = (reason: string) => ({ skip: reason });
 const TABLE: Record<string, Row> = {
   "$.tsx": { loader: NOWHERE, action: OWN_ACTION("every unknown path: 404 for anyone, nothing to act on") },
   "_index.tsx": { loader: LIST },
+  "accessibility.tsx": {
+    action: OWN_ACTION("sends a message to the platform admins; reads and changes nothing of anyone's (rate-limited)"),
+  },
+  "admin.accessibility-feedback.tsx": { loader: ADMIN_ONLY },
   "admin.outbox.tsx": { loader: ADMIN_ONLY },
   "admin.users.tsx": {
     loader: ADMIN_ONLY,

@@ -1,3 +1,4 @@
+import { ScrollBox } from "~/components/scroll-box";
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/field";
 import { LocalDate } from "~/components/local-date";
@@ -32,18 +33,21 @@ export function RollTable({
   manage,
   ended = false,
   testId,
+  label,
 }: {
   seats: SeatRow[];
   empty: string;
   manage: Manage;
   ended?: boolean;
   testId?: string;
+  /** What the table lists, for its scroll region. */
+  label: string;
 }) {
   const t = useT();
   if (seats.length === 0) return <p className="card muted">{empty}</p>;
   const showActions = !!manage && (!ended || seats.some((seat) => !seat.hasAccount));
   return (
-    <div className="table-scroll">
+    <ScrollBox label={label}>
       <table className="table" data-testid={testId}>
         <thead>
           <tr>
@@ -82,7 +86,7 @@ export function RollTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

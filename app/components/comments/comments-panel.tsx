@@ -109,7 +109,13 @@ export function CommentsPanel(props: Props) {
   );
 }
 
-function Composer({ pending, canCommentInternally, actionUrl, onPendingDone }: Props & { pending: PendingComment }) {
+function Composer({
+  pending,
+  canCommentInternally,
+  actionUrl,
+  onPendingDone,
+  onLeaveThread,
+}: Props & { pending: PendingComment }) {
   const t = useT();
   const fetcher = useFetcher<{ ok: boolean; errors: Record<string, string> }>();
   const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.errors : {};
@@ -117,7 +123,18 @@ function Composer({ pending, canCommentInternally, actionUrl, onPendingDone }: P
     if (fetcher.state === "idle" && fetcher.data?.ok) onPendingDone();
   }, [fetcher.state, fetcher.data, onPendingDone]);
   return (
-    <fetcher.Form method="post" action={actionUrl} className="card composer" data-testid="composer">
+    // Escape goes back to the text, as the keyboard hint says; what was typed stays for later.
+    <fetcher.Form
+      method="post"
+      action={actionUrl}
+      className="card composer"
+      data-testid="composer"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape") return;
+        event.preventDefault();
+        onLeaveThread();
+      }}
+    >
       <input type="hidden" name="intent" value="create" />
       <input type="hidden" name="articleId" value={pending.articleId} />
       <input type="hidden" name="anchorStart" value={pending.anchorStart} />
@@ -132,10 +149,11 @@ function Composer({ pending, canCommentInternally, actionUrl, onPendingDone }: P
           placeholder={t("comments.placeholder")}
           data-testid="comment-body"
           aria-invalid={errors.body ? true : undefined}
+          aria-describedby={errors.body ? "composer-body-error" : undefined}
         />
       </label>
       {errors.body ? (
-        <div className="field-error" role="alert">
+        <div className="field-error" id="composer-body-error" role="alert">
           {t(errors.body)}
         </div>
       ) : null}

@@ -44,6 +44,8 @@ export function DraftEditor({ draftId, onAccessChanged, ...rest }: Props) {
   return <BoundEditor connection={connection} draftId={draftId} {...rest} />;
 }
 
+type SidePanel = "outline" | "comments";
+
 type BoundProps = Omit<Props, "onAccessChanged"> & { connection: CollabConnection };
 
 function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentInternally }: BoundProps) {
@@ -54,6 +56,9 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
   const [pending, setPending] = useState<PendingComment | null>(null);
   const [placements, setPlacements] = useState<Map<string, ThreadPlacement>>(new Map());
   const [focusThread, setFocusThread] = useState<string | null>(null);
+  // On a phone the text comes first; contents and comments are panels the reader opens.
+  const [panel, setPanel] = useState<SidePanel | null>(null);
+  const togglePanel = (which: SidePanel) => setPanel(panel === which ? null : which);
   const editable = canEdit && connection.state !== "revoked";
   const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
   const highlightHint = t("comments.highlightHint");
@@ -144,6 +149,7 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
       const id = $from.node(depth).attrs.id as string | undefined;
       if (id) articleId = id;
     }
+    setPanel("comments");
     setPending({
       articleId: articleId || "document",
       anchorStart: passage?.anchor.start ?? "",
@@ -173,7 +179,29 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
   } as CSSProperties;
 
   return (
-    <div className="draft-workspace">
+    <div className="draft-workspace" data-panel={panel ?? "none"}>
+      <div className="side-toggles">
+        <button
+          type="button"
+          className="button"
+          aria-expanded={panel === "outline"}
+          aria-controls="draft-outline-panel"
+          onClick={() => togglePanel("outline")}
+          data-testid="toggle-outline"
+        >
+          {t("editor.outline")}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={panel === "comments"}
+          aria-controls="draft-comments-panel"
+          onClick={() => togglePanel("comments")}
+          data-testid="toggle-comments"
+        >
+          {t("comments.panelToggle", { count: t.number(threads.length) })}
+        </button>
+      </div>
       <div className="draft-main">
         <PresenceBar
           state={connection.state}
@@ -204,20 +232,24 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
         </div>
       </div>
       <aside className="draft-side">
-        <OutlinePanel editor={editor} outline={outline} />
-        <CommentsPanel
-          threads={threads}
-          outline={outline}
-          placements={placements}
-          activeId={activeThread}
-          onActivate={activate}
-          onLeaveThread={leaveThread}
-          pending={pending}
-          onPendingDone={donePending}
-          canCommentInternally={canCommentInternally}
-          userId={user.id}
-          actionUrl={`/drafts/${draftId}/comments`}
-        />
+        <div id="draft-outline-panel" className="side-panel" data-open={panel === "outline"}>
+          <OutlinePanel editor={editor} outline={outline} />
+        </div>
+        <div id="draft-comments-panel" className="side-panel" data-open={panel === "comments"}>
+          <CommentsPanel
+            threads={threads}
+            outline={outline}
+            placements={placements}
+            activeId={activeThread}
+            onActivate={activate}
+            onLeaveThread={leaveThread}
+            pending={pending}
+            onPendingDone={donePending}
+            canCommentInternally={canCommentInternally}
+            userId={user.id}
+            actionUrl={`/drafts/${draftId}/comments`}
+          />
+        </div>
       </aside>
     </div>
   );

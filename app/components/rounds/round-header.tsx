@@ -1,5 +1,6 @@
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
+import { Countdown } from "./countdown";
 
 export type RoundSummaryInfo = {
   title: string;
@@ -30,6 +31,12 @@ export function RoundHeader({ round, draftTitle }: { round: RoundSummaryInfo; dr
         <LocalDate value={round.opensAt} withTime timeZone={round.timeZone} /> –{" "}
         <LocalDate value={round.closesAt} withTime timeZone={round.timeZone} />{" "}
         <span className="muted">({t(`timeZones.${round.timeZone.replace("/", "_")}`)})</span>
+        {round.status === "OPEN" ? (
+          <>
+            {" · "}
+            <Countdown until={round.closesAt} />
+          </>
+        ) : null}
       </p>
       {round.description ? <p className="round-description">{round.description}</p> : null}
     </header>

@@ -1,0 +1,83 @@
+import { db } from "~/utils/db.server";
+
+/** The demo world's objects the page paths point at (looked up once the app has seeded it). */
+export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
+
+/**
+ * One page of each kind the platform serves, for the accessibility and phone-width checks.
+ * A new page family is one row here: its path in the demo world and who opens it (null: a
+ * signed-out visitor). Pages a visitor reads are checked signed out and signed in.
+ */
+export type PageFamily = {
+  name: string;
+  path: (ids: DemoIds) => string | null;
+  who: string | null;
+  alsoSignedIn?: boolean;
+};
+
+const STAFF = "anahit@mta.example";
+const ADMIN = "admin@agora.example";
+
+/** Who opens the visitor pages when they are checked signed in. */
+export const SIGNED_IN_VISITOR = STAFF;
+
+export async function demoIds() {
+  const openRound = await db().consultationRound.findFirstOrThrow({ where: { status: "OPEN" } });
+  const answeredRound = await db().consultationRound.findFirstOrThrow({ where: { status: "ANSWERED" } });
+  const draftId = answeredRound.draftId;
+  const version = await db().draftVersion.findFirstOrThrow({ where: { draftId }, orderBy: { number: "asc" } });
+  const signed = await db().draft.findFirstOrThrow({ where: { status: "SIGNED" } });
+  const org = await db().organization.findFirstOrThrow({ where: { slug: "mta" } });
+  const body = await db().collegiumBody.findFirst();
+  const review = await db().collegiumReview.findFirst();
+  return {
+    openRound: openRound.id,
+    answeredRound: answeredRound.id,
+    draft: draftId,
+    version: version.id,
+    signedDraft: signed.id,
+    org: org.id,
+    body: body?.id ?? null,
+    review: review?.id ?? null,
+  };
+}
+
+const visitor = (name: string, path: PageFamily["path"]): PageFamily => ({ name, path, who: null, alsoSignedIn: true });
+const staff = (name: string, path: PageFamily["path"]): PageFamily => ({ name, path, who: STAFF });
+
+export const PAGE_FAMILIES: PageFamily[] = [
+  visitor("home", () => "/"),
+  { name: "login", path: () => "/login", who: null },
+  { name: "forgot password", path: () => "/forgot-password", who: null },
+  visitor("rounds", () => "/rounds"),
+  visitor("open round", (ids) => `/rounds/${ids.openRound}`),
+  visitor("round summary", (ids) => `/rounds/${ids.answeredRound}/summary`),
+  visitor("register", () => "/register"),
+  visitor("register entry", (ids) => `/register/${ids.signedDraft}`),
+  visitor("search", () => "/search?q=community"),
+  visitor("not found", () => "/no-such-page"),
+  visitor("accessibility statement", () => "/accessibility"),
+  staff("drafts", () => "/drafts"),
+  staff("new draft", () => "/drafts/new"),
+  staff("draft", (ids) => `/drafts/${ids.draft}`),
+  staff("draft rounds", (ids) => `/drafts/${ids.draft}/rounds`),
+  staff("new round", (ids) => `/drafts/${ids.draft}/rounds/new`),
+  staff("versions", (ids) => `/drafts/${ids.draft}/versions`),
+  staff("version", (ids) => `/drafts/${ids.draft}/versions/${ids.version}`),
+  staff("compare", (ids) => `/drafts/${ids.draft}/compare`),
+  staff("timeline", (ids) => `/drafts/${ids.draft}/timeline`),
+  staff("sharing", (ids) => `/drafts/${ids.draft}/sharing`),
+  staff("answers", (ids) => `/rounds/${ids.answeredRound}/answers`),
+  staff("reviews", () => "/reviews"),
+  staff("review", (ids) => ids.review && `/reviews/${ids.review}`),
+  staff("organizations", () => "/orgs"),
+  staff("organization", (ids) => `/orgs/${ids.org}`),
+  staff("collegium", () => "/collegium"),
+  staff("collegium body", (ids) => ids.body && `/collegium/${ids.body}`),
+  staff("notifications", () => "/notifications"),
+  staff("profile", () => "/profile"),
+  staff("invitations", () => "/invitations"),
+  { name: "users (admin)", path: () => "/admin/users", who: ADMIN },
+  { name: "outbox (admin)", path: () => "/admin/outbox", who: ADMIN },
+  { name: "accessibility feedback (admin)", path: () => "/admin/accessibility-feedback", who: ADMIN },
+];
