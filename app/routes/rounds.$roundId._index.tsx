@@ -9,8 +9,7 @@ import { organizationName } from "~/i18n/localized-name";
 import { RoundHeader } from "~/components/rounds/round-header";
 import { ProposalForm } from "~/components/rounds/proposal-form";
 import { OwnProposals } from "~/components/rounds/own-proposals";
-import type { DocNode } from "~/editor/document-json";
-import { outlineOf } from "~/editor/outline";
+import { frozenText } from "~/models/documents/frozen-text.server";
 import { useT } from "~/i18n/use-t";
 import { submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";
 import { RuleError } from "~/utils/rule-error";
@@ -39,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor, round, resource } = await requireRound(request, params.roundId, "round.view");
-  const content = round.version.content as unknown as DocNode;
+  const { content, articles } = await frozenText(round.version);
   const isStaff = can(actor, "round.viewAllProposals", resource);
   const counts = await proposalCountsByArticle(round.id);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -53,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sha256: round.version.sha256,
     },
     content,
-    articles: outlineOf(content).filter((entry) => entry.type === "article"),
+    articles,
     counts,
     total,
     answered: isStaff && round.status !== "OPEN" ? await answeredCount(round.id) : null,
