@@ -4,7 +4,7 @@ import path from "node:path";
 import { createSession } from "../app/auth/session.server";
 import { article, paragraph, part, type DocNode } from "../app/editor/document-json";
 import { jsonToYUpdate } from "../app/editor/yjs-document";
-import { initializeDocument } from "../app/models/documents/documents.server";
+import { initializeDocument } from "../app/models/documents/document-log.server";
 import { createDb } from "../app/utils/db.server";
 import { applyMigrations } from "../app/utils/migrations.server";
 import { foldForSearch } from "../app/utils/search-text";

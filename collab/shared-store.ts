@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { appendUpdate } from "../app/models/documents/documents.server";
-import { compactSharedLog, loadSharedDocument } from "../app/models/documents/shared-document-log.server";
+import { documentLogFor, type DocumentLog } from "../app/models/documents/document-log.server";
 import type { RedisBus } from "../app/utils/redis-bus.server";
-import type { DocumentStore } from "./room";
 
 /** Counters for monitoring (`/stats` of a collab node) and the scale-out test. */
 export type CompactionStats = { compactions: number; skippedLocked: number; failed: number };
@@ -17,8 +15,8 @@ export type SharedStoreOptions = {
 const RELEASE_IF_OURS = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
 /**
- * The document store of a collab node that shares the database with other nodes: loads
- * every row of the log, appends like a single node, and compacts under a Redis lock
+ * The document log of a collab node that shares the database with other nodes (the
+ * "several nodes" folding of document-log.server.ts), compacting under a Redis lock
  * (`SET key token NX PX`, released only by its holder) so one node at a time folds the
  * log. A node that finds the lock taken skips: its updates are already in the log, and
  * the holder or a later compaction folds them.
@@ -26,16 +24,18 @@ const RELEASE_IF_OURS = `if redis.call("get", KEYS[1]) == ARGV[1] then return re
 export function sharedDatabaseStore(
   bus: RedisBus,
   options: SharedStoreOptions = {},
-): DocumentStore & { stats: CompactionStats } {
+): DocumentLog & { stats: CompactionStats } {
   const lockMs = options.lockMs ?? 60_000;
   const stats: CompactionStats = { compactions: 0, skippedLocked: 0, failed: 0 };
   const hold = options.holdMs ? () => new Promise<void>((resolve) => setTimeout(resolve, options.holdMs)) : undefined;
 
+  const log = documentLogFor("several nodes", hold);
+
   return {
     stats,
-    loadDocument: loadSharedDocument,
-    appendUpdate,
-    async compactDocument(draftId) {
+    loadDocument: log.loadDocument,
+    appendUpdate: log.appendUpdate,
+    async compactDocument(draftId, doc, lastUpdateId) {
       const key = bus.key(`compaction-lock:${draftId}`);
       const token = `${bus.nodeId}:${randomUUID()}`;
       if ((await bus.commands.set(key, token, "PX", lockMs, "NX")) !== "OK") {
@@ -43,7 +43,7 @@ export function sharedDatabaseStore(
         return;
       }
       try {
-        await compactSharedLog(draftId, hold);
+        await log.compactDocument(draftId, doc, lastUpdateId);
         stats.compactions++;
       } catch (error) {
         stats.failed++;

@@ -14,7 +14,7 @@ import { useT } from "~/i18n/use-t";
 import { listVisibleThreads } from "~/models/comments/comments.server";
 import { listBodies } from "~/models/collegium/collegium.server";
 import { draftParticipants } from "~/models/comments/mentions.server";
-import { getSnapshotOutline } from "~/models/documents/documents.server";
+import { getSnapshotOutline } from "~/models/documents/document-log.server";
 import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { changeDraftStatus } from "~/models/drafts/drafts.server";
 import { AGREEMENT_KINDS, can, canTransition, documentAccess, MANUAL_TRANSITIONS } from "~/policies";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { draftTitle } from "~/i18n/localized-name";
 import { organizationName } from "~/i18n/localized-name";
+import { attachmentDisposition, readableFileName } from "~/exports/file-name";
 import { reviewRecordToDocx } from "~/exports/review-record-docx.server";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -47,7 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(docx), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "Content-Disposition": `attachment; filename="review-${review.id}.docx"`,
+      "Content-Disposition": attachmentDisposition(
+        readableFileName([t("reviews.record"), draftTitle(review.draft, locale)], "docx"),
+        `review-${review.id}.docx`,
+      ),
     },
   });
 }

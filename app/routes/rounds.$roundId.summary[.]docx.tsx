@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attachmentDisposition, readableFileName } from "~/exports/file-name";
 import { summaryToDocx } from "~/exports/summary-docx.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { requireRound } from "~/models/rounds/round-guard.server";
@@ -7,11 +8,15 @@ import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, round } = await requireRound(request, params.roundId, "round.viewSummary");
   const locale = resolveLocale(request, user?.locale);
-  const docx = await summaryToDocx(await buildSummaryTable(round.id, locale), summaryLabels(locale));
+  const table = await buildSummaryTable(round.id, locale);
+  const docx = await summaryToDocx(table, summaryLabels(locale));
   return new Response(new Uint8Array(docx), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "Content-Disposition": `attachment; filename="summary-${round.id}.docx"`,
+      "Content-Disposition": attachmentDisposition(
+        readableFileName([table.title, table.subtitle], "docx"),
+        `summary-${round.id}.docx`,
+      ),
     },
   });
 }

@@ -70,13 +70,15 @@ export async function takeRateLimit(
   now = new Date(),
 ): Promise<RateDecision> {
   if (cost <= 0) return { ok: true };
-  // Counting and reading back in one transaction: a concurrent request waits for the row.
-  if ("$transaction" in client) return client.$transaction((tx) => take(tx, action, subjects, cost, now));
+  // No transaction of its own: every statement below is atomic by itself, so a burst on one
+  // key never queues for pooled connections behind a row lock (on PostgreSQL that queue ran
+  // out of time and deadlocked under load). Inside a caller's transaction the same statements
+  // roll back with its write.
   return take(client, action, subjects, cost, now);
 }
 
 async function take(
-  client: Tx,
+  client: Db | Tx,
   action: RateLimitedAction,
   subjects: RateSubjects,
   cost: number,
@@ -117,13 +119,13 @@ export async function enforceRateLimit(
 }
 
 /**
- * Adds to the window still running, or starts a new one; returns the row after counting.
+ * Adds to the window still running, or starts a new one; returns the count after adding.
  * Three single-row statements that stay right when requests race: the row is made to exist
  * (an upsert that changes nothing when it does), a run-out window is restarted only if it
- * is still the run-out one, and the increment is atomic; the caller's transaction holds the
- * row lock from the increment until it has read the count.
+ * is still the run-out one, and the increment returns the row it wrote, so each request
+ * sees exactly the count its own units brought the window to.
  */
-async function count(client: Tx, key: string, cost: number, windowOpenedAfter: Date, now: Date) {
+async function count(client: Db | Tx, key: string, cost: number, windowOpenedAfter: Date, now: Date) {
   await client.loginThrottle.upsert({
     where: { key },
     create: { key, failures: 0, lastFailureAt: now },
@@ -133,8 +135,7 @@ async function count(client: Tx, key: string, cost: number, windowOpenedAfter: D
     where: { key, lastFailureAt: { lte: windowOpenedAfter } },
     data: { failures: 0, lastFailureAt: now },
   });
-  await client.loginThrottle.updateMany({ where: { key }, data: { failures: { increment: cost } } });
-  return client.loginThrottle.findUniqueOrThrow({ where: { key } });
+  return client.loginThrottle.update({ where: { key }, data: { failures: { increment: cost } } });
 }
 
 /** Forgets every counter (tests start each scenario from a quiet platform). */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { article, part, type DocNode } from "../../app/editor/document-json";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
-import { initializeDocument } from "../../app/models/documents/documents.server";
+import { initializeDocument } from "../../app/models/documents/document-log.server";
 import { createVersion } from "../../app/models/documents/versions.server";
 import { db } from "../../app/utils/db.server";
 import { applyMigrations } from "../../app/utils/migrations.server";

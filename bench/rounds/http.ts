@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { whenReady, WEB_READY } from "../../scripts/child-ready";
 
 export type Platform = {
   origin: string;
@@ -56,24 +57,7 @@ export async function startPlatform(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running at http:\/\/localhost:(\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`platform exited with ${code}:\n${output}`));
-    });
-  });
+  const { port, output, stop } = await whenReady(child, WEB_READY, "platform");
   const pid = child.pid!;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
@@ -94,17 +78,11 @@ export async function startPlatform(
       const kb = (name: string) => Number(status.match(new RegExp(`${name}:\\s+(\\d+)`))?.[1] ?? 0);
       return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
     },
-    output: () => output,
+    output,
     // Linux: writing 5 to clear_refs resets the process's peak RSS (VmHWM) to its current RSS.
     resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, "5"),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        // A process killed by a signal (e.g. out of memory) has a signalCode and no exitCode.
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        // SIGTERM: the platform's own shutdown, which lets --cpu-prof write its file.
-        child.kill("SIGTERM");
-      }),
+    // SIGTERM: the platform's own shutdown, which lets --cpu-prof write its file.
+    stop,
   };
 }
 

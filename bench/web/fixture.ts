@@ -1,7 +1,7 @@
 import { plainTextOf } from "../../app/editor/document-json";
 import { outlineOf } from "../../app/editor/outline";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
-import { initializeDocument } from "../../app/models/documents/documents.server";
+import { initializeDocument } from "../../app/models/documents/document-log.server";
 import { sha256Hex } from "../../app/models/documents/versions.server";
 import { createDb } from "../../app/utils/db.server";
 import { foldForSearch } from "../../app/utils/search-text";

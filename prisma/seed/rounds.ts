@@ -1,6 +1,6 @@
 import { article, chapter, paragraph, part, plainTextOf, type DocNode } from "../../app/editor/document-json";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
-import { initializeDocument } from "../../app/models/documents/documents.server";
+import { initializeDocument } from "../../app/models/documents/document-log.server";
 import { sha256Hex } from "../../app/models/documents/versions.server";
 import type { Tx } from "../../app/utils/db.server";
 import { foldForSearch } from "../../app/utils/search-text";

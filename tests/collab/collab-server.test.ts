@@ -1,42 +1,24 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as encoding from "lib0/encoding";
 import { CLOSE, MESSAGE_AWARENESS, roomName } from "~/editor/collab-protocol";
-import { loadDocument } from "~/models/documents/documents.server";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { revokeDraftAccess, shareDraft } from "~/models/drafts/drafts.server";
 import { db } from "~/utils/db.server";
 import { databaseStore } from "../../collab/room";
 import {
-  connectClient,
   fragmentText,
   sessionCookieFor,
   startCollab,
   typeParagraph,
   upgradeStatus,
   waitForSync,
-  type RunningCollab,
-  type TestClient,
 } from "../helpers/collab";
+import { collabServerForFile } from "../helpers/collab-test-server";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
 
-let server: RunningCollab;
-const clients: TestClient[] = [];
-const connect = (...args: Parameters<typeof connectClient>) => {
-  const client = connectClient(...args);
-  clients.push(client);
-  return client;
-};
-
-beforeAll(async () => {
-  server = await startCollab();
-});
-afterEach(() => {
-  while (clients.length) clients.pop()!.destroy();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const { server, connect } = collabServerForFile();
 
 async function storedText(draftId: string): Promise<string> {
   const { doc } = await loadDocument(draftId);

@@ -1,26 +1,13 @@
 import * as prng from "lib0/prng";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDocument } from "~/models/documents/documents.server";
+import { describe, expect, it } from "vitest";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
-import {
-  connectClient,
-  fragmentText,
-  sessionCookieFor,
-  startCollab,
-  waitForSync,
-  type RunningCollab,
-  type TestClient,
-} from "../helpers/collab";
+import { connectClient, fragmentText, sessionCookieFor, waitForSync, type TestClient } from "../helpers/collab";
+import { collabServerForFile } from "../helpers/collab-test-server";
 import { createDraftSetup } from "../helpers/factories";
 
-let server: RunningCollab;
-beforeAll(async () => {
-  server = await startCollab({ compactEveryBatches: 7, compactMinIntervalMs: 0 });
-});
-afterAll(async () => {
-  await server.stop();
-});
+const { server } = collabServerForFile({ compactEveryBatches: 7, compactMinIntervalMs: 0 });
 
 /** One random edit of the kind an editor makes: add, type into, or delete a paragraph. */
 function randomEdit(gen: prng.PRNG, doc: Y.Doc) {

@@ -6,21 +6,11 @@ import WebSocket from "ws";
 import { CLOSE, roomName } from "~/editor/collab-protocol";
 import { DEFAULT_COLLAB_CONFIG } from "../../collab/config";
 import { eventually } from "../helpers/child-node";
-import {
-  connectClient,
-  sessionCookieFor,
-  startCollab,
-  typeParagraph,
-  waitForSync,
-  type RunningCollab,
-} from "../helpers/collab";
+import { sessionCookieFor, typeParagraph, waitForSync } from "../helpers/collab";
+import { collabServerForFile } from "../helpers/collab-test-server";
 import { createDraftSetup } from "../helpers/factories";
 
-let server: RunningCollab;
-beforeAll(async () => {
-  server = await startCollab();
-});
-afterAll(() => server.stop());
+const { server, connect } = collabServerForFile();
 
 it("drops a client that stops reading at 2 MiB of backlog, and the others go on", async () => {
   expect(DEFAULT_COLLAB_CONFIG.maxBufferedBytes).toBeLessThanOrEqual(2 * 1024 * 1024);
@@ -39,8 +29,8 @@ it("drops a client that stops reading at 2 MiB of backlog, and the others go on"
   // The server's side of it (the first connection of this server).
   const stalledOnServer = [...server.collab.connections][0]!;
 
-  const writer = connectClient(server, draft.id, cookie);
-  const reader = connectClient(server, draft.id, cookie);
+  const writer = connect(server, draft.id, cookie);
+  const reader = connect(server, draft.id, cookie);
   await Promise.all([waitForSync(writer), waitForSync(reader)]);
 
   // 512 KiB per update; kernel socket buffers absorb the first few MiB before the server's own backlog grows.
@@ -61,6 +51,4 @@ it("drops a client that stops reading at 2 MiB of backlog, and the others go on"
   await eventually("the reader has everything", () => reader.text() === writer.text());
   expect(writer.closeCodes).toEqual([]);
   expect(reader.closeCodes).toEqual([]);
-  writer.destroy();
-  reader.destroy();
 });

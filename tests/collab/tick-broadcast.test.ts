@@ -8,15 +8,12 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { MESSAGE_SYNC, roomName } from "~/editor/collab-protocol";
 import { eventually } from "../helpers/child-node";
-import { fragmentText, sessionCookieFor, startCollab, type RunningCollab } from "../helpers/collab";
+import { fragmentText, sessionCookieFor } from "../helpers/collab";
+import { collabServerForFile } from "../helpers/collab-test-server";
 import { createDraftSetup } from "../helpers/factories";
 import { TickBroadcast } from "../../collab/tick-broadcast";
 
-let server: RunningCollab;
-beforeAll(async () => {
-  server = await startCollab();
-});
-afterAll(() => server.stop());
+const { server } = collabServerForFile();
 
 it("sends the updates of one turn to each member as one merged frame", async () => {
   const { staff, draft } = await createDraftSetup();

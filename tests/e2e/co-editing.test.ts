@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { loadDocument } from "~/models/documents/documents.server";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
 import { appAndBrowserForThisFile, openDraft as open, signedInPage as signIn, editorText } from "../helpers/browser";
 

@@ -4,7 +4,7 @@ import { yDocToJSON } from "~/editor/yjs-document";
 import { DICTIONARIES } from "~/i18n/dictionaries";
 import { formatNumber } from "~/i18n/format";
 import { createTranslate } from "~/i18n/translate";
-import { loadDocument } from "~/models/documents/documents.server";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/users";
 import { startApp } from "../helpers/app-server";

@@ -16,6 +16,7 @@ async function wordXml(response: Response) {
   return {
     document: await zip.file("word/document.xml")!.async("string"),
     comments: (await zip.file("word/comments.xml")?.async("string")) ?? "",
+    footer: (await zip.file("word/footer1.xml")?.async("string")) ?? "",
   };
 }
 
@@ -52,25 +53,27 @@ afterAll(async () => {
 });
 
 describe("DOCX export of a draft's text", () => {
-  it("writes Word headings, numbers as text and a title page in the reader's language", async () => {
-    const { document } = await wordXml(
-      await get(`/drafts/${draftId}/versions/${versionId}/export.docx`, "anahit@mta.example"),
-    );
-    // Chapters are Heading 1, articles Heading 2; the numbers are text in the interface language.
+  it("writes Word headings, numbers and labels in the text's language, the SHA-256 in the footer", async () => {
+    const response = await get(`/drafts/${draftId}/versions/${versionId}/export.docx`, "anahit@mta.example");
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const { document, footer } = await wordXml(response);
+    // Chapters are Heading 1, articles Heading 2; the numbers are text in the text's language.
     expect(document).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?Գլուխ 1\./);
     expect(document).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Հոդված 1\./);
     expect(document).toContain("Օրենքի 38-րդ հոդվածի 1-ին մասը");
-    // Title page: labels in Armenian (anahit's language), the version's SHA-256.
+    expect(document).toContain("ՆԱԽԱԳԻԾ");
     const version = await db().draftVersion.findUniqueOrThrow({ where: { id: versionId } });
-    expect(document).toContain("Տեսակ: ");
-    expect(document).toContain(version.sha256);
-    // The same version for an English reader: English labels, the content as written.
+    expect(footer).toContain(version.sha256);
+    expect(footer).toContain("Տեքստի SHA-256");
+    // A name a person can read, in the text's language, with an RFC 6266 fallback.
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.docx"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toMatch(/^.+_v\d+\.docx$/u);
+    // An English reader gets the same document: its labels follow the text, not the reader.
     const english = await wordXml(
       await get(`/drafts/${draftId}/versions/${versionId}/export.docx`, "admin@agora.example"),
     );
-    expect(english.document).toContain("Kind: ");
-    expect(english.document).toContain("Article 1.");
-    expect(english.document).toContain("Օրենքի 38-րդ հոդվածի 1-ին մասը");
+    expect(english.document).toContain("Հոդված 1.");
+    expect(english.footer).toContain("Տեքստի SHA-256");
   });
 
   it("exports the live text with the same guard as reading the draft", async () => {

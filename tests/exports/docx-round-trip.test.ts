@@ -21,7 +21,12 @@ describe("DOCX export and import round trip", () => {
     it(`gives back the same structure and text (labels in ${locale})`, async () => {
       const source = actSourceOf({ draft, version: null, doc: original, locale });
       const threads = [
-        { articleId: "a1", quote: "12-րդ կետով", comments: [{ author: "Կարեն", date: new Date(), body: "Հարց" }] },
+        {
+          articleId: "a1",
+          quote: "12-րդ կետով",
+          resolved: false,
+          comments: [{ author: "Կարեն", date: new Date(), body: "Հարց" }],
+        },
       ];
       const imported = await docxToDocument(await actToDocx(source, threads));
       expect(shape(imported)).toEqual(shape(original));

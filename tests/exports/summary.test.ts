@@ -2,103 +2,17 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { summaryToCsv } from "~/exports/summary-csv.server";
 import { summaryToDocx } from "~/exports/summary-docx.server";
-import type { SummaryLabels, SummaryTable } from "~/exports/summary-table";
-
-/** Interface language Russian; the proposals themselves in Armenian, Russian and Georgian. */
-const labels: SummaryLabels = {
-  article: "Статья",
-  proposal: "Предложение",
-  justification: "Обоснование",
-  author: "Автор",
-  organization: "Организация",
-  decision: "Решение",
-  answer: "Ответ министерства",
-  quote: "Цитата",
-  onOwnBehalf: "От своего имени",
-  total: "Итого",
-  totalsByDecision: "Итоги по решениям",
-  totalsByOrganization: "Итоги по организациям",
-  count: "Количество",
-  decisions: {
-    ACCEPTED: "Принято",
-    PARTIALLY_ACCEPTED: "Принято частично",
-    REJECTED: "Отклонено",
-    NOTED: "Принято к сведению",
-  },
-  unanswered: "Без ответа",
-  articleNumber: (n) => `Статья ${n}`,
-};
-
-/** "Union of Community Finance Officers", in the interface language. */
-const UNION = "Союз финансистов общин";
-const ASSOCIATION = "Ассоциация «Открытое общество»";
-
-const armenian = {
-  title: "Հաշվետվությունների ներկայացման ժամկետը",
-  quote: "հաշվետու ժամանակաշրջանին հաջորդող 15 օրվա ընթացքում",
-  proposal: "«15 օրվա» բառերը փոխարինել «30 օրվա» բառերով",
-  justification: "Փոքր համայնքներում ֆինանսական բաժինն ունի մեկ աշխատակից, և 15 օրը բավարար չէ։",
-};
-/** A comma, double quotes and a newline: everything CSV quoting exists for. */
-const russianProposal = [
-  'Дополнить часть 2 словами "в том числе в режиме онлайн", а также:',
-  "обязать публиковать протокол слушаний в течение 3 дней.",
-];
-/** An ampersand, which Word's XML must escape. */
-const russianAnswer = "Форма слушаний устанавливается постановлением Правительства (статьи 7 & 9 Закона).";
-/** Starts like a spreadsheet formula. */
-const georgianJustification = "=SUM(B2:B9) — ასე ითვლიან მუნიციპალიტეტები ჯამს და მოქალაქეებმაც უნდა ნახონ.";
-
-const table: SummaryTable = {
-  title: "Сводная таблица предложений",
-  subtitle: "Проект закона «О местном самоуправлении» — первый раунд, 1–30 июня 2025",
-  rows: [
-    {
-      articleNumber: 2,
-      articleTitle: armenian.title,
-      quote: armenian.quote,
-      proposal: armenian.proposal,
-      justification: armenian.justification,
-      author: "Անի Պետրոսյան",
-      organization: UNION,
-      decision: "ACCEPTED",
-      answer: "",
-    },
-    {
-      articleNumber: 5,
-      articleTitle: "Публичные слушания",
-      quote: "Слушания проводятся в очной форме.",
-      proposal: russianProposal.join("\n"),
-      justification: "Жители отдалённых сёл не могут приезжать в районный центр.",
-      author: "Сергей Иванов",
-      organization: ASSOCIATION,
-      decision: "REJECTED",
-      answer: russianAnswer,
-    },
-    {
-      articleNumber: 7,
-      articleTitle: "ბიუჯეტის გამჭვირვალობა",
-      quote: null,
-      proposal: "მუხლს დაემატოს ცხრილი შემოსავლების ჯამით.",
-      justification: georgianJustification,
-      author: "ნინო ბერიძე",
-      organization: null,
-      decision: "NOTED",
-      answer: "წინადადება მიღებულია ცნობად და გათვალისწინებული იქნება ინსტრუქციაში.",
-    },
-  ],
-  totalsByDecision: [
-    { decision: "ACCEPTED", count: 1 },
-    { decision: "PARTIALLY_ACCEPTED", count: 0 },
-    { decision: "REJECTED", count: 1 },
-    { decision: "NOTED", count: 1 },
-  ],
-  totalsByOrganization: [
-    { organization: UNION, count: 1 },
-    { organization: ASSOCIATION, count: 1 },
-    { organization: labels.onOwnBehalf, count: 1 },
-  ],
-};
+import type { SummaryTable } from "~/exports/summary-table";
+import {
+  ASSOCIATION,
+  UNION,
+  armenian,
+  georgianJustification,
+  labels,
+  russianAnswer,
+  russianProposal,
+  table,
+} from "./summary-fixture";
 
 const header = [
   "Статья",
@@ -285,8 +199,11 @@ describe("summary table as Word", async () => {
     expect(text).toContain(table.subtitle);
     expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Итоги по решениям/);
     expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Итоги по организациям/);
-    // The font is the document's default style (Armenian, Georgian, Cyrillic, Latin in one face).
-    expect(styles).toContain('w:ascii="Noto Sans"');
+    // The labels are Russian: Times New Roman and Russian by default, Sylfaen named on the
+    // Armenian and Georgian runs only.
+    expect(styles).toContain('w:ascii="Times New Roman"');
+    expect(styles).toContain('<w:lang w:val="ru-RU"/>');
+    expect(xml).toMatch(/w:ascii="Sylfaen"[^]*?<w:lang w:val="hy-AM"\/>[^]*?«15 օրվա»/);
   });
 
   it("has a repeated header row and one row per proposal with every text", () => {
@@ -305,12 +222,33 @@ describe("summary table as Word", async () => {
       expect(xml).toContain(raw);
     }
     expect(xml).toContain("статьи 7 &amp; 9 Закона");
-    expect(xml).toContain(georgianJustification);
+    // Split into a Latin and a Georgian run, read back as written.
+    expect(text).toContain(georgianJustification);
   });
 
   it("splits multi-line text into paragraphs", () => {
     expect(text).toContain(russianProposal[0]);
     expect(text).toContain(russianProposal[1]);
+  });
+
+  it("lays every table out with fixed column widths of at least 1.5 cm that fill the page", () => {
+    for (const one of [proposals, byDecision, byOrganization]) {
+      expect(one).toContain('<w:tblLayout w:type="fixed"/>');
+      const grid = [...one.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(grid.length).toBeGreaterThan(1);
+      for (const width of grid) expect(width).toBeGreaterThanOrEqual(851);
+      // Header rows repeat on every page.
+      expect(one).toMatch(/<w:tblHeader\/>/);
+    }
+    // The proposals fill landscape A4 between 2 cm margins: 29.7 − 4 cm.
+    const widths = [...proposals.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(8);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(16838 - 2 * 1134);
+  });
+
+  it("numbers its pages in the footer", async () => {
+    const footer = await partXml(docx, "word/footer1.xml");
+    expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
   });
 
   it("ends with the totals by decision and by organization", () => {

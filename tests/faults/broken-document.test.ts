@@ -4,21 +4,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CLOSE } from "~/editor/collab-protocol";
 import hy from "~/i18n/locales/hy.json";
 import { textOf } from "~/models/documents/compare.server";
-import { appendUpdate, loadDocument } from "~/models/documents/documents.server";
-import { compactSharedLog } from "~/models/documents/shared-document-log.server";
+import { appendUpdate, compactStoredLog, loadDocument } from "~/models/documents/document-log.server";
 import { UnreadableDocumentError } from "~/models/documents/unreadable-document.server";
 import { createVersion } from "~/models/documents/versions.server";
 import { db } from "~/utils/db.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { openRaw, storedHash, syncFrame } from "../helpers/collab-frames";
-import {
-  connectClient,
-  sessionCookieFor,
-  startCollab,
-  typeParagraph,
-  waitForSync,
-  type RunningCollab,
-} from "../helpers/collab";
+import { sessionCookieFor, typeParagraph, waitForSync } from "../helpers/collab";
+import { collabServerForFile, collabServersPerTest } from "../helpers/collab-test-server";
 import { createDraftSetup } from "../helpers/factories";
 import { demoSessions } from "../helpers/demo-sessions";
 
@@ -79,16 +72,12 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 describe("refusing a too deeply nested update over the wire", () => {
-  let server: RunningCollab;
-  beforeAll(async () => {
-    server = await startCollab();
-  });
-  afterAll(() => server.stop());
+  const { server, connect } = collabServerForFile();
 
   it("closes with 4400 and neither applies, relays nor stores it; 64 levels pass, 65 do not", async () => {
     const { staff, draft } = await createDraftSetup();
     const cookie = await sessionCookieFor(staff.id);
-    const watcher = connectClient(server, draft.id, cookie);
+    const watcher = connect(server, draft.id, cookie);
     await waitForSync(watcher);
     const before = await storedHash(draft.id);
     const { doc } = await loadDocument(draft.id);
@@ -149,6 +138,7 @@ describe("a draft whose stored text cannot be read", () => {
   let draftId: string;
   let versionId: string;
   let anahitId: string;
+  const collab = collabServersPerTest();
 
   beforeAll(async () => {
     draftId = (await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } })).id;
@@ -159,22 +149,18 @@ describe("a draft whose stored text cannot be read", () => {
 
   it("is still stored and unloaded by the collab server: raw state kept, the failure warned once", async () => {
     const warn = vi.spyOn(console, "warn");
-    const server = await startCollab();
-    try {
-      const editor = connectClient(server, draftId, await sessionCookieFor(anahitId));
-      await waitForSync(editor);
-      typeParagraph(editor, "typed into a broken draft");
-      await expect.poll(() => editor.saved()).toBe(true);
-      editor.destroy();
-      // Unloading compacts the log into a snapshot, which derives outline and search text.
-      await expect.poll(() => server.collab.rooms.has(draftId), { timeout: 10_000 }).toBe(false);
-      await expect.poll(() => db().documentUpdate.count({ where: { draftId } }), { timeout: 10_000 }).toBe(0);
-      const { doc } = await loadDocument(draftId);
-      expect(hasParagraph(doc, "typed into a broken draft")).toBe(true);
-      doc.destroy();
-    } finally {
-      await server.stop();
-    }
+    const server = await collab.start();
+    const editor = collab.connect(server, draftId, await sessionCookieFor(anahitId));
+    await waitForSync(editor);
+    typeParagraph(editor, "typed into a broken draft");
+    await expect.poll(() => editor.saved()).toBe(true);
+    editor.destroy();
+    // Unloading compacts the log into a snapshot, which derives outline and search text.
+    await expect.poll(() => server.collab.rooms.has(draftId), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => db().documentUpdate.count({ where: { draftId } }), { timeout: 10_000 }).toBe(0);
+    const { doc } = await loadDocument(draftId);
+    expect(hasParagraph(doc, "typed into a broken draft")).toBe(true);
+    doc.destroy();
     const derivationWarnings = warn.mock.calls.filter((args) => String(args[0]).includes("cannot be derived"));
     expect(derivationWarnings).toHaveLength(1);
     warn.mockRestore();
@@ -189,7 +175,7 @@ describe("a draft whose stored text cannot be read", () => {
     paragraph.insert(0, [new Y.XmlText("appended by another node")]);
     client.getXmlFragment("default").insert(client.getXmlFragment("default").length, [paragraph]);
     await appendUpdate(draftId, Y.encodeStateAsUpdate(client, before));
-    expect(await compactSharedLog(draftId)).toEqual({ folded: 1 });
+    expect(await compactStoredLog(draftId)).toEqual({ folded: 1 });
     const stored = await loadDocument(draftId);
     expect(hasParagraph(stored.doc, "appended by another node")).toBe(true);
     stored.doc.destroy();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { COLLAB_PATH, MESSAGE_SAVED } from "~/editor/collab-protocol";
 import { connectClient, sessionCookieFor, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";
 import { createDraftSetup } from "../helpers/factories";
+import { COLLAB_READY, whenReady } from "../../scripts/child-ready";
 
 type Child = { process: ChildProcess; url: string; origin: string };
 
@@ -18,17 +19,7 @@ async function startCollabProcess(listenPort = 0): Promise<Child> {
     env: { ...process.env, PORT: String(listenPort) },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on port (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`collab exited with ${code}: ${output}`)));
-  });
+  const { port } = await whenReady(child, COLLAB_READY, "collab");
   return { process: child, url: `ws://127.0.0.1:${port}${COLLAB_PATH}`, origin: `http://127.0.0.1:${port}` };
 }
 

@@ -1,29 +1,16 @@
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadDocument } from "~/models/documents/documents.server";
+import { describe, expect, it, vi } from "vitest";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { isHealthz, serveHealthz } from "../../server/healthz";
-import {
-  connectClient,
-  fragmentText,
-  sessionCookieFor,
-  startCollab,
-  typeParagraph,
-  waitForSync,
-  type RunningCollab,
-  type TestClient,
-} from "../helpers/collab";
+import { fragmentText, sessionCookieFor, typeParagraph, waitForSync, type RunningCollab } from "../helpers/collab";
+import { collabServersPerTest } from "../helpers/collab-test-server";
 import { createDraftSetup } from "../helpers/factories";
 
-const clients: TestClient[] = [];
-let server: RunningCollab | undefined;
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy());
-  await server?.stop();
-});
+const { start, connect } = collabServersPerTest();
 
 /** The collab server with /healthz on its HTTP server, as in `npm start` and `start:collab`. */
 async function startCollabWithHealthz(): Promise<RunningCollab & { healthz: () => Promise<Response> }> {
-  const running = await startCollab({ retryBaseMs: 100, retryMaxMs: 1000 });
+  const running = await start({ retryBaseMs: 100, retryMaxMs: 1000 });
   running.http.removeAllListeners("request");
   running.http.on("request", (req, res) => {
     if (isHealthz(req)) void serveHealthz(res, { collab: running.collab });
@@ -54,9 +41,7 @@ describe.runIf(sqlite)("database outage during editing (row 11)", () => {
     const { staff, draft } = await createDraftSetup();
     const cookie = await sessionCookieFor(staff.id);
     const running = await startCollabWithHealthz();
-    server = running;
-    const writers = [0, 1, 2].map(() => connectClient(running, draft.id, cookie));
-    clients.push(...writers);
+    const writers = [0, 1, 2].map(() => connect(running, draft.id, cookie));
     await Promise.all(writers.map(waitForSync));
     expect((await running.healthz()).status).toBe(200);
 

@@ -4,7 +4,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC, roomName } from "~/editor/collab-protocol";
-import { loadDocument } from "~/models/documents/documents.server";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { databaseStore } from "../../collab/room";
 import { openRaw, paragraphUpdate, storedHash, syncFrame } from "../helpers/collab-frames";
 import {

@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDocument } from "~/models/documents/documents.server";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
 import { form, startApp, type RunningApp } from "../helpers/app-server";
 import { connectClient, fragmentText, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";

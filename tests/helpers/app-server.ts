@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { whenReady, WEB_READY } from "../../scripts/child-ready";
 
 export type RunningApp = {
   url: string;
@@ -15,41 +16,13 @@ export type RunningApp = {
  * (`npm test` builds before running the tests).
  */
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
     env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running at http:\/\/localhost:(\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`app exited with ${code}:\n${output}`));
-    });
-  });
+  const { port, output, stop } = await whenReady(child, WEB_READY, "app");
   const origin = `http://localhost:${port}`;
-  return {
-    url: origin,
-    origin,
-    pid: child.pid!,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return { url: origin, origin, pid: child.pid!, output, stop };
 }
 
 /** The value of the session cookie in a response's Set-Cookie header, if any. */

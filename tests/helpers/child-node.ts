@@ -1,4 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { whenReady } from "../../scripts/child-ready";
+
+export { COLLAB_READY, WEB_READY } from "../../scripts/child-ready";
 
 export type ChildNode = { port: number; url: string; origin: string; output: () => string; stop: () => Promise<void> };
 
@@ -7,45 +10,14 @@ export type ChildNode = { port: number; url: string; origin: string; output: () 
  * as a child process and waits until it prints the port it listens on.
  */
 export async function startChildNode(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildNode> {
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", args, {
+  const child = spawn("node_modules/.bin/tsx", args, {
     env: { ...process.env, AGORA_SKIP_BUILD: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(" ")} did not start:\n${output}`)), 150_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(ready);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${args.join(" ")} exited with ${code}:\n${output}`));
-    });
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    port,
-    origin,
-    url: origin,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const started = await whenReady(child, ready, args.join(" "), 150_000);
+  const origin = `http://127.0.0.1:${started.port}`;
+  return { ...started, origin, url: origin };
 }
-
-export const WEB_READY = /running at http:\/\/localhost:(\d+)/;
-export const COLLAB_READY = /collab server listening on port (\d+)/;
 
 /** Polls until `check` holds; fails with `what` after a generous limit (not a timing assertion). */
 export async function eventually(what: string, check: () => boolean | Promise<boolean>, limitMs = 20_000) {

@@ -5,7 +5,7 @@ import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MESSAGE_SYNC, roomName } from "~/editor/collab-protocol";
-import { loadDocument } from "~/models/documents/documents.server";
+import { loadDocument } from "~/models/documents/document-log.server";
 
 /** A y-websocket sync frame: [0, syncType, payload as varUint8Array]. */
 export function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {

@@ -6,7 +6,7 @@ import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
 import { loadActor } from "~/models/accounts/actors.server";
 import { addMembership, endTerm, seatsInOffice } from "~/models/collegium/collegium.server";
-import { initializeDocument } from "~/models/documents/documents.server";
+import { initializeDocument } from "~/models/documents/document-log.server";
 import {
   closeReview,
   listPendingReviews,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_DOCUMENT, templateFor } from "~/editor/templates";
 import { serverT } from "~/i18n/server-t.server";
 import { outlineOf } from "~/editor/outline";
-import { getSnapshotSummary } from "~/models/documents/documents.server";
+import { getSnapshotSummary } from "~/models/documents/document-log.server";
 import {
   changeDraftStatus,
   createDraft,

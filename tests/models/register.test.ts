@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
-import { initializeDocument } from "~/models/documents/documents.server";
+import { initializeDocument } from "~/models/documents/document-log.server";
 import { listRegister, loadRegisterEntry, registerYear } from "~/models/register/register.server";
 import { createVersion } from "~/models/documents/versions.server";
 import { db } from "~/utils/db.server";

@@ -3,7 +3,7 @@ import type { CurrentUser } from "~/auth/current-user.server";
 import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
 import { loadActor } from "~/models/accounts/actors.server";
-import { initializeDocument } from "~/models/documents/documents.server";
+import { initializeDocument } from "~/models/documents/document-log.server";
 import { answerProposal, publishSummary, submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";
 import { advanceRounds } from "~/models/rounds/round-scheduler.server";
 import { buildSummaryTable } from "~/models/rounds/round-summary.server";

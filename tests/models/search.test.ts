@@ -4,7 +4,7 @@ import { article, paragraph, type DocNode } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
 import { loadActor } from "~/models/accounts/actors.server";
 import { deleteComment, reply, startThread } from "~/models/comments/comments.server";
-import { compactDocument, loadDocument } from "~/models/documents/documents.server";
+import { compactDocument, loadDocument } from "~/models/documents/document-log.server";
 import { loadDraftResource } from "~/models/drafts/draft-access.server";
 import { createDraft, shareDraft } from "~/models/drafts/drafts.server";
 import { submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendUpdate } from "~/models/documents/documents.server";
+import { appendUpdate } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
 import { createDraftSetup } from "../helpers/factories";
 

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
-import { appendUpdate, initializeDocument, loadDocument } from "~/models/documents/documents.server";
+import { appendUpdate, initializeDocument, loadDocument } from "~/models/documents/document-log.server";
 import { createVersion, getVersion, listVersions } from "~/models/documents/versions.server";
 import { db } from "~/utils/db.server";
 import { createDraftSetup } from "../helpers/factories";

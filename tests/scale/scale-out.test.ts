@@ -1,39 +1,27 @@
 /**
  * Several nodes against one PostgreSQL and one Redis: two collab nodes and two
- * web nodes as child processes, exactly as `npm run start:collab` / `start:web` run them.
- * Each run has its own PostgreSQL schema and Redis prefix, so parallel runs never meet.
- * In CI both services must be there; elsewhere the file is skipped with a notice.
+ * web nodes as child processes, exactly as `npm run start:collab` / `start:web` run them
+ * (tests/helpers/scale-cluster.ts). In CI both services must be there; elsewhere the file is
+ * skipped with a notice.
  */
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import * as Y from "yjs";
-import { createSession } from "~/auth/session.server";
 import { CLOSE } from "~/editor/collab-protocol";
-import { createDb, type Db } from "~/utils/db.server";
-import { prepareDatabase } from "../../scripts/prepare-database";
-import { startChildNode, COLLAB_READY, WEB_READY, eventually, type ChildNode } from "../helpers/child-node";
+import type { Db } from "~/utils/db.server";
+import { eventually, type ChildNode } from "../helpers/child-node";
 import { connectClient, fragmentText, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";
-import { dropSchema, POSTGRES_URL, postgresAvailable } from "../helpers/postgres";
-import { redisPing } from "~/utils/redis-ping.server";
+import { scaleServicesUp, startScaleCluster, type ScaleCluster } from "../helpers/scale-cluster";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const servicesUp = await scaleServicesUp("the scale-out test");
 
-const servicesUp = (await postgresAvailable()) && (await redisPing(REDIS_URL));
-if (!servicesUp) {
-  if (process.env.CI) throw new Error(`the scale-out test needs PostgreSQL (${POSTGRES_URL}) and Redis (${REDIS_URL})`);
-  console.warn("PostgreSQL or Redis is not reachable: skipping the scale-out test");
-}
-
-const run = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-const schema = `agora_scale_${run}`;
-const databaseUrl = `${POSTGRES_URL}?schema=${schema}`;
-const prefix = `agora-test-${run}:`;
 /** The compaction lock is held this long by the node that takes it (test hook), so the other one meets it. */
 const HOLD_MS = 3_000;
 
 describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on PostgreSQL + Redis", () => {
+  let cluster: ScaleCluster;
   let database: Db;
   let redis: Redis;
-  const nodes: ChildNode[] = [];
+  let prefix: string;
   let collabA: ChildNode;
   let collabB: ChildNode;
   let web: ChildNode;
@@ -61,9 +49,21 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
     };
 
   beforeAll(async () => {
-    await prepareDatabase(databaseUrl, { seed: true });
-    database = createDb(databaseUrl);
-    redis = new Redis(REDIS_URL);
+    cluster = await startScaleCluster({
+      collabNodes: 2,
+      webNodes: 2,
+      collabEnv: {
+        // Only the notice over Redis can close a revoked socket quickly in this test.
+        COLLAB_ACCESS_RECHECK_MS: "600000",
+        COLLAB_UNLOAD_AFTER_MS: "300",
+        COLLAB_COMPACT_EVERY_BATCHES: "1000000",
+        COLLAB_COMPACTION_HOLD_MS: String(HOLD_MS),
+      },
+      webEnv: { ROUND_SCHEDULER_MS: "200" },
+    });
+    ({ database, redis, prefix } = cluster);
+    [collabA, collabB] = cluster.collab as [ChildNode, ChildNode];
+    [web, otherWeb] = cluster.web as [ChildNode, ChildNode];
     const anahit = await database.user.findUniqueOrThrow({
       where: { email: "anahit@mta.example" },
       include: { memberships: true },
@@ -71,7 +71,7 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
     const armen = await database.user.findUniqueOrThrow({ where: { email: "armen@ucfo.example" } });
     ministryId = anahit.memberships[0]!.organizationId;
     const draft = await database.draft.create({
-      data: { kind: "LAW", ownerOrganizationId: anahit.memberships[0]!.organizationId, titleEn: "Scale-out" },
+      data: { kind: "LAW", ownerOrganizationId: ministryId, titleEn: "Scale-out" },
     });
     draftId = draft.id;
     grantId = (
@@ -79,40 +79,13 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
     ).id;
     names.anahit = anahit.name;
     names.armen = armen.name;
-    cookies.anahit = `agora_session=${(await createSession(database, anahit.id)).token}`;
-    cookies.armen = `agora_session=${(await createSession(database, armen.id)).token}`;
-
-    const shared = { DATABASE_URL: databaseUrl, REDIS_URL, REDIS_PREFIX: prefix, NODE_ENV: "test" };
-    const collabEnv = {
-      ...shared,
-      COLLAB_PORT: "0",
-      // Only the notice over Redis can close a revoked socket quickly in this test.
-      COLLAB_ACCESS_RECHECK_MS: "600000",
-      COLLAB_UNLOAD_AFTER_MS: "300",
-      COLLAB_COMPACT_EVERY_BATCHES: "1000000",
-      COLLAB_COMPACTION_HOLD_MS: String(HOLD_MS),
-    };
-    const webEnv = { ...shared, PORT: "0", ROUND_SCHEDULER_MS: "200" };
-    const started = await Promise.all([
-      startChildNode(["collab/index.ts"], collabEnv, COLLAB_READY),
-      startChildNode(["collab/index.ts"], collabEnv, COLLAB_READY),
-      startChildNode(["scripts/start.ts", "--web-only"], webEnv, WEB_READY),
-      startChildNode(["scripts/start.ts", "--web-only"], webEnv, WEB_READY),
-    ]);
-    nodes.push(...started);
-    [collabA, collabB, web, otherWeb] = started as [ChildNode, ChildNode, ChildNode, ChildNode];
+    cookies.anahit = await cluster.cookieFor(anahit.email);
+    cookies.armen = await cluster.cookieFor(armen.email);
   }, 240_000);
 
   afterAll(async () => {
     for (const client of clients) client.destroy();
-    await Promise.all(nodes.map((node) => node.stop()));
-    if (redis) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
-    }
-    await database?.$disconnect();
-    await dropSchema(schema);
+    await cluster?.stop();
   });
 
   it("lets clients on different collab nodes see each other's edits and cursors", async () => {

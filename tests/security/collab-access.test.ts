@@ -1,30 +1,17 @@
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { shareDraft } from "~/models/drafts/drafts.server";
 import { openRaw, paragraphUpdate, storedHash, syncFrame } from "../helpers/collab-frames";
-import {
-  connectClient,
-  sessionCookieFor,
-  startCollab,
-  typeParagraph,
-  waitForSync,
-  type RunningCollab,
-  type TestClient,
-} from "../helpers/collab";
+import { sessionCookieFor, typeParagraph, waitForSync } from "../helpers/collab";
+import { collabServerForFile } from "../helpers/collab-test-server";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
 
 /**
  * Security table, row 7: who may not edit a draft gets no byte of it, or has every update
  * dropped: not applied, not relayed, not stored. The stored document's hash proves it.
  */
-let server: RunningCollab;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startCollab();
-});
-afterEach(() => clients.splice(0).forEach((c) => c.destroy()));
-afterAll(() => server.stop());
+const { server, connect } = collabServerForFile();
 
 /** Waits until the room has written everything it accepted. */
 async function settled(draftId: string) {
@@ -35,8 +22,7 @@ async function settled(draftId: string) {
 describe("collab access (row 7)", () => {
   it("refuses at the upgrade, before any data: no cookie, forged cookie, foreign or no Origin, another organization's draft", async () => {
     const { staff, draft } = await createDraftSetup();
-    const editor = connectClient(server, draft.id, await sessionCookieFor(staff.id));
-    clients.push(editor);
+    const editor = connect(server, draft.id, await sessionCookieFor(staff.id));
     await waitForSync(editor);
     typeParagraph(editor, "Հոդված 1. Official text");
     await expect.poll(() => editor.saved()).toBe(true);
@@ -68,8 +54,7 @@ describe("collab access (row 7)", () => {
     const commenter = await createUser();
     await addMember(commenter.id, ngo.id);
     await shareDraft(staff.id, draft.id, { organizationId: ngo.id }, "COMMENT");
-    const editor = connectClient(server, draft.id, await sessionCookieFor(staff.id));
-    clients.push(editor);
+    const editor = connect(server, draft.id, await sessionCookieFor(staff.id));
     await waitForSync(editor);
     typeParagraph(editor, "Հոդված 1. Official text");
     await expect.poll(() => editor.saved()).toBe(true);

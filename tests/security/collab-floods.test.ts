@@ -3,13 +3,14 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC } from "~/editor/collab-protocol";
-import { appendUpdate } from "~/models/documents/documents.server";
+import { appendUpdate } from "~/models/documents/document-log.server";
 import { shareDraft } from "~/models/drafts/drafts.server";
 import { DEFAULT_COLLAB_CONFIG } from "../../collab/config";
 import { openRaw, syncFrame, type RawSocket } from "../helpers/collab-frames";
-import { sessionCookieFor, startCollab, type RunningCollab } from "../helpers/collab";
+import { sessionCookieFor, startCollab } from "../helpers/collab";
+import { collabServerForFile } from "../helpers/collab-test-server";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
 
 /**
@@ -18,11 +19,7 @@ import { addMember, createDraftSetup, createOrganization, createUser } from "../
  * in rate; sync requests are answered one at a time, within an allowance, and the answer
  * for a new joiner is encoded once per revision of the draft.
  */
-let server: RunningCollab;
-beforeAll(async () => {
-  server = await startCollab();
-});
-afterAll(() => server.stop());
+const { server } = collabServerForFile();
 
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 

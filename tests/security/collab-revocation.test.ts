@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CLOSE } from "~/editor/collab-protocol";
 import { revokeDraftAccess, shareDraft } from "~/models/drafts/drafts.server";
 import { db } from "~/utils/db.server";
 import { DEFAULT_COLLAB_CONFIG } from "../../collab/config";
 import { openRaw, storedHash } from "../helpers/collab-frames";
-import {
-  connectClient,
-  sessionCookieFor,
-  startCollab,
-  typeParagraph,
-  waitForSync,
-  type RunningCollab,
-  type TestClient,
-} from "../helpers/collab";
+import { sessionCookieFor, typeParagraph, waitForSync } from "../helpers/collab";
+import { collabServersPerTest } from "../helpers/collab-test-server";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
 
 /**
@@ -20,12 +13,7 @@ import { addMember, createDraftSetup, createOrganization, createUser } from "../
  * production re-check interval, not the shorter one other tests use), reconnecting is
  * refused, and nothing the person types afterwards reaches the document.
  */
-let server: RunningCollab | undefined;
-const clients: TestClient[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy());
-  await server?.stop();
-});
+const { start, connect } = collabServersPerTest();
 
 type Revocation = (setup: { staffId: string; draftId: string; expertId: string }) => Promise<void>;
 
@@ -52,16 +40,14 @@ const revocations: [string, Revocation, number][] = [
 
 describe("access revoked while connected (row 8)", () => {
   it.each(revocations)("closes the socket within 5 s and refuses later updates: %s", async (_label, revoke, status) => {
-    server = await startCollab({ accessRecheckMs: DEFAULT_COLLAB_CONFIG.accessRecheckMs });
-    const running = server;
+    const running = await start({ accessRecheckMs: DEFAULT_COLLAB_CONFIG.accessRecheckMs });
     const { staff, draft } = await createDraftSetup();
     const ngo = await createOrganization("NGO");
     const expert = await createUser();
     await addMember(expert.id, ngo.id);
     await shareDraft(staff.id, draft.id, { organizationId: ngo.id }, "EDIT");
     const cookie = await sessionCookieFor(expert.id);
-    const client = connectClient(running, draft.id, cookie);
-    clients.push(client);
+    const client = connect(running, draft.id, cookie);
     await waitForSync(client);
     typeParagraph(client, "before revocation");
     await expect.poll(() => client.saved()).toBe(true);

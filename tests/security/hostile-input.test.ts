@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALE_COOKIE } from "~/i18n/config";
-import { getSnapshotSummary } from "~/models/documents/documents.server";
+import { getSnapshotSummary } from "~/models/documents/document-log.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { wordDocumentXml, wordParagraph, writeDocx } from "../helpers/zip";
 import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-world";

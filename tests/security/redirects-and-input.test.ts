@@ -87,7 +87,7 @@ describe("redirects", () => {
 });
 
 describe("export file names", () => {
-  it("are built from ids only, and traversal in the URL finds nothing", async () => {
+  it("are ASCII names built from ids (the readable name only percent-encoded beside), and traversal in the URL finds nothing", async () => {
     const round = await db().consultationRound.findFirstOrThrow({ where: { status: "ANSWERED" } });
     for (const path of [
       `/rounds/${round.id}/summary.csv`,
@@ -97,7 +97,9 @@ describe("export file names", () => {
       const response = await get(path);
       expect(response.status, path).toBe(200);
       const disposition = response.headers.get("Content-Disposition")!;
-      expect(disposition, path).toMatch(/^attachment; filename="[a-z]+-[a-z0-9]+\.(csv|docx|txt)"$/);
+      expect(disposition, path).toMatch(
+        /^attachment; filename="[a-z]+-[a-z0-9]+\.(csv|docx|txt)"(; filename\*=UTF-8''[A-Za-z0-9%._~-]+)?$/,
+      );
       await response.arrayBuffer();
     }
     for (const id of [

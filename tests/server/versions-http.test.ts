@@ -51,7 +51,7 @@ describe("version pages", () => {
     expect(first.status).toBe(302);
     const firstId = first.headers.get("Location")!.split("/").pop()!;
     // The live text loses article lsg-a2 (changed through the database's document log).
-    const { loadDocument, appendUpdate } = await import("~/models/documents/documents.server");
+    const { loadDocument, appendUpdate } = await import("~/models/documents/document-log.server");
     const Y = await import("yjs");
     const { doc } = await loadDocument(draftId);
     const before = Y.encodeStateVector(doc);

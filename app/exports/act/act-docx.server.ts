@@ -7,43 +7,43 @@ import {
   ExternalHyperlink,
   HeadingLevel,
   Packer,
-  PageBreak,
   Paragraph,
   Table,
   TableCell,
   TableRow,
   TextRun,
   WidthType,
-  type ICommentOptions,
   type ParagraphChild,
 } from "docx";
 import { plainTextOf, type DocNode } from "~/editor/document-json";
+import { CM, officialFooter, officialPage, officialStyles, scriptRuns } from "../official/official-docx.server";
+import type { ContentLanguage } from "./content-language";
 import type { ActSource, ExportThread } from "./act-source.server";
 import { TITLE_PAGE_STYLE } from "./docx-styles";
+import { threadComments, withCommentThreads, type ThreadedComment } from "./docx-comment-threads.server";
 
-/** Same font as the summary exports: Latin, Cyrillic, Armenian and Georgian in one family. */
-const FONT = "Noto Sans";
-/** Indents in twips: a part under its article, a point under its part. */
-const PART_INDENT = 0;
-const POINT_INDENT = 567;
+/** 12 pt (in half-points), the size drafts are sent in. */
+const BODY_SIZE = 24;
+/** Indents in twips: the first line of a paragraph or part, a point under its part. */
+const FIRST_LINE = Math.round(1.25 * CM);
+const POINT_INDENT = CM;
 
 type Run = TextRun | ExternalHyperlink;
 
-/** Inline content with its marks; links only to http(s) and mailto, like the HTML view. */
-function runs(nodes: DocNode[] | undefined): Run[] {
+/** Inline content with its marks, one run per script; links only to http(s) and mailto, like the HTML view. */
+function runs(nodes: DocNode[] | undefined, language: ContentLanguage): Run[] {
   return (nodes ?? []).flatMap((node): Run[] => {
     if (node.type === "hardBreak") return [new TextRun({ text: "", break: 1 })];
-    if (node.type !== "text") return runs(node.content);
+    if (node.type !== "text") return runs(node.content, language);
     const marks = new Set((node.marks ?? []).map((m) => m.type));
-    const run = new TextRun({
-      text: node.text ?? "",
+    const parts = scriptRuns(node.text ?? "", language, {
       bold: marks.has("bold") || undefined,
       italics: marks.has("italic") || undefined,
       underline: marks.has("underline") ? {} : undefined,
       strike: marks.has("strike") || undefined,
     });
     const href = String(node.marks?.find((m) => m.type === "link")?.attrs?.href ?? "");
-    return /^(https?:|mailto:)/i.test(href) ? [new ExternalHyperlink({ link: href, children: [run] })] : [run];
+    return /^(https?:|mailto:)/i.test(href) ? [new ExternalHyperlink({ link: href, children: parts })] : parts;
   });
 }
 
@@ -56,7 +56,7 @@ class ActWriter {
   private chapter = 0;
   private article = 0;
   private nextCommentId = 0;
-  readonly comments: ICommentOptions[] = [];
+  readonly comments: ThreadedComment[] = [];
 
   constructor(
     private readonly source: ActSource,
@@ -65,6 +65,10 @@ class ActWriter {
 
   blocks(nodes: DocNode[] | undefined, scope = { part: 0, point: 0 }): (Paragraph | Table)[] {
     return (nodes ?? []).flatMap((node) => this.block(node, scope));
+  }
+
+  private get language(): ContentLanguage {
+    return this.source.language;
   }
 
   private block(node: DocNode, scope: { part: number; point: number }): (Paragraph | Table)[] {
@@ -84,12 +88,12 @@ class ActWriter {
       case "part": {
         scope.part++;
         scope.point = 0;
-        return this.numbered(node, `${scope.part}.`, PART_INDENT, scope);
+        return this.numbered(node, `${scope.part}.`, { firstLine: FIRST_LINE }, scope);
       }
       case "point":
-        return this.numbered(node, `${++scope.point})`, POINT_INDENT, scope);
+        return this.numbered(node, `${++scope.point})`, { left: POINT_INDENT }, scope);
       case "paragraph":
-        return [new Paragraph({ children: runs(node.content) })];
+        return [new Paragraph({ indent: { firstLine: FIRST_LINE }, children: runs(node.content, this.language) })];
       case "bulletList":
       case "orderedList":
         return (node.content ?? []).flatMap((item, index) => {
@@ -98,7 +102,7 @@ class ActWriter {
           return [
             new Paragraph({
               indent: { left: POINT_INDENT },
-              children: [new TextRun(`${marker} `), ...runs(first?.content)],
+              children: [new TextRun(`${marker} `), ...runs(first?.content, this.language)],
             }),
             ...this.blocks(rest, scope),
           ];
@@ -118,7 +122,10 @@ class ActWriter {
     articleId?: string,
   ): Paragraph {
     const text = title ? plainTextOf(title) : "";
-    const children: ParagraphChild[] = [new TextRun(text ? `${number} ` : number), ...runs(title?.content)];
+    const children: ParagraphChild[] = [
+      ...scriptRuns(text ? `${number} ` : number, this.language),
+      ...runs(title?.content, this.language),
+    ];
     const threads = articleId ? (this.threadsByArticle.get(articleId) ?? []) : [];
     const ids = threads.flatMap((thread) => this.addThread(thread));
     return new Paragraph({
@@ -132,31 +139,27 @@ class ActWriter {
   }
 
   /**
-   * A thread as Word comments on the same range, one per message (Word shows them in order);
-   * the quoted passage opens the first one, since the words may no longer be in the text.
+   * A thread as Word comments on the same range: the first opens the thread, each reply is
+   * linked to it (Word shows them nested) and a resolved thread is marked done. The quoted
+   * passage opens the first one, since the words may no longer be in the text.
    */
   private addThread(thread: ExportThread): number[] {
-    return thread.comments.map((comment, index) => {
-      const id = this.nextCommentId++;
-      const lines = index === 0 && thread.quote ? [`«${thread.quote}»`, comment.body] : [comment.body];
-      this.comments.push({
-        id,
-        author: comment.author,
-        initials: initials(comment.author),
-        date: comment.date,
-        children: lines
-          .flatMap((line) => line.split(/\r?\n/))
-          .map((line) => new Paragraph({ children: [new TextRun(line)] })),
-      });
-      return id;
-    });
+    const comments = threadComments(thread, this.nextCommentId);
+    this.nextCommentId += comments.length;
+    this.comments.push(...comments);
+    return comments.map((comment) => comment.id);
   }
 
   /** A part or point: its number before the first paragraph, the rest below it. */
-  private numbered(node: DocNode, number: string, indent: number, scope: { part: number; point: number }) {
+  private numbered(
+    node: DocNode,
+    number: string,
+    indent: { left?: number; firstLine?: number },
+    scope: { part: number; point: number },
+  ) {
     const [first, ...rest] = node.content ?? [];
     return [
-      new Paragraph({ indent: { left: indent }, children: [new TextRun(`${number} `), ...runs(first?.content)] }),
+      new Paragraph({ indent, children: [new TextRun(`${number} `), ...runs(first?.content, this.language)] }),
       ...this.blocks(rest, scope),
     ];
   }
@@ -175,7 +178,10 @@ class ActWriter {
               child.type === "paragraph"
                 ? [
                     new Paragraph({
-                      children: header ? [new TextRun({ text: plainTextOf(child), bold: true })] : runs(child.content),
+                      alignment: AlignmentType.LEFT,
+                      children: header
+                        ? scriptRuns(plainTextOf(child), this.language, { bold: true })
+                        : runs(child.content, this.language),
                     }),
                   ]
                 : this.blocks([child]).filter((b): b is Paragraph => b instanceof Paragraph),
@@ -188,62 +194,68 @@ class ActWriter {
   }
 }
 
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase())
-    .join("")
-    .slice(0, 3);
-}
-
-function titlePage(source: ActSource): Paragraph[] {
-  const { labels } = source;
+/**
+ * The title block as ministries set it, centred: "ՆԱԽԱԳԻԾ" (until adopted), the act's kind and
+ * its title, in the text's language. Its own style lets the importer drop it on the way back.
+ */
+function titleBlock(source: ActSource): Paragraph[] {
+  const { labels, language } = source;
   const style = TITLE_PAGE_STYLE.id;
-  const line = (label: string, value: string) =>
-    new Paragraph({ style, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
-  return [
+  const line = (text: string, after: number) =>
     new Paragraph({
       style,
       alignment: AlignmentType.CENTER,
-      spacing: { before: 2400, after: 600 },
-      children: [new TextRun({ text: labels.title, bold: true, size: 36 })],
-    }),
-    line(labels.kindLabel, labels.kind),
-    line(labels.versionLabel, labels.version),
-    line(labels.dateLabel, labels.date),
-    line(labels.shaLabel, source.sha256),
-    new Paragraph({ style, children: [new PageBreak()] }),
-  ];
+      spacing: { after },
+      children: scriptRuns(text, language, { bold: true }),
+    });
+  // Georgian has no capitals in running text (upper case would switch to Mtavruli).
+  const kind = language === "ka" ? labels.kind : labels.kind.toLocaleUpperCase(language);
+  return [...(labels.draftMark ? [line(labels.draftMark, 240)] : []), line(kind, 120), line(labels.title, 480)];
+}
+
+/** "Version 3 · 2 December 2026 · SHA-256 of the text: …", for the footer of every page. */
+function footerFacts(source: ActSource): string {
+  const { labels } = source;
+  return `${labels.version} · ${labels.date} · ${labels.shaLabel}: ${source.sha256}`;
 }
 
 /**
- * A draft's text as a Word document a ministry lawyer can keep working on: a title page
- * (title, kind, version, date, SHA-256 with labels in the reader's language), then the text
- * as written. With `threads`, working-group comments become native Word comments anchored
- * on their article's heading; threads on articles no longer in this text are left out.
+ * A draft's text as the Word document a ministry sends: A4, serif faces per script, the title
+ * block, chapters and articles as (restyled) Word headings, justified text, and on every page
+ * the page number with the version, date and SHA-256. With `threads`, working-group comments
+ * become native, threaded Word comments anchored on their article's heading; threads on
+ * articles no longer in this text are left out.
  */
 export async function actToDocx(source: ActSource, threads: ExportThread[] = []): Promise<Buffer> {
   const byArticle = new Map<string, ExportThread[]>();
   for (const thread of threads) byArticle.set(thread.articleId, [...(byArticle.get(thread.articleId) ?? []), thread]);
   const writer = new ActWriter(source, byArticle);
   const body = writer.blocks(source.doc.content);
+  const styles = officialStyles(source.language, { size: BODY_SIZE, justified: true });
   const document = new Document({
     title: source.labels.title,
+    subject: source.labels.kind,
+    description: `SHA-256 ${source.sha256}`,
     creator: "Agora",
     styles: {
-      default: { document: { run: { font: FONT, size: 22 } } },
+      ...styles,
       paragraphStyles: [
         {
           id: TITLE_PAGE_STYLE.id,
           name: TITLE_PAGE_STYLE.name,
           basedOn: "Normal",
-          paragraph: { spacing: { after: 120 } },
+          paragraph: { alignment: AlignmentType.CENTER, keepNext: true },
         },
       ],
     },
     comments: { children: writer.comments },
-    sections: [{ children: [...titlePage(source), ...body] }],
+    sections: [
+      {
+        properties: officialPage("portrait"),
+        footers: officialFooter(footerFacts(source), source.language),
+        children: [...titleBlock(source), ...body],
+      },
+    ],
   });
-  return Packer.toBuffer(document);
+  return withCommentThreads(await Packer.toBuffer(document), writer.comments);
 }

@@ -1,13 +1,38 @@
+import { serverT } from "~/i18n/server-t.server";
+import { attachmentDisposition, readableFileName } from "../file-name";
 import { actToAkn } from "./act-akn.server";
 import { actToDocx } from "./act-docx.server";
 import { loadActSource, workingGroupThreads, type ActSource } from "./act-source.server";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** "draft-<id>-v3" or "draft-<id>-live": ASCII only, so every browser keeps the name. */
-export function exportFileName(source: ActSource, extension: string): string {
+/** "draft-<id>-v3" or "draft-<id>-live": the ASCII name for clients that ignore `filename*`. */
+export function asciiFileName(source: ActSource, extension: string): string {
   const which = source.version ? `v${source.version.number}` : "live";
   return `draft-${source.draftId}-${which}.${extension}`;
+}
+
+/**
+ * The name a person reads in their downloads, in the text's language: kind, short title,
+ * "v3" or "current", and "with comments" when they are in it.
+ */
+export function exportFileName(source: ActSource, extension: string, options: { comments?: boolean } = {}): string {
+  const t = serverT(source.language);
+  return readableFileName(
+    [
+      source.labels.kind,
+      source.labels.title,
+      source.version ? `v${source.version.number}` : t("exports.fileCurrent"),
+      options.comments ? t("exports.fileComments") : null,
+    ],
+    extension,
+  );
+}
+
+/** `Content-Disposition` of an export of this text. */
+export function exportDisposition(source: ActSource, extension: string, options: { comments?: boolean } = {}) {
+  const ascii = asciiFileName(source, options.comments ? `comments.${extension}` : extension);
+  return attachmentDisposition(exportFileName(source, extension, options), ascii);
 }
 
 /**
@@ -22,7 +47,7 @@ export async function docxExportResponse(request: Request, draftId: string | und
   return new Response(new Uint8Array(docx), {
     headers: {
       "Content-Type": DOCX_TYPE,
-      "Content-Disposition": `attachment; filename="${exportFileName(source, "docx")}"`,
+      "Content-Disposition": exportDisposition(source, "docx", { comments: withComments }),
       "Cache-Control": "private, no-store",
     },
   });
@@ -34,7 +59,7 @@ export async function aknExportResponse(request: Request, draftId: string | unde
   return new Response(actToAkn(source), {
     headers: {
       "Content-Type": "application/akn+xml; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exportFileName(source, "akn.xml")}"`,
+      "Content-Disposition": exportDisposition(source, "akn.xml"),
       "Cache-Control": "private, no-store",
     },
   });

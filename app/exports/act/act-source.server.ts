@@ -17,8 +17,9 @@ import { contentLanguage, type ContentLanguage } from "./content-language";
 
 /**
  * Everything an export of a draft's text needs, gathered once for DOCX and Akoma Ntoso:
- * the text (a frozen version or the live text), its SHA-256, and the title-page labels in
- * the reader's language. Reading it asks the same guard as reading the version page.
+ * the text (a frozen version or the live text), its SHA-256, and the labels of the title block
+ * and footer in the language the text is written in (a document's labels follow the document,
+ * not the reader). Reading it asks the same guard as reading the version page.
  */
 export type ActSource = {
   draftId: string;
@@ -43,6 +44,8 @@ export type ActSource = {
 
 export type ActLabels = {
   title: string;
+  /** "ՆԱԽԱԳԻԾ" over the title until the act is adopted; null once it is. */
+  draftMark: string | null;
   kind: string;
   kindLabel: string;
   version: string;
@@ -87,7 +90,8 @@ export function actSourceOf(input: {
   const { draft, version, doc, locale } = input;
   const plainText = plainTextOf(doc);
   const date = version ? version.createdAt : (input.now ?? new Date());
-  const t = serverT(locale);
+  const language = contentLanguage(plainText);
+  const t = serverT(language);
   return {
     draftId: draft.id,
     version: version ? { id: version.id, number: version.number, name: version.name } : null,
@@ -101,13 +105,14 @@ export function actSourceOf(input: {
       id: draft.ownerOrganization.id,
       slug: draft.ownerOrganization.slug,
       country: draft.ownerOrganization.country,
-      name: organizationName(draft.ownerOrganization, contentLanguage(plainText)),
+      name: organizationName(draft.ownerOrganization, language),
     },
-    language: contentLanguage(plainText),
-    contentTitle: draftTitle(draft, contentLanguage(plainText)),
+    language,
+    contentTitle: draftTitle(draft, language),
     locale,
     labels: {
-      title: draftTitle(draft, locale),
+      title: draftTitle(draft, language),
+      draftMark: draft.status === "ADOPTED" || draft.status === "SIGNED" ? null : t("exports.draftMark"),
       kind: t(`draftKinds.${draft.kind}`),
       kindLabel: t("exports.kind"),
       version: version ? t("versions.label", { number: version.number, name: version.name }) : t("exports.liveText"),
@@ -145,6 +150,7 @@ export async function workingGroupThreads(user: CurrentUser, resource: DraftReso
     .map((thread) => ({
       articleId: thread.articleId,
       quote: thread.quote,
+      resolved: thread.status === "RESOLVED",
       comments: thread.comments
         .filter((c) => !c.deletedAt)
         .map((c) => ({ author: c.author.name, date: c.createdAt, body: c.body })),

@@ -1,5 +1,5 @@
 import type { DocNode } from "~/editor/document-json";
-import { loadDocument } from "./documents.server";
+import { loadDocument } from "./document-log.server";
 import { readDocumentJSON } from "./unreadable-document.server";
 import { getVersion } from "./versions.server";
 

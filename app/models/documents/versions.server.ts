@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { plainTextOf, type DocNode } from "~/editor/document-json";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { loadDocument } from "./documents.server";
+import { loadDocument } from "./document-log.server";
 import { readDocumentJSON } from "./unreadable-document.server";
 
 export function sha256Hex(text: string): string {

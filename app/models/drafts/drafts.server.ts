@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { notifyDraftAccessChanged } from "~/utils/draft-events.server";
 import type { Page } from "~/utils/pagination";
 import { foldForSearch } from "~/utils/search-text";
-import { initializeDocument } from "../documents/documents.server";
+import { initializeDocument } from "../documents/document-log.server";
 
 export type DraftFilters = { status?: string; kind?: string; organizationId?: string };
 
