@@ -57,7 +57,7 @@ export function publicPageCache(options: PublicPageCacheOptions): {
 
   const middleware: RequestHandler = (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
-      res.once("finish", () => {
+      res.once("close", () => {
         if (res.statusCode < 400) store.clear();
       });
       return next();
