@@ -10,7 +10,7 @@
  * React and the database; each page's figures are also given as a ratio to it.
  * Prints a Markdown table (copy it into docs/benchmarks.md) and writes bench/web-results.json.
  *
- * Environment: BENCH_ARTICLES (100), BENCH_CONNECTIONS (50), BENCH_WEB_SECONDS (10, quick 2.5)
+ * Environment: BENCH_WEB_ONLY (static,draft,round), BENCH_ARTICLES (100), BENCH_CONNECTIONS (50), BENCH_WEB_SECONDS (10, quick 2.5)
  * measured per endpoint after a warm-up under the same load of at least
  * BENCH_WEB_WARMUP_SECONDS (2, quick 0.5) and until every connection has had an answer;
  * BENCH_POSTGRES_URL (postgresql://postgres@127.0.0.1:5432/test): a schema of its own,
@@ -31,6 +31,8 @@ import { hammer, type Load } from "./web/load";
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const FAVICON = readFileSync("public/favicon.svg");
+/** BENCH_WEB_ONLY=static,round: just these endpoints (the reference should stay in). */
+const ONLY = process.env.BENCH_WEB_ONLY?.split(",");
 
 /** A page to load, and how to tell before the timed run that its response is the real thing. */
 type Endpoint = {
@@ -61,7 +63,7 @@ const ENDPOINTS: Endpoint[] = [
     check: (body, f) => {
       const html = body.toString();
       if (!html.includes('data-testid="draft-title"') || !html.includes(f.draftTitle)) return "no draft title";
-      // Until the editor hydrates, the page shows the stored text and the outline.
+      // Until the editor hydrates, the page shows the outline (the text comes through Yjs).
       const side = html.slice(html.indexOf('class="draft-side"'));
       const entries = count(side.slice(0, side.indexOf("</aside>")), "<li");
       return entries === f.outlineEntries ? null : `${entries} of ${f.outlineEntries} outline entries`;
@@ -106,7 +108,7 @@ async function benchDatabase(
   const rows: WebRow[] = [];
   try {
     const cookie = await signIn(platform, fixture.staffEmail, DEMO_PASSWORD);
-    for (const endpoint of ENDPOINTS) {
+    for (const endpoint of ENDPOINTS.filter((e) => !ONLY || ONLY.includes(e.key))) {
       const url = platform.origin + endpoint.path(fixture);
       const headers: Record<string, string> = endpoint.signedIn ? { cookie } : {};
       const page = await timedRequest(url, { headers });

@@ -1,7 +1,9 @@
 /**
  * `npm start`: build if needed, migrate, load demo data on first start, serve.
- * One process serves the web app and the collab WebSocket; `--web-only` (`npm run start:web`)
- * serves the web app alone, for deployments with separate collab nodes (docs/deployment.md).
+ * One port serves the web app and the collab WebSocket (the collab server in a child process
+ * of its own, decision 012; `COLLAB_PROCESS=shared` keeps it in this one); `--web-only`
+ * (`npm run start:web`) serves the web app alone, for deployments with separate collab
+ * nodes (docs/deployment.md).
  */
 import { startBackgroundJobs } from "../app/models/notifications/background-jobs.server";
 import { env, envProblems } from "../app/utils/env.server";
@@ -20,11 +22,12 @@ if (problems.length > 0) {
 const config = env();
 if (!process.env.AGORA_SKIP_BUILD) buildIfNeeded(root);
 await prepareDatabase(config.DATABASE_URL, { seed: config.NODE_ENV !== "production" });
-const { server, collab, port } = await startServer(config.PORT, {
+const { server, collab, collabProcess, port } = await startServer(config.PORT, {
   root,
   appOrigin: config.APP_ORIGIN,
   reloadBuild: process.env.AGORA_DEV === "1",
-  collab: !process.argv.includes("--web-only"),
+  // The collab server has a process of its own behind the same port unless told to share this one.
+  collab: process.argv.includes("--web-only") ? false : config.COLLAB_PROCESS === "shared" ? true : "separate-process",
 });
 console.log(`Agora is running at http://localhost:${port}`);
 // Opens and closes consultation rounds by the clock and sends pending e-mail; safe with
@@ -35,6 +38,7 @@ const stopScheduler = startBackgroundJobs(config.ROUND_SCHEDULER_MS);
 const shutdown = async () => {
   stopScheduler();
   await collab?.close();
+  await collabProcess?.close();
   await redisBus()?.close();
   server.close(() => process.exit(0));
   server.closeAllConnections();

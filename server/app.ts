@@ -2,10 +2,12 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { env } from "../app/utils/env.server";
 import { bodyLimits } from "./body-limits";
+import { publicPageCache } from "./public-page-cache";
 import { sameOrigin } from "./same-origin";
 import { securityHeaders } from "./security-headers";
 
@@ -15,7 +17,12 @@ export type AppOptions = {
   appOrigin?: string;
   /** Re-import the server build when it changes (npm run dev). */
   reloadBuild?: boolean;
+  /** Seconds a public page is served as rendered for everyone (0 turns the sharing off). */
+  publicPageSeconds?: number;
 };
+
+/** A page not rendered by then answers 503 (app/entry.server.tsx aborts its stream sooner). */
+const PAGE_TIMEOUT_MS = 10_000;
 
 /** The Express app: headers, body size limits, compression, static assets, CSRF origin check, Remix. */
 export function createApp(options: AppOptions) {
@@ -43,11 +50,21 @@ export function createApp(options: AppOptions) {
     }
     return loaded.build;
   };
+  const mode = options.reloadBuild ? "development" : "production";
+  const publicPageSeconds = options.publicPageSeconds ?? env().PUBLIC_PAGE_SECONDS;
+  if (publicPageSeconds > 0) {
+    const shared = publicPageCache({
+      render: createRemixHandler(getBuild, mode),
+      maxAgeSeconds: publicPageSeconds,
+      renderTimeoutMs: PAGE_TIMEOUT_MS,
+    });
+    app.use(shared.middleware);
+  }
   app.all(
     "*",
     createRequestHandler({
       build: getBuild,
-      mode: options.reloadBuild ? "development" : "production",
+      mode,
       // The client address keys login throttling; "trust proxy" above makes it the real one behind a local proxy.
       getLoadContext: (req, res) => ({
         clientAddress: req.ip ?? "unknown",

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkHealth } from "../app/utils/health.server";
-import { persistenceBacklog } from "../collab/persistence-backlog";
+import { persistenceBacklog, type PersistenceBacklog } from "../collab/persistence-backlog";
 import type { CollabServer } from "../collab/server";
 
 export const HEALTHZ_PATH = "/healthz";
@@ -12,12 +12,17 @@ export const HEALTHZ_PATH = "/healthz";
  */
 export async function serveHealthz(
   res: ServerResponse,
-  options: { collab?: Pick<CollabServer, "rooms">; redisUrl?: string },
+  options: {
+    collab?: Pick<CollabServer, "rooms">;
+    /** The collab server's backlog when it runs in a process of its own. */
+    backlog?: () => Promise<PersistenceBacklog>;
+    redisUrl?: string;
+  },
 ): Promise<void> {
   const { collab } = options;
   const health = await checkHealth({
     redisUrl: options.redisUrl,
-    backlog: collab ? () => persistenceBacklog(collab) : undefined,
+    backlog: collab ? () => persistenceBacklog(collab) : options.backlog,
   });
   res
     .writeHead(health.status === "ok" ? 200 : 503, {

@@ -16,7 +16,7 @@ import { useT } from "~/i18n/use-t";
 import { listVisibleThreads } from "~/models/comments/comments.server";
 import { listBodies } from "~/models/collegium/collegium.server";
 import { draftParticipants } from "~/models/comments/mentions.server";
-import { getSnapshotSummary } from "~/models/documents/document-log.server";
+import { getSnapshotOutline } from "~/models/documents/document-log.server";
 import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { changeDraftStatus } from "~/models/drafts/drafts.server";
 import { AGREEMENT_KINDS, can, canTransition, documentAccess, MANUAL_TRANSITIONS } from "~/policies";
@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
   const [snapshot, threads, people, collegia] = await Promise.all([
-    getSnapshotSummary(draft.id),
+    getSnapshotOutline(draft.id),
     listVisibleThreads(user, resource),
     draftParticipants(db(), resource),
     listBodies([draft.ownerOrganizationId]),
@@ -58,8 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     transitions: MANUAL_TRANSITIONS[draft.status].filter((to) => canTransition(user.actor, resource, to)),
     canRecordSignature:
       (AGREEMENT_KINDS as readonly string[]).includes(draft.kind) && can(user.actor, "draft.recordSignature", resource),
+    // Not the text: the editor receives it through Yjs, and sending it here too doubled the page.
     outline: (snapshot?.outline ?? []) as OutlineEntry[],
-    plainText: snapshot?.plainText ?? "",
     user: { id: user.id, name: user.name, color: colorFor(user.id) },
     threads,
     canCommentInternally: can(user.actor, "draft.commentInternal", resource),
@@ -112,7 +112,6 @@ export default function DraftPage() {
     canRecordSignature,
     transitions,
     outline,
-    plainText,
     user,
     threads,
     canCommentInternally,
@@ -195,7 +194,9 @@ export default function DraftPage() {
         <div className="draft-workspace">
           <div className="draft-main">
             <div className="editor-frame">
-              <pre className="static-text">{plainText}</pre>
+              <p className="muted" role="status">
+                {t("editor.connection.connecting")}
+              </p>
             </div>
           </div>
           <aside className="draft-side">

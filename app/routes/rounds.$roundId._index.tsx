@@ -10,8 +10,7 @@ import { organizationName } from "~/i18n/localized-name";
 import { RoundHeader } from "~/components/rounds/round-header";
 import { ProposalForm } from "~/components/rounds/proposal-form";
 import { OwnProposals } from "~/components/rounds/own-proposals";
-import type { DocNode } from "~/editor/document-json";
-import { outlineOf } from "~/editor/outline";
+import { frozenText } from "~/models/documents/frozen-text.server";
 import { useT } from "~/i18n/use-t";
 import { submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";
 import { ownReceipt, proposalFormMode } from "~/models/rounds/citizen-proposals.server";
@@ -44,7 +43,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor, round, resource } = await requireRound(request, params.roundId, "round.view");
-  const content = round.version.content as unknown as DocNode;
+  const { content, articles } = await frozenText(round.version);
   const isStaff = can(actor, "round.viewAllProposals", resource);
   const counts = await proposalCountsByArticle(round.id);
   const formMode = proposalFormMode(actor, resource, round.closesAt);
@@ -59,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sha256: round.version.sha256,
     },
     content,
-    articles: outlineOf(content).filter((entry) => entry.type === "article"),
+    articles,
     counts,
     total,
     answered: isStaff && round.status !== "OPEN" ? await answeredCount(round.id) : null,

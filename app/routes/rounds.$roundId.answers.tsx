@@ -9,9 +9,8 @@ import { FormError } from "~/components/field";
 import { Pagination } from "~/components/pagination";
 import { AnswerCard } from "~/components/rounds/answer-card";
 import { RoundHeader } from "~/components/rounds/round-header";
-import type { DocNode } from "~/editor/document-json";
-import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
+import { frozenText } from "~/models/documents/frozen-text.server";
 import { answerProposal, publishSummary } from "~/models/rounds/proposals.server";
 import { RuleError } from "~/utils/rule-error";
 import { requireRound } from "~/models/rounds/round-guard.server";
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = readPage(url, PER_PAGE);
   const onlyUnanswered = url.searchParams.get("show") === "unanswered";
-  const articles = outlineOf(round.version.content as unknown as DocNode).filter((e) => e.type === "article");
+  const { articles } = await frozenText(round.version);
   const [list, counts, answered] = await Promise.all([
     proposalsToAnswer(
       round.id,

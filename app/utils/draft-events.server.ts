@@ -17,6 +17,15 @@ export function notifyDraftAccessChanged(draftId: string | "*"): void {
   redisBus()?.publish(TOPIC, draftId);
 }
 
+/**
+ * A notice relayed from the web process to the collab process on the same machine (they
+ * are two processes in the default start, server/collab-process.ts): emitted here only,
+ * as the web process has already told the other nodes.
+ */
+export function emitDraftAccessChangedHere(draftId: string | "*"): void {
+  events.emit("access-changed", draftId);
+}
+
 export function onDraftAccessChanged(listener: (draftId: string | "*") => void): () => void {
   bridgeFromOtherNodes();
   events.on("access-changed", listener);

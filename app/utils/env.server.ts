@@ -25,6 +25,16 @@ const EnvSchema = z
       .default(15 * 24),
     /** How often the round scheduler opens and closes rounds whose time has come. */
     ROUND_SCHEDULER_MS: z.coerce.number().int().positive().default(15_000),
+    /**
+     * Seconds a public page (round, summary, register) rendered for all signed-out visitors
+     * is served before it is rendered again, here and by a caching proxy; 0 turns it off.
+     */
+    PUBLIC_PAGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+    /**
+     * `npm start`: the collab server in a process of its own behind the same port
+     * (`separate`, so page rendering never delays live edits) or in the web process (`shared`).
+     */
+    COLLAB_PROCESS: z.enum(["separate", "shared"]).default("separate"),
     /** Session lifetime without activity, in days (sliding expiry). */
     SESSION_DAYS: z.coerce.number().positive().default(30),
   })

@@ -172,6 +172,11 @@ export async function initializeDocument(draftId: string, update: Uint8Array, tx
   doc.destroy();
 }
 
+/** The article list only: the draft page gets the text itself through the collab connection. */
+export async function getSnapshotOutline(draftId: string) {
+  return db().documentSnapshot.findUnique({ where: { draftId }, select: { outline: true } });
+}
+
 export async function getSnapshotSummary(draftId: string) {
   return db().documentSnapshot.findUnique({
     where: { draftId },

@@ -24,7 +24,8 @@ export async function loadRound(roundId: string) {
     where: { id: roundId },
     include: {
       invitations: { select: { organizationId: true } },
-      version: { select: { id: true, number: true, name: true, sha256: true, content: true } },
+      // The text itself comes from frozenText(), read once per version.
+      version: { select: { id: true, number: true, name: true, sha256: true } },
       draft: { select: DRAFT_FOR_POLICY },
     },
   });
