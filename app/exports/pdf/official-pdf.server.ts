@@ -113,13 +113,14 @@ export class OfficialPdf {
       }
     }
     const lines: Line[] = [];
+    const fitted = words.flatMap((word) => (word.width > width ? this.cutWord(word, width, size) : [word]));
     let current: Line = {
       words: [],
       width: 0,
       available: width - (options.firstLine ?? 0),
       indent: options.firstLine ?? 0,
     };
-    for (const word of words) {
+    for (const word of fitted) {
       const before = current.words[current.words.length - 1];
       const extra = (before ? before.space : 0) + word.width;
       if (before && current.width + extra > current.available) {
@@ -131,6 +132,30 @@ export class OfficialPdf {
     }
     lines.push(current);
     return lines;
+  }
+
+  /** A word wider than its column (a long compound in a narrow cell) cut into pieces that fit. */
+  private cutWord(word: Word, width: number, size: number): Word[] {
+    const out: Word[] = [];
+    let current: Word = { pieces: [], width: 0, spaceAfter: false, space: word.space };
+    for (const piece of word.pieces) {
+      this.doc.font(piece.font).fontSize(size);
+      for (const char of piece.text) {
+        const charWidth = this.doc.widthOfString(char);
+        if (current.width + charWidth > width && current.width > 0) {
+          out.push(current);
+          current = { pieces: [], width: 0, spaceAfter: false, space: word.space };
+        }
+        const last = current.pieces[current.pieces.length - 1];
+        if (last?.font === piece.font) {
+          last.text += char;
+          last.width += charWidth;
+        } else current.pieces.push({ text: char, font: piece.font, width: charWidth });
+        current.width += charWidth;
+      }
+    }
+    out.push({ ...current, spaceAfter: word.spaceAfter });
+    return out;
   }
 
   /** Height in points that `text` takes in a box of `width`. */
