@@ -9,6 +9,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { actToDocx } from "../app/exports/act/act-docx.server";
 import { actSourceOf } from "../app/exports/act/act-source.server";
+import { actToPdf } from "../app/exports/pdf/act-pdf.server";
+import { reviewRecordToPdf } from "../app/exports/pdf/review-record-pdf.server";
+import { summaryToPdf } from "../app/exports/pdf/summary-pdf.server";
 import { reviewRecordToDocx } from "../app/exports/review-record-docx.server";
 import { summaryToDocx } from "../app/exports/summary-docx.server";
 import { draft, original } from "../tests/exports/legal-fixture";
@@ -29,6 +32,9 @@ const files: [string, Buffer][] = [
   ["act.docx", await actToDocx(source)],
   ["summary.docx", await summaryToDocx(table, labels)],
   ["review-record.docx", await reviewRecordToDocx(reviewRecord)],
+  ["act-server.pdf", await actToPdf(source)],
+  ["summary-server.pdf", await summaryToPdf(table, labels)],
+  ["review-record-server.pdf", await reviewRecordToPdf(reviewRecord, "4f5a0c1d".repeat(8))],
 ];
 for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
 

@@ -87,6 +87,15 @@ export default function RegisterEntryPage() {
             <p className="muted no-print">{t("register.hashHint", { path: `/api/v1/register/${draft.id}` })}</p>
             <div className="actions no-print">
               <PrintButton />
+              <a className="button" href={`/register/${draft.id}/final.docx`} download>
+                {t("exports.docx")}
+              </a>
+              <a className="button" href={`/register/${draft.id}/final.pdf`} download>
+                {t("exports.pdf")}
+              </a>
+              <a className="button" href={`/register/${draft.id}/final.akn.xml`} download>
+                {t("exports.akn")}
+              </a>
             </div>
           </>
         ) : (

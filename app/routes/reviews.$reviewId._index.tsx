@@ -152,6 +152,9 @@ export default function ReviewPage() {
           <a className="button" href={`/reviews/${review.id}/record.docx`} download>
             {t("reviews.downloadDocx")}
           </a>
+          <a className="button" href={`/reviews/${review.id}/record.pdf`} download>
+            {t("exports.downloadPdf")}
+          </a>
         </div>
       </div>
       <FormError error={errors.form} />

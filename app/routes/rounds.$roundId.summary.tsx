@@ -58,6 +58,9 @@ export default function SummaryPage() {
         <a className="button" href={`/rounds/${summary.roundId}/summary.docx`} download>
           {t("rounds.downloadDocx")}
         </a>
+        <a className="button" href={`/rounds/${summary.roundId}/summary.pdf`} download>
+          {t("exports.downloadPdf")}
+        </a>
         <a className="button" href={`/rounds/${summary.roundId}/summary.csv`} download>
           {t("rounds.downloadCsv")}
         </a>

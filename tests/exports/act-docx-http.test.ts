@@ -105,6 +105,19 @@ describe("DOCX export of a draft's text", () => {
     expect(owner.comments).not.toContain("Ministry-internal note");
   });
 
+  it("serves the PDF of a version and of the live text with the same guard, named in the text's language", async () => {
+    const response = await get(`/drafts/${draftId}/versions/${versionId}/export.pdf`, "karen@aca.example");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toMatch(/_v\d+\.pdf$/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await get(`/drafts/${draftId}/export.pdf`, "karen@aca.example")).status).toBe(200);
+    expect((await get(`/drafts/${draftId}/export.pdf`, "nino@zugdidi.example")).status).toBe(404);
+    expect((await get(`/drafts/${draftId}/versions/${versionId}/export.pdf`, "nino@zugdidi.example")).status).toBe(404);
+  });
+
   it("serves Akoma Ntoso XML of a version and of the live text to readers only", async () => {
     const version = await get(`/drafts/${draftId}/versions/${versionId}/export.akn.xml`, "karen@aca.example");
     expect(version.status).toBe(200);

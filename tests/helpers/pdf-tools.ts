@@ -17,6 +17,18 @@ export function pdfText(path: string): string {
   return execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" });
 }
 
+/** The document information dictionary as `pdfinfo -custom` lists it (our own keys too). */
+export function pdfInfo(path: string): Record<string, string> {
+  const out = execFileSync("pdfinfo", ["-custom", "-enc", "UTF-8", path], { encoding: "utf8" });
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .map((line) => /^([A-Za-z0-9]+):\s+(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!]),
+  );
+}
+
 export type PdfFont = { name: string; type: string; embedded: boolean; subset: boolean; unicode: boolean };
 
 /** The fonts pdffonts lists: name, type and the emb/sub/uni columns. */

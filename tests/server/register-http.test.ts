@@ -97,6 +97,21 @@ describe("the public register", () => {
       expect(await hidden.text()).not.toContain("Local Self-Government");
     }
     expect((await get("/register/no-such-draft")).status).toBe(404);
+
+    // The final text downloads as Word, PDF and Akoma Ntoso, signed out too; not for drafts.
+    for (const [format, type] of [
+      ["docx", "wordprocessingml"],
+      ["pdf", "application/pdf"],
+      ["akn.xml", "akn+xml"],
+    ] as const) {
+      const file = await get(`/register/${signed.id}/final.${format}`);
+      expect(file.status, format).toBe(200);
+      expect(file.headers.get("Content-Type")).toContain(type);
+      await file.arrayBuffer();
+      const hidden = await get(`/register/${law.id}/final.${format}`, "anahit@mta.example");
+      expect(hidden.status, format).toBe(404);
+      await hidden.arrayBuffer();
+    }
   });
 
   it("shows an adopted act's consultation: public rounds with counts and summaries, invited ones only to their guests", async () => {

@@ -111,5 +111,9 @@ describe("collegium reviews over HTTP", () => {
     const docx = await get(`${path}/record.docx`, "anahit@mta.example");
     const xml = await (await JSZip.loadAsync(await docx.arrayBuffer())).file("word/document.xml")!.async("string");
     expect(xml).toContain("Publish the council");
+    const pdf = await get(`${path}/record.pdf`, "anahit@mta.example");
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect((await get(`${path}/record.pdf`, "nino@zugdidi.example")).status).toBe(404);
+    await pdf.arrayBuffer();
   });
 });

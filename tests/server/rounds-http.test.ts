@@ -44,6 +44,13 @@ describe("consultation rounds over HTTP", () => {
     const docx = await get(`/rounds/${round.id}/summary.docx`);
     const zip = await JSZip.loadAsync(await docx.arrayBuffer());
     expect(await zip.file("word/document.xml")!.async("string")).toContain("Նիստերը հեռարձակվում են առցանց։");
+    const pdf = await get(`/rounds/${round.id}/summary.pdf`);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
 
     // Staff-only pages stay closed to visitors.
     expect((await get(`/rounds/${round.id}/answers`)).status).toBe(302);

@@ -17,6 +17,7 @@ import {
 } from "docx";
 import { plainTextOf, type DocNode } from "~/editor/document-json";
 import { CM, officialFooter, officialPage, officialStyles, scriptRuns } from "../official/official-docx.server";
+import { footerFacts, titleBlockLines } from "./act-facts";
 import type { ContentLanguage } from "./content-language";
 import type { ActSource, ExportThread } from "./act-source.server";
 import { TITLE_PAGE_STYLE } from "./docx-styles";
@@ -194,29 +195,18 @@ class ActWriter {
   }
 }
 
-/**
- * The title block as ministries set it, centred: "ՆԱԽԱԳԻԾ" (until adopted), the act's kind and
- * its title, in the text's language. Its own style lets the importer drop it on the way back.
- */
+/** The title block, centred; its own style lets the importer drop it on the way back. */
 function titleBlock(source: ActSource): Paragraph[] {
-  const { labels, language } = source;
+  const { draftMark, kind, title } = titleBlockLines(source);
   const style = TITLE_PAGE_STYLE.id;
   const line = (text: string, after: number) =>
     new Paragraph({
       style,
       alignment: AlignmentType.CENTER,
       spacing: { after },
-      children: scriptRuns(text, language, { bold: true }),
+      children: scriptRuns(text, source.language, { bold: true }),
     });
-  // Georgian has no capitals in running text (upper case would switch to Mtavruli).
-  const kind = language === "ka" ? labels.kind : labels.kind.toLocaleUpperCase(language);
-  return [...(labels.draftMark ? [line(labels.draftMark, 240)] : []), line(kind, 120), line(labels.title, 480)];
-}
-
-/** "Version 3 · 2 December 2026 · SHA-256 of the text: …", for the footer of every page. */
-function footerFacts(source: ActSource): string {
-  const { labels } = source;
-  return `${labels.version} · ${labels.date} · ${labels.shaLabel}: ${source.sha256}`;
+  return [...(draftMark ? [line(draftMark, 240)] : []), line(kind, 120), line(title, 480)];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { serverT } from "~/i18n/server-t.server";
 import { attachmentDisposition, readableFileName } from "../file-name";
 import { actToAkn } from "./act-akn.server";
+import { actToPdf } from "../pdf/act-pdf.server";
 import { actToDocx } from "./act-docx.server";
 import { loadActSource, workingGroupThreads, type ActSource } from "./act-source.server";
 
@@ -60,6 +61,19 @@ export async function aknExportResponse(request: Request, draftId: string | unde
     headers: {
       "Content-Type": "application/akn+xml; charset=utf-8",
       "Content-Disposition": exportDisposition(source, "akn.xml"),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/** The PDF of a version (or, with `versionId` null, of the live text), made on the server. */
+export async function pdfExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
+  const { source } = await loadActSource(request, draftId, versionId);
+  const pdf = await actToPdf(source);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": exportDisposition(source, "pdf"),
       "Cache-Control": "private, no-store",
     },
   });

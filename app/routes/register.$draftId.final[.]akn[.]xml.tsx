@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { registerExportResponse } from "~/exports/register-exports.server";
+
+/** The register entry's final text as akn.xml. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return registerExportResponse(request, params.draftId, "akn.xml");
+}
