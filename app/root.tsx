@@ -10,6 +10,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { ErrorPage } from "~/components/error-page";
+import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -53,6 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <SiteHeader />
         <main className="page">{children}</main>
+        <SiteFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { draftTitle } from "~/i18n/localized-name";
+import { feedLinkDescriptors, FollowLinks } from "~/components/follow/feed-links";
 import { LocalDate } from "~/components/local-date";
 import { DraftKindSelect, OrganizationSelect } from "~/components/draft-filters";
 import { organizationName } from "~/i18n/localized-name";
@@ -9,6 +10,8 @@ import { useT } from "~/i18n/use-t";
 import { listRegister } from "~/models/register/register.server";
 import { readRegisterFilters } from "~/schemas/register";
 import { pageCount, readPage } from "~/utils/pagination";
+
+export const links: LinksFunction = () => feedLinkDescriptors("register");
 
 /**
  * The public register: every draft that was adopted or signed, for everyone, signed out too.
@@ -29,6 +32,7 @@ export default function RegisterPage() {
     <section>
       <h1>{t("register.title")}</h1>
       <p className="muted">{t("register.intro")}</p>
+      <FollowLinks feed="register" />
       <Form method="get" className="filters" role="search">
         <DraftKindSelect name="kind" value={filters.kind} />
         <OrganizationSelect name="organization" value={filters.organizationId} organizations={organizations} />

@@ -54,6 +54,8 @@ const table: SummaryTable = {
   subtitle: "Проект закона «О местном самоуправлении» — первый раунд, 1–30 июня 2025",
   rows: [
     {
+      proposalId: "p1",
+      hidden: false,
       articleNumber: 2,
       articleTitle: armenian.title,
       quote: armenian.quote,
@@ -65,6 +67,8 @@ const table: SummaryTable = {
       answer: "",
     },
     {
+      proposalId: "p2",
+      hidden: false,
       articleNumber: 5,
       articleTitle: "Публичные слушания",
       quote: "Слушания проводятся в очной форме.",
@@ -76,6 +80,8 @@ const table: SummaryTable = {
       answer: russianAnswer,
     },
     {
+      proposalId: "p3",
+      hidden: false,
       articleNumber: 7,
       articleTitle: "ბიუჯეტის გამჭვირვალობა",
       quote: null,
