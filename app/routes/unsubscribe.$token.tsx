@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -25,13 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const row = await findByUnsubscribeToken(params.token ?? "");
   // In the language the e-mails were written in, unless the reader chose one.
   const locale = resolveLocale(request, user?.locale ?? row?.locale);
-  return data(
-    {
-      pageTitle: `${serverT(locale)("follow.unsubscribe.title")} · Agora`,
-      scope: row ? await describeScope(scopeOf(row), locale) : null,
-    },
-    { status: row ? 200 : 404 },
-  );
+  // 200 even for an ended subscription: after the one-click POST this loader runs again, and
+  // "already ended" is the answer the mail client should get.
+  return {
+    pageTitle: `${serverT(locale)("follow.unsubscribe.title")} · Agora`,
+    scope: row ? await describeScope(scopeOf(row), locale) : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
