@@ -210,6 +210,30 @@ describe("following over HTTP", () => {
     );
   });
 
+  it("lets the owning ministry hide a working-group comment: its words leave the thread for partners", async () => {
+    const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
+    const armen = await db().user.findFirstOrThrow({ where: { email: "armen@ucfo.example" } });
+    const comment = await db().comment.create({
+      data: {
+        body: `Off-topic remark ${Date.now()}`,
+        author: { connect: { id: armen.id } },
+        thread: { create: { draftId: draft.id, articleId: "none", authorId: armen.id, visibility: "WORKING_GROUP" } },
+      },
+      include: { thread: true },
+    });
+    const hide = { intent: "hide", reason: "offTopic", note: "" };
+    expect((await post(`/moderation/comment/${comment.id}`, "lilit@ucfo.example", hide)).status).toBe(403);
+    expect((await post(`/moderation/comment/${comment.id}`, "anahit@mta.example", hide)).status).toBe(200);
+    const asPartner = await (await get(`/drafts/${comment.thread.draftId}/comments`, "lilit@ucfo.example")).text();
+    expect(asPartner).toContain(comment.id);
+    expect(asPartner).not.toContain(comment.body);
+    const asStaff = await (await get(`/drafts/${comment.thread.draftId}/comments`, "anahit@mta.example")).text();
+    expect(asStaff).toContain(comment.body);
+    expect((await post(`/moderation/comment/${comment.id}`, "anahit@mta.example", { intent: "unhide" })).status).toBe(
+      200,
+    );
+  });
+
   it("lets participants flag, once each, and throttles a flood of flags", async () => {
     const proposal = await publicProposal();
     const flag = { intent: "flag", reason: "spam", note: "" };

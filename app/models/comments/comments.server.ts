@@ -1,5 +1,5 @@
 import type { CurrentUser } from "~/auth/current-user.server";
-import { commentRules, isOwnerStaff, type DraftResource, type ThreadResource } from "~/policies";
+import { can, commentRules, isOwnerStaff, type DraftResource, type ThreadResource } from "~/policies";
 import { indexComment } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { publishCommentsChanged } from "~/utils/comment-events.server";
@@ -39,6 +39,7 @@ export async function listVisibleThreads(user: CurrentUser, draft: DraftResource
         mine: comment.authorId === user.id,
       })),
       canResolve: commentRules.resolveThread(user.actor, threadResource(draft, thread)),
+      canModerate: can(user.actor, "moderation.hide", threadResource(draft, thread)),
     }));
 }
 
