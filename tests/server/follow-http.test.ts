@@ -187,6 +187,12 @@ describe("following over HTTP", () => {
       await get(`/rounds/${proposal.roundId}/summary`, undefined, { "Accept-Language": "en" })
     ).text();
     expect(summary).toContain("Hidden by the moderator: insults or hate speech");
+    // Staff still find it on their answering page, marked, with "show again".
+    const answers = await get(`/rounds/${proposal.roundId}/answers`, "anahit@mta.example");
+    expect(answers.status).toBe(200);
+    expect(await answers.text()).toContain('data-testid="hidden-notice"');
+    expect((await get(`/rounds/${proposal.roundId}/summary`, "anahit@mta.example")).status).toBe(200);
+    expect((await get(`/rounds/${proposal.roundId}/summary`, "tigran@uca.example")).status).toBe(200);
 
     // The moderation log, for the owning ministry only; the note is guarded against formulas.
     const log = await (await get("/moderation.csv", "anahit@mta.example")).text();
