@@ -48,6 +48,10 @@ function csvField(value: string): string {
  * UTF-8 rather than the system code page, which would garble Armenian, Georgian and Cyrillic.
  */
 export function summaryToCsv(table: SummaryTable, labels: SummaryLabels): string {
-  const records = [summaryHeaders(labels), ...table.rows.map((row) => summaryCells(row, labels))];
+  return csvDocument([summaryHeaders(labels), ...table.rows.map((row) => summaryCells(row, labels))]);
+}
+
+/** Any table as that CSV (same quoting, formula guard and byte order mark): the moderation log too. */
+export function csvDocument(records: string[][]): string {
   return "\uFEFF" + records.map((fields) => fields.map(csvField).join(",") + "\r\n").join("");
 }

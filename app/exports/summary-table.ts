@@ -7,6 +7,9 @@
 export type Decision = "ACCEPTED" | "PARTIALLY_ACCEPTED" | "REJECTED" | "NOTED";
 
 export type SummaryRow = {
+  proposalId: string;
+  /** Hidden by the moderator: `proposal` then says so and why, its words are withheld. */
+  hidden: boolean;
   /** 1-based article number in the consulted version. */
   articleNumber: number;
   articleTitle: string;

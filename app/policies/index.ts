@@ -2,6 +2,7 @@ import { membershipIn, type MaybeActor } from "./actor";
 import { commentRules, type CommentResource, type ThreadResource } from "./comments";
 import { draftRules, type DraftResource } from "./drafts";
 import { collegiumRules, type CollegiumResource, type ReviewResource } from "./collegium";
+import { moderationRules } from "./moderation";
 import { registerRules } from "./register";
 import { roundRules, type RoundResource } from "./rounds";
 
@@ -9,6 +10,7 @@ export * from "./actor";
 export * from "./comments";
 export * from "./drafts";
 export * from "./collegium";
+export * from "./moderation";
 export * from "./register";
 export * from "./rounds";
 
@@ -75,7 +77,11 @@ export type Action =
   | "review.view"
   | "review.decide"
   | "review.close"
-  | "review.viewAllDecisions";
+  | "review.viewAllDecisions"
+  | "moderation.hide"
+  | "moderation.flag"
+  | "moderation.viewLog"
+  | "follow.subscribe";
 
 type Rule = (actor: MaybeActor, resource: Resource) => boolean;
 
@@ -155,6 +161,15 @@ const RULES: Record<Action, Rule> = {
   "review.decide": onReview(collegiumRules.decide),
   "review.close": onReview(collegiumRules.close),
   "review.viewAllDecisions": onReview(collegiumRules.viewAllDecisions),
+  "moderation.hide": (actor, resource) =>
+    (resource.type === "round" || resource.type === "thread") && moderationRules.hide(actor, resource),
+  "moderation.flag": (actor, resource) =>
+    (resource.type === "round" || resource.type === "thread") && moderationRules.flag(actor, resource),
+  "moderation.viewLog": (actor, resource) =>
+    resource.type === "organization" && moderationRules.viewLog(actor, resource.id),
+  // Following sends nothing but what the person asked for (a visitor's address confirms first),
+  // so anyone may ask; what can be followed is only ever public.
+  "follow.subscribe": () => true,
 };
 
 export function can(actor: MaybeActor, action: Action, resource: Resource = { type: "platform" }): boolean {

@@ -1,8 +1,8 @@
 import { pageTitle } from "~/i18n/page-title";
-import type { MetaFunction } from "@remix-run/node";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { draftTitle } from "~/i18n/localized-name";
+import { feedLinkDescriptors, FollowLinks } from "~/components/follow/feed-links";
 import { LocalDate } from "~/components/local-date";
 import { DraftKindSelect, OrganizationSelect } from "~/components/draft-filters";
 import { organizationName } from "~/i18n/localized-name";
@@ -13,6 +13,7 @@ import { readRegisterFilters } from "~/schemas/register";
 import { pageCount, readPage } from "~/utils/pagination";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.title"));
+export const links: LinksFunction = () => feedLinkDescriptors("register");
 
 /**
  * The public register: every draft that was adopted or signed, for everyone, signed out too.
@@ -33,6 +34,7 @@ export default function RegisterPage() {
     <section>
       <h1>{t("register.title")}</h1>
       <p className="muted">{t("register.intro")}</p>
+      <FollowLinks feed="register" />
       <Form method="get" className="filters" role="search">
         <DraftKindSelect name="kind" value={filters.kind} />
         <OrganizationSelect name="organization" value={filters.organizationId} organizations={organizations} />

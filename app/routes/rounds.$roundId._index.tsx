@@ -1,5 +1,11 @@
 import { pageTitle } from "~/i18n/page-title";
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
@@ -7,6 +13,8 @@ import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { FormError } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
+import { feedLinkDescriptors } from "~/components/follow/feed-links";
+import { FollowRound } from "~/components/follow/follow-round";
 import { RoundHeader } from "~/components/rounds/round-header";
 import { ProposalForm } from "~/components/rounds/proposal-form";
 import { OwnProposals } from "~/components/rounds/own-proposals";
@@ -37,6 +45,7 @@ import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => (data ? t("titles.consultation", { name: data.round.title }) : null));
+export const links: LinksFunction = () => feedLinkDescriptors("rounds");
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -68,6 +77,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     receipt: user ? await ownReceipt(new URL(request.url).searchParams.get("receipt"), round.id, user.id) : null,
     verificationPending: user && !user.actor.isVerified ? user.email : null,
     canSeeSummary: can(actor, "round.viewSummary", resource),
+    // Only rounds every visitor can see are followed by e-mail (invited ones notify in the app).
+    canFollow: round.audience === "PUBLIC" && can(null, "round.view", resource) && can(actor, "follow.subscribe"),
     signedIn: !!user,
     ownProposals: user ? await listOwnProposals(round.id, user.id) : [],
     onBehalfOptions: user ? await ownOrganizations(user.actor.memberships.map((m) => m.organizationId)) : [],
@@ -232,6 +243,7 @@ export default function RoundPage() {
             </p>
           )}
           <OwnProposals proposals={loaded.ownProposals} articles={articles} canWithdraw={canSubmit} />
+          {loaded.canFollow ? <FollowRound roundId={round.id} signedIn={loaded.signedIn} /> : null}
         </aside>
       </div>
     </section>

@@ -54,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     answered,
     total,
     canAnswer: can(actor, "round.answer", resource),
+    canModerate: can(actor, "moderation.hide", resource),
   };
 }
 
@@ -127,6 +128,7 @@ export default function AnswersPage() {
           </Form>
         ) : null}
         {round.status === "OPEN" ? <p className="muted">{t("rounds.answerAfterClosing")}</p> : null}
+        {loaded.canModerate ? <Link to="/moderation">{t("moderation.log.title")}</Link> : null}
         {!result?.proposalId ? (
           <FormError error={result?.errors && "form" in result.errors ? result.errors.form : undefined} />
         ) : null}
@@ -139,6 +141,7 @@ export default function AnswersPage() {
             proposal={proposal}
             article={numberOf(proposal.articleId)}
             canAnswer={canAnswer}
+            canModerate={loaded.canModerate}
             errors={result?.proposalId === proposal.id ? (result.errors as Record<string, string | undefined>) : {}}
             saved={!!result?.ok && result.proposalId === proposal.id}
           />

@@ -3,12 +3,14 @@ import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FlagControl, ModerationControls } from "~/components/moderation/moderation-controls";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { resolveLocale } from "~/i18n/locale.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
 import { requireRound } from "~/models/rounds/round-guard.server";
 import { summaryCells, summaryHeaders } from "~/exports/summary-csv.server";
+import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -23,7 +25,7 @@ const ROWS_PER_PAGE = 200;
 
 /** The summary table consultation rules require: on a public page for public rounds. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, round } = await requireRound(request, params.roundId, "round.viewSummary");
+  const { user, actor, round, resource } = await requireRound(request, params.roundId, "round.viewSummary");
   const locale = resolveLocale(request, user?.locale);
   const labels = summaryLabels(locale);
   const table = await buildSummaryTable(round.id, locale);
@@ -34,7 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: table.title,
     subtitle: table.subtitle,
     headers: summaryHeaders(labels),
-    rows: table.rows.slice(page.skip, page.skip + page.take).map((row) => summaryCells(row, labels)),
+    rows: table.rows.slice(page.skip, page.skip + page.take).map((row) => ({
+      id: row.proposalId,
+      hidden: row.hidden,
+      cells: summaryCells(row, labels),
+    })),
+    // Staff of the owning ministry moderate from here too; other signed-in readers can flag.
+    canModerate: can(actor, "moderation.hide", resource),
+    canFlag: can(actor, "moderation.flag", resource),
     rowCount: table.rows.length,
     page: page.page,
     pages: pageCount(table.rows.length, ROWS_PER_PAGE),
@@ -79,16 +88,28 @@ export default function SummaryPage() {
                   {header}
                 </th>
               ))}
+              {summary.canModerate || summary.canFlag ? <th scope="col">{t("moderation.hideTitle")}</th> : null}
             </tr>
           </thead>
           <tbody>
-            {summary.rows.map((cells, index) => (
-              <tr key={index}>
-                {cells.map((cell, column) => (
+            {summary.rows.map((row) => (
+              <tr key={row.id} data-hidden={row.hidden ? "true" : undefined}>
+                {row.cells.map((cell, column) => (
                   <td key={column} className="plain-text">
                     {cell}
                   </td>
                 ))}
+                {summary.canModerate ? (
+                  <td>
+                    <ModerationControls
+                      kind="proposal"
+                      id={row.id}
+                      item={{ hiddenAt: row.hidden ? "hidden" : null, hiddenReason: null, hiddenNote: null }}
+                    />
+                  </td>
+                ) : summary.canFlag ? (
+                  <td>{row.hidden ? null : <FlagControl kind="proposal" id={row.id} />}</td>
+                ) : null}
               </tr>
             ))}
           </tbody>

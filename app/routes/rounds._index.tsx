@@ -1,13 +1,14 @@
 import { pageTitle } from "~/i18n/page-title";
-import type { MetaFunction } from "@remix-run/node";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/current-user.server";
+import { feedLinkDescriptors, FollowLinks } from "~/components/follow/feed-links";
 import { RoundList } from "~/components/rounds/round-list";
 import { useT } from "~/i18n/use-t";
 import { listVisibleRounds, roundInfo } from "~/models/rounds/rounds.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("rounds.title"));
+export const links: LinksFunction = () => feedLinkDescriptors("rounds");
 
 /** Open and past consultation rounds: public ones for everyone, invited ones for their guests. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,6 +37,7 @@ export default function RoundsPage() {
     <section>
       <h1>{t("rounds.title")}</h1>
       <p className="muted">{t("rounds.intro")}</p>
+      <FollowLinks feed="rounds" />
       <h2>{t("rounds.openRounds")}</h2>
       <RoundList rounds={open} empty={t("rounds.noneOpen")} />
       <h2>{t("rounds.pastRounds")}</h2>

@@ -77,7 +77,8 @@ export async function indexComment(client: Client, commentId: string): Promise<v
     where: { id: commentId },
     include: { thread: { select: { draftId: true } } },
   });
-  if (!comment || comment.deletedAt) {
+  // Hidden by a moderator: its words are withheld everywhere, search included.
+  if (!comment || comment.deletedAt || comment.hiddenAt) {
     await removeEntry(client, "COMMENT", commentId);
     return;
   }
@@ -92,13 +93,13 @@ export async function indexComment(client: Client, commentId: string): Promise<v
   });
 }
 
-/** A submitted proposal's text and justification; a withdrawn one leaves the index. */
+/** A submitted proposal's text and justification; a withdrawn or hidden one leaves the index. */
 export async function indexProposal(client: Client, proposalId: string): Promise<void> {
   const proposal = await client.proposal.findUnique({
     where: { id: proposalId },
     include: { round: { select: { draftId: true } } },
   });
-  if (!proposal || proposal.status !== "SUBMITTED") {
+  if (!proposal || proposal.status !== "SUBMITTED" || proposal.hiddenAt) {
     await removeEntry(client, "PROPOSAL", proposalId);
     return;
   }

@@ -2,7 +2,13 @@ import nodemailer from "nodemailer";
 import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 
-export type Email = { to: string; subject: string; body: string };
+export type Email = {
+  to: string;
+  subject: string;
+  body: string;
+  /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on subscription e-mails). */
+  headers?: Record<string, string>;
+};
 
 /** Whatever actually delivers mail: SMTP here; a test or another provider may pass its own. */
 export type MailSender = { send(email: Email & { from: string }): Promise<void> };
@@ -19,14 +25,21 @@ const backoffMs = (attempt: number) => 60_000 * 2 ** (attempt - 1);
  * /admin/outbox in development).
  */
 export async function queueEmail(tx: Tx, email: Email): Promise<void> {
-  await tx.outboxEmail.create({ data: email });
+  const { headers, ...rest } = email;
+  await tx.outboxEmail.create({ data: { ...rest, ...(headers ? { headers } : {}) } });
 }
 
 export function smtpSender(smtpUrl: string): MailSender {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     send: async (email) => {
-      await transport.sendMail({ from: email.from, to: email.to, subject: email.subject, text: email.body });
+      await transport.sendMail({
+        from: email.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.body,
+        headers: email.headers,
+      });
     },
   };
 }
@@ -63,7 +76,13 @@ export async function deliverOutbox(sender = configuredSender(), now = new Date(
     });
     if (claimed.count === 0) continue;
     try {
-      await sender.send({ from: MAIL_FROM, to: email.to, subject: email.subject, body: email.body });
+      await sender.send({
+        from: MAIL_FROM,
+        to: email.to,
+        subject: email.subject,
+        body: email.body,
+        headers: storedHeaders(email.headers),
+      });
       await db().outboxEmail.update({ where: { id: email.id }, data: { sentAt: new Date(), error: null } });
       sent++;
     } catch (error) {
@@ -72,4 +91,11 @@ export async function deliverOutbox(sender = configuredSender(), now = new Date(
     }
   }
   return sent;
+}
+
+/** Headers as stored (JSON): only string values reach the message. */
+function storedHeaders(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }

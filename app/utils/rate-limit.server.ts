@@ -37,6 +37,13 @@ export const RATE_LIMITS = {
   verificationLink: { account: { max: 3, minutes: 60 } },
   /** Changes of e-mail address asked for (each sends a link to the new address). */
   emailChange: { account: { max: 3, minutes: 60 } },
+  /**
+   * Follow requests by visitors: each mails a confirmation link, so per target address (no
+   * one's inbox can be flooded through the form) and per client address.
+   */
+  follow: { email: { max: 3, minutes: 60 }, address: { max: 20, minutes: 60 } },
+  /** Flags on proposals and comments: each puts work on a moderator's list. */
+  flag: { account: { max: 20, minutes: 60 }, address: { max: 60, minutes: 60 } },
 } as const satisfies Record<string, Partial<Record<Subject, { max: number; minutes: number }>>>;
 
 export type RateLimitedAction = keyof typeof RATE_LIMITS;

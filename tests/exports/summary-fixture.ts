@@ -50,6 +50,8 @@ export const table: SummaryTable = {
   subtitle: "Проект закона «О местном самоуправлении» — первый раунд, 1–30 июня 2025",
   rows: [
     {
+      proposalId: "p1",
+      hidden: false,
       articleNumber: 2,
       articleTitle: armenian.title,
       quote: armenian.quote,
@@ -61,6 +63,8 @@ export const table: SummaryTable = {
       answer: "",
     },
     {
+      proposalId: "p2",
+      hidden: false,
       articleNumber: 5,
       articleTitle: "Публичные слушания",
       quote: "Слушания проводятся в очной форме.",
@@ -72,6 +76,8 @@ export const table: SummaryTable = {
       answer: russianAnswer,
     },
     {
+      proposalId: "p3",
+      hidden: false,
       articleNumber: 7,
       articleTitle: "ბიუჯეტის გამჭვირვალობა",
       quote: null,

@@ -164,6 +164,13 @@ const TABLE: Record<string, Row> = {
       }),
     },
   },
+  "feeds.register[.]atom.tsx": { loader: PUBLIC_PAGE },
+  "feeds.rounds[.]atom.tsx": { loader: PUBLIC_PAGE },
+  "follow._index.tsx": {
+    loader: PUBLIC_PAGE,
+    action: OWN_ACTION("follows public rounds for the caller's own address; covered by tests/server/follow-http"),
+  },
+  "follow.confirm.$token.tsx": { loader: PUBLIC_PAGE },
   "forgot-password.tsx": {
     action: OWN_ACTION("asks for a reset link for an e-mail; answers the same for any address"),
   },
@@ -175,6 +182,17 @@ const TABLE: Record<string, Row> = {
   "locale.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("sets the visitor's own language cookie") },
   "login.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("signs in; covered by tests/security/login-throttle") },
   "logout.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("ends the caller's own session; covered by sessions test") },
+  "moderation.$kind.$id.tsx": {
+    // Hiding another organization's proposal: not found for whoever cannot see its round;
+    // the admin passes the policy and meets the validation (no such reason).
+    action: {
+      expect: { ...PRIVATE, signedOut: "deny" },
+      fields: () => ({ intent: "hide", reason: "NOPE" }),
+    },
+  },
+  // A moderator's own organizations only: the private world's ministry stays out of other staff's log.
+  "moderation._index.tsx": { loader: { ...PRIVATE, ministryStaff: "hidden" } },
+  "moderation[.]csv.tsx": { loader: { ...PRIVATE, ministryStaff: "hidden" } },
   "notifications.tsx": { loader: SIGNED_IN_LIST, action: OWN_ACTION("marks the caller's own notifications read") },
   "orgs.$orgId._index.tsx": {
     loader: DIRECTORY,
@@ -193,6 +211,7 @@ const TABLE: Record<string, Row> = {
     action: { expect: PRIVATE, fields: () => ({ kind: "NOPE" }) },
   },
   "my-proposals.tsx": { loader: SIGNED_IN_LIST },
+  "participation-rules.tsx": { loader: PUBLIC_PAGE },
   "profile.tsx": {
     loader: SIGNED_IN_LIST,
     action: OWN_ACTION("changes the caller's own account; covered by tests/security/citizen-profile"),
@@ -234,6 +253,10 @@ const TABLE: Record<string, Row> = {
   "rounds.$roundId.text.tsx": { loader: PRIVATE },
   "rounds._index.tsx": { loader: LIST },
   "search.tsx": { loader: LIST },
+  "unsubscribe.$token.tsx": {
+    loader: PUBLIC_PAGE,
+    action: OWN_ACTION("acts on the unsubscribe token in the URL only"),
+  },
 };
 
 const MARKER = `SECRET${Date.now().toString(36).toUpperCase()}`;
@@ -272,6 +295,8 @@ function urlOf(route: RouteModule): string {
     bodyId: world.body.id,
     orgId: world.ministry.id,
     token: "not-a-real-token",
+    kind: "proposal",
+    id: world.proposal.id,
   });
 }
 

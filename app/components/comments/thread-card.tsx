@@ -4,6 +4,7 @@ import { useState } from "react";
 import { LocalDate } from "~/components/local-date";
 import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
+import { FlagControl, HiddenNotice, ModerationControls } from "~/components/moderation/moderation-controls";
 import { CommentBody } from "./comment-body";
 import type { AnchorState, PanelThread } from "./types";
 
@@ -96,6 +97,28 @@ export function ThreadCard({ thread, anchor, active, actionUrl, onSelect, onLeav
                   </button>
                 </fetcher.Form>
               </div>
+            ) : null}
+            {comment.hiddenAt ? (
+              <HiddenNotice
+                item={{
+                  hiddenAt: comment.hiddenAt,
+                  hiddenReason: comment.hiddenReason ?? null,
+                  hiddenNote: comment.hiddenNote ?? null,
+                }}
+              />
+            ) : null}
+            {comment.deletedAt ? null : thread.canModerate ? (
+              <ModerationControls
+                kind="comment"
+                id={comment.id}
+                item={{
+                  hiddenAt: comment.hiddenAt ?? null,
+                  hiddenReason: comment.hiddenReason ?? null,
+                  hiddenNote: comment.hiddenNote ?? null,
+                }}
+              />
+            ) : !comment.mine && !comment.hiddenAt ? (
+              <FlagControl kind="comment" id={comment.id} />
             ) : null}
           </li>
         ))}

@@ -7,6 +7,10 @@ export type PanelComment = {
   deletedAt: string | Date | null;
   mine: boolean;
   author: { id: string; name: string };
+  /** Hidden by the owning ministry's moderator: the text is "" for everyone but its staff. */
+  hiddenAt?: string | Date | null;
+  hiddenReason?: string | null;
+  hiddenNote?: string | null;
 };
 
 export type PanelThread = {
@@ -27,6 +31,8 @@ export type PanelThread = {
     nameEn: string | null;
   } | null;
   canResolve: boolean;
+  /** The owning ministry's staff: hide or show again (others may flag). */
+  canModerate?: boolean;
   comments: PanelComment[];
 };
 

@@ -4,12 +4,13 @@ import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
 import { TextAreaField } from "~/components/text-area-field";
 import { useT } from "~/i18n/use-t";
+import { HiddenNotice, ModerationControls, type HiddenState } from "~/components/moderation/moderation-controls";
 
 const DECISIONS = ["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"] as const;
 
 type Names = { nameHy: string | null; nameRu: string | null; nameKa: string | null; nameEn: string | null };
 
-export type ProposalToAnswer = {
+export type ProposalToAnswer = HiddenState & {
   id: string;
   articleId: string;
   quote: string | null;
@@ -26,12 +27,15 @@ export function AnswerCard({
   proposal,
   article,
   canAnswer,
+  canModerate,
   errors,
   saved,
 }: {
   proposal: ProposalToAnswer;
   article: { number: number; title: string } | undefined;
   canAnswer: boolean;
+  /** Staff of the owning ministry: hide or show again (the answer is still due either way). */
+  canModerate: boolean;
   errors: Record<string, string | undefined>;
   saved: boolean;
 }) {
@@ -46,11 +50,13 @@ export function AnswerCard({
         {" · "}
         {proposal.organization ? organizationName(proposal.organization, t.locale) : t("summary.onOwnBehalf")}
       </p>
+      <HiddenNotice item={proposal} />
       {proposal.quote ? <blockquote className="plain-text">{proposal.quote}</blockquote> : null}
       <h3>{t("fields.proposedText")}</h3>
       <p className="plain-text">{proposal.proposedText}</p>
       <h3>{t("fields.justification")}</h3>
       <p className="plain-text">{proposal.justification}</p>
+      {canModerate ? <ModerationControls kind="proposal" id={proposal.id} item={proposal} /> : null}
       {canAnswer ? (
         <Form method="post" noValidate className="stack answer-form" preventScrollReset>
           <input type="hidden" name="intent" value="answer" />

@@ -1,5 +1,5 @@
 import type { CurrentUser } from "~/auth/current-user.server";
-import { commentRules, isOwnerStaff, type DraftResource, type ThreadResource } from "~/policies";
+import { can, commentRules, isOwnerStaff, type DraftResource, type ThreadResource } from "~/policies";
 import { indexComment } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { publishCommentsChanged } from "~/utils/comment-events.server";
@@ -26,17 +26,20 @@ function loadThreads(draftId: string, includeInternal: boolean) {
  * and deleted comments lose their text here, so no caller can leak either.
  */
 export async function listVisibleThreads(user: CurrentUser, draft: DraftResource) {
-  const threads = await loadThreads(draft.id, isOwnerStaff(user.actor, draft));
+  const staff = isOwnerStaff(user.actor, draft);
+  const threads = await loadThreads(draft.id, staff);
   return threads
     .filter((thread) => commentRules.viewThread(user.actor, threadResource(draft, thread)))
     .map((thread) => ({
       ...thread,
       comments: thread.comments.map((comment) => ({
         ...comment,
-        body: comment.deletedAt ? "" : comment.body,
+        // A moderator's hide withholds the words from everyone but the owning ministry's staff.
+        body: comment.deletedAt || (comment.hiddenAt && !staff) ? "" : comment.body,
         mine: comment.authorId === user.id,
       })),
       canResolve: commentRules.resolveThread(user.actor, threadResource(draft, thread)),
+      canModerate: can(user.actor, "moderation.hide", threadResource(draft, thread)),
     }));
 }
 

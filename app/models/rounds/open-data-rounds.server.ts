@@ -167,9 +167,11 @@ export async function roundProposalsJson(request: Request, round: RoundRow, page
       id: p.id,
       articleId: p.articleId,
       articleNumber: numbers.get(p.articleId) ?? null,
-      quote: p.quote,
-      proposedText: p.proposedText,
-      justification: p.justification,
+      // Hidden by the moderator: the record keeps the proposal and its answer, not its words.
+      quote: p.hiddenAt ? null : p.quote,
+      proposedText: p.hiddenAt ? null : p.proposedText,
+      justification: p.hiddenAt ? null : p.justification,
+      hidden: p.hiddenAt ? { reason: p.hiddenReason } : null,
       number: p.number,
       /** Null for a former participant: the account was deleted, the proposal stays. */
       author: p.author.deletedAt ? null : p.author.name,

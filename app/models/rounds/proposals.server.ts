@@ -1,3 +1,4 @@
+import { mailAnswerFollowers } from "../follow/follower-mail.server";
 import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import type { DocNode } from "~/editor/document-json";
@@ -163,6 +164,7 @@ export async function publishSummary(user: CurrentUser, roundId: string, now = n
       objectType: "ConsultationRound",
       objectId: roundId,
     });
+    await mailAnswerFollowers(tx, roundId);
     const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
     // Another round of the same draft still running keeps it in consultation.
     const running = await tx.consultationRound.count({

@@ -1,3 +1,4 @@
+import { mailNewRoundFollowers } from "../follow/follower-mail.server";
 import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import { audit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -66,6 +67,7 @@ async function transition(roundId: string, from: "SCHEDULED" | "OPEN", to: "OPEN
         });
       }
       await notifyInvited(tx, roundId, "round.opened");
+      await mailNewRoundFollowers(tx, roundId);
     }
     return true;
   });

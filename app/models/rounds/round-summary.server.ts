@@ -34,6 +34,11 @@ export function summaryLabels(locale: Locale): SummaryLabels {
   };
 }
 
+/** "Hidden by the moderator: <reason>", in the table's language. */
+function hiddenNotice(t: ReturnType<typeof serverT>, reason: string | null): string {
+  return t("moderation.hiddenInSummary", { reason: t(`moderation.reasons.${reason ?? "unlawful"}`) });
+}
+
 /**
  * The summary table of a round: every submitted (not withdrawn) proposal with its answer,
  * ordered by article as they stand in the consulted version, then by submission time.
@@ -64,11 +69,14 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
   );
   const rows: SummaryRow[] = proposals
     .map((p) => ({
+      proposalId: p.id,
+      hidden: !!p.hiddenAt,
       articleNumber: articles.get(p.articleId)?.number ?? 0,
       articleTitle: articles.get(p.articleId)?.title ?? "",
-      quote: p.quote,
-      proposal: p.proposedText,
-      justification: p.justification,
+      // A hidden proposal keeps its row and its answer; only its words are withheld.
+      quote: p.hiddenAt ? null : p.quote,
+      proposal: p.hiddenAt ? hiddenNotice(t, p.hiddenReason) : p.proposedText,
+      justification: p.hiddenAt ? "" : p.justification,
       // A deleted account's proposals stay in the record, without the person's name.
       author: p.author.deletedAt ? t("citizens.formerParticipant") : p.author.name,
       organization: p.organization ? organizationName(p.organization, locale) : null,

@@ -137,6 +137,9 @@ const PROPOSAL_FIELDS = {
   decision: true,
   answer: true,
   createdAt: true,
+  hiddenAt: true,
+  hiddenReason: true,
+  hiddenNote: true,
   organization: { select: ORGANIZATION_NAME_FIELDS },
 } as const;
 

@@ -1,0 +1,28 @@
+import type { CurrentUser } from "~/auth/current-user.server";
+import { can } from "~/policies";
+import { forbidden } from "~/utils/responses.server";
+
+/**
+ * Whose moderation log a person reads: every organization for platform admins, else the
+ * government organizations they work for (`moderation.viewLog`); anyone else is refused.
+ */
+export function moderatorOrganizations(user: CurrentUser): string[] | "all" {
+  if (user.actor.isPlatformAdmin) return "all";
+  const ids = user.actor.memberships
+    .map((m) => m.organizationId)
+    .filter((id) => can(user.actor, "moderation.viewLog", { type: "organization", id }));
+  if (ids.length === 0) throw forbidden();
+  return ids;
+}
+
+/** Where a log line's object is seen (the staff answering page, or the draft's comments). */
+export function moderatedObjectPath(line: {
+  objectType: string;
+  objectId: string;
+  draftId: string;
+  roundId: string | null;
+}) {
+  return line.objectType === "Proposal" && line.roundId
+    ? `/rounds/${line.roundId}/answers#proposal-${line.objectId}`
+    : `/drafts/${line.draftId}`;
+}
