@@ -15,7 +15,6 @@ import { listVisibleThreads } from "~/models/comments/comments.server";
 import { listBodies } from "~/models/collegium/collegium.server";
 import { draftParticipants } from "~/models/comments/mentions.server";
 import { getSnapshotSummary } from "~/models/documents/documents.server";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { changeDraftStatus } from "~/models/drafts/drafts.server";
 import { AGREEMENT_KINDS, can, canTransition, documentAccess, MANUAL_TRANSITIONS } from "~/policies";
 import { StatusSchema } from "~/schemas/draft";
@@ -23,6 +22,7 @@ import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");

@@ -5,11 +5,11 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { DraftTitleFields } from "~/components/draft-title-fields";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { updateDraftDetails } from "~/models/drafts/drafts.server";
 import { DRAFT_KINDS, DraftDetailsSchema } from "~/schemas/draft";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 /** The owner's staff correct a draft's titles (in any of the four languages) and kind. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

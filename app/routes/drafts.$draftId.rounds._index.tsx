@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { RoundList } from "~/components/rounds/round-list";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { listDraftRounds, roundInfo } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 /** A draft's consultation rounds, as far as the viewer may see them, and "new round" for staff. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

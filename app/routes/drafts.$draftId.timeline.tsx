@@ -4,11 +4,11 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { listDraftRounds } from "~/models/rounds/rounds.server";
 import { draftTimeline } from "~/models/drafts/timeline.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 /** The register of a draft: versions, rounds, reviews and status changes, who and when. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,9 +6,8 @@ import { ExportLinks } from "~/components/export-links";
 import { LocalDate } from "~/components/local-date";
 import { PrintButton } from "~/components/print-button";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { getVersion } from "~/models/documents/versions.server";
-import { found } from "~/utils/responses.server";
+import { found, requireDraft } from "~/boundary/request-boundary.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "draft.view");

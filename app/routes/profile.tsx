@@ -10,22 +10,22 @@ import { changePassword, updateProfile } from "~/models/accounts/accounts.server
 import { listUserMemberships } from "~/models/accounts/memberships.server";
 import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
-import { authorize } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+import { allow } from "~/boundary/request-boundary.server";
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "user.viewProfile", { type: "user", id: user.id });
+  await allow(request, user, "user.viewProfile", { type: "user", id: user.id });
   const memberships = await listUserMemberships(user.id);
   return { user: { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }, memberships };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "user.update", { type: "user", id: user.id });
+  await allow(request, user, "user.update", { type: "user", id: user.id });
   const form = await readForm(request);
   const intent = String(form.get("intent"));
   if (intent === "profile") {

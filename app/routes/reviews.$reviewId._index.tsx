@@ -10,9 +10,7 @@ import { PrintButton } from "~/components/print-button";
 import { organizationName } from "~/i18n/localized-name";
 import { CloseReviewForm, DecisionForm } from "~/components/reviews/review-forms";
 import { ReviewDecisions } from "~/components/reviews/review-decisions";
-import type { DocNode } from "~/editor/document-json";
 import { useT } from "~/i18n/use-t";
-import { requireReview } from "~/models/collegium/review-guard.server";
 import { closeReview, recordDecision } from "~/models/collegium/reviews.server";
 import { can } from "~/policies";
 import { DecisionSchema } from "~/schemas/review";
@@ -20,6 +18,8 @@ import { parseForm } from "~/utils/forms";
 import { RuleError } from "~/utils/rule-error";
 import { auditRefusal } from "~/utils/audit.server";
 import { readForm } from "~/utils/read-form.server";
+import { requireReview } from "~/boundary/request-boundary.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, resource } = await requireReview(request, params.reviewId, "review.view");
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: draftHeading(review.draft),
     summaries: review.draft.rounds,
     version: { number: review.version.number, name: review.version.name, sha256: review.version.sha256 },
-    content: review.version.content as unknown as DocNode,
+    content: readStoredDocument(review.version.content),
     reviewerCount: review.reviewers.length,
     decisionCount: review.decisions.length,
     myDecision: myDecision ? { decision: myDecision.decision, remarks: myDecision.remarks } : null,

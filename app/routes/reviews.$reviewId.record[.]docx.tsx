@@ -5,8 +5,8 @@ import { reviewRecordToDocx } from "~/exports/review-record-docx.server";
 import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
-import { requireReview } from "~/models/collegium/review-guard.server";
 import { can } from "~/policies";
+import { requireReview } from "~/boundary/request-boundary.server";
 
 /** The printable record of a review as DOCX; each reviewer's decision only once it is closed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

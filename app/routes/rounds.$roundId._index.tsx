@@ -9,12 +9,10 @@ import { organizationName } from "~/i18n/localized-name";
 import { RoundHeader } from "~/components/rounds/round-header";
 import { ProposalForm } from "~/components/rounds/proposal-form";
 import { OwnProposals } from "~/components/rounds/own-proposals";
-import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 import { submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";
 import { RuleError } from "~/utils/rule-error";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import {
   answeredCount,
   listOwnProposals,
@@ -29,6 +27,8 @@ import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 import { readForm } from "~/utils/read-form.server";
+import { requireRound } from "~/boundary/request-boundary.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor, round, resource } = await requireRound(request, params.roundId, "round.view");
-  const content = round.version.content as unknown as DocNode;
+  const content = readStoredDocument(round.version.content);
   const isStaff = can(actor, "round.viewAllProposals", resource);
   const counts = await proposalCountsByArticle(round.id);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);

@@ -7,12 +7,10 @@ import { FormError } from "~/components/field";
 import { Pagination } from "~/components/pagination";
 import { AnswerCard } from "~/components/rounds/answer-card";
 import { RoundHeader } from "~/components/rounds/round-header";
-import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 import { answerProposal, publishSummary } from "~/models/rounds/proposals.server";
 import { RuleError } from "~/utils/rule-error";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import { answeredCount, proposalCountsByArticle, proposalsToAnswer, roundInfo } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
 import { AnswerSchema } from "~/schemas/round";
@@ -20,6 +18,8 @@ import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
 import { auditRefusal } from "~/utils/audit.server";
 import { readForm } from "~/utils/read-form.server";
+import { requireRound } from "~/boundary/request-boundary.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 const PER_PAGE = 50;
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = readPage(url, PER_PAGE);
   const onlyUnanswered = url.searchParams.get("show") === "unanswered";
-  const articles = outlineOf(round.version.content as unknown as DocNode).filter((e) => e.type === "article");
+  const articles = outlineOf(readStoredDocument(round.version.content)).filter((e) => e.type === "article");
   const [list, counts, answered] = await Promise.all([
     proposalsToAnswer(
       round.id,

@@ -4,9 +4,9 @@ import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { resolveLocale } from "~/i18n/locale.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import { summaryCells, summaryHeaders } from "~/exports/summary-csv.server";
 import { pageCount, readPage } from "~/utils/pagination";
+import { requireRound } from "~/boundary/request-boundary.server";
 
 /**
  * Rows per page: a round with thousands of proposals would otherwise send megabytes of HTML

@@ -1,6 +1,6 @@
 import { actToAkn } from "./act-akn.server";
 import { actToDocx } from "./act-docx.server";
-import { loadActSource, workingGroupThreads, type ActSource } from "./act-source.server";
+import type { ActSource, ExportThread } from "./act-source.server";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -10,14 +10,8 @@ export function exportFileName(source: ActSource, extension: string): string {
   return `draft-${source.draftId}-${which}.${extension}`;
 }
 
-/**
- * The DOCX download of a version (or, with `versionId` null, of the live text). Comments
- * only with `?comments=1`, and only the working-group threads this person may see.
- */
-export async function docxExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
-  const { source, user, resource } = await loadActSource(request, draftId, versionId);
-  const withComments = new URL(request.url).searchParams.get("comments") === "1";
-  const threads = withComments ? await workingGroupThreads(user, resource) : [];
+/** The DOCX download of a version or the live text, with the threads the route chose to include. */
+export async function docxDownload(source: ActSource, threads: ExportThread[]): Promise<Response> {
   const docx = await actToDocx(source, threads);
   return new Response(new Uint8Array(docx), {
     headers: {
@@ -28,9 +22,8 @@ export async function docxExportResponse(request: Request, draftId: string | und
   });
 }
 
-/** The Akoma Ntoso XML download of a version (or, with `versionId` null, of the live text). */
-export async function aknExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
-  const { source } = await loadActSource(request, draftId, versionId);
+/** The Akoma Ntoso XML download of a version or the live text. */
+export function aknDownload(source: ActSource): Response {
   return new Response(actToAkn(source), {
     headers: {
       "Content-Type": "application/akn+xml; charset=utf-8",

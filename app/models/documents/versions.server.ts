@@ -5,6 +5,7 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { loadDocument } from "./documents.server";
 import { readDocumentJSON } from "./unreadable-document.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -82,5 +83,5 @@ export async function getVersion(draftId: string, versionId: string) {
     where: { id: versionId, draftId },
     select: { ...VERSION_TEXT_FIELDS, createdBy: { select: { name: true } } },
   });
-  return version ? { ...version, content: version.content as unknown as DocNode } : null;
+  return version ? { ...version, content: readStoredDocument(version.content) } : null;
 }

@@ -1,11 +1,11 @@
 import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
-import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 /**
  * Proposals and official answers. Every rule that depends on time or state is checked here,
@@ -39,7 +39,7 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
       include: { version: { select: { content: true } } },
     });
     if (!isAcceptingProposals(round, now)) throw new RuleError("rounds.errors.notOpen");
-    const articles = outlineOf(round.version.content as unknown as DocNode).filter((e) => e.type === "article");
+    const articles = outlineOf(readStoredDocument(round.version.content)).filter((e) => e.type === "article");
     if (!articles.some((a) => a.id === input.articleId)) throw new RuleError("errors.required", "articleId");
     const proposal = await tx.proposal.create({
       data: {
