@@ -65,13 +65,53 @@ export type IntentOptions<Extra> = {
 export async function handleIntents<Extra extends object = object>(request: Request, options: IntentOptions<Extra>) {
   const form = options.form ?? (await readForm(request));
   const intent = String(form.get("intent") ?? "");
-  const echo = options.echo?.(form) ?? {};
-  const answer = (ok: boolean, errors: FieldErrors, status: number, more: object = {}, headers?: HeadersInit) => {
-    const result = { ...echo, ...more, ok, intent, errors } as ActionResult<Extra>;
-    return options.json ? Response.json(result, { status, headers }) : data(result, { status, headers });
-  };
   const handler = Object.hasOwn(options.intents, intent) ? options.intents[intent] : undefined;
+  const answer = answerer<Extra>(intent, options.echo?.(form) ?? {}, options.json);
   if (!handler) return answer(false, { form: "errors.unknownAction" }, 400);
+  return run(request, form, `${options.audit.prefix}.${intent}`, handler, answer, options);
+}
+
+/** The same for a page with one form and no intents; its audit rows are `refused.<action>`. */
+export async function handleForm<Extra extends object = object>(
+  request: Request,
+  options: Omit<IntentOptions<Extra>, "intents" | "audit"> & {
+    audit: { action: string; objectType: string; objectId: string | undefined };
+    handle: IntentHandler<Extra>;
+  },
+) {
+  const form = options.form ?? (await readForm(request));
+  const answer = answerer<Extra>("", options.echo?.(form) ?? {}, options.json);
+  return run(request, form, options.audit.action, options.handle, answer, options);
+}
+
+/** Typed as `data()` so that `useActionData<typeof action>` knows the result's shape. */
+type Answered<Extra> = ReturnType<typeof data<ActionResult<Extra>>>;
+
+type Answer<Extra> = (
+  ok: boolean,
+  errors: FieldErrors,
+  status: number,
+  more?: object,
+  headers?: HeadersInit,
+) => Answered<Extra>;
+
+function answerer<Extra>(intent: string, echo: object, json: boolean | undefined): Answer<Extra> {
+  return (ok, errors, status, more = {}, headers) => {
+    const result = { ...echo, ...more, ok, intent, errors } as ActionResult<Extra>;
+    // A resource route's plain JSON carries the same result; only its wrapper differs.
+    if (json) return Response.json(result, { status, headers }) as unknown as Answered<Extra>;
+    return data(result, { status, headers });
+  };
+}
+
+async function run<Extra>(
+  request: Request,
+  form: FormData,
+  auditAction: string,
+  handler: IntentHandler<Extra>,
+  answer: Answer<Extra>,
+  options: { audit: { objectType: string; objectId: string | undefined }; rateLimitField?: string },
+) {
   try {
     const outcome = await handler(contextOf(form));
     return answer(true, {}, 200, outcome ?? {});
@@ -83,7 +123,7 @@ export async function handleIntents<Extra extends object = object>(request: Requ
     }
     if (error instanceof RuleError) {
       await auditRefusal(request, (await getCurrentUser(request))?.id, {
-        action: `${options.audit.prefix}.${intent}`,
+        action: auditAction,
         objectType: options.audit.objectType,
         objectId: options.audit.objectId,
         reason: error.key,

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getCurrentUser } from "~/auth/current-user.server";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { FormError } from "~/components/field";
@@ -22,12 +21,9 @@ import {
 } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
-import { parseForm } from "~/utils/forms";
-import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
-import { readForm } from "~/utils/read-form.server";
-import { requireRound } from "~/boundary/request-boundary.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { handleIntents, requireRound } from "~/boundary/request-boundary.server";
 import { readStoredDocument } from "~/editor/stored-document";
 
 /** Passes the action's Retry-After (429) on to the document response. */
@@ -67,45 +63,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  try {
-    if (intent === "withdraw") {
-      const { user } = await requireRound(request, params.roundId, "round.view");
-      if (!user) throw new RuleError("errors.notAllowed");
-      await withdrawProposal(user, String(form.get("proposalId") ?? ""));
-      return { ok: true as const, withdrawn: true };
-    }
-    if (intent === "submit") {
-      const { user, round } = await requireRound(request, params.roundId, "round.submit");
-      const parsed = parseForm(ProposalSchema, form);
-      if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
-      // Every proposal waits for an official answer: a flood of them blocks the summary.
-      const limit = await takeRateLimit(db(), "proposal", { account: user!.id, address: context.clientAddress });
-      if (!limit.ok) {
-        return data(
-          { ok: false as const, errors: { form: rateLimitMessage("proposal", limit.retryAfterSeconds) } },
-          { status: 429, headers: retryAfter(limit.retryAfterSeconds) },
-        );
-      }
-      await submitProposal(user!, round.id, parsed.value);
-      throw redirect(`/rounds/${round.id}?submitted=1#own-proposals`);
-    }
-  } catch (error) {
-    if (error instanceof RuleError) {
-      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
-      const actorId = (await getCurrentUser(request))?.id;
-      await auditRefusal(request, actorId, {
-        action: `round.${intent}`,
-        objectType: "ConsultationRound",
-        objectId: params.roundId,
-        reason: error.key,
-      });
-      return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
-    }
-    throw error;
-  }
-  return data({ ok: false as const, errors: { form: "errors.unknownAction" } }, { status: 400 });
+  return handleIntents<{ withdrawn: boolean }>(request, {
+    audit: { prefix: "round", objectType: "ConsultationRound", objectId: params.roundId },
+    intents: {
+      withdraw: async ({ text }) => {
+        const { user } = await requireRound(request, params.roundId, "round.view");
+        if (!user) throw new RuleError("errors.notAllowed");
+        await withdrawProposal(user, text("proposalId"));
+        return { withdrawn: true };
+      },
+      submit: async ({ parse }) => {
+        const { user, round } = await requireRound(request, params.roundId, "round.submit");
+        const input = parse(ProposalSchema);
+        // Every proposal waits for an official answer: a flood of them blocks the summary.
+        await enforceRateLimit(db(), "proposal", { account: user!.id, address: context.clientAddress });
+        await submitProposal(user!, round.id, input);
+        throw redirect(`/rounds/${round.id}?submitted=1#own-proposals`);
+      },
+    },
+  });
 }
 
 export default function RoundPage() {

@@ -1,5 +1,5 @@
 import type { CurrentUser } from "~/auth/current-user.server";
-import { commentRules, isOwnerStaff, type DraftResource, type ThreadResource } from "~/policies";
+import { can, type DraftResource, type ThreadResource } from "~/policies";
 import { indexComment } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { publishCommentsChanged } from "~/utils/comment-events.server";
@@ -26,9 +26,10 @@ function loadThreads(draftId: string, includeInternal: boolean) {
  * and deleted comments lose their text here, so no caller can leak either.
  */
 export async function listVisibleThreads(user: CurrentUser, draft: DraftResource) {
-  const threads = await loadThreads(draft.id, isOwnerStaff(user.actor, draft));
+  // Internal threads are the owner's staff's: the same people who may start one.
+  const threads = await loadThreads(draft.id, can(user.actor, "draft.commentInternal", draft));
   return threads
-    .filter((thread) => commentRules.viewThread(user.actor, threadResource(draft, thread)))
+    .filter((thread) => can(user.actor, "thread.view", threadResource(draft, thread)))
     .map((thread) => ({
       ...thread,
       comments: thread.comments.map((comment) => ({
@@ -36,7 +37,7 @@ export async function listVisibleThreads(user: CurrentUser, draft: DraftResource
         body: comment.deletedAt ? "" : comment.body,
         mine: comment.authorId === user.id,
       })),
-      canResolve: commentRules.resolveThread(user.actor, threadResource(draft, thread)),
+      canResolve: can(user.actor, "thread.resolve", threadResource(draft, thread)),
     }));
 }
 

@@ -130,10 +130,6 @@ async function notifyAuthor(
   });
 }
 
-export function unansweredCount(roundId: string) {
-  return db().proposal.count({ where: { roundId, status: "SUBMITTED", decision: null } });
-}
-
 /**
  * Publishes the summary table: only when every proposal has its answer. The draft goes
  * back to revision (the text is worked on again with the answers in mind).
