@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { readCookie, SESSION_COOKIE, validateSessionToken } from "../app/auth/session.server";
 import { loadActor } from "../app/models/accounts/actors.server";
 import { loadDraftResource, loadDraftResources } from "../app/models/drafts/draft-access.server";
-import { documentAccess, type DocumentAccess } from "../app/policies";
+import { can, type DocumentAccess } from "../app/policies";
 import { db } from "../app/utils/db.server";
 
 export type UpgradeDecision =
@@ -61,7 +61,8 @@ export class AccessLookups {
 
 /**
  * Decides, before any document data is sent, whether this session may open this draft and
- * how: the same `documentAccess` policy the web app uses.
+ * how: the same `can()` the web app asks (`draft.edit` for a writing connection,
+ * `draft.view` for a read-only one).
  */
 export async function decideAccess(
   sessionToken: string | null,
@@ -74,7 +75,11 @@ export async function decideAccess(
   const { session, actor } = signedIn;
   const draft = await lookups.draft(draftId);
   if (!draft) return { ok: false, status: 404 };
-  const access = documentAccess(actor, draft);
+  const access: DocumentAccess = can(actor, "draft.edit", draft)
+    ? "edit"
+    : can(actor, "draft.view", draft)
+      ? "comment"
+      : null;
   if (!access) return { ok: false, status: 403 };
   return { ok: true, userId: session.user.id, userName: session.user.name, sessionToken, access };
 }

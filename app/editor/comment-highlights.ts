@@ -100,10 +100,6 @@ export function selectionPassage(state: EditorState): SelectedPassage | null {
   return passageForRange(editorPassageMap(sync.doc, sync.type, sync.binding.mapping), from, to);
 }
 
-export function selectionAnchor(state: EditorState): PassageAnchor | null {
-  return selectionPassage(state)?.anchor ?? null;
-}
-
 /** The thread whose highlighted passage holds the cursor (the active one first, else the narrowest). */
 export function threadAtSelection(state: EditorState): string | null {
   const plugin = commentHighlightsKey.getState(state);

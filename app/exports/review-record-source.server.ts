@@ -1,22 +1,20 @@
 import { draftTitle, organizationName } from "~/i18n/localized-name";
 import { formatDate } from "~/i18n/format";
-import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
-import { requireReview } from "~/models/collegium/review-guard.server";
-import { can } from "~/policies";
+import type { Locale } from "~/i18n/config";
+import type { requireReview } from "~/boundary/request-boundary.server";
 import { attachmentDisposition, readableFileName } from "./file-name";
 import type { ReviewRecord } from "./review-record-docx.server";
 
+type LoadedReview = Awaited<ReturnType<typeof requireReview>>["review"];
+
 /**
- * The record of a collegium review in the reader's language, for its Word and PDF files:
- * the guard of the review page decides who may read it, and each reviewer's decision is
- * shown only to those who may see all decisions (once it is closed).
+ * The record of a collegium review for its Word and PDF files, in the reader's language. The
+ * route has authorized the reader (`review.view`) and says whether each reviewer's decision
+ * may be shown (`review.viewAllDecisions`: once the review is closed).
  */
-export async function loadReviewRecord(request: Request, reviewId: string | undefined) {
-  const { user, review, resource } = await requireReview(request, reviewId, "review.view");
-  const locale = resolveLocale(request, user.locale);
+export function reviewRecordOf(review: LoadedReview, locale: Locale, seeAll: boolean) {
   const t = serverT(locale);
-  const seeAll = can(user.actor, "review.viewAllDecisions", resource);
   const tally = review.tally as Record<string, number> | null;
   const record: ReviewRecord = {
     title: `${t("reviews.record")}: ${draftTitle(review.draft, locale)}`,

@@ -2,7 +2,7 @@ import { membershipIn, type MaybeActor } from "./actor";
 import { commentRules, type CommentResource, type ThreadResource } from "./comments";
 import { draftRules, type DraftResource } from "./drafts";
 import { collegiumRules, type CollegiumResource, type ReviewResource } from "./collegium";
-import { moderationRules } from "./moderation";
+import { moderationRules, type ModeratedResource } from "./moderation";
 import { registerRules } from "./register";
 import { roundRules, type RoundResource } from "./rounds";
 
@@ -14,74 +14,78 @@ export * from "./moderation";
 export * from "./register";
 export * from "./rounds";
 
-/**
- * The one place permissions are decided: `can(actor, action, resource)`, pure and
- * synchronous. Loaders, actions and the collab server call it; none of them decides alone.
- */
-export type Resource =
-  | { type: "platform" }
-  | { type: "organization"; id: string }
-  | { type: "user"; id: string }
-  | DraftResource
-  | ThreadResource
-  | CommentResource
-  | RoundResource
-  | CollegiumResource
-  | ReviewResource
-  | { type: "reviewSending"; draft: DraftResource; collegium: CollegiumResource };
+export type PlatformResource = { type: "platform" };
+export type OrganizationResource = { type: "organization"; id: string };
+export type UserResource = { type: "user"; id: string };
+export type ReviewSendingResource = { type: "reviewSending"; draft: DraftResource; collegium: CollegiumResource };
 
-export type Action =
-  | "organization.list"
-  | "organization.view"
-  | "organization.create"
-  | "organization.update"
-  | "organization.changeKind"
-  | "organization.viewMembers"
-  | "organization.viewMemberEmails"
-  | "membership.invite"
-  | "membership.update"
-  | "membership.remove"
-  | "user.viewProfile"
-  | "user.update"
-  | "user.deactivate"
-  | "user.setPlatformAdmin"
-  | "admin.viewOutbox"
-  | "admin.listUsers"
-  | "admin.readAccessibilityFeedback"
-  | "draft.list"
-  | "draft.create"
-  | "draft.view"
-  | "draft.edit"
-  | "draft.comment"
-  | "draft.updateDetails"
-  | "draft.share"
-  | "draft.changeStatus"
-  | "draft.commentInternal"
-  | "draft.createVersion"
-  | "draft.recordSignature"
-  | "draft.viewInRegister"
-  | "thread.view"
-  | "thread.reply"
-  | "thread.resolve"
-  | "comment.change"
-  | "round.create"
-  | "round.view"
-  | "round.submit"
-  | "round.viewAllProposals"
-  | "round.answer"
-  | "round.publishSummary"
-  | "round.viewSummary"
-  | "collegium.view"
-  | "collegium.manage"
-  | "review.send"
-  | "review.view"
-  | "review.decide"
-  | "review.close"
-  | "review.viewAllDecisions"
-  | "moderation.hide"
-  | "moderation.flag"
-  | "moderation.viewLog"
-  | "follow.subscribe";
+/**
+ * Every action and the one kind of resource it is decided on. `can()` takes the resource
+ * type from here, so asking about a draft action with a round (or forgetting the resource)
+ * fails to compile instead of quietly answering "no".
+ */
+export type ActionResources = {
+  "organization.list": PlatformResource;
+  "organization.view": OrganizationResource;
+  "organization.create": PlatformResource;
+  "organization.update": OrganizationResource;
+  "organization.changeKind": PlatformResource;
+  "organization.viewMembers": OrganizationResource;
+  "organization.viewMemberEmails": OrganizationResource;
+  "membership.invite": OrganizationResource;
+  "membership.update": OrganizationResource;
+  "membership.remove": OrganizationResource;
+  "user.viewProfile": UserResource;
+  "user.update": UserResource;
+  "user.deactivate": UserResource;
+  "user.setPlatformAdmin": UserResource;
+  "admin.viewOutbox": PlatformResource;
+  "admin.listUsers": PlatformResource;
+  "admin.readAccessibilityFeedback": PlatformResource;
+  "draft.list": PlatformResource;
+  "draft.create": PlatformResource;
+  "draft.view": DraftResource;
+  "draft.edit": DraftResource;
+  "draft.comment": DraftResource;
+  "draft.updateDetails": DraftResource;
+  "draft.share": DraftResource;
+  "draft.changeStatus": DraftResource;
+  "draft.commentInternal": DraftResource;
+  "draft.createVersion": DraftResource;
+  "draft.recordSignature": DraftResource;
+  "draft.viewInRegister": DraftResource;
+  "thread.view": ThreadResource;
+  "thread.reply": ThreadResource;
+  "thread.resolve": ThreadResource;
+  "comment.change": CommentResource;
+  "round.create": DraftResource;
+  "round.view": RoundResource;
+  "round.submit": RoundResource;
+  "round.viewAllProposals": RoundResource;
+  "round.answer": RoundResource;
+  "round.publishSummary": RoundResource;
+  "round.viewSummary": RoundResource;
+  "collegium.view": PlatformResource;
+  "collegium.manage": CollegiumResource;
+  "review.send": ReviewSendingResource;
+  "review.view": ReviewResource;
+  "review.decide": ReviewResource;
+  "review.close": ReviewResource;
+  "review.viewAllDecisions": ReviewResource;
+  "moderation.hide": ModeratedResource;
+  "moderation.flag": ModeratedResource;
+  "moderation.viewLog": OrganizationResource;
+  "follow.subscribe": PlatformResource;
+};
+
+export type Action = keyof ActionResources;
+
+export type Resource = ActionResources[Action];
+
+/** The actions decided on one kind of resource: `ActionOn<DraftResource>` is every draft action. */
+export type ActionOn<R extends Resource> = {
+  [A in Action]: ActionResources[A] extends R ? (R extends ActionResources[A] ? A : never) : never;
+}[Action];
 
 type Rule = (actor: MaybeActor, resource: Resource) => boolean;
 
@@ -172,8 +176,31 @@ const RULES: Record<Action, Rule> = {
   "follow.subscribe": () => true,
 };
 
-export function can(actor: MaybeActor, action: Action, resource: Resource = { type: "platform" }): boolean {
+/** Platform-wide actions need no resource; every other action names its own kind. */
+type ResourceArgument<A extends Action> = A extends Action
+  ? [ActionResources[A]] extends [PlatformResource]
+    ? [resource?: PlatformResource]
+    : [resource: ActionResources[A]]
+  : never;
+
+/**
+ * The one place permissions are decided: `can(actor, action, resource)`, pure and
+ * synchronous. Loaders, actions, comment handling and the collab server call it; none of
+ * them decides alone. The rules still check the resource's kind at run time, so a value
+ * forced past the types is refused, never misread.
+ */
+export function can<A extends Action>(actor: MaybeActor, action: A, ...[resource]: ResourceArgument<A>): boolean {
+  return RULES[action](actor, resource ?? { type: "platform" });
+}
+
+/**
+ * `can` for code written once for every kind of resource (the request boundary's guard):
+ * the same rules, with the action tied to the resource's kind through `ActionOn`.
+ */
+export function canOn<R extends Resource>(actor: MaybeActor, action: ActionOn<R>, resource: R): boolean {
   return RULES[action](actor, resource);
 }
+
+export const PLATFORM: PlatformResource = { type: "platform" };
 
 export const ALL_ACTIONS = Object.keys(RULES) as Action[];

@@ -1,4 +1,4 @@
-import { notFound } from "~/utils/responses.server";
+import { notFound } from "~/boundary/request-boundary.server";
 
 /**
  * Every path no other route matches. Without this route Remix answers such a 404 before any

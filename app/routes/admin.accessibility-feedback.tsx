@@ -7,14 +7,15 @@ import { pageTitle } from "~/i18n/page-title";
 import { useT } from "~/i18n/use-t";
 import { listAccessibilityFeedback } from "~/models/accessibility/feedback.server";
 import { pageCount, readPage } from "~/utils/pagination";
-import { authorize } from "~/utils/responses.server";
+import { allow } from "~/boundary/request-boundary.server";
+import { PLATFORM } from "~/policies";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("accessibility.admin.title"));
 
 /** Messages from the accessibility statement's form, newest first, for the platform admins. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "admin.readAccessibilityFeedback", undefined, { hide: true });
+  await allow(request, user, "admin.readAccessibilityFeedback", PLATFORM, { hide: true });
   const page = readPage(new URL(request.url));
   const [messages, total] = await listAccessibilityFeedback(page);
   return { messages, page: page.page, pages: pageCount(total) };

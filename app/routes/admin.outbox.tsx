@@ -9,14 +9,15 @@ import { useT } from "~/i18n/use-t";
 import { listOutbox } from "~/models/accounts/users.server";
 import { env } from "~/utils/env.server";
 import { pageCount, readPage } from "~/utils/pagination";
-import { authorize, notFound } from "~/utils/responses.server";
+import { allow, notFound } from "~/boundary/request-boundary.server";
+import { PLATFORM } from "~/policies";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("outbox.title"));
 
 /** Outgoing e-mail as stored, for admins; only outside production (links in it are live). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "admin.viewOutbox", undefined, { hide: true });
+  await allow(request, user, "admin.viewOutbox", PLATFORM, { hide: true });
   if (env().NODE_ENV === "production") throw notFound();
   const page = readPage(new URL(request.url));
   const [emails, total] = await listOutbox(page);

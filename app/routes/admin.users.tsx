@@ -14,14 +14,15 @@ import { setPlatformAdmin, setUserActive } from "~/models/accounts/accounts.serv
 import { listUsers } from "~/models/accounts/users.server";
 import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
-import { authorize } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+import { allow } from "~/boundary/request-boundary.server";
+import { PLATFORM } from "~/policies";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("users.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "admin.listUsers", undefined, { hide: true });
+  await allow(request, user, "admin.listUsers", PLATFORM, { hide: true });
   const page = readPage(new URL(request.url));
   const { items, total } = await listUsers(page);
   return { users: items, total, page: page.page, pages: pageCount(total), query: page.query, currentUserId: user.id };
@@ -35,15 +36,15 @@ const UserChangeSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   // Before reading the form: to anyone else this page does not exist, whatever they post.
-  authorize(user.actor, "admin.listUsers", { type: "platform" }, { hide: true });
+  await allow(request, user, "admin.listUsers", PLATFORM, { hide: true });
   const parsed = parseForm(UserChangeSchema, await readForm(request));
   if (!parsed.ok) return data({ ok: false }, { status: 400 });
   const target = { type: "user" as const, id: parsed.value.userId };
   if (parsed.value.intent === "activation") {
-    authorize(user.actor, "user.deactivate", target, { hide: true });
+    await allow(request, user, "user.deactivate", target, { hide: true });
     await setUserActive(user.id, target.id, parsed.value.active === "true");
   } else {
-    authorize(user.actor, "user.setPlatformAdmin", target, { hide: true });
+    await allow(request, user, "user.setPlatformAdmin", target, { hide: true });
     await setPlatformAdmin(user.id, target.id, parsed.value.admin === "true");
   }
   return { ok: true };

@@ -14,7 +14,7 @@ import { PLATFORM_TIME_ZONE } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { linkMembershipToUser, setVotingRules } from "~/models/collegium/collegium-links.server";
 import { addMembership, endTerm, getBody } from "~/models/collegium/collegium.server";
-import { can } from "~/policies";
+import { can, PLATFORM } from "~/policies";
 import {
   AddMembershipSchema,
   COLLEGIUM_ROLES,
@@ -25,12 +25,11 @@ import {
   LinkMembershipSchema,
   VotingRulesSchema,
 } from "~/schemas/collegium";
-import { authorizeAudited } from "~/utils/authorize-audited.server";
 import { db } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { authorize, found } from "~/utils/responses.server";
 import { RuleError } from "~/utils/rule-error";
 import { readForm } from "~/utils/read-form.server";
+import { allow, found } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>
@@ -39,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 async function requireBody(request: Request, bodyId: string | undefined) {
   const user = await requireUser(request);
-  authorize(user.actor, "collegium.view");
+  await allow(request, user, "collegium.view", PLATFORM);
   const body = found(await getBody(bodyId ?? ""));
   const resource = { type: "collegium" as const, organizationId: body.organizationId };
   return { user, body, canManage: can(user.actor, "collegium.manage", resource), resource };
@@ -111,7 +110,7 @@ const findUser = (email: string) => db().user.findUnique({ where: { email }, sel
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, body, resource } = await requireBody(request, params.bodyId);
   // The roll decides who reviews and who closes reviews: kept by the ministry's administrators only.
-  await authorizeAudited(request, user, "collegium.manage", resource, { type: "CollegiumBody", id: body.id });
+  await allow(request, user, "collegium.manage", resource, { object: { type: "CollegiumBody", id: body.id } });
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const membershipId = String(form.get("membershipId") ?? "") || null;

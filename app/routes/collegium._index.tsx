@@ -9,13 +9,14 @@ import { organizationName } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 import { listBodies } from "~/models/collegium/collegium.server";
 import { db } from "~/utils/db.server";
-import { authorize } from "~/utils/responses.server";
+import { allow } from "~/boundary/request-boundary.server";
+import { PLATFORM } from "~/policies";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("collegium.list.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "collegium.view");
+  await allow(request, user, "collegium.view", PLATFORM);
   const bodies = await listBodies();
   const now = new Date();
   const seats = await db().collegiumMembership.findMany({

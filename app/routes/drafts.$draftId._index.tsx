@@ -17,7 +17,6 @@ import { listVisibleThreads } from "~/models/comments/comments.server";
 import { listBodies } from "~/models/collegium/collegium.server";
 import { draftParticipants } from "~/models/comments/mentions.server";
 import { getSnapshotOutline } from "~/models/documents/document-log.server";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { changeDraftStatus } from "~/models/drafts/drafts.server";
 import { AGREEMENT_KINDS, can, canTransition, documentAccess, MANUAL_TRANSITIONS } from "~/policies";
 import { StatusSchema } from "~/schemas/draft";
@@ -25,6 +24,7 @@ import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) => (data ? t("titles.draft", { name: draftTitle(data.draft, locale) }) : null));

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readCookie, SESSION_COOKIE } from "~/auth/session.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { subscribeCommentsChanged } from "~/utils/comment-events.server";
 import { openCommentStream } from "~/utils/comment-streams.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 const KEEPALIVE_MS = 25_000;
 

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { handleCommentAction } from "~/models/comments/comment-actions.server";
+import { commentIntents } from "~/intents/comment-intents.server";
 import { listVisibleThreads } from "~/models/comments/comments.server";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { can } from "~/policies";
-import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 /** The comment panel's API: the threads this person may see, and every change to them. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,7 +16,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, resource } = await requireDraft(request, params.draftId, "draft.comment");
-  const result = await handleCommentAction(user, resource, await readForm(request), context.clientAddress);
-  // A resource route: a plain JSON response keeps its status for fetchers and API clients alike.
-  return Response.json(result, { status: result.status });
+  return commentIntents(request, user, resource, context.clientAddress);
 }

@@ -7,10 +7,9 @@ import { ArticleChange, type CompareView } from "~/components/compare/article-ch
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 import { textOf } from "~/models/documents/compare.server";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { listVersions } from "~/models/documents/versions.server";
-import { found } from "~/utils/responses.server";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
+import { found, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

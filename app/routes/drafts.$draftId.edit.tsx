@@ -7,11 +7,11 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { DraftTitleFields } from "~/components/draft-title-fields";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { updateDraftDetails } from "~/models/drafts/drafts.server";
 import { DRAFT_KINDS, DraftDetailsSchema } from "~/schemas/draft";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { aknExportResponse } from "~/exports/act/act-responses.server";
+import { actExport } from "~/boundary/act-export.server";
 
 /** The live text as Akoma Ntoso 3.0 XML (`bill`, or `act` once adopted or signed). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return aknExportResponse(request, params.draftId, null);
+  return actExport(request, params, "akn", "live");
 }

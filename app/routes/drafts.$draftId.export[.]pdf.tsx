@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { pdfExportResponse } from "~/exports/act/act-responses.server";
+import { actExport } from "~/boundary/act-export.server";
 
 /** The live text as PDF. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pdfExportResponse(request, params.draftId, null);
+  return actExport(request, params, "pdf", "live");
 }

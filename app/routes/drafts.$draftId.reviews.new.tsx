@@ -13,17 +13,16 @@ import { TimeZoneField } from "~/components/time-zone-field";
 import { DraftVersionStep } from "~/components/draft-version-step";
 import { useT } from "~/i18n/use-t";
 import { listBodies } from "~/models/collegium/collegium.server";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { sendForReview } from "~/models/collegium/reviews.server";
 import { listVersions } from "~/models/documents/versions.server";
 import { can } from "~/policies";
 import { SendReviewSchema } from "~/schemas/review";
 import { parseForm } from "~/utils/forms";
-import { forbidden } from "~/utils/responses.server";
 import { RuleError } from "~/utils/rule-error";
 import { db } from "~/utils/db.server";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 import { readForm } from "~/utils/read-form.server";
+import { forbidden, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

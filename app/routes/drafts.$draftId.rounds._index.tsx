@@ -5,9 +5,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { RoundList } from "~/components/rounds/round-list";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { listDraftRounds, roundInfo } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

@@ -13,7 +13,6 @@ import { formatDate } from "~/i18n/format";
 import { serverT } from "~/i18n/server-t.server";
 import { TimeZoneField } from "~/components/time-zone-field";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { createRound } from "~/models/rounds/rounds.server";
 import { roundFormDefaults, roundSchema } from "~/schemas/round";
 import { db } from "~/utils/db.server";
@@ -22,6 +21,7 @@ import { parseValues } from "~/utils/forms";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

@@ -8,10 +8,10 @@ import { Field } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { handleSharingAction } from "~/models/drafts/draft-sharing.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

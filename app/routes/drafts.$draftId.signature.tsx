@@ -9,13 +9,13 @@ import { Field, FormError } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { DraftVersionStep } from "~/components/draft-version-step";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { recordSignature } from "~/models/register/signatures.server";
 import { listVersions } from "~/models/documents/versions.server";
 import { isoDay } from "~/schemas/collegium";
 import { parseSignatureForm, SIGNATORY_ROWS } from "~/schemas/signature";
 import { RuleError } from "~/utils/rule-error";
 import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

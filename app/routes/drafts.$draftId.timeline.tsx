@@ -6,11 +6,11 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { listDraftRounds } from "~/models/rounds/rounds.server";
 import { draftTimeline } from "~/models/drafts/timeline.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

@@ -9,9 +9,8 @@ import { ExportLinks } from "~/components/export-links";
 import { LocalDate } from "~/components/local-date";
 import { PrintButton } from "~/components/print-button";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { getVersion } from "~/models/documents/versions.server";
-import { found } from "~/utils/responses.server";
+import { found, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { docxExportResponse } from "~/exports/act/act-responses.server";
+import { actExport } from "~/boundary/act-export.server";
 
 /** A frozen version as a Word document (`?comments=1` adds the working-group comments). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return docxExportResponse(request, params.draftId, params.versionId ?? "");
+  return actExport(request, params, "docx", "version");
 }

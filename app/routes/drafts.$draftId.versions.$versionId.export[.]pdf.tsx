@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { pdfExportResponse } from "~/exports/act/act-responses.server";
+import { actExport } from "~/boundary/act-export.server";
 
 /** A frozen version as PDF, its SHA-256 in the metadata and on every page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return pdfExportResponse(request, params.draftId, params.versionId ?? "");
+  return actExport(request, params, "pdf", "version");
 }

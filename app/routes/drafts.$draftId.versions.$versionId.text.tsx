@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { getVersion } from "~/models/documents/versions.server";
-import { found } from "~/utils/responses.server";
+import { found, requireDraft } from "~/boundary/request-boundary.server";
 
 /** The exact text the version's SHA-256 was computed over, so anyone can check it (sha256sum). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

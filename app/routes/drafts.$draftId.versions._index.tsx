@@ -7,13 +7,13 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { Field } from "~/components/field";
 import { LocalDate } from "~/components/local-date";
 import { useT } from "~/i18n/use-t";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { createVersion, listVersions } from "~/models/documents/versions.server";
 import { can } from "~/policies";
 import { VersionSchema } from "~/schemas/version";
 import { parseForm } from "~/utils/forms";
 import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 import { readForm } from "~/utils/read-form.server";
+import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>

@@ -10,17 +10,17 @@ import { organizationName } from "~/i18n/localized-name";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { listDrafts } from "~/models/drafts/drafts.server";
-import { can } from "~/policies";
+import { can, PLATFORM } from "~/policies";
 import { DRAFT_KINDS, DRAFT_STATUSES } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
 import { pageCount, readPage } from "~/utils/pagination";
-import { authorize } from "~/utils/responses.server";
+import { allow } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("drafts.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "draft.list");
+  await allow(request, user, "draft.list", PLATFORM);
   const url = new URL(request.url);
   const page = readPage(url);
   const filters = {

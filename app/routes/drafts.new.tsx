@@ -19,13 +19,14 @@ import { createDraft } from "~/models/drafts/drafts.server";
 import { DRAFT_KINDS, DraftSchema } from "~/schemas/draft";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
-import { authorize } from "~/utils/responses.server";
+import { allow } from "~/boundary/request-boundary.server";
+import { PLATFORM } from "~/policies";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("drafts.create"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "draft.create");
+  await allow(request, user, "draft.create", PLATFORM);
   return { owners: await ownerOptions(user) };
 }
 
@@ -42,7 +43,7 @@ async function readImportForm(request: Request): Promise<FormData | null> {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "draft.create");
+  await allow(request, user, "draft.create", PLATFORM);
   const form = await readImportForm(request);
   if (!form) return data({ errors: { file: "errors.fileTooLarge" } as Record<string, string> }, { status: 400 });
   const parsed = parseForm(DraftSchema, form);

@@ -34,7 +34,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (
     !kind ||
     !resource ||
-    !can(user?.actor ?? null, resource.type === "round" ? "round.view" : "thread.view", resource)
+    !(resource.type === "round"
+      ? can(user?.actor ?? null, "round.view", resource)
+      : can(user?.actor ?? null, "thread.view", resource))
   ) {
     return reply({ ok: false, errors: { form: "errors.notFound" } }, 404);
   }

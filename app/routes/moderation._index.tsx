@@ -7,6 +7,7 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
 import { useT } from "~/i18n/use-t";
 import { moderationLog, openFlags } from "~/models/moderation/moderation-log.server";
+import { forbidden } from "~/boundary/request-boundary.server";
 import { moderatedObjectPath, moderatorOrganizations } from "~/models/moderation/moderator-scope.server";
 import { pageCount, readPage } from "~/utils/pagination";
 
@@ -18,6 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organizations = moderatorOrganizations(user);
+  if (organizations.length === 0) throw forbidden();
   const page = readPage(new URL(request.url), PER_PAGE);
   const [log, flags] = await Promise.all([moderationLog(organizations, page), openFlags(organizations)]);
   return {

@@ -5,6 +5,7 @@ import { formatDate } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
 import { fullModerationLog } from "~/models/moderation/moderation-log.server";
+import { forbidden } from "~/boundary/request-boundary.server";
 import { moderatedObjectPath, moderatorOrganizations } from "~/models/moderation/moderator-scope.server";
 
 /**
@@ -14,6 +15,7 @@ import { moderatedObjectPath, moderatorOrganizations } from "~/models/moderation
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organizations = moderatorOrganizations(user);
+  if (organizations.length === 0) throw forbidden();
   const t = serverT(resolveLocale(request, user.locale));
   const lines = await fullModerationLog(organizations);
   const header = ["when", "action", "object", "reason", "note", "by"].map((c) => t(`moderation.log.${c}`));

@@ -6,13 +6,13 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
 import { useT } from "~/i18n/use-t";
 import { listMyProposals } from "~/models/rounds/citizen-proposals.server";
-import { authorize } from "~/utils/responses.server";
+import { allow } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Agora" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "user.viewProfile", { type: "user", id: user.id });
+  await allow(request, user, "user.viewProfile", { type: "user", id: user.id });
   const title = `${serverT(resolveLocale(request, user.locale))("citizens.mine.title")} · Agora`;
   return { title, proposals: await listMyProposals(user.id) };
 }

@@ -1,7 +1,6 @@
 import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { InviteForm } from "~/components/invite-form";
@@ -11,13 +10,12 @@ import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { resolveLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
-import { handleMemberAction } from "~/models/organizations/organization-actions.server";
+import { memberIntents } from "~/intents/member-intents.server";
 import { getOrganization, listMembers } from "~/models/organizations/organizations.server";
 import { can } from "~/policies";
 import { emailOrigin } from "~/utils/origin.server";
 import { pageCount, readPage } from "~/utils/pagination";
-import { authorize, found } from "~/utils/responses.server";
-import { readForm } from "~/utils/read-form.server";
+import { allow, found } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>
@@ -28,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organization = found(await getOrganization(params.orgId ?? ""));
   const resource = { type: "organization" as const, id: organization.id };
-  authorize(user.actor, "organization.view", resource);
+  await allow(request, user, "organization.view", resource);
   const page = readPage(new URL(request.url));
   const members = await listMembers(organization.id, page);
   const showEmails = can(user.actor, "organization.viewMemberEmails", resource);
@@ -55,16 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const organization = found(await getOrganization(params.orgId ?? ""));
-  const result = await handleMemberAction({
-    request,
+  return memberIntents(request, {
     user,
     organization,
-    form: await readForm(request),
     locale: resolveLocale(request, user.locale),
     origin: emailOrigin(),
     clientAddress: context.clientAddress,
   });
-  return data(result, { status: result.status ?? (result.ok ? 200 : 400) });
 }
 
 export default function OrganizationPage() {

@@ -12,8 +12,8 @@ import { OrganizationSchema } from "~/schemas/organization";
 import { parseForm } from "~/utils/forms";
 import { can } from "~/policies";
 import { auditRefusal } from "~/utils/audit.server";
-import { authorize, forbidden, found } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+import { allow, forbidden, found } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 async function load(request: Request, orgId: string | undefined) {
   const user = await requireUser(request);
   const organization = found(await getOrganization(orgId ?? ""));
-  authorize(user.actor, "organization.update", { type: "organization", id: organization.id });
+  await allow(request, user, "organization.update", { type: "organization", id: organization.id });
   return { user, organization };
 }
 

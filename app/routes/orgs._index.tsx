@@ -9,15 +9,15 @@ import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { useT } from "~/i18n/use-t";
 import { listOrganizations } from "~/models/organizations/organizations.server";
-import { can } from "~/policies";
+import { can, PLATFORM } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
-import { authorize } from "~/utils/responses.server";
+import { allow } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("orgs.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "organization.list");
+  await allow(request, user, "organization.list", PLATFORM);
   const page = readPage(new URL(request.url));
   const { items, total } = await listOrganizations(page);
   return {

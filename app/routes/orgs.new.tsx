@@ -9,19 +9,20 @@ import { useT } from "~/i18n/use-t";
 import { createOrganization } from "~/models/organizations/organizations.server";
 import { OrganizationSchema } from "~/schemas/organization";
 import { parseForm } from "~/utils/forms";
-import { authorize } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
+import { allow } from "~/boundary/request-boundary.server";
+import { PLATFORM } from "~/policies";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("orgs.create"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  authorize((await requireUser(request)).actor, "organization.create");
+  await allow(request, await requireUser(request), "organization.create", PLATFORM);
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "organization.create");
+  await allow(request, user, "organization.create", PLATFORM);
   const parsed = parseForm(OrganizationSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const org = await createOrganization(user.id, parsed.value);

@@ -11,7 +11,6 @@ import { changePassword, updateProfile } from "~/models/accounts/accounts.server
 import { listUserMemberships } from "~/models/accounts/memberships.server";
 import { ChangePasswordSchema, ProfileSchema } from "~/schemas/account";
 import { parseForm } from "~/utils/forms";
-import { authorize } from "~/utils/responses.server";
 import { readForm } from "~/utils/read-form.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
@@ -19,13 +18,14 @@ import { accountAction } from "~/models/accounts/profile-actions.server";
 import { AccountForms } from "~/components/account/account-forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("profile.title"));
+import { allow } from "~/boundary/request-boundary.server";
 
 /** Passes the action's Retry-After (429) on to the document response. */
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "user.viewProfile", { type: "user", id: user.id });
+  await allow(request, user, "user.viewProfile", { type: "user", id: user.id });
   const memberships = await listUserMemberships(user.id);
   const title = `${serverT(resolveLocale(request, user.locale))("profile.title")} · Agora`;
   return {
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user.actor, "user.update", { type: "user", id: user.id });
+  await allow(request, user, "user.update", { type: "user", id: user.id });
   const form = await readForm(request);
   const intent = String(form.get("intent"));
   const account = await accountAction(intent, form, user, request, context.clientAddress);

@@ -7,7 +7,6 @@ import { LocalDate } from "~/components/local-date";
 import { organizationName } from "~/i18n/localized-name";
 import { PrintButton } from "~/components/print-button";
 import { RoundList } from "~/components/rounds/round-list";
-import type { DocNode } from "~/editor/document-json";
 import { PLATFORM_TIME_ZONE } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { getCurrentUser } from "~/auth/current-user.server";
@@ -16,7 +15,8 @@ import { loadRegisterEntry, visibleEntryRounds } from "~/models/register/registe
 import { roundInfo } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
 import { dayStart } from "~/schemas/collegium";
-import { notFound } from "~/utils/responses.server";
+import { notFound } from "~/boundary/request-boundary.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) => (data ? t("titles.act", { name: draftTitle(data.draft, locale) }) : null));
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: { ...draftHeading(draft), kind: draft.kind, status: draft.status },
     owner: draft.ownerOrganization,
     reachedAt: entry.reachedAt,
-    version: version && { ...version, content: version.content as unknown as DocNode },
+    version: version && { ...version, content: readStoredDocument(version.content) },
     rounds: visibleEntryRounds(actor, entry).map(({ round }) => ({
       ...roundInfo(round),
       proposals: round._count.proposals,

@@ -1,9 +1,7 @@
 import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getCurrentUser } from "~/auth/current-user.server";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { FormError } from "~/components/field";
@@ -12,16 +10,12 @@ import { PrintButton } from "~/components/print-button";
 import { organizationName } from "~/i18n/localized-name";
 import { CloseReviewForm, DecisionForm } from "~/components/reviews/review-forms";
 import { ReviewDecisions } from "~/components/reviews/review-decisions";
-import type { DocNode } from "~/editor/document-json";
 import { useT } from "~/i18n/use-t";
-import { requireReview } from "~/models/collegium/review-guard.server";
 import { closeReview, recordDecision } from "~/models/collegium/reviews.server";
 import { can } from "~/policies";
 import { DecisionSchema } from "~/schemas/review";
-import { parseForm } from "~/utils/forms";
-import { RuleError } from "~/utils/rule-error";
-import { auditRefusal } from "~/utils/audit.server";
-import { readForm } from "~/utils/read-form.server";
+import { handleIntents, requireReview } from "~/boundary/request-boundary.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) => (data ? t("titles.review", { name: draftTitle(data.draft, locale) }) : null));
@@ -50,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: draftHeading(review.draft),
     summaries: review.draft.rounds,
     version: { number: review.version.number, name: review.version.name, sha256: review.version.sha256 },
-    content: review.version.content as unknown as DocNode,
+    content: readStoredDocument(review.version.content),
     reviewerCount: review.reviewers.length,
     decisionCount: review.decisions.length,
     myDecision: myDecision ? { decision: myDecision.decision, remarks: myDecision.remarks } : null,
@@ -73,36 +67,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  try {
-    if (intent === "decide") {
-      const { user, review } = await requireReview(request, params.reviewId, "review.decide");
-      const parsed = parseForm(DecisionSchema, form);
-      if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
-      await recordDecision(user, review.id, parsed.value);
-      return { ok: true as const, errors: {} as Record<string, string> };
-    }
-    if (intent === "close") {
-      const { user, review } = await requireReview(request, params.reviewId, "review.close");
-      await closeReview(user, review.id);
-      return { ok: true as const, errors: {} as Record<string, string> };
-    }
-  } catch (error) {
-    if (error instanceof RuleError) {
-      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
-      const actorId = (await getCurrentUser(request))?.id;
-      await auditRefusal(request, actorId, {
-        action: `review.${intent}`,
-        objectType: "CollegiumReview",
-        objectId: params.reviewId,
-        reason: error.key,
-      });
-      return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
-    }
-    throw error;
-  }
-  return data({ ok: false as const, errors: { form: "errors.unknownAction" } }, { status: 400 });
+  return handleIntents(request, {
+    audit: { prefix: "review", objectType: "CollegiumReview", objectId: params.reviewId },
+    intents: {
+      decide: async ({ parse }) => {
+        const { user, review } = await requireReview(request, params.reviewId, "review.decide");
+        await recordDecision(user, review.id, parse(DecisionSchema));
+      },
+      close: async () => {
+        const { user, review } = await requireReview(request, params.reviewId, "review.close");
+        await closeReview(user, review.id);
+      },
+    },
+  });
 }
 
 export default function ReviewPage() {

@@ -6,9 +6,8 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getCurrentUser } from "~/auth/current-user.server";
 import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { FormError } from "~/components/field";
@@ -27,7 +26,6 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { ProposalReceipt } from "~/components/rounds/proposal-receipt";
 import { VerificationNotice } from "~/components/account/verification-notice";
 import { RuleError } from "~/utils/rule-error";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import {
   answeredCount,
   listOwnProposals,
@@ -37,11 +35,10 @@ import {
 } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
 import { ProposalSchema } from "~/schemas/round";
-import { parseForm } from "~/utils/forms";
-import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
-import { readForm } from "~/utils/read-form.server";
+import { enforceRateLimit, RateLimitedError } from "~/utils/rate-limit.server";
+import { getCurrentUser } from "~/auth/current-user.server";
+import { handleIntents, InvalidInput, requireRound } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => (data ? t("titles.consultation", { name: data.round.title }) : null));
@@ -86,69 +83,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  try {
-    if (intent === "withdraw") {
-      const { user } = await requireRound(request, params.roundId, "round.view");
-      if (!user) throw new RuleError("errors.notAllowed");
-      await withdrawProposal(user, String(form.get("proposalId") ?? ""));
-      return { ok: true as const, withdrawn: true };
-    }
-    if (intent === "resendVerification") {
-      const { user, round } = await requireRound(request, params.roundId, "round.view");
-      if (!user) throw new RuleError("errors.notAllowed");
-      const sent = await resendVerification(
-        user,
-        `/rounds/${round.id}#proposal-form`,
-        resolveLocale(request, user.locale),
-      );
-      if (!sent.ok) {
-        return data(
-          {
-            ok: false as const,
-            errors: { verification: rateLimitMessage("verificationLink", sent.retryAfterSeconds) },
-          },
-          { status: 429, headers: retryAfter(sent.retryAfterSeconds) },
+  return handleIntents<{ withdrawn: boolean; verificationSent: boolean }>(request, {
+    audit: { prefix: "round", objectType: "ConsultationRound", objectId: params.roundId },
+    intents: {
+      withdraw: async ({ text }) => {
+        const { user } = await requireRound(request, params.roundId, "round.view");
+        if (!user) throw new RuleError("errors.notAllowed");
+        await withdrawProposal(user, text("proposalId"));
+        return { withdrawn: true };
+      },
+      resendVerification: async () => {
+        const { user, round } = await requireRound(request, params.roundId, "round.view");
+        if (!user) throw new RuleError("errors.notAllowed");
+        const sent = await resendVerification(
+          user,
+          `/rounds/${round.id}#proposal-form`,
+          resolveLocale(request, user.locale),
         );
-      }
-      return { ok: true as const, verificationSent: true };
-    }
-    if (intent === "submit") {
-      const current = await getCurrentUser(request);
-      // Said plainly, with the text left in the form: the policy below would only answer 403.
-      if (current && !current.actor.isVerified) {
-        return data({ ok: false as const, errors: { form: "citizens.round.verifyFirst" } }, { status: 403 });
-      }
-      const { user, round } = await requireRound(request, params.roundId, "round.submit");
-      const parsed = parseForm(ProposalSchema, form);
-      if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
-      // Every proposal waits for an official answer: a flood of them blocks the summary.
-      const limit = await takeRateLimit(db(), "proposal", { account: user!.id, address: context.clientAddress });
-      if (!limit.ok) {
-        return data(
-          { ok: false as const, errors: { form: rateLimitMessage("proposal", limit.retryAfterSeconds) } },
-          { status: 429, headers: retryAfter(limit.retryAfterSeconds) },
-        );
-      }
-      const proposal = await submitProposal(user!, round.id, parsed.value);
-      throw redirect(`/rounds/${round.id}?receipt=${proposal.id}#receipt`);
-    }
-  } catch (error) {
-    if (error instanceof RuleError) {
-      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
-      const actorId = (await getCurrentUser(request))?.id;
-      await auditRefusal(request, actorId, {
-        action: `round.${intent}`,
-        objectType: "ConsultationRound",
-        objectId: params.roundId,
-        reason: error.key,
-      });
-      return data({ ok: false as const, errors: { [error.field]: error.key } }, { status: 409 });
-    }
-    throw error;
-  }
-  return data({ ok: false as const, errors: { form: "errors.unknownAction" } }, { status: 400 });
+        if (!sent.ok) throw new RateLimitedError("verificationLink", sent.retryAfterSeconds, "verification");
+        return { verificationSent: true };
+      },
+      submit: async ({ parse }) => {
+        const current = await getCurrentUser(request);
+        // Said plainly, with the text left in the form: the policy below would only answer 403.
+        if (current && !current.actor.isVerified) throw new InvalidInput({ form: "citizens.round.verifyFirst" }, 403);
+        const { user, round } = await requireRound(request, params.roundId, "round.submit");
+        const input = parse(ProposalSchema);
+        // Every proposal waits for an official answer: a flood of them blocks the summary.
+        await enforceRateLimit(db(), "proposal", { account: user!.id, address: context.clientAddress });
+        const proposal = await submitProposal(user!, round.id, input);
+        throw redirect(`/rounds/${round.id}?receipt=${proposal.id}#receipt`);
+      },
+    },
+  });
 }
 
 export default function RoundPage() {

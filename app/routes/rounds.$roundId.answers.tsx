@@ -1,9 +1,7 @@
 import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getCurrentUser } from "~/auth/current-user.server";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { FormError } from "~/components/field";
 import { Pagination } from "~/components/pagination";
@@ -12,15 +10,11 @@ import { RoundHeader } from "~/components/rounds/round-header";
 import { useT } from "~/i18n/use-t";
 import { frozenText } from "~/models/documents/frozen-text.server";
 import { answerProposal, publishSummary } from "~/models/rounds/proposals.server";
-import { RuleError } from "~/utils/rule-error";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import { answeredCount, proposalCountsByArticle, proposalsToAnswer, roundInfo } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
 import { AnswerSchema } from "~/schemas/round";
-import { parseForm } from "~/utils/forms";
 import { pageCount, readPage } from "~/utils/pagination";
-import { auditRefusal } from "~/utils/audit.server";
-import { readForm } from "~/utils/read-form.server";
+import { handleIntents, requireRound } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => (data ? t("titles.answers", { name: data.round.title }) : null));
@@ -59,42 +53,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  try {
-    if (intent === "answer") {
-      const { user, round } = await requireRound(request, params.roundId, "round.answer");
-      const parsed = parseForm(AnswerSchema, form);
-      if (!parsed.ok) {
-        return data(
-          { ok: false as const, proposalId: String(form.get("proposalId")), errors: parsed.errors },
-          { status: 400 },
-        );
-      }
-      await answerProposal(user!, round.id, parsed.value);
-      return { ok: true as const, proposalId: parsed.value.proposalId, errors: {} };
-    }
-    if (intent === "publish") {
-      const { user, round } = await requireRound(request, params.roundId, "round.publishSummary");
-      await publishSummary(user!, round.id);
-      return { ok: true as const, proposalId: null, errors: {} };
-    }
-  } catch (error) {
-    if (error instanceof RuleError) {
-      // A rule of state or time refused it (closed, past the deadline, not one's seat, another round's proposal).
-      const actorId = (await getCurrentUser(request))?.id;
-      await auditRefusal(request, actorId, {
-        action: `round.${intent}`,
-        objectType: "ConsultationRound",
-        objectId: params.roundId,
-        reason: error.key,
-      });
-      const proposalId = String(form.get("proposalId") ?? "") || null;
-      return data({ ok: false as const, proposalId, errors: { [error.field]: error.key } }, { status: 409 });
-    }
-    throw error;
-  }
-  return data({ ok: false as const, proposalId: null, errors: { form: "errors.unknownAction" } }, { status: 400 });
+  return handleIntents<{ proposalId: string | null }>(request, {
+    audit: { prefix: "round", objectType: "ConsultationRound", objectId: params.roundId },
+    // Which proposal's card shows the error.
+    echo: (form) => ({ proposalId: String(form.get("proposalId") ?? "") || null }),
+    intents: {
+      answer: async ({ parse }) => {
+        const { user, round } = await requireRound(request, params.roundId, "round.answer");
+        await answerProposal(user!, round.id, parse(AnswerSchema));
+      },
+      publish: async () => {
+        const { user, round } = await requireRound(request, params.roundId, "round.publishSummary");
+        await publishSummary(user!, round.id);
+        return { proposalId: null };
+      },
+    },
+  });
 }
 
 export default function AnswersPage() {

@@ -8,10 +8,10 @@ import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { resolveLocale } from "~/i18n/locale.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import { summaryCells, summaryHeaders } from "~/exports/summary-csv.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
+import { requireRound } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, () => (data ? data.title : null));

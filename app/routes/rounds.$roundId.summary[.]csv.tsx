@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { summaryToCsv } from "~/exports/summary-csv.server";
 import { resolveLocale } from "~/i18n/locale.server";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
+import { requireRound } from "~/boundary/request-boundary.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, round } = await requireRound(request, params.roundId, "round.viewSummary");

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentDisposition, readableFileName } from "~/exports/file-name";
 import { summaryToDocx } from "~/exports/summary-docx.server";
 import { resolveLocale } from "~/i18n/locale.server";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
+import { requireRound } from "~/boundary/request-boundary.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, round } = await requireRound(request, params.roundId, "round.viewSummary");

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentDisposition, readableFileName } from "~/exports/file-name";
 import { summaryToPdf } from "~/exports/pdf/summary-pdf.server";
 import { resolveLocale } from "~/i18n/locale.server";
-import { requireRound } from "~/models/rounds/round-guard.server";
+import { requireRound } from "~/boundary/request-boundary.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
 
 /** The summary of proposals as PDF, made on the server (same guard as the Word file). */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRound } from "~/models/rounds/round-guard.server";
 import { db } from "~/utils/db.server";
+import { requireRound } from "~/boundary/request-boundary.server";
 
 /** The exact text of the round's version that its SHA-256 was computed over (check with sha256sum). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -57,6 +57,8 @@ export class RateLimitedError extends Error {
   constructor(
     readonly action: RateLimitedAction,
     readonly retryAfterSeconds: number,
+    /** The form field that shows the refusal, when not the form's own error. */
+    readonly field?: string,
   ) {
     super(`rate limited: ${action}`);
   }

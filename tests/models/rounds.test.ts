@@ -75,6 +75,31 @@ const status = async (roundId: string) =>
   (await db().consultationRound.findUniqueOrThrow({ where: { id: roundId } })).status;
 
 describe("consultation rounds", () => {
+  it("leave no frozen version behind when the round cannot be created", async () => {
+    const { staff, draft } = await roundSetup("PUBLIC");
+    const versionsBefore = await db().draftVersion.count({ where: { draftId: draft.id } });
+    const roundsBefore = await db().consultationRound.count({ where: { draftId: draft.id } });
+    // An invitation to an organization that does not exist fails the round's insert.
+    const failing = createRound(
+      staff,
+      draft.id,
+      {
+        title: "Round that fails",
+        description: "",
+        opensAt: at(1),
+        closesAt: at(16),
+        timeZone: "Asia/Yerevan",
+        audience: "INVITED",
+        invited: ["no-such-organization"],
+        versionName: "Frozen for nothing",
+      },
+      "Text for consultation",
+    );
+    await expect(failing).rejects.toThrow();
+    expect(await db().draftVersion.count({ where: { draftId: draft.id } })).toBe(versionsBefore);
+    expect(await db().consultationRound.count({ where: { draftId: draft.id } })).toBe(roundsBefore);
+  });
+
   it("open and close by the clock, once, and move the draft into consultation", async () => {
     const { round, draft } = await roundSetup();
     expect(await status(round.id)).toBe("SCHEDULED");

@@ -3,7 +3,7 @@ import { attachmentDisposition, readableFileName } from "../file-name";
 import { actToAkn } from "./act-akn.server";
 import { actToPdf } from "../pdf/act-pdf.server";
 import { actToDocx } from "./act-docx.server";
-import { loadActSource, workingGroupThreads, type ActSource } from "./act-source.server";
+import type { ActSource, ExportThread } from "./act-source.server";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -37,14 +37,12 @@ export function exportDisposition(source: ActSource, extension: string, options:
 }
 
 /**
- * The DOCX download of a version (or, with `versionId` null, of the live text). Comments
- * only with `?comments=1`, and only the working-group threads this person may see.
+ * The DOCX download of a version or the live text; `threads` null when comments were not
+ * asked for, else the threads the route chose to include.
  */
-export async function docxExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
-  const { source, user, resource } = await loadActSource(request, draftId, versionId);
-  const withComments = new URL(request.url).searchParams.get("comments") === "1";
-  const threads = withComments ? await workingGroupThreads(user, resource) : [];
-  const docx = await actToDocx(source, threads);
+export async function docxDownload(source: ActSource, threads: ExportThread[] | null): Promise<Response> {
+  const withComments = threads !== null;
+  const docx = await actToDocx(source, threads ?? []);
   return new Response(new Uint8Array(docx), {
     headers: {
       "Content-Type": DOCX_TYPE,
@@ -54,9 +52,8 @@ export async function docxExportResponse(request: Request, draftId: string | und
   });
 }
 
-/** The Akoma Ntoso XML download of a version (or, with `versionId` null, of the live text). */
-export async function aknExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
-  const { source } = await loadActSource(request, draftId, versionId);
+/** The Akoma Ntoso XML download of a version or the live text. */
+export function aknDownload(source: ActSource): Response {
   return new Response(actToAkn(source), {
     headers: {
       "Content-Type": "application/akn+xml; charset=utf-8",
@@ -66,9 +63,8 @@ export async function aknExportResponse(request: Request, draftId: string | unde
   });
 }
 
-/** The PDF of a version (or, with `versionId` null, of the live text), made on the server. */
-export async function pdfExportResponse(request: Request, draftId: string | undefined, versionId: string | null) {
-  const { source } = await loadActSource(request, draftId, versionId);
+/** The PDF of a version or the live text, made on the server. */
+export async function pdfDownload(source: ActSource): Promise<Response> {
   const pdf = await actToPdf(source);
   return new Response(new Uint8Array(pdf), {
     headers: {

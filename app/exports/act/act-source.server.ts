@@ -4,22 +4,18 @@ import { organizationName } from "~/i18n/localized-name";
 import { plainTextOf, type DocNode } from "~/editor/document-json";
 import type { Locale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
-import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
 import { listVisibleThreads } from "~/models/comments/comments.server";
 import { textOf } from "~/models/documents/compare.server";
-import { requireDraft } from "~/models/drafts/draft-guard.server";
 import { getVersion, sha256Hex } from "~/models/documents/versions.server";
 import type { DraftResource, DraftStatus } from "~/policies";
-import { found } from "~/utils/responses.server";
-import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
 import { contentLanguage, type ContentLanguage } from "./content-language";
 
 /**
  * Everything an export of a draft's text needs, gathered once for DOCX and Akoma Ntoso:
  * the text (a frozen version or the live text), its SHA-256, and the labels of the title block
  * and footer in the language the text is written in (a document's labels follow the document,
- * not the reader). Reading it asks the same guard as reading the version page.
+ * not the reader). The route decides who may read it (`draft.view`) before asking.
  */
 export type ActSource = {
   draftId: string;
@@ -127,19 +123,22 @@ export function actSourceOf(input: {
   };
 }
 
-/** Loads a version (or with `versionId` null the live text) after the draft guard's check. */
-export async function loadActSource(
-  request: Request,
-  draftId: string | undefined,
-  versionId: string | null,
-): Promise<{ source: ActSource; user: CurrentUser; resource: DraftResource }> {
-  const { user, draft, resource } = await requireDraft(request, draftId, "draft.view");
-  const version = versionId ? found(await getVersion(draft.id, versionId)) : null;
-  const doc = version
-    ? version.content
-    : found(await orUnreadableDocument(request, user.locale, () => textOf(draft.id, "live")));
-  const locale = resolveLocale(request, user.locale);
-  return { source: actSourceOf({ draft, version, doc, locale }), user, resource };
+/**
+ * Loads a version (or with `versionId` null the live text) of a draft the route has
+ * already authorized. Null when the draft has no such version (or no text); an unreadable live text
+ * throws `UnreadableDocumentError` for the route to answer.
+ */
+export async function loadActSource(input: {
+  draft: DraftFields;
+  versionId: string | null;
+  locale: Locale;
+}): Promise<ActSource | null> {
+  const { draft, versionId, locale } = input;
+  const version = versionId ? await getVersion(draft.id, versionId) : null;
+  if (versionId && !version) return null;
+  const doc = version ? version.content : await textOf(draft.id, "live");
+  if (!doc) return null;
+  return actSourceOf({ draft, version, doc, locale });
 }
 
 /** The working-group threads this person may see (the comment policy decides), for `?comments=1`. */

@@ -1,5 +1,5 @@
 import type { CurrentUser } from "~/auth/current-user.server";
-import { can, commentRules, isOwnerStaff, type DraftResource, type ThreadResource } from "~/policies";
+import { can, type DraftResource, type ThreadResource } from "~/policies";
 import { indexComment } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { publishCommentsChanged } from "~/utils/comment-events.server";
@@ -26,10 +26,12 @@ function loadThreads(draftId: string, includeInternal: boolean) {
  * and deleted comments lose their text here, so no caller can leak either.
  */
 export async function listVisibleThreads(user: CurrentUser, draft: DraftResource) {
-  const staff = isOwnerStaff(user.actor, draft);
+  // Internal threads are the owner's staff's: the same people who may start one.
+  // Internal threads are the owner's staff's: the same people who may start one, and who moderate.
+  const staff = can(user.actor, "draft.commentInternal", draft);
   const threads = await loadThreads(draft.id, staff);
   return threads
-    .filter((thread) => commentRules.viewThread(user.actor, threadResource(draft, thread)))
+    .filter((thread) => can(user.actor, "thread.view", threadResource(draft, thread)))
     .map((thread) => ({
       ...thread,
       comments: thread.comments.map((comment) => ({
@@ -38,7 +40,7 @@ export async function listVisibleThreads(user: CurrentUser, draft: DraftResource
         body: comment.deletedAt || (comment.hiddenAt && !staff) ? "" : comment.body,
         mine: comment.authorId === user.id,
       })),
-      canResolve: commentRules.resolveThread(user.actor, threadResource(draft, thread)),
+      canResolve: can(user.actor, "thread.resolve", threadResource(draft, thread)),
       canModerate: can(user.actor, "moderation.hide", threadResource(draft, thread)),
     }));
 }

@@ -1,4 +1,4 @@
-import { commentRules, type DraftResource, type ThreadResource } from "~/policies";
+import { can, type DraftResource, type ThreadResource } from "~/policies";
 import { db, type Tx } from "~/utils/db.server";
 import { loadActorIn } from "../accounts/actors.server";
 
@@ -12,7 +12,7 @@ export async function mentionedUserIds(tx: Tx, draft: DraftResource, thread: Thr
   const mentioned = candidates.filter((candidate) => body.includes(`@${candidate.name}`));
   const visible: string[] = [];
   for (const candidate of mentioned) {
-    if (commentRules.viewThread(await loadActorIn(tx, candidate), thread)) visible.push(candidate.id);
+    if (can(await loadActorIn(tx, candidate), "thread.view", thread)) visible.push(candidate.id);
   }
   return visible;
 }

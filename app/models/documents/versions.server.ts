@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import * as Y from "yjs";
 import { plainTextOf, type DocNode } from "~/editor/document-json";
 import { audit } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { loadDocument } from "./document-log.server";
 import { readDocumentJSON } from "./unreadable-document.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -15,40 +16,50 @@ export function sha256Hex(text: string): string {
  * which includes every acknowledged edit (the collab server writes within milliseconds).
  * Versions are never updated afterwards: there is no function here that would.
  */
-export async function createVersion(actorId: string, draftId: string, name: string) {
+/** A draft's text as it stands, ready to be written as a version: read before any transaction. */
+export type FrozenText = { content: DocNode; state: Uint8Array<ArrayBuffer>; plainText: string };
+
+export async function freezeText(draftId: string): Promise<FrozenText> {
   const { doc } = await loadDocument(draftId);
-  let content: DocNode;
-  let state: Uint8Array<ArrayBuffer>;
   try {
-    content = readDocumentJSON(draftId, doc, "version");
-    state = new Uint8Array(Y.encodeStateAsUpdate(doc));
+    const content = readDocumentJSON(draftId, doc, "version");
+    return { content, state: new Uint8Array(Y.encodeStateAsUpdate(doc)), plainText: plainTextOf(content) };
   } finally {
     doc.destroy();
   }
-  const plainText = plainTextOf(content);
-  return db().$transaction(async (tx) => {
-    const last = await tx.draftVersion.findFirst({ where: { draftId }, orderBy: { number: "desc" } });
-    const version = await tx.draftVersion.create({
-      data: {
-        draftId,
-        number: (last?.number ?? 0) + 1,
-        name,
-        state,
-        content: content as object,
-        plainText,
-        sha256: sha256Hex(plainText),
-        createdById: actorId,
-      },
-    });
-    await audit(tx, {
-      actorId,
-      action: "version.create",
-      objectType: "DraftVersion",
-      objectId: version.id,
-      details: { draftId, number: version.number, name, sha256: version.sha256 },
-    });
-    return version;
+}
+
+/**
+ * Writes a frozen text as the draft's next version inside the caller's transaction, so a
+ * step that freezes a version on the way (opening a round) leaves none behind if it fails.
+ */
+export async function writeVersion(tx: Tx, actorId: string, draftId: string, name: string, frozen: FrozenText) {
+  const last = await tx.draftVersion.findFirst({ where: { draftId }, orderBy: { number: "desc" } });
+  const version = await tx.draftVersion.create({
+    data: {
+      draftId,
+      number: (last?.number ?? 0) + 1,
+      name,
+      state: frozen.state,
+      content: frozen.content as object,
+      plainText: frozen.plainText,
+      sha256: sha256Hex(frozen.plainText),
+      createdById: actorId,
+    },
   });
+  await audit(tx, {
+    actorId,
+    action: "version.create",
+    objectType: "DraftVersion",
+    objectId: version.id,
+    details: { draftId, number: version.number, name, sha256: version.sha256 },
+  });
+  return version;
+}
+
+export async function createVersion(actorId: string, draftId: string, name: string) {
+  const frozen = await freezeText(draftId);
+  return db().$transaction((tx) => writeVersion(tx, actorId, draftId, name, frozen));
 }
 
 export function listVersions(draftId: string) {
@@ -82,5 +93,5 @@ export async function getVersion(draftId: string, versionId: string) {
     where: { id: versionId, draftId },
     select: { ...VERSION_TEXT_FIELDS, createdBy: { select: { name: true } } },
   });
-  return version ? { ...version, content: version.content as unknown as DocNode } : null;
+  return version ? { ...version, content: readStoredDocument(version.content) } : null;
 }

@@ -25,7 +25,9 @@ export function draftResourceOf(draft: DraftForPolicy): DraftResource {
     id: draft.id,
     ownerOrganizationId: draft.ownerOrganizationId,
     status: draft.status,
-    grants: draft.access,
+    // Only what the policy reads: a draft loaded with its grantees' names and e-mails must
+    // not carry them into a resource that a loader may hand to the page.
+    grants: draft.access.map(({ organizationId, userId, level }) => ({ organizationId, userId, level })),
   };
 }
 

@@ -1,10 +1,10 @@
 import { ORGANIZATION_NAMES } from "~/i18n/localized-name";
-import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { can, type RoundResource } from "~/policies";
 import { apiLink } from "~/utils/api-response.server";
 import { db } from "~/utils/db.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 /**
  * Consultation rounds as open data. The API speaks for a signed-out visitor: every answer
@@ -121,7 +121,7 @@ export function versionJson(
   },
   links: Record<string, string>,
 ) {
-  const content = version.content as DocNode;
+  const content = readStoredDocument(version.content);
   return {
     id: version.id,
     number: version.number,
@@ -156,7 +156,7 @@ export async function roundProposalsJson(request: Request, round: RoundRow, page
     db().draftVersion.findUniqueOrThrow({ where: { id: round.version.id }, select: { content: true } }),
   ]);
   const numbers = new Map(
-    outlineOf(version.content as unknown as DocNode)
+    outlineOf(readStoredDocument(version.content))
       .filter((entry) => entry.type === "article")
       .map((entry) => [entry.id, entry.number]),
   );

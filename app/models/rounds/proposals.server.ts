@@ -1,13 +1,13 @@
 import { mailAnswerFollowers } from "../follow/follower-mail.server";
 import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
-import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
 import { queueReceiptEmail, receiptOf } from "./proposal-receipt.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 /**
  * Proposals and official answers. Every rule that depends on time or state is checked here,
@@ -41,7 +41,7 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
       include: { version: { select: { content: true } } },
     });
     if (!isAcceptingProposals(round, now)) throw new RuleError("rounds.errors.notOpen");
-    const articles = outlineOf(round.version.content as unknown as DocNode).filter((e) => e.type === "article");
+    const articles = outlineOf(readStoredDocument(round.version.content)).filter((e) => e.type === "article");
     if (!articles.some((a) => a.id === input.articleId)) throw new RuleError("errors.required", "articleId");
     // The increment locks the round's row until commit: concurrent submissions get 1, 2, 3…
     const { lastProposalNumber } = await tx.consultationRound.update({
@@ -139,10 +139,6 @@ async function notifyAuthor(
     title: () => round.title,
     about: { draftId, roundId: proposal.roundId, proposalId: proposal.id, actorId },
   });
-}
-
-export function unansweredCount(roundId: string) {
-  return db().proposal.count({ where: { roundId, status: "SUBMITTED", decision: null } });
 }
 
 /**

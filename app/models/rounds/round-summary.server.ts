@@ -1,12 +1,12 @@
 import { DRAFT_TITLES, ORGANIZATION_NAME_FIELDS, draftTitle } from "~/i18n/localized-name";
 import { organizationName } from "~/i18n/localized-name";
-import type { DocNode } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
 import type { Decision, SummaryLabels, SummaryRow, SummaryTable } from "~/exports/summary-table";
 import type { Locale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { serverT } from "~/i18n/server-t.server";
 import { db } from "~/utils/db.server";
+import { readStoredDocument } from "~/editor/stored-document";
 
 export const DECISIONS: Decision[] = ["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"];
 
@@ -63,7 +63,7 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
     },
   });
   const articles = new Map(
-    outlineOf(round.version.content as unknown as DocNode)
+    outlineOf(readStoredDocument(round.version.content))
       .filter((entry) => entry.type === "article")
       .map((entry) => [entry.id, entry]),
   );

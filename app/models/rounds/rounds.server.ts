@@ -5,7 +5,7 @@ import { indexRound } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
-import { createVersion } from "../documents/versions.server";
+import { freezeText, writeVersion } from "../documents/versions.server";
 
 export type NewRound = {
   title: string;
@@ -40,10 +40,14 @@ export async function loadRound(roundId: string) {
   return { round, resource };
 }
 
-/** Creates a round on a version frozen now; the scheduler opens it when its time comes. */
+/**
+ * Creates a round on a version frozen now, in one transaction: a round that cannot be
+ * created leaves no version behind. The scheduler opens it when its time comes.
+ */
 export async function createRound(user: CurrentUser, draftId: string, input: NewRound, fallbackVersionName: string) {
-  const version = await createVersion(user.id, draftId, input.versionName || fallbackVersionName);
+  const frozen = await freezeText(draftId);
   return db().$transaction(async (tx) => {
+    const version = await writeVersion(tx, user.id, draftId, input.versionName || fallbackVersionName, frozen);
     const round = await tx.consultationRound.create({
       data: {
         draftId,

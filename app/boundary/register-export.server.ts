@@ -5,12 +5,12 @@ import { draftResourceOf } from "~/models/drafts/draft-access.server";
 import { loadRegisterEntry } from "~/models/register/register.server";
 import { can } from "~/policies";
 import { db } from "~/utils/db.server";
-import { notFound } from "~/utils/responses.server";
-import { actToAkn } from "./act/act-akn.server";
-import { actToDocx } from "./act/act-docx.server";
-import { exportDisposition } from "./act/act-responses.server";
-import { actSourceOf } from "./act/act-source.server";
-import { actToPdf } from "./pdf/act-pdf.server";
+import { notFound } from "./http-errors.server";
+import { actToAkn } from "~/exports/act/act-akn.server";
+import { actToDocx } from "~/exports/act/act-docx.server";
+import { exportDisposition } from "~/exports/act/act-responses.server";
+import { actSourceOf } from "~/exports/act/act-source.server";
+import { actToPdf } from "~/exports/pdf/act-pdf.server";
 
 const TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
