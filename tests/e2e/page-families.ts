@@ -17,6 +17,7 @@ export type PageFamily = {
 
 const STAFF = "anahit@mta.example";
 const ADMIN = "admin@agora.example";
+const CITIZEN = "irina@citizen.example";
 
 /** Who opens the visitor pages when they are checked signed in. */
 export const SIGNED_IN_VISITOR = STAFF;
@@ -57,6 +58,11 @@ export const PAGE_FAMILIES: PageFamily[] = [
   visitor("search", () => "/search?q=community"),
   visitor("not found", () => "/no-such-page"),
   visitor("accessibility statement", () => "/accessibility"),
+  visitor("participation rules", () => "/participation-rules"),
+  visitor("follow consultations", () => "/follow"),
+  { name: "sign up", path: () => "/signup", who: null },
+  { name: "my proposals (citizen)", path: () => "/my-proposals", who: CITIZEN },
+  { name: "profile (citizen)", path: () => "/profile", who: CITIZEN },
   staff("drafts", () => "/drafts"),
   staff("new draft", () => "/drafts/new"),
   staff("draft", (ids) => `/drafts/${ids.draft}`),
@@ -77,6 +83,7 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("notifications", () => "/notifications"),
   staff("profile", () => "/profile"),
   staff("invitations", () => "/invitations"),
+  staff("moderation log", () => "/moderation"),
   { name: "users (admin)", path: () => "/admin/users", who: ADMIN },
   { name: "outbox (admin)", path: () => "/admin/outbox", who: ADMIN },
   { name: "accessibility feedback (admin)", path: () => "/admin/accessibility-feedback", who: ADMIN },

@@ -106,7 +106,7 @@ async function threePeopleTypingOnANode() {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("kill -9 during heavy editing by several clients (row 10)", () => {
+describe("kill -9 during heavy editing by several clients", () => {
   it("without reconnecting: every acknowledged edit is there after the restart", async () => {
     const { draft, cookie, first, typists, stop } = await threePeopleTypingOnANode();
     first.process.kill("SIGKILL"); // while the interval is still typing

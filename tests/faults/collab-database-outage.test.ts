@@ -36,7 +36,7 @@ function lockDatabase(): () => void {
 
 const sqlite = (process.env.TEST_DATABASE ?? "sqlite") === "sqlite";
 
-describe.runIf(sqlite)("database outage during editing (row 11)", () => {
+describe.runIf(sqlite)("database outage during editing", () => {
   it("keeps editing in memory, retries with back-off, loses nothing and reports degraded meanwhile", async () => {
     const { staff, draft } = await createDraftSetup();
     const cookie = await sessionCookieFor(staff.id);

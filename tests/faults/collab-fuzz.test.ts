@@ -118,7 +118,7 @@ async function survives(frames: Uint8Array[]): Promise<boolean> {
   return REFUSED.includes((await socket.closed) as (typeof REFUSED)[number]);
 }
 
-describe("fuzzing the collab server (row 9)", () => {
+describe("fuzzing the collab server", () => {
   it(`closes or shrugs off ${RUNS} runs of hostile frames`, { timeout: 30_000 + RUNS * 500 }, async () => {
     const heapBefore = process.memoryUsage().heapUsed;
     await fc.assert(fc.asyncProperty(fc.array(hostileFrame, { minLength: 1, maxLength: 4 }), survives), {

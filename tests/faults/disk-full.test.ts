@@ -60,7 +60,7 @@ afterAll(async () => {
   rmSync(mountDir, { recursive: true, force: true });
 });
 
-describe.runIf(mounted)("the disk fills up during editing and is freed again (row 13)", () => {
+describe.runIf(mounted)("the disk fills up during editing and is freed again", () => {
   it("stores every edit made meanwhile within seconds, answers comment posts, and health tells the truth", async () => {
     const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
     const cookie = await as("gor@mta.example");

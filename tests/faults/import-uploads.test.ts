@@ -60,7 +60,7 @@ function badUploads(): { case: string; name: string; data: Buffer; message: stri
   ];
 }
 
-describe("the importer refuses hostile files (row 13)", () => {
+describe("the importer refuses hostile files", () => {
   it.each(badUploads())("$case", async ({ name, data, message }) => {
     const refusal = await importFile(name, data).then(
       () => null,
@@ -79,7 +79,7 @@ describe("the importer refuses hostile files (row 13)", () => {
   });
 });
 
-describe("uploading hostile files to 'new draft' (row 13)", () => {
+describe("uploading hostile files to 'new draft'", () => {
   let app: RunningApp;
   const { as } = demoSessions(() => app);
   beforeAll(async () => {

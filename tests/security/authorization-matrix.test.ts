@@ -107,6 +107,7 @@ const TABLE: Record<string, Row> = {
   "drafts.$draftId.compare.tsx": { loader: PRIVATE },
   "drafts.$draftId.export[.]akn[.]xml.tsx": { loader: PRIVATE },
   "drafts.$draftId.export[.]docx.tsx": { loader: PRIVATE },
+  "drafts.$draftId.export[.]pdf.tsx": { loader: PRIVATE },
   "drafts.$draftId.edit.tsx": {
     loader: PRIVATE,
     action: { expect: PRIVATE, fields: () => ({ titleHy: "", titleRu: "", titleKa: "", titleEn: "", kind: "NOPE" }) },
@@ -145,6 +146,7 @@ const TABLE: Record<string, Row> = {
   "drafts.$draftId.versions.$versionId.text.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.export[.]akn[.]xml.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.export[.]docx.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId.export[.]pdf.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions._index.tsx": {
     loader: PRIVATE,
     action: { expect: PRIVATE, fields: () => ({ name: "" }) },
@@ -217,6 +219,9 @@ const TABLE: Record<string, Row> = {
     action: OWN_ACTION("changes the caller's own account; covered by tests/security/citizen-profile"),
   },
   "register.$draftId.tsx": { loader: NOWHERE },
+  "register.$draftId.final[.]akn[.]xml.tsx": { loader: NOWHERE },
+  "register.$draftId.final[.]docx.tsx": { loader: NOWHERE },
+  "register.$draftId.final[.]pdf.tsx": { loader: NOWHERE },
   "register._index.tsx": { loader: PUBLIC_PAGE },
   "signup.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("creates an account; covered by tests/security/sign-up") },
   "verify-email.$token.tsx": {
@@ -230,6 +235,7 @@ const TABLE: Record<string, Row> = {
     action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "decide", decision: "NOT_A_DECISION" }) },
   },
   "reviews.$reviewId.record[.]docx.tsx": { loader: PRIVATE },
+  "reviews.$reviewId.record[.]pdf.tsx": { loader: PRIVATE },
   "reviews._index.tsx": { loader: SIGNED_IN_LIST },
   "rounds.$roundId._index.tsx": {
     loader: PRIVATE,
@@ -250,6 +256,7 @@ const TABLE: Record<string, Row> = {
   "rounds.$roundId.summary.tsx": { loader: PRIVATE },
   "rounds.$roundId.summary[.]csv.tsx": { loader: PRIVATE },
   "rounds.$roundId.summary[.]docx.tsx": { loader: PRIVATE },
+  "rounds.$roundId.summary[.]pdf.tsx": { loader: PRIVATE },
   "rounds.$roundId.text.tsx": { loader: PRIVATE },
   "rounds._index.tsx": { loader: LIST },
   "search.tsx": { loader: LIST },

@@ -19,7 +19,7 @@ async function settled(draftId: string) {
   await expect.poll(() => room?.hasUnsavedChanges ?? false).toBe(false);
 }
 
-describe("collab access (row 7)", () => {
+describe("collab access", () => {
   it("refuses at the upgrade, before any data: no cookie, forged cookie, foreign or no Origin, another organization's draft", async () => {
     const { staff, draft } = await createDraftSetup();
     const editor = connect(server, draft.id, await sessionCookieFor(staff.id));

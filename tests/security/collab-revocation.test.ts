@@ -38,7 +38,7 @@ const revocations: [string, Revocation, number][] = [
   ],
 ];
 
-describe("access revoked while connected (row 8)", () => {
+describe("access revoked while connected", () => {
   it.each(revocations)("closes the socket within 5 s and refuses later updates: %s", async (_label, revoke, status) => {
     const running = await start({ accessRecheckMs: DEFAULT_COLLAB_CONFIG.accessRecheckMs });
     const { staff, draft } = await createDraftSetup();

@@ -45,7 +45,7 @@ const proposalState = (id: string) =>
     select: { decision: true, answer: true, answeredById: true, status: true },
   });
 
-describe("proposals after the deadline (row 6)", () => {
+describe("proposals after the deadline", () => {
   it("are refused by the server's clock even while the round still says OPEN, whatever the form claims; a replay too", async () => {
     const proposal = {
       intent: "submit",
@@ -86,7 +86,7 @@ describe("proposals after the deadline (row 6)", () => {
   });
 });
 
-describe("answers and review decisions by someone not entitled (row 5)", () => {
+describe("answers and review decisions by someone not entitled", () => {
   it("refuse answering for the guest who wrote the proposal, and for the owner of another ministry", async () => {
     await db().consultationRound.update({ where: { id: world.round.id }, data: { status: "CLOSED" } });
     const before = await proposalState(world.proposal.id);
