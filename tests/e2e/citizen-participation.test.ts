@@ -115,7 +115,7 @@ describe("a citizen takes part in a public consultation", () => {
       const card = staff.getByTestId("proposal-to-answer");
       await card.locator('select[name="decision"]').selectOption("ACCEPTED");
       await card.locator('textarea[name="answer"]').fill("Accepted: three days, on the community's website.");
-      await card.locator('button[type="submit"]').click();
+      await card.locator('form.answer-form button[type="submit"]').click();
       await expect.poll(() => staff.getByTestId("answer-progress").textContent()).toContain("1");
 
       // The citizen is told by e-mail and reads the answer under "My proposals".

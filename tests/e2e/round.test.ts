@@ -70,7 +70,7 @@ describe("a consultation round in the browser", () => {
       const card = staff.getByTestId("proposal-to-answer");
       await card.locator('select[name="decision"]').selectOption("PARTIALLY_ACCEPTED");
       await card.locator('textarea[name="answer"]').fill("Հրապարակումը կլինի ամսական, բայց միայն խոշոր համայնքներում։");
-      await card.locator('button[type="submit"]').click();
+      await card.locator('form.answer-form button[type="submit"]').click();
       await expect.poll(() => staff.getByTestId("answer-progress").textContent()).toContain("1");
       await staff.locator('input[name="intent"][value="publish"] + button').click();
       await expect

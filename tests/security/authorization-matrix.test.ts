@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
-import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-world";
-import { fillPattern, routeModules, type RouteModule } from "./route-list";
+import { cookieFor, createPrivateWorld, urlInPrivateWorld, type PrivateWorld } from "./private-world";
+import { routeModules, type RouteModule } from "./route-list";
 
 /**
  * Security table, row 4: every loader and action of every route file, for every role, against
@@ -294,17 +294,7 @@ afterAll(async () => {
 });
 
 function urlOf(route: RouteModule): string {
-  return fillPattern(route.pattern, {
-    draftId: route.file.includes("reviews.new") ? world.reviewed.id : world.draft.id,
-    versionId: world.roundVersionId,
-    roundId: world.round.id,
-    reviewId: world.review.id,
-    bodyId: world.body.id,
-    orgId: world.ministry.id,
-    token: "not-a-real-token",
-    kind: "proposal",
-    id: world.proposal.id,
-  });
+  return urlInPrivateWorld(route, world);
 }
 
 function request(path: string, role: Role, fields?: Record<string, string>) {

@@ -4,8 +4,8 @@ import { LOCALE_COOKIE } from "~/i18n/config";
 import { getSnapshotSummary } from "~/models/documents/document-log.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { wordDocumentXml, wordParagraph, writeDocx } from "../helpers/zip";
-import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-world";
-import { fillPattern, routeModules, type RouteModule } from "./route-list";
+import { cookieFor, createPrivateWorld, urlInPrivateWorld, type PrivateWorld } from "./private-world";
+import { routeModules, type RouteModule } from "./route-list";
 
 /**
  * Row 14: whatever arrives (a body that is not a form, a broken multipart, a huge field,
@@ -26,15 +26,7 @@ afterAll(async () => {
 });
 
 function urlOf(route: RouteModule): string {
-  return fillPattern(route.pattern, {
-    draftId: route.file.includes("reviews.new") ? world.reviewed.id : world.draft.id,
-    versionId: world.roundVersionId,
-    roundId: world.round.id,
-    reviewId: world.review.id,
-    bodyId: world.body.id,
-    orgId: world.ministry.id,
-    token: "not-a-real-token",
-  });
+  return urlInPrivateWorld(route, world);
 }
 
 /** Status of a response, its body read (or an endless event stream cancelled). */

@@ -1,3 +1,4 @@
+import { fillPattern, type RouteModule } from "./route-list";
 import { createSession } from "~/auth/session.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { article, paragraph } from "~/editor/document-json";
@@ -135,3 +136,18 @@ export async function createPrivateWorld(marker: string) {
 }
 
 export type PrivateWorld = Awaited<ReturnType<typeof createPrivateWorld>>;
+
+/** A route's URL with its parameters pointing into the private world (every `:param` a route file has). */
+export function urlInPrivateWorld(route: RouteModule, world: PrivateWorld): string {
+  return fillPattern(route.pattern, {
+    draftId: route.file.includes("reviews.new") ? world.reviewed.id : world.draft.id,
+    versionId: world.roundVersionId,
+    roundId: world.round.id,
+    reviewId: world.review.id,
+    bodyId: world.body.id,
+    orgId: world.ministry.id,
+    token: "not-a-real-token",
+    kind: "proposal",
+    id: world.proposal.id,
+  });
+}

@@ -112,8 +112,9 @@ describe("public pages for signed-out visitors", () => {
       expect(staffHtml).toContain(shared);
       expect(bodies[0]).toContain(shared);
     }
-    expect(bodies[0]).toContain(`/login?redirectTo=/rounds/${round.id}`);
-    expect(staffHtml).not.toContain(`/login?redirectTo=/rounds/${round.id}`);
+    // A visitor is asked to sign up (or in) to propose; the signed-in staff member is not.
+    expect(bodies[0]).toContain('data-testid="signup-to-propose"');
+    expect(staffHtml).not.toContain('data-testid="signup-to-propose"');
   });
 
   it("are private for anyone sending a session cookie, even one that is no longer valid", async () => {
