@@ -34,6 +34,8 @@ console.log(`Agora is running at http://localhost:${port}`);
 // several processes (each piece of work is claimed by a conditional update).
 const stopScheduler = startBackgroundJobs(config.ROUND_SCHEDULER_MS);
 
+const SHUTDOWN_GRACE_MS = 1_000;
+
 // Store every open document before exiting (a crash loses nothing acknowledged either).
 const shutdown = async () => {
   stopScheduler();
@@ -42,6 +44,10 @@ const shutdown = async () => {
   await redisBus()?.close();
   server.close(() => process.exit(0));
   server.closeAllConnections();
+  // WebSocket sockets handed to the collab process stay counted by this server until that
+  // process reports them closed, which it cannot once it has exited: by now every document
+  // is stored and every connection closed, so nothing is left to wait for.
+  setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
 };
 process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);
