@@ -1,7 +1,7 @@
 import { aknDownload, docxDownload, pdfDownload } from "~/exports/act/act-responses.server";
 import { loadActSource, workingGroupThreads } from "~/exports/act/act-source.server";
 import { resolveLocale } from "~/i18n/locale.server";
-import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
+import { orUnreadableDocument } from "~/boundary/unreadable-document.server";
 import { found } from "./http-errors.server";
 import { requireDraft } from "./resources.server";
 

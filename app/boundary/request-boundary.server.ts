@@ -31,5 +31,5 @@
 export { allow } from "./allow.server";
 export { guard, toLogin } from "./guard.server";
 export { forbidden, found, notFound } from "./http-errors.server";
-export { handleIntents, InvalidInput, type ActionResult, type IntentContext } from "./intents.server";
+export { handleForm, handleIntents, InvalidInput, type ActionResult, type IntentContext } from "./intents.server";
 export { requireDraft, requireReview, requireRound } from "./resources.server";

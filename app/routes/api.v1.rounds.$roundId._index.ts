@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findPublicRound, roundJson } from "~/models/rounds/open-data-rounds.server";
-import { apiJson, apiNotFound } from "~/utils/api-response.server";
+import { apiJson, apiOrigin, apiNotFound } from "~/utils/api-response.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = await findPublicRound(params.roundId ?? "");
   if (!round) return apiNotFound();
-  return apiJson({ data: roundJson(request, round) });
+  return apiJson({ data: roundJson(apiOrigin(request), round) });
 }

@@ -1,7 +1,7 @@
 import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
 import { inOffice } from "~/collegium/terms";
@@ -26,10 +26,8 @@ import {
   VotingRulesSchema,
 } from "~/schemas/collegium";
 import { db } from "~/utils/db.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
 import { RuleError } from "~/utils/rule-error";
-import { readForm } from "~/utils/read-form.server";
-import { allow, found } from "~/boundary/request-boundary.server";
+import { allow, found, handleIntents, InvalidInput } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>
@@ -102,70 +100,65 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const failed = (intent: string, membershipId: string | null, errors: FieldErrors, status: number) =>
-  data({ intent, membershipId, errors } satisfies RollActionResult, { status });
-
 const findUser = (email: string) => db().user.findUnique({ where: { email }, select: { id: true, name: true } });
+
+/** Which seat's row shows an answer: the row's own forms (end a term, link an account) name it. */
+const seatOf = (form: FormData) => {
+  const intent = String(form.get("intent") ?? "");
+  return intent === "end" || intent === "link" ? String(form.get("membershipId") ?? "") || null : null;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, body, resource } = await requireBody(request, params.bodyId);
   // The roll decides who reviews and who closes reviews: kept by the ministry's administrators only.
   await allow(request, user, "collegium.manage", resource, { object: { type: "CollegiumBody", id: body.id } });
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  const membershipId = String(form.get("membershipId") ?? "") || null;
   const done = redirect(`/collegium/${body.id}`);
-  try {
-    if (intent === "add") {
-      const parsed = parseForm(AddMembershipSchema, form);
-      if (!parsed.ok) return failed(intent, null, parsed.errors, 400);
-      const input = parsed.value;
-      const person = input.email ? await findUser(input.email) : null;
-      if (input.email && !person) return failed(intent, null, { email: "collegium.errors.noSuchUser" }, 400);
-      if (input.organizationId && !(await db().organization.findUnique({ where: { id: input.organizationId } }))) {
-        return failed(intent, null, { organizationId: "errors.notAllowed" }, 400);
-      }
-      await addMembership(user.id, body.id, {
-        userId: person?.id ?? null,
-        personName: person?.name ?? input.personName,
-        organizationId: input.organizationId,
-        position: input.position,
-        role: input.role,
-        termStart: dayStart(input.termStart),
-        termEnd: input.termEnd ? dayEnd(input.termEnd) : null,
-        appointedBy: input.appointedBy,
-      });
-      return done;
-    }
-    if (intent === "end") {
-      const parsed = parseForm(EndTermSchema, form);
-      if (!parsed.ok) return failed(intent, membershipId, parsed.errors, 400);
-      const seat = body.memberships.find((m) => m.id === parsed.value.membershipId);
-      const termEnd = dayEnd(parsed.value.termEnd);
-      // Ending shortens a term; a later end could run into the person's next seat.
-      if (seat?.termEnd && termEnd > seat.termEnd) throw new RuleError("collegium.errors.cannotExtend", "termEnd");
-      await endTerm(user.id, body.id, parsed.value.membershipId, termEnd);
-      return done;
-    }
-    if (intent === "rules") {
-      const parsed = parseForm(VotingRulesSchema, form);
-      if (!parsed.ok) return failed(intent, null, parsed.errors, 400);
-      await setVotingRules(user.id, body.id, parsed.value.quorumPercent / 100, parsed.value.majorityPercent / 100);
-      return done;
-    }
-    if (intent === "link") {
-      const parsed = parseForm(LinkMembershipSchema, form);
-      if (!parsed.ok) return failed(intent, membershipId, parsed.errors, 400);
-      const person = await findUser(parsed.value.email);
-      if (!person) return failed(intent, membershipId, { email: "collegium.errors.noSuchUser" }, 400);
-      await linkMembershipToUser(user.id, body.id, parsed.value.membershipId, person.id);
-      return done;
-    }
-  } catch (error) {
-    if (error instanceof RuleError) return failed(intent, membershipId, { [error.field]: error.key }, 409);
-    throw error;
-  }
-  return failed(intent, null, { form: "errors.unknownAction" }, 400);
+  return handleIntents<{ membershipId: string | null }>(request, {
+    audit: { prefix: "collegium", objectType: "CollegiumBody", objectId: body.id },
+    echo: (form) => ({ membershipId: seatOf(form) }),
+    intents: {
+      add: async ({ parse }) => {
+        const input = parse(AddMembershipSchema);
+        const person = input.email ? await findUser(input.email) : null;
+        if (input.email && !person) throw new InvalidInput({ email: "collegium.errors.noSuchUser" });
+        if (input.organizationId && !(await db().organization.findUnique({ where: { id: input.organizationId } }))) {
+          throw new InvalidInput({ organizationId: "errors.notAllowed" });
+        }
+        await addMembership(user.id, body.id, {
+          userId: person?.id ?? null,
+          personName: person?.name ?? input.personName,
+          organizationId: input.organizationId,
+          position: input.position,
+          role: input.role,
+          termStart: dayStart(input.termStart),
+          termEnd: input.termEnd ? dayEnd(input.termEnd) : null,
+          appointedBy: input.appointedBy,
+        });
+        throw done;
+      },
+      end: async ({ parse }) => {
+        const value = parse(EndTermSchema);
+        const seat = body.memberships.find((m) => m.id === value.membershipId);
+        const termEnd = dayEnd(value.termEnd);
+        // Ending shortens a term; a later end could run into the person's next seat.
+        if (seat?.termEnd && termEnd > seat.termEnd) throw new RuleError("collegium.errors.cannotExtend", "termEnd");
+        await endTerm(user.id, body.id, value.membershipId, termEnd);
+        throw done;
+      },
+      rules: async ({ parse }) => {
+        const value = parse(VotingRulesSchema);
+        await setVotingRules(user.id, body.id, value.quorumPercent / 100, value.majorityPercent / 100);
+        throw done;
+      },
+      link: async ({ parse }) => {
+        const value = parse(LinkMembershipSchema);
+        const person = await findUser(value.email);
+        if (!person) throw new InvalidInput({ email: "collegium.errors.noSuchUser" });
+        await linkMembershipToUser(user.id, body.id, value.membershipId, person.id);
+        throw done;
+      },
+    },
+  });
 }
 
 export default function CollegiumRollPage() {

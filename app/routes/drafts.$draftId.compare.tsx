@@ -8,7 +8,7 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 import { textOf } from "~/models/documents/compare.server";
 import { listVersions } from "~/models/documents/versions.server";
-import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
+import { orUnreadableDocument } from "~/boundary/unreadable-document.server";
 import { found, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -2,7 +2,7 @@ import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import { draftTitle } from "~/i18n/localized-name";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { draftHeading } from "~/i18n/localized-name";
 import { Field, FormError } from "~/components/field";
@@ -17,12 +17,9 @@ import { sendForReview } from "~/models/collegium/reviews.server";
 import { listVersions } from "~/models/documents/versions.server";
 import { can } from "~/policies";
 import { SendReviewSchema } from "~/schemas/review";
-import { parseForm } from "~/utils/forms";
-import { RuleError } from "~/utils/rule-error";
 import { db } from "~/utils/db.server";
-import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
-import { readForm } from "~/utils/read-form.server";
-import { forbidden, requireDraft } from "~/boundary/request-boundary.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { forbidden, handleForm, InvalidInput, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>
@@ -57,26 +54,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, draft, bodies } = await allowedBodies(request, params.draftId);
-  const parsed = parseForm(SendReviewSchema, await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  if (!bodies.some((b) => b.id === parsed.value.bodyId)) {
-    return data({ errors: { bodyId: "errors.notAllowed" } as Record<string, string> }, { status: 400 });
-  }
-  // Each review notifies every member of the collegium.
-  const limit = await takeRateLimit(db(), "review", { account: user.id, address: context.clientAddress });
-  if (!limit.ok) {
-    return data(
-      { errors: { form: rateLimitMessage("review", limit.retryAfterSeconds) } as Record<string, string> },
-      { status: 429, headers: retryAfter(limit.retryAfterSeconds) },
-    );
-  }
-  try {
-    const review = await sendForReview(user, draft.id, parsed.value);
-    throw redirect(`/reviews/${review.id}`);
-  } catch (error) {
-    if (error instanceof RuleError) return data({ errors: { [error.field]: error.key } }, { status: 409 });
-    throw error;
-  }
+  return handleForm(request, {
+    audit: { action: "review.send", objectType: "Draft", objectId: draft.id },
+    handle: async ({ parse }) => {
+      const value = parse(SendReviewSchema);
+      if (!bodies.some((b) => b.id === value.bodyId)) throw new InvalidInput({ bodyId: "errors.notAllowed" });
+      // Each review notifies every member of the collegium.
+      await enforceRateLimit(db(), "review", { account: user.id, address: context.clientAddress });
+      const review = await sendForReview(user, draft.id, value);
+      throw redirect(`/reviews/${review.id}`);
+    },
+  });
 }
 
 export default function SendForReviewPage() {

@@ -19,7 +19,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { parseValues } from "~/utils/forms";
 import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
-import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
+import { orUnreadableDocument } from "~/boundary/unreadable-document.server";
 import { readForm } from "~/utils/read-form.server";
 import { requireDraft } from "~/boundary/request-boundary.server";
 

@@ -1,17 +1,16 @@
 import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { draftTitle } from "~/i18n/localized-name";
 import { Field } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
-import { handleSharingAction } from "~/models/drafts/draft-sharing.server";
+import { changeSharingLevel, grantSharing, revokeSharing } from "~/models/drafts/draft-sharing.server";
+import { ShareSchema } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
-import { readForm } from "~/utils/read-form.server";
-import { requireDraft } from "~/boundary/request-boundary.server";
+import { handleForm, InvalidInput, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>
@@ -31,8 +30,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.share");
-  const result = await handleSharingAction(user, draft.id, await readForm(request));
-  return data(result, { status: result.ok ? 200 : 400 });
+  return handleForm(request, {
+    audit: { action: "draft.share", objectType: "Draft", objectId: draft.id },
+    handle: async ({ parse, text }) => {
+      const intent = text("intent");
+      const level = text("level");
+      const result =
+        intent === "revoke"
+          ? await revokeSharing(user, draft.id, text("grantId"))
+          : intent === "level"
+            ? await changeSharingLevel(
+                user,
+                draft.id,
+                text("grantId"),
+                level === "EDIT" || level === "COMMENT" ? level : null,
+              )
+            : await grantSharing(user, draft.id, parse(ShareSchema));
+      if (!result.ok) throw new InvalidInput(result.errors);
+      return { message: result.message };
+    },
+  });
 }
 
 export default function SharingPage() {

@@ -2,7 +2,7 @@ import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import { draftTitle } from "~/i18n/localized-name";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { draftHeading } from "~/i18n/localized-name";
 import { Field, FormError } from "~/components/field";
@@ -12,10 +12,8 @@ import { useT } from "~/i18n/use-t";
 import { recordSignature } from "~/models/register/signatures.server";
 import { listVersions } from "~/models/documents/versions.server";
 import { isoDay } from "~/schemas/collegium";
-import { parseSignatureForm, SIGNATORY_ROWS } from "~/schemas/signature";
-import { RuleError } from "~/utils/rule-error";
-import { readForm } from "~/utils/read-form.server";
-import { requireDraft } from "~/boundary/request-boundary.server";
+import { parseSignature, SIGNATORY_ROWS } from "~/schemas/signature";
+import { handleForm, InvalidInput, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>
@@ -35,15 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.recordSignature");
-  const parsed = parseSignatureForm(await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  try {
-    await recordSignature(user.id, draft.id, parsed.value);
-  } catch (error) {
-    if (error instanceof RuleError) return data({ errors: { [error.field]: error.key } }, { status: 409 });
-    throw error;
-  }
-  throw redirect(`/register/${draft.id}`);
+  return handleForm(request, {
+    audit: { action: "draft.recordSignature", objectType: "Draft", objectId: draft.id },
+    handle: async ({ form }) => {
+      const parsed = parseSignature(Object.fromEntries(form.entries()));
+      if (!parsed.ok) throw new InvalidInput(parsed.errors);
+      await recordSignature(user.id, draft.id, parsed.value);
+      throw redirect(`/register/${draft.id}`);
+    },
+  });
 }
 
 export default function RecordSignaturePage() {

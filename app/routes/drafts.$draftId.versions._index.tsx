@@ -11,7 +11,7 @@ import { createVersion, listVersions } from "~/models/documents/versions.server"
 import { can } from "~/policies";
 import { VersionSchema } from "~/schemas/version";
 import { parseForm } from "~/utils/forms";
-import { orUnreadableDocument } from "~/utils/unreadable-document-response.server";
+import { orUnreadableDocument } from "~/boundary/unreadable-document.server";
 import { readForm } from "~/utils/read-form.server";
 import { requireDraft } from "~/boundary/request-boundary.server";
 

@@ -8,7 +8,7 @@ import { DraftTitleFields } from "~/components/draft-title-fields";
 import { Field } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
-import { EMPTY_DOCUMENT, templateFor } from "~/editor/templates";
+import { EMPTY_DOCUMENT, templateFor, type TemplateLabel } from "~/editor/templates";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
 import { useT } from "~/i18n/use-t";
@@ -17,9 +17,8 @@ import { ImportError } from "~/models/drafts/import-error.server";
 import { ownerOptions } from "~/models/drafts/draft-owners.server";
 import { createDraft } from "~/models/drafts/drafts.server";
 import { DRAFT_KINDS, DraftSchema } from "~/schemas/draft";
-import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
-import { allow } from "~/boundary/request-boundary.server";
+import { allow, handleForm, InvalidInput } from "~/boundary/request-boundary.server";
 import { PLATFORM } from "~/policies";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("drafts.create"));
@@ -45,31 +44,37 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await allow(request, user, "draft.create", PLATFORM);
   const form = await readImportForm(request);
-  if (!form) return data({ errors: { file: "errors.fileTooLarge" } as Record<string, string> }, { status: 400 });
-  const parsed = parseForm(DraftSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const allowed = (await ownerOptions(user)).some((org) => org.id === parsed.value.ownerOrganizationId);
-  if (!allowed) return data({ errors: { ownerOrganizationId: "errors.notAllowed" } }, { status: 403 });
+  if (!form) return data({ ok: false, intent: "", errors: { file: "errors.fileTooLarge" } }, { status: 400 });
+  return handleForm(request, {
+    form,
+    audit: { action: "draft.create", objectType: "Draft", objectId: undefined },
+    handle: async ({ parse }) => {
+      const value = parse(DraftSchema);
+      const allowed = (await ownerOptions(user)).some((org) => org.id === value.ownerOrganizationId);
+      if (!allowed) throw new InvalidInput({ ownerOrganizationId: "errors.notAllowed" }, 403);
+      const t = serverT(resolveLocale(request, user.locale));
+      const content = await initialContent(value, form.get("file"), (key) => t(`templates.${key}`));
+      const draft = await createDraft(user.id, value, content);
+      throw redirect(`/drafts/${draft.id}`);
+    },
+  });
+}
 
-  const t = serverT(resolveLocale(request, user.locale));
-  let content = EMPTY_DOCUMENT;
-  if (parsed.value.initialContent === "template") {
-    content = templateFor(parsed.value.kind, (key) => t(`templates.${key}`));
-  } else if (parsed.value.initialContent === "import") {
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      return data({ errors: { file: "errors.fileRequired" } }, { status: 400 });
-    if (!/\.(docx|md|markdown|txt)$/i.test(file.name))
-      return data({ errors: { file: "errors.fileType" } }, { status: 400 });
-    try {
-      content = await importFile(file.name, Buffer.from(await file.arrayBuffer()));
-    } catch (error) {
-      const message = error instanceof ImportError ? error.messageKey : "errors.fileUnreadable";
-      return data({ errors: { file: message } }, { status: 400 });
-    }
+/** The new draft's first text: empty, the kind's template, or an imported file. */
+async function initialContent(
+  value: { initialContent: string; kind: string },
+  file: FormDataEntryValue | null,
+  label: TemplateLabel,
+) {
+  if (value.initialContent === "template") return templateFor(value.kind, label);
+  if (value.initialContent !== "import") return EMPTY_DOCUMENT;
+  if (!(file instanceof File) || file.size === 0) throw new InvalidInput({ file: "errors.fileRequired" });
+  if (!/\.(docx|md|markdown|txt)$/i.test(file.name)) throw new InvalidInput({ file: "errors.fileType" });
+  try {
+    return await importFile(file.name, Buffer.from(await file.arrayBuffer()));
+  } catch (error) {
+    throw new InvalidInput({ file: error instanceof ImportError ? error.messageKey : "errors.fileUnreadable" });
   }
-  const draft = await createDraft(user.id, parsed.value, content);
-  throw redirect(`/drafts/${draft.id}`);
 }
 
 export default function NewDraftPage() {

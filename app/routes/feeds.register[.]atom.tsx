@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ATOM_CONTENT_TYPE, atomXml } from "~/exports/atom-feed";
-import { feedLocale, feedOrigin } from "~/models/follow/feed-request.server";
+import { feedLocale, feedOrigin } from "~/boundary/feed-request.server";
 import { registerFeed } from "~/models/follow/feeds.server";
 
 /** Atom feed of the public register (only what `draft.viewInRegister` admits: adopted and signed acts). */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ATOM_CONTENT_TYPE, atomXml } from "~/exports/atom-feed";
-import { feedLocale, feedOrigin } from "~/models/follow/feed-request.server";
+import { feedLocale, feedOrigin } from "~/boundary/feed-request.server";
 import { roundsFeed } from "~/models/follow/feeds.server";
 
 /** Atom feed of public consultation rounds; the model asks the policy about every round. */

@@ -6,10 +6,9 @@ import { can } from "~/policies";
 import { ModerationSchema } from "~/schemas/follow";
 import { auditRefusal } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { rateLimitMessage, retryAfter, takeRateLimit } from "~/utils/rate-limit.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { readForm } from "~/utils/read-form.server";
-import { RuleError } from "~/utils/rule-error";
+import { handleIntents, InvalidInput } from "~/boundary/request-boundary.server";
 
 const KINDS: Record<string, ModeratedKind> = { proposal: "Proposal", comment: "Comment" };
 
@@ -22,6 +21,8 @@ const reply = (body: Result, status = 200, headers: Record<string, string> = {})
 /**
  * Hide, unhide (the owning ministry's staff) and flag (participants who can see it) one
  * proposal or comment. Posted by the moderation forms with a fetcher; answers field errors.
+ * Access is checked here rather than through a guard because a fetcher needs a JSON answer
+ * (404, 401, 403) instead of a redirect to log in or an error page.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const kind = KINDS[params.kind ?? ""];
@@ -50,36 +51,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     return reply({ ok: false, errors: { form: "errors.notAllowed" } }, user ? 403 : 401);
   }
-  try {
-    if (intent === "unhide") {
-      const changed = await moderate(user, kind, id, null);
-      return changed
-        ? reply({ ok: true, errors: {} })
-        : reply({ ok: false, errors: { form: "moderation.errors.unchanged" } }, 409);
-    }
-    const parsed = parseForm(ModerationSchema, form);
-    if (!parsed.ok) return reply({ ok: false, errors: parsed.errors }, 400);
-    if (intent === "hide") {
-      const changed = await moderate(user, kind, id, parsed.value);
-      return changed
-        ? reply({ ok: true, errors: {} })
-        : reply({ ok: false, errors: { form: "moderation.errors.unchanged" } }, 409);
-    }
-    // Each flag lands on a moderator's list: limited per account and per address.
-    const limit = await takeRateLimit(db(), "flag", { account: user.id, address: context.clientAddress });
-    if (!limit.ok) {
-      return reply(
-        { ok: false, errors: { form: rateLimitMessage("flag", limit.retryAfterSeconds) } },
-        429,
-        retryAfter(limit.retryAfterSeconds),
-      );
-    }
-    await flag(user, kind, id, parsed.value);
-    return reply({ ok: true, errors: {} });
-  } catch (error) {
-    if (error instanceof RuleError) {
-      return reply({ ok: false, errors: { [error.field]: error.key } }, 409);
-    }
-    throw error;
-  }
+  const unchanged = () => new InvalidInput({ form: "moderation.errors.unchanged" }, 409);
+  return handleIntents(request, {
+    form,
+    json: true,
+    audit: { prefix: "moderation", objectType: kind, objectId: id },
+    intents: {
+      unhide: async () => {
+        if (!(await moderate(user, kind, id, null))) throw unchanged();
+      },
+      hide: async ({ parse }) => {
+        if (!(await moderate(user, kind, id, parse(ModerationSchema)))) throw unchanged();
+      },
+      flag: async ({ parse }) => {
+        const value = parse(ModerationSchema);
+        // Each flag lands on a moderator's list: limited per account and per address.
+        await enforceRateLimit(db(), "flag", { account: user.id, address: context.clientAddress });
+        await flag(user, kind, id, value);
+      },
+    },
+  });
 }

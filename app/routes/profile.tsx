@@ -46,7 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await allow(request, user, "user.update", { type: "user", id: user.id });
   const form = await readForm(request);
   const intent = String(form.get("intent"));
-  const account = await accountAction(intent, form, user, request, context.clientAddress);
+  const locale = resolveLocale(request, user.locale);
+  const account = await accountAction(intent, Object.fromEntries(form.entries()), user, locale, context.clientAddress);
   if (account) return account;
   if (intent === "profile") {
     const parsed = parseForm(ProfileSchema, form);

@@ -74,4 +74,6 @@ export const ShareSchema = z
     }
   });
 
+export type ShareInput = z.infer<typeof ShareSchema>;
+
 export const StatusSchema = z.object({ status: z.enum(DRAFT_STATUSES) });

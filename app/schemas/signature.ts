@@ -15,15 +15,16 @@ export type SignatureInput = { versionId: string; signedOn: string; place: strin
  * the platform's time zone), the place, and the signatories row by row. The rule for who
  * signed: every filled row names a person, their position and the party they signed for;
  * at least two parties (an agreement binds two sides at least), so at least two signatories.
- * Errors are translation keys by field name, shown next to the field.
+ * Errors are translation keys by field name, shown next to the field. The route hands in
+ * the form's fields as plain values.
  */
-export function parseSignatureForm(
-  form: FormData,
+export function parseSignature(
+  values: Record<string, unknown>,
   now = new Date(),
 ): { ok: true; value: SignatureInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const read = (name: string, max: number) => {
-    const parsed = text(max).safeParse(form.get(name) ?? "");
+    const parsed = text(max).safeParse(values[name] ?? "");
     if (!parsed.success) {
       errors[name] = parsed.error.issues[0]!.message;
       return "";

@@ -33,9 +33,14 @@ export function readApiPage(url: URL) {
   return { ...readPage(url, perPage), perPage };
 }
 
-/** Absolute links on the public origin (APP_ORIGIN behind a proxy). */
+/** The public origin (APP_ORIGIN behind a proxy) that the open-data models put before their links. */
+export function apiOrigin(request: Request): string {
+  return publicOrigin(request, env().APP_ORIGIN);
+}
+
+/** Absolute links on the public origin. */
 export function apiLink(request: Request, path: string): string {
-  return publicOrigin(request, env().APP_ORIGIN) + path;
+  return apiOrigin(request) + path;
 }
 
 /** The pagination block of a list: totals and absolute `next`/`prev` links keeping the other parameters. */

@@ -1,9 +1,10 @@
 import { data, redirect } from "@remix-run/node";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { blankSessionCookie } from "~/auth/session.server";
-import { localeCookie, resolveLocale } from "~/i18n/locale.server";
+import type { Locale } from "~/i18n/config";
+import { localeCookie } from "~/i18n/locale.server";
 import { DeleteAccountSchema, EmailChangeSchema, LanguageSchema } from "~/schemas/account";
-import { parseForm } from "~/utils/forms";
+import { parseValues } from "~/utils/forms";
 import { rateLimitMessage, retryAfter, type RateDecision } from "~/utils/rate-limit.server";
 import { deleteOwnAccount } from "./account-deletion.server";
 import { setUserLocale } from "./accounts.server";
@@ -22,34 +23,35 @@ const limited = (intent: string, field: string, action: "emailChange" | "verific
 /**
  * The profile's account forms: language, a new e-mail address (effective once verified),
  * a new verification link, and deleting the account. Null for any other intent. The
- * caller has checked `user.update` on the person themselves.
+ * caller has checked `user.update` on the person themselves and hands in the form's fields
+ * as plain values and the language the e-mails are written in.
  */
 export async function accountAction(
   intent: string,
-  form: FormData,
+  values: Record<string, unknown>,
   user: CurrentUser,
-  request: Request,
+  locale: Locale,
   clientAddress: string,
 ) {
   if (intent === "language") {
-    const parsed = parseForm(LanguageSchema, form);
+    const parsed = parseValues(LanguageSchema, values);
     if (!parsed.ok) return refused(intent, parsed.errors as Errors);
     await setUserLocale(user.id, parsed.value.locale);
     throw redirect("/profile", { headers: { "Set-Cookie": localeCookie(parsed.value.locale) } });
   }
   if (intent === "email") {
-    const parsed = parseForm(EmailChangeSchema, form);
+    const parsed = parseValues(EmailChangeSchema, values);
     if (!parsed.ok) return refused(intent, parsed.errors as Errors);
     if (parsed.value.email === user.email) return refused(intent, { email: "citizens.profile.sameEmail" });
-    const decision = await requestEmailChange(user, parsed.value.email, resolveLocale(request, user.locale));
+    const decision = await requestEmailChange(user, parsed.value.email, locale);
     return limited(intent, "email", "emailChange", decision) ?? ok(intent);
   }
   if (intent === "resendVerification") {
-    const decision = await resendVerification(user, "/profile", resolveLocale(request, user.locale));
+    const decision = await resendVerification(user, "/profile", locale);
     return limited(intent, "form", "verificationLink", decision) ?? ok(intent);
   }
   if (intent === "delete") {
-    const parsed = parseForm(DeleteAccountSchema, form);
+    const parsed = parseValues(DeleteAccountSchema, values);
     if (!parsed.ok) return refused(intent, parsed.errors as Errors);
     const result = await deleteOwnAccount({ userId: user.id, password: parsed.value.current, clientAddress });
     if (typeof result === "object") {

@@ -1,5 +1,4 @@
 import { can } from "~/policies";
-import { apiLink } from "~/utils/api-response.server";
 import { draftResourceOf } from "../drafts/draft-access.server";
 import { namesOf, titlesOf, versionJson } from "../rounds/open-data-rounds.server";
 import { listRegister, loadRegisterEntry, visibleEntryRounds, type RegisterFilters } from "./register.server";
@@ -21,11 +20,7 @@ const signatureJson = (signature: Signature | null) =>
   };
 
 /** The register as open data: the same entries as `/register`, as a signed-out visitor sees them. */
-export async function registerListJson(
-  request: Request,
-  filters: RegisterFilters,
-  page: { skip: number; take: number },
-) {
+export async function registerListJson(origin: string, filters: RegisterFilters, page: { skip: number; take: number }) {
   const { items, total } = await listRegister(filters, page);
   return {
     total,
@@ -38,15 +33,15 @@ export async function registerListJson(
       owner: { id: entry.ownerOrganization.id, name: namesOf(entry.ownerOrganization) },
       signature: signatureJson(entry.signature),
       links: {
-        self: apiLink(request, `/api/v1/register/${entry.id}`),
-        page: apiLink(request, `/register/${entry.id}`),
+        self: origin + `/api/v1/register/${entry.id}`,
+        page: origin + `/register/${entry.id}`,
       },
     })),
   };
 }
 
 /** One entry with its final text and public consultation history; null when not in the register. */
-export async function registerEntryJson(request: Request, draftId: string) {
+export async function registerEntryJson(origin: string, draftId: string) {
   const entry = await loadRegisterEntry(draftId);
   if (!entry || !can(null, "draft.viewInRegister", draftResourceOf(entry.draft))) return null;
   const { draft, version } = entry;
@@ -58,7 +53,7 @@ export async function registerEntryJson(request: Request, draftId: string) {
     status: draft.status,
     reachedAt: entry.reachedAt,
     owner: { id: draft.ownerOrganization.id, name: namesOf(draft.ownerOrganization) },
-    version: version && versionJson(version, { entry: apiLink(request, self) }),
+    version: version && versionJson(version, { entry: origin + self }),
     signature: signatureJson(entry.signature),
     rounds: visibleEntryRounds(null, entry).map(({ round, resource }) => ({
       id: round.id,
@@ -70,8 +65,8 @@ export async function registerEntryJson(request: Request, draftId: string) {
       proposalCount: round._count.proposals,
       version: round.version,
       links: {
-        self: apiLink(request, `/api/v1/rounds/${round.id}`),
-        summary: can(null, "round.viewSummary", resource) ? apiLink(request, `/rounds/${round.id}/summary`) : null,
+        self: origin + `/api/v1/rounds/${round.id}`,
+        summary: can(null, "round.viewSummary", resource) ? origin + `/rounds/${round.id}/summary` : null,
       },
     })),
     reviews: entry.reviews.map((review) => ({
@@ -80,6 +75,6 @@ export async function registerEntryJson(request: Request, draftId: string) {
       closedAt: review.closedAt,
       outcome: review.outcome,
     })),
-    links: { self: apiLink(request, self), page: apiLink(request, `/register/${draft.id}`) },
+    links: { self: origin + self, page: origin + `/register/${draft.id}` },
   };
 }

@@ -1,7 +1,6 @@
 import { ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import { outlineOf } from "~/editor/outline";
 import { can, type RoundResource } from "~/policies";
-import { apiLink } from "~/utils/api-response.server";
 import { db } from "~/utils/db.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
 import { readStoredDocument } from "~/editor/stored-document";
@@ -45,7 +44,7 @@ function resourceOf(round: RoundRow): RoundResource {
 const visibleToAll = (round: RoundRow) => can(null, "round.view", resourceOf(round));
 const summaryPublished = (round: RoundRow) => can(null, "round.viewSummary", resourceOf(round));
 
-export function roundJson(request: Request, round: RoundRow) {
+export function roundJson(origin: string, round: RoundRow) {
   const self = `/api/v1/rounds/${round.id}`;
   const published = summaryPublished(round);
   return {
@@ -67,11 +66,11 @@ export function roundJson(request: Request, round: RoundRow) {
     },
     version: round.version,
     links: {
-      self: apiLink(request, self),
-      version: apiLink(request, `${self}/version`),
-      proposals: apiLink(request, `${self}/proposals`),
-      page: apiLink(request, `/rounds/${round.id}`),
-      summary: published ? apiLink(request, `/rounds/${round.id}/summary`) : null,
+      self: origin + self,
+      version: origin + `${self}/version`,
+      proposals: origin + `${self}/proposals`,
+      page: origin + `/rounds/${round.id}`,
+      summary: published ? origin + `/rounds/${round.id}/summary` : null,
     },
   };
 }
@@ -101,12 +100,12 @@ export async function findPublicRound(roundId: string) {
 }
 
 /** The frozen text a round consulted on: metadata, plain text (what the SHA-256 is of) and structure. */
-export async function roundVersionJson(request: Request, round: RoundRow) {
+export async function roundVersionJson(origin: string, round: RoundRow) {
   const version = await db().draftVersion.findUniqueOrThrow({
     where: { id: round.version.id },
     select: { id: true, number: true, name: true, createdAt: true, sha256: true, plainText: true, content: true },
   });
-  return versionJson(version, { round: apiLink(request, `/api/v1/rounds/${round.id}`) });
+  return versionJson(version, { round: origin + `/api/v1/rounds/${round.id}` });
 }
 
 export function versionJson(
@@ -141,7 +140,7 @@ export function versionJson(
  * (decision 006: every proposal answered first); before that, nothing but the count.
  * Withdrawn proposals are not part of the record.
  */
-export async function roundProposalsJson(request: Request, round: RoundRow, page: { skip: number; take: number }) {
+export async function roundProposalsJson(origin: string, round: RoundRow, page: { skip: number; take: number }) {
   if (!summaryPublished(round)) return { summaryPublished: false, items: [], total: 0 };
   const where = { roundId: round.id, status: "SUBMITTED" as const };
   const [rows, total, version] = await Promise.all([
