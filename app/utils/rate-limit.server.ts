@@ -91,10 +91,28 @@ export async function takeRateLimit(
 ): Promise<RateDecision> {
   if (cost <= 0) return { ok: true };
   // No transaction of its own: every statement below is atomic by itself, so a burst on one
-  // key never queues for pooled connections behind a row lock (on PostgreSQL that queue ran
-  // out of time and deadlocked under load). Inside a caller's transaction the same statements
-  // roll back with its write.
-  return take(client, action, subjects, cost, now);
+  // key never queues for pooled connections behind a row lock. Inside a caller's transaction
+  // the same statements roll back with its write.
+  if (!("$transaction" in client)) return take(client, action, subjects, cost, now);
+  // PostgreSQL may still pick one of many simultaneous counters on one row as a deadlock
+  // victim; nothing of it was counted, so it is safe to count again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await take(client, action, subjects, cost, now);
+    } catch (error) {
+      if (attempt >= DEADLOCK_RETRIES || !isDeadlock(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
+
+const DEADLOCK_RETRIES = 5;
+
+function isDeadlock(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /deadlock detected|40P01/.test(`${error.message} ${String((error as { code?: unknown }).code ?? "")}`)
+  );
 }
 
 async function take(
