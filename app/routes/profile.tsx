@@ -3,6 +3,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/current-user.server";
+import { CurrentPasswordField } from "~/components/current-password-field";
 import { Field } from "~/components/field";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { organizationName } from "~/i18n/localized-name";
@@ -110,13 +111,7 @@ export default function ProfilePage() {
         <h2>{t("profile.changePassword")}</h2>
         <Form method="post" noValidate className="stack">
           <input type="hidden" name="intent" value="password" />
-          <Field
-            label={t("fields.currentPassword")}
-            name="current"
-            type="password"
-            autoComplete="current-password"
-            error={errorsFor("password").current}
-          />
+          <CurrentPasswordField error={errorsFor("password").current} />
           <NewPasswordFields errors={errorsFor("password")} />
           {result?.intent === "password" && result.ok ? <p role="status">{t("profile.passwordChanged")}</p> : null}
           <button type="submit" className="button primary">

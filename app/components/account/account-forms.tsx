@@ -1,4 +1,5 @@
 import { Form, useSearchParams } from "@remix-run/react";
+import { CurrentPasswordField } from "~/components/current-password-field";
 import { Field, FormError } from "~/components/field";
 import { SelectField } from "~/components/select-field";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/config";
@@ -76,13 +77,7 @@ export function AccountForms({
         <p>{t("citizens.profile.deleteText")}</p>
         <Form method="post" noValidate className="stack">
           <input type="hidden" name="intent" value="delete" />
-          <Field
-            label={t("fields.currentPassword")}
-            name="current"
-            type="password"
-            autoComplete="current-password"
-            error={errorsFor("delete").current}
-          />
+          <CurrentPasswordField error={errorsFor("delete").current} />
           <button type="submit" className="button danger" data-testid="delete-account">
             {t("citizens.profile.deleteSubmit")}
           </button>
