@@ -78,7 +78,7 @@ const ENDPOINTS: Endpoint[] = [
       const html = body.toString();
       if (!html.includes(f.sha256)) return "no version SHA-256";
       // Offered only while the round is open to the public and the visitor is signed out.
-      if (!html.includes(`/login?redirectTo=/rounds/${f.roundId}`)) return "no sign-in-to-propose link";
+      if (!html.includes('data-testid="signup-to-propose"')) return "no sign-up-to-propose link";
       const articles = count(html, 'data-testid="count-');
       return articles === f.articles ? null : `${articles} of ${f.articles} articles`;
     },
