@@ -1,6 +1,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./config";
 import { DICTIONARIES } from "./dictionaries";
+import { draftTitle, type DraftTitleFields } from "./localized-name";
 import { createTranslate, type Translate } from "./translate";
 
 type Match = { id: string; data: unknown };
@@ -24,4 +25,18 @@ export function pageTitle(
   const t = createTranslate(DICTIONARIES[locale]);
   const page = name(t, locale);
   return [{ title: page ? `${page} · ${t("app.name")}` : t("app.name") }];
+}
+
+/**
+ * The tab title of a page about one draft ("Versions: <the draft's title>"), or only the page's
+ * name when the loader failed.
+ */
+export function draftPageTitle(
+  matches: readonly Match[],
+  draft: DraftTitleFields | undefined,
+  pageKey: string,
+): MetaDescriptor[] {
+  return pageTitle(matches, (t, locale) =>
+    draft ? t("titles.ofDraft", { page: t(pageKey), name: draftTitle(draft, locale) }) : t(pageKey),
+  );
 }

@@ -15,6 +15,23 @@ export type RoundResource = {
   invitedOrganizationIds: string[];
 };
 
+/** The fields of a stored round the policy decides on, with its draft's resource. */
+export type RoundForPolicy = {
+  audience: RoundResource["audience"];
+  status: RoundResource["status"];
+  invitations: { organizationId: string }[];
+};
+
+export function roundResourceOf(round: RoundForPolicy, draft: DraftResource): RoundResource {
+  return {
+    type: "round",
+    draft,
+    audience: round.audience,
+    status: round.status,
+    invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
+  };
+}
+
 const invited = (actor: MaybeActor, round: RoundResource) =>
   round.invitedOrganizationIds.some((id) => !!membershipIn(actor, id));
 

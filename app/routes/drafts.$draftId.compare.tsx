@@ -1,4 +1,4 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -12,9 +12,7 @@ import { orUnreadableDocument } from "~/boundary/unreadable-document.server";
 import { found, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data ? t("titles.ofDraft", { page: t("compare.title"), name: draftTitle(data.draft, locale) }) : t("compare.title"),
-  );
+  draftPageTitle(matches, data?.draft, "compare.title");
 
 /**
  * Compares two texts of a draft article by article: `?from=<version>&to=<version|live>`.

@@ -1,4 +1,4 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -14,11 +14,7 @@ import { readForm } from "~/utils/read-form.server";
 import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data
-      ? t("titles.ofDraft", { page: t("drafts.editDetails"), name: draftTitle(data.draft, locale) })
-      : t("drafts.editDetails"),
-  );
+  draftPageTitle(matches, data?.draft, "drafts.editDetails");
 
 /** The owner's staff correct a draft's titles (in any of the four languages) and kind. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

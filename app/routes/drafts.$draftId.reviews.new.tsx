@@ -1,6 +1,6 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
-import { draftTitle } from "~/i18n/localized-name";
+
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -22,9 +22,7 @@ import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { forbidden, handleForm, InvalidInput, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data ? t("titles.ofDraft", { page: t("reviews.send"), name: draftTitle(data.draft, locale) }) : t("reviews.send"),
-  );
+  draftPageTitle(matches, data?.draft, "reviews.send");
 
 /** The owner's collegia to which this person may send the draft now. */
 async function allowedBodies(request: Request, draftId: string | undefined) {

@@ -1,4 +1,4 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -6,27 +6,17 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { RoundList } from "~/components/rounds/round-list";
 import { useT } from "~/i18n/use-t";
 import { listDraftRounds, roundInfo } from "~/models/rounds/rounds.server";
-import { can } from "~/policies";
+import { can, roundResourceOf } from "~/policies";
 import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data
-      ? t("titles.ofDraft", { page: t("rounds.ofDraft"), name: draftTitle(data.draft, locale) })
-      : t("rounds.ofDraft"),
-  );
+  draftPageTitle(matches, data?.draft, "rounds.ofDraft");
 
 /** A draft's consultation rounds, as far as the viewer may see them, and "new round" for staff. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
   const rounds = (await listDraftRounds(draft.id)).filter((round) =>
-    can(user.actor, "round.view", {
-      type: "round",
-      draft: resource,
-      audience: round.audience,
-      status: round.status,
-      invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
-    }),
+    can(user.actor, "round.view", roundResourceOf(round, resource)),
   );
   return {
     draft: draftHeading(draft),

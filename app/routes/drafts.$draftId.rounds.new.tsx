@@ -1,4 +1,4 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -24,9 +24,7 @@ import { readForm } from "~/utils/read-form.server";
 import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data ? t("titles.ofDraft", { page: t("rounds.new"), name: draftTitle(data.draft, locale) }) : t("rounds.new"),
-  );
+  draftPageTitle(matches, data?.draft, "rounds.new");
 
 /** Organizations that can be invited: every one but the owner. */
 function invitableOrganizations(ownerOrganizationId: string) {

@@ -1,4 +1,4 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,11 +13,7 @@ import { db } from "~/utils/db.server";
 import { handleForm, InvalidInput, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data
-      ? t("titles.ofDraft", { page: t("drafts.sharing"), name: draftTitle(data.draft, locale) })
-      : t("drafts.sharing"),
-  );
+  draftPageTitle(matches, data?.draft, "drafts.sharing");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "draft.share");

@@ -1,6 +1,6 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
-import { draftTitle } from "~/i18n/localized-name";
+
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,11 +16,7 @@ import { parseSignature, SIGNATORY_ROWS } from "~/schemas/signature";
 import { handleForm, InvalidInput, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data
-      ? t("titles.ofDraft", { page: t("signature.title"), name: draftTitle(data.draft, locale) })
-      : t("signature.title"),
-  );
+  draftPageTitle(matches, data?.draft, "signature.title");
 
 /**
  * The owner organization's administrators record who signed an agreement, when and where,

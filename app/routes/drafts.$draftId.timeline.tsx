@@ -1,4 +1,4 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -8,33 +8,19 @@ import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { listDraftRounds } from "~/models/rounds/rounds.server";
 import { draftTimeline } from "~/models/drafts/timeline.server";
-import { can } from "~/policies";
+import { can, roundResourceOf } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
 import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data
-      ? t("titles.ofDraft", { page: t("timeline.title"), name: draftTitle(data.draft, locale) })
-      : t("timeline.title"),
-  );
+  draftPageTitle(matches, data?.draft, "timeline.title");
 
 /** The register of a draft: versions, rounds, reviews and status changes, who and when. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
   const rounds = await listDraftRounds(draft.id);
   const visibleRoundIds = new Set(
-    rounds
-      .filter((round) =>
-        can(user.actor, "round.view", {
-          type: "round",
-          draft: resource,
-          audience: round.audience,
-          status: round.status,
-          invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
-        }),
-      )
-      .map((round) => round.id),
+    rounds.filter((round) => can(user.actor, "round.view", roundResourceOf(round, resource))).map((round) => round.id),
   );
   const page = readPage(new URL(request.url));
   const { items, total } = await draftTimeline(draft.id, page, visibleRoundIds);

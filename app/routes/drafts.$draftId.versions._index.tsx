@@ -1,4 +1,4 @@
-import { pageTitle } from "~/i18n/page-title";
+import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -16,11 +16,7 @@ import { readForm } from "~/utils/read-form.server";
 import { requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t, locale) =>
-    data
-      ? t("titles.ofDraft", { page: t("versions.title"), name: draftTitle(data.draft, locale) })
-      : t("versions.title"),
-  );
+  draftPageTitle(matches, data?.draft, "versions.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");

@@ -16,8 +16,9 @@ import { submitProposal } from "~/models/rounds/proposals.server";
 import { buildSummaryTable } from "~/models/rounds/round-summary.server";
 import { createRound, loadRound } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
-import { db, type Db } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { clearRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { databaseWork } from "../helpers/database-work";
 import { addMember, createDraftSetup, createOrganization, createUser, TEST_PASSWORD } from "../helpers/factories";
 
 /**
@@ -27,7 +28,6 @@ import { addMember, createDraftSetup, createOrganization, createUser, TEST_PASSW
  */
 type Later = (work: () => Promise<void>) => void;
 const DAY = 86_400_000;
-const globalForDb = globalThis as unknown as { agoraDb?: Db };
 
 beforeEach(() => clearRateLimits());
 
@@ -48,28 +48,6 @@ async function signUp(input: SignUpRequest) {
   const answer = await acceptSignUp(input, (work) => later.push(work));
   for (const work of later) await work();
   return { answer, queued: later.length };
-}
-
-/** Every database operation made while `run` goes, as "Model.operation". */
-async function databaseWork(run: () => Promise<unknown>): Promise<string[]> {
-  const base = db();
-  const operations: string[] = [];
-  globalForDb.agoraDb = base.$extends({
-    query: {
-      $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          operations.push(`${model}.${operation}`);
-          return query(args);
-        },
-      },
-    },
-  }) as unknown as Db;
-  try {
-    await run();
-  } finally {
-    globalForDb.agoraDb = base;
-  }
-  return operations;
 }
 
 /** The link in the latest e-mail to this address (the outbox is the delivery without SMTP). */

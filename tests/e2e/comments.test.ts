@@ -2,13 +2,13 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { appAndBrowserForThisFile, openDraft as open, signedInPage as signIn } from "../helpers/browser";
+import { collapseBefore, selectAcross, selectWords } from "../helpers/editor-text";
 
 const running = appAndBrowserForThisFile();
 
 const signedInPage = (email: string) => signIn(running, email);
 const openDraft = (page: Page, draftId: string) => open(running, page, draftId);
 
-/** Selects `words` inside the article with this stable id, as a mouse drag would. */
 /**
  * ProseMirror reads a DOM selection on the next "selectionchange" event, which the browser
  * fires asynchronously: wait until the editor's own selection is no longer empty.
@@ -26,71 +26,10 @@ async function untilEditorSelects(page: Page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
-async function selectWords(page: Page, articleId: string, words: string) {
-  await page.evaluate(
-    ({ articleId, words }) => {
-      const article = document.querySelector(`section[data-id="${articleId}"]`)!;
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.indexOf(words);
-        if (index < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + words.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-      throw new Error(`"${words}" not found`);
-    },
-    { articleId, words },
-  );
-}
-
-/** Selects from the start of `first` to the end of `last` inside one article, across paragraphs. */
-async function selectAcross(page: Page, articleId: string, first: string, last: string) {
-  await page.evaluate(
-    ({ articleId, first, last }) => {
-      const article = document.querySelector(`section[data-id="${articleId}"]`)!;
-      const find = (words: string) => {
-        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const index = node.textContent!.indexOf(words);
-          if (index >= 0) return { node, index };
-        }
-        throw new Error(`"${words}" not found`);
-      };
-      const start = find(first);
-      const end = find(last);
-      const range = document.createRange();
-      range.setStart(start.node, start.index);
-      range.setEnd(end.node, end.index + last.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    { articleId, first, last },
-  );
-}
-
 /** Puts the caret (a collapsed selection) in the editor just before `words`, as a click there would. */
 async function caretBefore(page: Page, articleId: string, words: string) {
   await page.locator(".ProseMirror").focus();
-  await page.evaluate(
-    ({ articleId, words }) => {
-      const article = document.querySelector(`section[data-id="${articleId}"]`)!;
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.indexOf(words);
-        if (index < 0) continue;
-        window.getSelection()!.collapse(node, index);
-        return;
-      }
-      throw new Error(`"${words}" not found`);
-    },
-    { articleId, words },
-  );
+  await collapseBefore(page, articleId, words);
   // As with a selection: ProseMirror takes the caret on the next "selectionchange". Typing
   // before then would act at the old caret (one run in several split the wrong word).
   await expect

@@ -2,7 +2,8 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { createSession, SESSION_COOKIE } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
-import { appAndBrowserForThisFile, editorText } from "../helpers/browser";
+import { appAndBrowserForThisFile, editorText, openDraft } from "../helpers/browser";
+import { pointAfter } from "../helpers/editor-text";
 
 const running = appAndBrowserForThisFile();
 
@@ -26,34 +27,8 @@ async function phone(): Promise<Page> {
 
 async function openDraftOnPhone(page: Page): Promise<string> {
   const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
-  await page.goto(`${running.app.url}/drafts/${draft.id}`);
-  await page.locator(".ProseMirror").waitFor({ timeout: 10_000 });
-  await expect
-    .poll(() => page.getByTestId("connection-state").getAttribute("data-state"), { timeout: 10_000 })
-    .toBe("connected");
+  await openDraft(running, page, draft.id);
   return draft.id;
-}
-
-/** Where a word is on the screen, to tap there as a finger would. */
-async function pointAt(page: Page, articleId: string, words: string) {
-  return page.evaluate(
-    ({ articleId, words }) => {
-      const article = document.querySelector(`section[data-id="${articleId}"]`)!;
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.indexOf(words);
-        if (index < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, index + words.length);
-        range.setEnd(node, index + words.length);
-        range.startContainer.parentElement?.scrollIntoView({ block: "center" });
-        const box = range.getBoundingClientRect();
-        return { x: box.left, y: box.top + box.height / 2 };
-      }
-      throw new Error(`"${words}" not found`);
-    },
-    { articleId, words },
-  );
 }
 
 const isVisible = (page: Page, selector: string) => page.locator(selector).isVisible();
@@ -103,7 +78,7 @@ describe("on a phone with a touch screen", () => {
     const draftId = await openDraftOnPhone(page);
 
     // Typing: tap after a word, type through the (emulated) on-screen keyboard.
-    const spot = await pointAt(page, "lsg-a1", "պաշտոնական");
+    const spot = await pointAfter(page, "lsg-a1", "պաշտոնական");
     await page.touchscreen.tap(spot.x, spot.y);
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
     await page.keyboard.type(" (touch)");

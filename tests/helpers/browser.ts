@@ -80,8 +80,11 @@ export async function signedInPage(running: BrowserHandle, email: string, locale
 /** Opens a draft and waits until the editor is connected to the collab server. */
 export async function openDraft(running: BrowserHandle, page: Page, draftId: string): Promise<void> {
   await page.goto(`${running.app.url}/drafts/${draftId}`);
-  await page.locator(".ProseMirror").waitFor();
-  await expect.poll(() => page.getByTestId("connection-state").getAttribute("data-state")).toBe("connected");
+  // Generous: an emulated phone on a loaded 2-core machine takes a few seconds to hydrate.
+  await page.locator(".ProseMirror").waitFor({ timeout: 10_000 });
+  await expect
+    .poll(() => page.getByTestId("connection-state").getAttribute("data-state"), { timeout: 10_000 })
+    .toBe("connected");
 }
 
 /**

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { acceptPasswordResetRequest, sendPasswordReset } from "~/models/accounts/password-reset-requests.server";
-import { db, type Db } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { clearRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { form, startApp, type RunningApp } from "../helpers/app-server";
+import { databaseWork } from "../helpers/database-work";
 import { createUser } from "../helpers/factories";
 
 /**
@@ -12,31 +13,8 @@ import { createUser } from "../helpers/factories";
  * The work is compared operation by operation on the real database, not by a clock.
  */
 type Later = (work: () => Promise<void>) => void;
-const globalForDb = globalThis as unknown as { agoraDb?: Db };
 
 beforeEach(() => clearRateLimits());
-
-/** Every database operation made while `run` goes, as "Model.operation". */
-async function databaseWork(run: () => Promise<void>): Promise<string[]> {
-  const base = db();
-  const operations: string[] = [];
-  globalForDb.agoraDb = base.$extends({
-    query: {
-      $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          operations.push(`${model}.${operation}`);
-          return query(args);
-        },
-      },
-    },
-  }) as unknown as Db;
-  try {
-    await run();
-  } finally {
-    globalForDb.agoraDb = base;
-  }
-  return operations;
-}
 
 describe("asking for a reset link", () => {
   it("does the same database work for a known and an unknown e-mail before answering", async () => {

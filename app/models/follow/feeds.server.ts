@@ -3,7 +3,7 @@ import type { Locale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { draftTitle, DRAFT_TITLES, organizationName, ORGANIZATION_NAME_FIELDS } from "~/i18n/localized-name";
 import { serverT } from "~/i18n/server-t.server";
-import { can } from "~/policies";
+import { can, roundResourceOf } from "~/policies";
 import { db } from "~/utils/db.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
 import { listRegister } from "../register/register.server";
@@ -30,13 +30,7 @@ export async function roundsFeed(origin: string, locale: Locale): Promise<AtomFe
     },
   });
   const visible = rounds.filter((round) =>
-    can(null, "round.view", {
-      type: "round",
-      audience: round.audience,
-      status: round.status,
-      invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
-      draft: draftResourceOf(round.draft),
-    }),
+    can(null, "round.view", roundResourceOf(round, draftResourceOf(round.draft))),
   );
   return {
     id: `${origin}/rounds`,

@@ -1,6 +1,6 @@
 import { DRAFT_TITLES, ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import { PLATFORM_TIME_ZONE } from "~/i18n/config";
-import { can, REGISTERED_STATUSES, type MaybeActor, type RoundResource } from "~/policies";
+import { can, REGISTERED_STATUSES, roundResourceOf, type MaybeActor } from "~/policies";
 import type { DRAFT_KINDS } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
 import type { Page } from "~/utils/pagination";
@@ -160,15 +160,6 @@ export function visibleEntryRounds(
 ) {
   const draft = draftResourceOf(entry.draft);
   return entry.rounds
-    .map((round) => ({
-      round,
-      resource: {
-        type: "round",
-        draft,
-        audience: round.audience,
-        status: round.status,
-        invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
-      } satisfies RoundResource,
-    }))
+    .map((round) => ({ round, resource: roundResourceOf(round, draft) }))
     .filter(({ resource }) => can(actor, "round.view", resource));
 }

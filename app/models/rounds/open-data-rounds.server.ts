@@ -1,6 +1,6 @@
 import { ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import { outlineOf } from "~/editor/outline";
-import { can, type RoundResource } from "~/policies";
+import { can, roundResourceOf, type RoundResource } from "~/policies";
 import { db } from "~/utils/db.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
 import { readStoredDocument } from "~/editor/stored-document";
@@ -32,13 +32,7 @@ function findRound(roundId: string) {
 }
 
 function resourceOf(round: RoundRow): RoundResource {
-  return {
-    type: "round",
-    draft: draftResourceOf(round.draft),
-    audience: round.audience,
-    status: round.status,
-    invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
-  };
+  return roundResourceOf(round, draftResourceOf(round.draft));
 }
 
 const visibleToAll = (round: RoundRow) => can(null, "round.view", resourceOf(round));

@@ -1,6 +1,6 @@
 import { DRAFT_HEADING, ORGANIZATION_NAMES, ORGANIZATION_NAME_FIELDS } from "~/i18n/localized-name";
 import type { CurrentUser } from "~/auth/current-user.server";
-import type { RoundResource } from "~/policies";
+import { roundResourceOf, type RoundResource } from "~/policies";
 import { indexRound } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
@@ -30,13 +30,7 @@ export async function loadRound(roundId: string) {
     },
   });
   if (!round) return null;
-  const resource: RoundResource = {
-    type: "round",
-    audience: round.audience,
-    status: round.status,
-    invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
-    draft: draftResourceOf(round.draft),
-  };
+  const resource: RoundResource = roundResourceOf(round, draftResourceOf(round.draft));
   return { round, resource };
 }
 
