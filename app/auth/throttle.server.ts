@@ -1,4 +1,5 @@
 import type { Db, Tx } from "~/utils/db.server";
+import { countInWindow } from "~/utils/window-counter.server";
 
 /**
  * Password-guess throttling shared by every web process (it lives in the database).
@@ -33,15 +34,8 @@ export async function secondsUntilAllowed(client: Db | Tx, keys: string[], now =
 }
 
 export async function recordFailure(client: Db | Tx, keys: string[], now = new Date()): Promise<void> {
-  for (const key of keys) {
-    const row = await client.loginThrottle.findUnique({ where: { key } });
-    const stale = row && now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
-    await client.loginThrottle.upsert({
-      where: { key },
-      create: { key, failures: 1, lastFailureAt: now },
-      update: { failures: stale ? 1 : { increment: 1 }, lastFailureAt: now },
-    });
-  }
+  const staleAt = new Date(now.getTime() - FORGET_AFTER_MS);
+  for (const key of keys) await countInWindow(client, key, { cost: 1, staleAt, now, window: "sliding" });
 }
 
 export async function clearFailures(client: Db | Tx, key: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { db, type Db, type Tx } from "./db.server";
+import { countInWindow } from "./window-counter.server";
 
 /**
  * Limits on writes that create work or mail for other people (a proposal needs an official
@@ -90,29 +91,10 @@ export async function takeRateLimit(
   now = new Date(),
 ): Promise<RateDecision> {
   if (cost <= 0) return { ok: true };
-  // No transaction of its own: every statement below is atomic by itself, so a burst on one
-  // key never queues for pooled connections behind a row lock. Inside a caller's transaction
-  // the same statements roll back with its write.
-  if (!("$transaction" in client)) return take(client, action, subjects, cost, now);
-  // PostgreSQL may still pick one of many simultaneous counters on one row as a deadlock
-  // victim; nothing of it was counted, so it is safe to count again.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await take(client, action, subjects, cost, now);
-    } catch (error) {
-      if (attempt >= DEADLOCK_RETRIES || !isDeadlock(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-    }
-  }
-}
-
-const DEADLOCK_RETRIES = 5;
-
-function isDeadlock(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    /deadlock detected|40P01/.test(`${error.message} ${String((error as { code?: unknown }).code ?? "")}`)
-  );
+  // No transaction of its own: each counter is one atomic statement, so a burst on one key
+  // never queues for pooled connections behind a row lock. Inside a caller's transaction the
+  // counts roll back with its write.
+  return take(client, action, subjects, cost, now);
 }
 
 async function take(
@@ -131,7 +113,12 @@ async function take(
     if (!value || !limit) continue;
     const key = rateKey(action, subject, value);
     const windowMs = limit.minutes * 60_000;
-    const row = await count(client, key, cost, new Date(now.getTime() - windowMs), now);
+    const row = await countInWindow(client, key, {
+      cost,
+      staleAt: new Date(now.getTime() - windowMs),
+      now,
+      window: "fixed",
+    });
     counted.push(key);
     if (row.failures > limit.max) {
       wait = Math.max(wait, Math.ceil((row.lastFailureAt.getTime() + windowMs - now.getTime()) / 1000));
@@ -154,26 +141,6 @@ export async function enforceRateLimit(
 ): Promise<void> {
   const decision = await takeRateLimit(client, action, subjects, cost);
   if (!decision.ok) throw new RateLimitedError(action, decision.retryAfterSeconds);
-}
-
-/**
- * Adds to the window still running, or starts a new one; returns the count after adding.
- * Three single-row statements that stay right when requests race: the row is made to exist
- * (an upsert that changes nothing when it does), a run-out window is restarted only if it
- * is still the run-out one, and the increment returns the row it wrote, so each request
- * sees exactly the count its own units brought the window to.
- */
-async function count(client: Db | Tx, key: string, cost: number, windowOpenedAfter: Date, now: Date) {
-  await client.loginThrottle.upsert({
-    where: { key },
-    create: { key, failures: 0, lastFailureAt: now },
-    update: { key },
-  });
-  await client.loginThrottle.updateMany({
-    where: { key, lastFailureAt: { lte: windowOpenedAfter } },
-    data: { failures: 0, lastFailureAt: now },
-  });
-  return client.loginThrottle.update({ where: { key }, data: { failures: { increment: cost } } });
 }
 
 /** Forgets every counter (tests start each scenario from a quiet platform). */
