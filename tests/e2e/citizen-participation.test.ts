@@ -117,9 +117,16 @@ describe("a citizen takes part in a public consultation", () => {
       await card.locator('textarea[name="answer"]').fill("Accepted: three days, on the community's website.");
       await card.locator('form.answer-form button[type="submit"]').click();
       await expect.poll(() => staff.getByTestId("answer-progress").textContent()).toContain("1");
+      // Until the summary is published the answer may still change: its author sees none yet.
+      await page.goto(`${running.app.url}/my-proposals`);
+      expect(await page.getByTestId("my-proposal-answer").count()).toBe(0);
+      await staff.locator('input[name="intent"][value="publish"] + button').click();
+      await expect
+        .poll(async () => (await db().consultationRound.findUniqueOrThrow({ where: { id: round.id } })).status)
+        .toBe("ANSWERED");
 
       // The citizen is told by e-mail and reads the answer under "My proposals".
-      await mailTo(email, new RegExp(`/rounds/${round.id}`));
+      await mailTo(email, new RegExp(`official answers[\\s\\S]*/rounds/${round.id}`));
       await page.goto(`${running.app.url}/my-proposals`);
       await expect.poll(() => page.title()).toContain("My proposals");
       const mine = page.getByTestId("my-proposal");

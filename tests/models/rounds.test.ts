@@ -7,7 +7,7 @@ import { initializeDocument } from "~/models/documents/document-log.server";
 import { answerProposal, publishSummary, submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";
 import { advanceRounds } from "~/models/rounds/round-scheduler.server";
 import { buildSummaryTable } from "~/models/rounds/round-summary.server";
-import { createRound } from "~/models/rounds/rounds.server";
+import { createRound, listOwnProposals } from "~/models/rounds/rounds.server";
 import { db } from "~/utils/db.server";
 import { RuleError } from "~/utils/rule-error";
 import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
@@ -202,18 +202,26 @@ describe("consultation rounds", () => {
       { proposalId: onArticle1.id, decision: "REJECTED", answer: "Ժամկետը սահմանված է Բյուջետային օրենսգրքով։" },
       at(17),
     );
+    // Answers may still be corrected: their authors are told, and see them, at publication.
+    expect(await db().notification.count({ where: { userId: expert.id, kind: "proposal.answered" } })).toBe(0);
+    expect((await listOwnProposals(round.id, expert.id)).map((p) => p.answer)).toEqual([null, null]);
     await publishSummary(staff, round.id, at(18));
     expect(await status(round.id)).toBe("ANSWERED");
+    expect((await listOwnProposals(round.id, expert.id)).map((p) => p.decision).sort()).toEqual([
+      "ACCEPTED",
+      "REJECTED",
+    ]);
     expect((await db().draft.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("REVISION");
     await expect(
       answerProposal(staff, round.id, { proposalId: onArticle1.id, decision: "ACCEPTED", answer: "" }, at(19)),
     ).rejects.toMatchObject({ key: "rounds.errors.notClosed" });
 
     const notified = await db().notification.findMany({ where: { userId: expert.id, kind: "proposal.answered" } });
-    expect(notified).toHaveLength(2);
-    // One e-mail when the round opened (invited), one receipt per proposal, one per answered proposal.
+    // One notice for both of the expert's proposals.
+    expect(notified).toHaveLength(1);
+    // One e-mail when the round opened (invited), one receipt per proposal, one with the answers.
     expect(await db().outboxEmail.count({ where: { to: expert.email, subject: { contains: "Первый раунд" } } })).toBe(
-      5,
+      4,
     );
     const table = await buildSummaryTable(round.id, "en");
     expect(table.rows.map((r) => [r.articleNumber, r.decision])).toEqual([

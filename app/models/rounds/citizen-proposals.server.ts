@@ -1,6 +1,7 @@
 import { can, type Actor, type MaybeActor, type RoundResource } from "~/policies";
 import { db } from "~/utils/db.server";
 import { receiptOf } from "./proposal-receipt.server";
+import { answerOncePublished } from "./rounds.server";
 
 /** A person with no organization and a verified e-mail: who any member of the public becomes. */
 const VERIFIED_CITIZEN: Actor = { id: "", isPlatformAdmin: false, isVerified: true, memberships: [] };
@@ -28,7 +29,7 @@ export async function ownReceipt(proposalId: string | null, roundId: string, aut
 
 /**
  * "My proposals": everything the person sent, in every round, newest first, with the
- * round's state and the official answer once it is given.
+ * round's state and the official answer once it is published.
  */
 export async function listMyProposals(authorId: string) {
   const proposals = await db().proposal.findMany({
@@ -48,5 +49,5 @@ export async function listMyProposals(authorId: string) {
       round: { select: { title: true, status: true, timeZone: true } },
     },
   });
-  return proposals.map((p) => ({ ...p, sha256: receiptOf(p).sha256 }));
+  return proposals.map((p) => ({ ...answerOncePublished(p, p.round.status), sha256: receiptOf(p).sha256 }));
 }

@@ -118,27 +118,31 @@ export async function answerProposal(
       objectId: proposal.id,
       details: { roundId, decision: input.decision, previous: proposal.decision },
     });
-    if (!proposal.decision) await notifyAuthor(tx, proposal, round.draftId, user.id);
   });
 }
 
-/** In-app notification and e-mail, in the author's language, with a link to the round. */
-async function notifyAuthor(
-  tx: Tx,
-  proposal: { id: string; authorId: string; roundId: string },
-  draftId: string,
-  actorId: string,
-) {
-  const [author, round] = await Promise.all([
-    tx.user.findUniqueOrThrow({ where: { id: proposal.authorId }, select: RECIPIENT_FIELDS }),
-    tx.consultationRound.findUniqueOrThrow({ where: { id: proposal.roundId }, select: { title: true } }),
-  ]);
-  await notifyPeople(tx, [author], {
-    kind: "proposal.answered",
-    path: `/rounds/${proposal.roundId}#own-proposals`,
-    title: () => round.title,
-    about: { draftId, roundId: proposal.roundId, proposalId: proposal.id, actorId },
+/**
+ * Tells every author of an answered proposal, once per person, in their own language, that
+ * the official answers are published. Not at the first answer: until publication staff may
+ * still correct an answer, so what an author is told is what stays on the record.
+ */
+async function notifyAuthors(tx: Tx, round: { id: string; title: string; draftId: string }, actorId: string) {
+  const proposals = await tx.proposal.findMany({
+    where: { roundId: round.id, status: "SUBMITTED", decision: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, author: { select: RECIPIENT_FIELDS } },
   });
+  const firstOfEach = new Map<string, (typeof proposals)[number]>();
+  for (const proposal of proposals)
+    if (!firstOfEach.has(proposal.author.id)) firstOfEach.set(proposal.author.id, proposal);
+  for (const proposal of firstOfEach.values()) {
+    await notifyPeople(tx, [proposal.author], {
+      kind: "proposal.answered",
+      path: `/rounds/${round.id}#own-proposals`,
+      title: () => round.title,
+      about: { draftId: round.draftId, roundId: round.id, proposalId: proposal.id, actorId },
+    });
+  }
 }
 
 /**
@@ -162,6 +166,7 @@ export async function publishSummary(user: CurrentUser, roundId: string, now = n
     });
     await mailAnswerFollowers(tx, roundId);
     const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
+    await notifyAuthors(tx, round, user.id);
     // Another round of the same draft still running keeps it in consultation.
     const running = await tx.consultationRound.count({
       where: { draftId: round.draftId, status: { in: ["OPEN", "CLOSED"] } },

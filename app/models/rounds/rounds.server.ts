@@ -142,12 +142,23 @@ const PROPOSAL_FIELDS = {
 } as const;
 
 /** A person's own proposals in a round, withdrawn ones included, newest first. */
-export function listOwnProposals(roundId: string, authorId: string) {
-  return db().proposal.findMany({
-    where: { roundId, authorId },
-    orderBy: { createdAt: "desc" },
-    select: PROPOSAL_FIELDS,
-  });
+export async function listOwnProposals(roundId: string, authorId: string) {
+  const [round, proposals] = await Promise.all([
+    db().consultationRound.findUniqueOrThrow({ where: { id: roundId }, select: { status: true } }),
+    db().proposal.findMany({ where: { roundId, authorId }, orderBy: { createdAt: "desc" }, select: PROPOSAL_FIELDS }),
+  ]);
+  return proposals.map((proposal) => answerOncePublished(proposal, round.status));
+}
+
+/**
+ * An answer is official once the summary is published; until then staff may still correct it,
+ * so its author (like everyone) sees it only from then on.
+ */
+export function answerOncePublished<P extends { decision: string | null; answer: string | null }>(
+  proposal: P,
+  roundStatus: string,
+): P {
+  return roundStatus === "ANSWERED" ? proposal : { ...proposal, decision: null, answer: null };
 }
 
 /**
