@@ -60,7 +60,13 @@ export function SiteHeader() {
           ) : null}
         </nav>
         <div className="header-tools">
-          <Form method="get" action="/search" className="header-search" role="search">
+          <Form
+            method="get"
+            action="/search"
+            className="header-search"
+            role="search"
+            aria-label={t("search.siteLandmark")}
+          >
             <label>
               <span className="visually-hidden">{t("search.label")}</span>
               <input type="search" name="q" placeholder={t("search.title")} data-testid="header-search" />

@@ -55,7 +55,7 @@ export default function HomePage() {
         {STEPS.map((step, index) => (
           <article key={step} className="step card">
             <div className="step-number">{t.number(index + 1)}</div>
-            <h3>{t(`home.steps.${step}.title`)}</h3>
+            <h2>{t(`home.steps.${step}.title`)}</h2>
             <p>{t(`home.steps.${step}.text`)}</p>
           </article>
         ))}

@@ -67,7 +67,7 @@ export default function DraftsPage() {
           </Link>
         ) : null}
       </div>
-      <Form method="get" className="filters" role="search">
+      <Form method="get" className="filters" role="search" aria-label={t("drafts.search")}>
         <label>
           <span className="visually-hidden">{t("drafts.search")}</span>
           <input type="search" name="q" defaultValue={query} placeholder={t("drafts.search")} />

@@ -35,7 +35,7 @@ export default function RegisterPage() {
       <h1>{t("register.title")}</h1>
       <p className="muted">{t("register.intro")}</p>
       <FollowLinks feed="register" />
-      <Form method="get" className="filters" role="search">
+      <Form method="get" className="filters" role="search" aria-label={t("register.filterLandmark")}>
         <DraftKindSelect name="kind" value={filters.kind} />
         <OrganizationSelect name="organization" value={filters.organizationId} organizations={organizations} />
         <label>

@@ -80,7 +80,7 @@ export default function SearchPage() {
   return (
     <section>
       <h1>{t("search.title")}</h1>
-      <Form method="get" action="/search" className="filters" role="search">
+      <Form method="get" action="/search" className="filters" role="search" aria-label={t("search.title")}>
         <label>
           <span className="visually-hidden">{t("search.label")}</span>
           <input type="search" name="q" defaultValue={params.q} placeholder={t("search.label")} />

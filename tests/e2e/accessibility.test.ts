@@ -12,6 +12,18 @@ const running = appAndBrowserForThisFile();
 /** The WCAG 2.1 A and AA rules: the level the platform promises in its statement. */
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const BLOCKING = new Set(["serious", "critical"]);
+/**
+ * Structure a screen-reader user navigates by, which axe files as moderate best practice: one
+ * main landmark, landmarks told apart by their names, headings without skipped levels. The
+ * platform promises them, so any violation of these fails too, whatever its impact.
+ */
+const STRUCTURE_RULES = new Set([
+  "landmark-one-main",
+  "landmark-no-duplicate-main",
+  "landmark-unique",
+  "heading-order",
+  "page-has-heading-one",
+]);
 
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 900, mobile: false },
@@ -91,9 +103,10 @@ async function problemsOf(family: PageFamily, path: string, visit: Visit): Promi
     const title = await page.title();
     if (!title || title.trim() === "Agora") problems.push(`no page title naming the page ("${title}")`);
 
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    const results = await new AxeBuilder({ page }).withTags([...WCAG_TAGS, "best-practice"]).analyze();
     for (const violation of results.violations) {
-      if (!BLOCKING.has(violation.impact ?? "")) continue;
+      const wcag = violation.tags.some((tag) => WCAG_TAGS.includes(tag));
+      if (!(wcag && BLOCKING.has(violation.impact ?? "")) && !STRUCTURE_RULES.has(violation.id)) continue;
       const where = violation.nodes.slice(0, 3).map((node) => node.target.join(" "));
       problems.push(`axe ${violation.impact} ${violation.id} ×${violation.nodes.length}: ${where.join(", ")}`);
     }

@@ -42,9 +42,10 @@ export function AnswerCard({
   const t = useT();
   return (
     <li className="card proposal-card" data-testid="proposal-to-answer" id={`proposal-${proposal.id}`}>
-      <p className="eyebrow">
+      {/* The card's heading: a screen reader moves from proposal to proposal by it. */}
+      <h2 className="eyebrow">
         {t("editor.articleNumber", { number: t.number(article?.number ?? 0) })} {article?.title}
-      </p>
+      </h2>
       <p>
         <strong>{proposal.author.deletedAt ? t("citizens.formerParticipant") : proposal.author.name}</strong>
         {" · "}
