@@ -42,6 +42,7 @@ export type ActionResources = {
   "admin.viewOutbox": PlatformResource;
   "admin.listUsers": PlatformResource;
   "admin.readAccessibilityFeedback": PlatformResource;
+  "admin.editParticipationRules": PlatformResource;
   "draft.list": PlatformResource;
   "draft.create": PlatformResource;
   "draft.view": DraftResource;
@@ -133,6 +134,7 @@ const RULES: Record<Action, Rule> = {
   "admin.viewOutbox": platformAdmin,
   "admin.listUsers": platformAdmin,
   "admin.readAccessibilityFeedback": platformAdmin,
+  "admin.editParticipationRules": platformAdmin,
   "draft.list": signedIn,
   "draft.create": (actor) => draftRules.create(actor),
   "draft.view": onDraft(draftRules.view),

@@ -87,4 +87,5 @@ export const PAGE_FAMILIES: PageFamily[] = [
   { name: "users (admin)", path: () => "/admin/users", who: ADMIN },
   { name: "outbox (admin)", path: () => "/admin/outbox", who: ADMIN },
   { name: "accessibility feedback (admin)", path: () => "/admin/accessibility-feedback", who: ADMIN },
+  { name: "participation rules wording (admin)", path: () => "/admin/participation-rules", who: ADMIN },
 ];

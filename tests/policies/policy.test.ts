@@ -146,6 +146,14 @@ const MATRIX: Record<
     ministryStaff: false,
     outsider: false,
   },
+  "admin.editParticipationRules": {
+    signedOut: false,
+    platformAdmin: true,
+    orgAdmin: false,
+    orgMember: false,
+    ministryStaff: false,
+    outsider: false,
+  },
   // User actions are checked on the orgMember's own account.
   "user.viewProfile": {
     signedOut: false,
