@@ -18,6 +18,11 @@ export type GuardInput<T, R extends Resource> = {
   action: ActionOn<R>;
   /** Where existence itself is private (admin pages): a refusal is a 404, never a 403. */
   hideRefusal?: boolean;
+  /**
+   * For a resource route called by fetchers: refusals answer JSON in the intents' result shape
+   * (404, 403, or 401 for a signed-out visitor) instead of a login redirect or an error page.
+   */
+  json?: boolean;
 };
 
 /**
@@ -38,6 +43,7 @@ export async function guard<T, R extends Resource>(input: GuardInput<T, R>): Pro
 }
 
 async function refuse<T, R extends Resource>(input: GuardInput<T, R>, reason: "notFound" | "forbidden") {
+  if (input.json) return refuseAsJson(input, reason);
   if (!input.user) return toLogin(input.request);
   await auditRefusal(input.request, input.user.id, {
     action: input.action,
@@ -46,6 +52,20 @@ async function refuse<T, R extends Resource>(input: GuardInput<T, R>, reason: "n
     reason,
   });
   return reason === "notFound" ? notFound() : forbidden();
+}
+
+async function refuseAsJson<T, R extends Resource>(input: GuardInput<T, R>, reason: "notFound" | "forbidden") {
+  const status = reason === "notFound" ? 404 : input.user ? 403 : 401;
+  if (reason === "forbidden") {
+    await auditRefusal(input.request, input.user?.id, {
+      action: input.action,
+      objectType: input.object.type,
+      objectId: input.object.id,
+      reason,
+    });
+  }
+  const form = reason === "notFound" ? "errors.notFound" : "errors.notAllowed";
+  return Response.json({ ok: false, intent: "", errors: { form } }, { status });
 }
 
 export function toLogin(request: Request): Response {

@@ -73,6 +73,7 @@ export type ActionResources = {
   "review.decide": ReviewResource;
   "review.close": ReviewResource;
   "review.viewAllDecisions": ReviewResource;
+  "moderation.view": ModeratedResource;
   "moderation.hide": ModeratedResource;
   "moderation.flag": ModeratedResource;
   "moderation.viewLog": OrganizationResource;
@@ -167,6 +168,11 @@ const RULES: Record<Action, Rule> = {
   "review.decide": onReview(collegiumRules.decide),
   "review.close": onReview(collegiumRules.close),
   "review.viewAllDecisions": onReview(collegiumRules.viewAllDecisions),
+  /** Who sees the proposal (its round) or the comment (its thread) at all. */
+  "moderation.view": (actor, resource) =>
+    resource.type === "round"
+      ? roundRules.view(actor, resource)
+      : resource.type === "thread" && commentRules.viewThread(actor, resource),
   "moderation.hide": (actor, resource) =>
     (resource.type === "round" || resource.type === "thread") && moderationRules.hide(actor, resource),
   "moderation.flag": (actor, resource) =>

@@ -77,6 +77,10 @@ const TABLE: Record<string, Row> = {
   },
   "admin.accessibility-feedback.tsx": { loader: ADMIN_ONLY },
   "admin.outbox.tsx": { loader: ADMIN_ONLY },
+  "admin.participation-rules.tsx": {
+    loader: ADMIN_ONLY,
+    action: { expect: ADMIN_ONLY, fields: () => ({ "rules.lead": "x".repeat(5000) }) },
+  },
   "admin.users.tsx": {
     loader: ADMIN_ONLY,
     action: { expect: ADMIN_ONLY, fields: (w) => ({ intent: "activation", userId: w.owner.id, active: "maybe" }) },
