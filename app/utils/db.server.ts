@@ -10,12 +10,23 @@ import { recoveringSqliteAdapter } from "./sqlite-adapter.server";
  */
 export type Db = SqliteClient;
 
+/**
+ * A transaction waits up to 10 s for a pooled connection instead of Prisma's 2 s: a campaign's
+ * burst of submissions queues for the pool (each holds its connection while it waits for the
+ * round's counter) rather than failing with a 500.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
     const { connectionString, schema } = parsePostgresUrl(databaseUrl);
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString }, { schema }) }) as unknown as Db;
+    return new PostgresClient({
+      adapter: new PrismaPg({ connectionString }, { schema }),
+      transactionOptions: TRANSACTION_OPTIONS,
+    }) as unknown as Db;
   }
   return new SqliteClient({
+    transactionOptions: TRANSACTION_OPTIONS,
     // Survives a failed COMMIT (full disk): see sqlite-adapter.server.ts.
     adapter: recoveringSqliteAdapter({ url: databaseUrl, timeout: 5000 }),
   });

@@ -1,25 +1,21 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { CurrentUser } from "~/auth/current-user.server";
 import { createSession } from "~/auth/session.server";
 import { verifyPassword } from "~/auth/password.server";
-import { article, paragraph } from "~/editor/document-json";
-import { jsonToYUpdate } from "~/editor/yjs-document";
 import { deleteOwnAccount } from "~/models/accounts/account-deletion.server";
-import { loadActor } from "~/models/accounts/actors.server";
 import { confirmEmailChange, requestEmailChange } from "~/models/accounts/email-change.server";
 import { confirmVerification, inspectEmailLink } from "~/models/accounts/email-verification.server";
 import { acceptSignUp, type SignUpRequest } from "~/models/accounts/sign-up.server";
-import { initializeDocument } from "~/models/documents/document-log.server";
 import { listMyProposals } from "~/models/rounds/citizen-proposals.server";
 import { proposalTextSha256 } from "~/models/rounds/proposal-receipt.server";
 import { submitProposal } from "~/models/rounds/proposals.server";
 import { buildSummaryTable } from "~/models/rounds/round-summary.server";
-import { createRound, loadRound } from "~/models/rounds/rounds.server";
+import { loadRound } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
 import { db } from "~/utils/db.server";
 import { clearRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { databaseWork } from "../helpers/database-work";
-import { addMember, createDraftSetup, createOrganization, createUser, TEST_PASSWORD } from "../helpers/factories";
+import { asCurrentUser, openRound } from "../helpers/open-round";
+import { addMember, createUser, TEST_PASSWORD } from "../helpers/factories";
 
 /**
  * Citizens' own accounts: signing up tells nobody whether an e-mail has an account, and
@@ -27,7 +23,6 @@ import { addMember, createDraftSetup, createOrganization, createUser, TEST_PASSW
  * address changes wait for their link; a deleted account's proposals stay in the record.
  */
 type Later = (work: () => Promise<void>) => void;
-const DAY = 86_400_000;
 
 beforeEach(() => clearRateLimits());
 
@@ -54,47 +49,6 @@ async function signUp(input: SignUpRequest) {
 async function linkTokenFor(email: string): Promise<string> {
   const mail = await db().outboxEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
   return mail.body.match(/\/verify-email\/([a-z0-9]+)/)![1]!;
-}
-
-async function asCurrentUser(userId: string): Promise<CurrentUser> {
-  const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
-  return { ...user, sessionId: "test", actor: await loadActor(user) } as unknown as CurrentUser;
-}
-
-/** A ministry draft with two articles and an open public round on it. */
-async function openRound(audience: "PUBLIC" | "INVITED" = "PUBLIC") {
-  const { staff, draft } = await createDraftSetup();
-  await initializeDocument(
-    draft.id,
-    jsonToYUpdate({
-      type: "doc",
-      content: [
-        article("art-1", "Համայնքի բյուջեն", paragraph("Բյուջեն ընդունվում է մինչև դեկտեմբերի 20-ը։")),
-        article("art-2", "Հաշվետվություն", paragraph("Հաշվետվությունը ներկայացվում է 15 օրվա ընթացքում։")),
-      ],
-    }),
-  );
-  const ngo = await createOrganization("NGO");
-  const round = await createRound(
-    await asCurrentUser(staff.id),
-    draft.id,
-    {
-      title: "Հանրային քննարկում",
-      description: "",
-      opensAt: new Date(Date.now() + DAY),
-      closesAt: new Date(Date.now() + 20 * DAY),
-      timeZone: "Asia/Yerevan",
-      audience,
-      invited: audience === "INVITED" ? [ngo.id] : [],
-      versionName: "",
-    },
-    "Text for consultation",
-  );
-  await db().consultationRound.update({
-    where: { id: round.id },
-    data: { status: "OPEN", opensAt: new Date(Date.now() - DAY) },
-  });
-  return { round, staff, ngo };
 }
 
 const proposal = (proposedText = "«15 օրվա» բառերը փոխարինել «30 օրվա» բառերով") => ({

@@ -1,13 +1,12 @@
 import { mailAnswerFollowers } from "../follow/follower-mail.server";
 import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
-import { outlineOf } from "~/editor/outline";
 import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
+import { frozenText } from "../documents/frozen-text.server";
 import { queueReceiptEmail, receiptOf } from "./proposal-receipt.server";
-import { readStoredDocument } from "~/editor/stored-document";
 
 /**
  * Proposals and official answers. Every rule that depends on time or state is checked here,
@@ -35,24 +34,21 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
   if (input.onBehalfOf && !user.actor.memberships.some((m) => m.organizationId === input.onBehalfOf)) {
     throw new RuleError("errors.notAllowed", "onBehalfOf");
   }
+  // The round's articles come from its frozen text, read and parsed once for every submission
+  // (a campaign sends hundreds a second against one 300-article law); it never changes.
+  const { version } = await db().consultationRound.findUniqueOrThrow({
+    where: { id: roundId },
+    select: { version: { select: { id: true, sha256: true } } },
+  });
+  const { articles } = await frozenText(version);
   return db().$transaction(async (tx) => {
-    const round = await tx.consultationRound.findUniqueOrThrow({
-      where: { id: roundId },
-      include: { version: { select: { content: true } } },
-    });
+    const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
     if (!isAcceptingProposals(round, now)) throw new RuleError("rounds.errors.notOpen");
-    const articles = outlineOf(readStoredDocument(round.version.content)).filter((e) => e.type === "article");
     if (!articles.some((a) => a.id === input.articleId)) throw new RuleError("errors.required", "articleId");
-    // The increment locks the round's row until commit: concurrent submissions get 1, 2, 3…
-    const { lastProposalNumber } = await tx.consultationRound.update({
-      where: { id: roundId },
-      data: { lastProposalNumber: { increment: 1 } },
-      select: { lastProposalNumber: true },
-    });
-    const proposal = await tx.proposal.create({
+    const created = await tx.proposal.create({
       data: {
         roundId,
-        number: lastProposalNumber,
+        number: 0,
         articleId: input.articleId,
         quote: input.quote,
         proposedText: input.proposedText,
@@ -62,14 +58,22 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
         createdAt: now,
       },
     });
-    await indexProposal(tx, proposal.id);
+    await indexProposal(tx, created.id);
     await audit(tx, {
       actorId: user.id,
       action: "proposal.submit",
       objectType: "Proposal",
-      objectId: proposal.id,
-      details: { roundId, articleId: input.articleId, organizationId: proposal.organizationId },
+      objectId: created.id,
+      details: { roundId, articleId: input.articleId, organizationId: created.organizationId },
     });
+    // The number last: its increment locks the round's row until the commit, so concurrent
+    // submissions get 1, 2, 3… and wait for each other only over these three statements.
+    const { lastProposalNumber } = await tx.consultationRound.update({
+      where: { id: roundId },
+      data: { lastProposalNumber: { increment: 1 } },
+      select: { lastProposalNumber: true },
+    });
+    const proposal = await tx.proposal.update({ where: { id: created.id }, data: { number: lastProposalNumber } });
     const receipt = receiptOf(proposal);
     await queueReceiptEmail(tx, user, round, receipt);
     return { ...proposal, receipt };
