@@ -72,6 +72,7 @@ export type ActionResources = {
   "review.decide": ReviewResource;
   "review.close": ReviewResource;
   "review.viewAllDecisions": ReviewResource;
+  "review.viewTally": ReviewResource;
   "moderation.hide": ModeratedResource;
   "moderation.flag": ModeratedResource;
   "moderation.viewLog": OrganizationResource;
@@ -165,6 +166,7 @@ const RULES: Record<Action, Rule> = {
   "review.decide": onReview(collegiumRules.decide),
   "review.close": onReview(collegiumRules.close),
   "review.viewAllDecisions": onReview(collegiumRules.viewAllDecisions),
+  "review.viewTally": onReview(collegiumRules.viewTally),
   "moderation.hide": (actor, resource) =>
     (resource.type === "round" || resource.type === "thread") && moderationRules.hide(actor, resource),
   "moderation.flag": (actor, resource) =>

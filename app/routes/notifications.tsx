@@ -33,6 +33,7 @@ export default function NotificationsPage() {
     <section className="narrow-wide">
       <div className="page-title">
         <h1>{t("notifications.title")}</h1>
+        <Link to="/notifications/settings">{t("notifications.settings.link")}</Link>
         {notifications.some((n) => !n.readAt) ? (
           <Form method="post">
             <button type="submit">{t("notifications.markRead")}</button>
@@ -49,7 +50,9 @@ export default function NotificationsPage() {
               ) : (
                 t(`notifications.kinds.${n.kind}`, { actor: n.actor?.name ?? "" })
               )}{" "}
-              {n.round ? (
+              {n.reviewId && n.draft ? (
+                <Link to={`/reviews/${n.reviewId}`}>{draftTitle(n.draft, t.locale)}</Link>
+              ) : n.round ? (
                 <Link to={`/rounds/${n.round.id}`}>{n.round.title}</Link>
               ) : n.draft ? (
                 <Link to={`/drafts/${n.draft.id}`}>{draftTitle(n.draft, t.locale)}</Link>

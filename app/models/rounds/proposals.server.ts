@@ -1,5 +1,5 @@
 import { mailAnswerFollowers } from "../follow/follower-mail.server";
-import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
+import { notifyPeople, recordNotice, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { outlineOf } from "~/editor/outline";
 import { indexProposal } from "~/search/search-index.server";
@@ -72,6 +72,7 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
     });
     const receipt = receiptOf(proposal);
     await queueReceiptEmail(tx, user, round, receipt);
+    await recordNotice(tx, user.id, "proposal.received", { draftId: round.draftId, roundId, proposalId: proposal.id });
     return { ...proposal, receipt };
   });
 }
