@@ -116,6 +116,20 @@ describe("the work queue", () => {
     expect(queue.reviews.items.every((r) => expected.reviews.includes(r.id))).toBe(true);
   });
 
+  it("told the round's staff it closed with the number of proposals to answer, and the author of the receipt", async () => {
+    const closed = await db().consultationRound.findFirstOrThrow({ where: { status: "CLOSED" } });
+    const notices = await db().notification.findMany({ where: { roundId: closed.id, kind: "round.closed" } });
+    expect(notices.length).toBeGreaterThan(0);
+    const staff = await db().user.findUniqueOrThrow({ where: { id: notices[0]!.userId } });
+    const mail = await db().outboxEmail.findFirstOrThrow({
+      where: { to: staff.email, body: { contains: closed.title } },
+    });
+    // One proposal waits: the count is in the e-mail, in the recipient's language.
+    expect(mail.subject).toMatch(/1/);
+    const lilit = await person("lilit@ucfo.example");
+    expect(await db().notification.count({ where: { userId: lilit.id, kind: "proposal.received" } })).toBe(1);
+  });
+
   it("shows each role its own work", async () => {
     const at = (email: string) => person(email).then((u) => loadWorkQueue(u, now));
     const lilit = await at("lilit@ucfo.example");
