@@ -53,7 +53,10 @@ export default function NotificationsPage() {
               {n.reviewId && n.draft ? (
                 <Link to={`/reviews/${n.reviewId}`}>{draftTitle(n.draft, t.locale)}</Link>
               ) : n.round ? (
-                <Link to={`/rounds/${n.round.id}`}>{n.round.title}</Link>
+                // A closed round's notice leads straight to the proposals waiting for an answer.
+                <Link to={n.kind === "round.closed" ? `/rounds/${n.round.id}/answers` : `/rounds/${n.round.id}`}>
+                  {n.round.title}
+                </Link>
               ) : n.draft ? (
                 <Link to={`/drafts/${n.draft.id}`}>{draftTitle(n.draft, t.locale)}</Link>
               ) : null}
