@@ -32,3 +32,11 @@ export function tallyReview(inOffice: number, decisions: Decision[], rules: Rule
   const outcome: Outcome = !quorumMet ? "NO_QUORUM" : approvals > cast * rules.majorityShare ? "ADOPTED" : "RETURNED";
   return { inOffice, cast, approve, approveWithRemarks, object, abstain, quorumMet, outcome };
 }
+
+/**
+ * The smallest number of decisions that makes a quorum ("more than `quorumShare`"), shown
+ * before closing so nobody learns only afterwards that one more decision was needed.
+ */
+export function quorumNeeded(inOffice: number, rules: Rules = DEFAULT_RULES): number {
+  return Math.floor(inOffice * rules.quorumShare) + 1;
+}

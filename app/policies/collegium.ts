@@ -1,5 +1,5 @@
 import { membershipIn, type MaybeActor } from "./actor";
-import { isOwnerStaff, type DraftResource } from "./drafts";
+import { DRAFT_TRANSITIONS, isOwnerStaff, type DraftResource } from "./drafts";
 
 /**
  * The collegium attached to a ministry and its reviews of final drafts. The roll is public
@@ -17,6 +17,12 @@ export type ReviewResource = {
   reviewerUserIds: string[];
   /** Users who are the body's secretary now. */
   secretaryUserIds: string[];
+  /** Users who chair the body now. */
+  chairUserIds: string[];
+  /** Every reviewer's seat has a decision (read with the review). */
+  everyoneDecided: boolean;
+  /** The due date has come by the server's clock when the review was read. */
+  dueReached: boolean;
 };
 
 const ministryAdmin = (actor: MaybeActor, body: CollegiumResource) =>
@@ -27,17 +33,30 @@ const isReviewer = (actor: MaybeActor, review: ReviewResource) => !!actor && rev
 export const collegiumRules = {
   view: (actor: MaybeActor) => actor !== null,
   manage: ministryAdmin,
-  /** The draft's owner staff send it, to a collegium of their own ministry, while it is worked on. */
+  /**
+   * The draft's owner staff send it, to a collegium of their own ministry, from a status the
+   * workflow lets move to collegium review (so never while a round runs or after a decision).
+   */
   sendForReview: (actor: MaybeActor, draft: DraftResource, body: CollegiumResource) =>
     isOwnerStaff(actor, draft) &&
     draft.ownerOrganizationId === body.organizationId &&
-    ["DRAFTING", "REVISION"].includes(draft.status),
+    DRAFT_TRANSITIONS[draft.status].includes("COLLEGIUM_REVIEW"),
   viewReview: (actor: MaybeActor, review: ReviewResource) =>
     isOwnerStaff(actor, review.draft) || isReviewer(actor, review) || review.secretaryUserIds.includes(actor?.id ?? ""),
   decide: (actor: MaybeActor, review: ReviewResource) => review.status === "OPEN" && isReviewer(actor, review),
-  /** The model also checks the due date against the server's clock. */
+  /**
+   * The secretary closes at the due date, or earlier once every reviewer has decided (nothing
+   * is left to wait for). The model checks both again against the stored rows and the clock.
+   */
   close: (actor: MaybeActor, review: ReviewResource) =>
-    review.status === "OPEN" && !!actor && review.secretaryUserIds.includes(actor.id),
+    review.status === "OPEN" &&
+    !!actor &&
+    review.secretaryUserIds.includes(actor.id) &&
+    (review.dueReached || review.everyoneDecided),
+  /** The tally so far, before closing: for the secretary and the chair, who run the meeting. */
+  viewTally: (actor: MaybeActor, review: ReviewResource) =>
+    collegiumRules.viewAllDecisions(actor, review) ||
+    (!!actor && (review.secretaryUserIds.includes(actor.id) || review.chairUserIds.includes(actor.id))),
   /** Everyone's decisions are shown once the review is closed; before, only counts and one's own. */
   viewAllDecisions: (actor: MaybeActor, review: ReviewResource) =>
     review.status === "CLOSED" && collegiumRules.viewReview(actor, review),

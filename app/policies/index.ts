@@ -74,6 +74,7 @@ export type ActionResources = {
   "review.close": ReviewResource;
   "review.viewAllDecisions": ReviewResource;
   "moderation.view": ModeratedResource;
+  "review.viewTally": ReviewResource;
   "moderation.hide": ModeratedResource;
   "moderation.flag": ModeratedResource;
   "moderation.viewLog": OrganizationResource;
@@ -173,6 +174,7 @@ const RULES: Record<Action, Rule> = {
     resource.type === "round"
       ? roundRules.view(actor, resource)
       : resource.type === "thread" && commentRules.viewThread(actor, resource),
+  "review.viewTally": onReview(collegiumRules.viewTally),
   "moderation.hide": (actor, resource) =>
     (resource.type === "round" || resource.type === "thread") && moderationRules.hide(actor, resource),
   "moderation.flag": (actor, resource) =>

@@ -7,6 +7,7 @@ import { Field } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { changeSharingLevel, grantSharing, revokeSharing } from "~/models/drafts/draft-sharing.server";
 import { ShareSchema } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
@@ -24,13 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { draft, organizations };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.share");
   return handleForm(request, {
     audit: { action: "draft.share", objectType: "Draft", objectId: draft.id },
     handle: async ({ parse, text }) => {
       const intent = text("intent");
       const level = text("level");
+      // Granting and changing levels notify the people reached; revoking tells no one.
+      if (intent !== "revoke")
+        await enforceRateLimit(db(), "share", { account: user.id, address: context.clientAddress });
       const result =
         intent === "revoke"
           ? await revokeSharing(user, draft.id, text("grantId"))

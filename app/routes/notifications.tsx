@@ -33,6 +33,7 @@ export default function NotificationsPage() {
     <section className="narrow-wide">
       <div className="page-title">
         <h1>{t("notifications.title")}</h1>
+        <Link to="/notifications/settings">{t("notifications.settings.link")}</Link>
         {notifications.some((n) => !n.readAt) ? (
           <Form method="post">
             <button type="submit">{t("notifications.markRead")}</button>
@@ -49,8 +50,13 @@ export default function NotificationsPage() {
               ) : (
                 t(`notifications.kinds.${n.kind}`, { actor: n.actor?.name ?? "" })
               )}{" "}
-              {n.round ? (
-                <Link to={`/rounds/${n.round.id}`}>{n.round.title}</Link>
+              {n.reviewId && n.draft ? (
+                <Link to={`/reviews/${n.reviewId}`}>{draftTitle(n.draft, t.locale)}</Link>
+              ) : n.round ? (
+                // A closed round's notice leads straight to the proposals waiting for an answer.
+                <Link to={n.kind === "round.closed" ? `/rounds/${n.round.id}/answers` : `/rounds/${n.round.id}`}>
+                  {n.round.title}
+                </Link>
               ) : n.draft ? (
                 <Link to={`/drafts/${n.draft.id}`}>{draftTitle(n.draft, t.locale)}</Link>
               ) : null}

@@ -10,6 +10,8 @@ import { PrintButton } from "~/components/print-button";
 import { organizationName } from "~/i18n/localized-name";
 import { CloseReviewForm, DecisionForm } from "~/components/reviews/review-forms";
 import { ReviewDecisions } from "~/components/reviews/review-decisions";
+import { ReviewProgress } from "~/components/reviews/review-progress";
+import { quorumNeeded, tallyReview } from "~/collegium/outcome";
 import { useT } from "~/i18n/use-t";
 import { closeReview, recordDecision } from "~/models/collegium/reviews.server";
 import { can } from "~/policies";
@@ -23,6 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, review, resource } = await requireReview(request, params.reviewId, "review.view");
   const seeAll = can(user.actor, "review.viewAllDecisions", resource);
+  const seeTally = can(user.actor, "review.viewTally", resource);
+  const rules = { quorumShare: review.body.quorumShare, majorityShare: review.body.majorityShare };
+  const decisionOf = (membershipId: string) => review.decisions.find((d) => d.membershipId === membershipId);
   const mySeat = review.reviewers.find((r) => r.membership.userId === user.id);
   const myDecision = mySeat ? review.decisions.find((d) => d.membershipId === mySeat.membershipId) : undefined;
   return {
@@ -49,11 +54,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decisionCount: review.decisions.length,
     myDecision: myDecision ? { decision: myDecision.decision, remarks: myDecision.remarks } : null,
     canDecide: can(user.actor, "review.decide", resource),
-    canClose: can(user.actor, "review.close", resource) && new Date() >= review.dueAt,
+    canClose: can(user.actor, "review.close", resource),
+    closesEarly: !resource.dueReached,
+    rules: {
+      quorumNeeded: quorumNeeded(review.reviewers.length, rules),
+      majorityPercent: Math.round(rules.majorityShare * 100),
+    },
+    // Who has decided and who has not, never what, until the review is closed.
+    roster: review.reviewers.map((r) => ({
+      name: r.membership.user?.name ?? r.membership.personName,
+      role: r.membership.role,
+      decided: !!decisionOf(r.membershipId),
+    })),
+    // The tally so far, for the secretary and the chair, while the review is open.
+    tallySoFar:
+      seeTally && review.status === "OPEN"
+        ? tallyReview(
+            review.reviewers.length,
+            review.decisions.map((d) => d.decision),
+            rules,
+          )
+        : null,
     // Everyone's decisions only once closed; before, only the count and one's own.
     decisions: seeAll
       ? review.reviewers.map((r) => {
-          const decision = review.decisions.find((d) => d.membershipId === r.membershipId);
+          const decision = decisionOf(r.membershipId);
           return {
             name: r.membership.user?.name ?? r.membership.personName,
             organization: r.membership.organization,
@@ -152,7 +177,10 @@ export default function ReviewPage() {
               {t("reviews.yourDecision")}: <strong>{t(`reviews.decisions.${loaded.myDecision.decision}`)}</strong>
             </p>
           ) : null}
-          {loaded.canClose ? <CloseReviewForm error={errors.close} /> : null}
+          {review.status === "OPEN" ? (
+            <ReviewProgress rules={loaded.rules} roster={loaded.roster} tally={loaded.tallySoFar} />
+          ) : null}
+          {loaded.canClose ? <CloseReviewForm error={errors.close} early={loaded.closesEarly} /> : null}
           {loaded.decisions ? <ReviewDecisions decisions={loaded.decisions} tally={review.tally} /> : null}
         </aside>
       </div>

@@ -8,6 +8,10 @@ import { describeScope } from "~/models/follow/follow-choices.server";
 import { scopeOf } from "~/models/follow/follow-scope";
 import { findByUnsubscribeToken, unsubscribe } from "~/models/follow/subscriptions.server";
 import { can } from "~/policies";
+import {
+  findSettingByUnsubscribeToken,
+  unsubscribeFromKind,
+} from "~/models/notifications/notification-settings.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Agora" }];
 
@@ -16,28 +20,36 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
  * a button, because mail scanners open links; POST (the button, or the mail client's own
  * one-click `List-Unsubscribe=One-Click`) ends the subscription. No sign-in: the link is
  * the proof. The server's same-origin check lets these POSTs through (server/same-origin.ts):
- * a mail provider's one-click POST carries no Origin.
+ * a mail provider's one-click POST carries no Origin. The same link ends a person's e-mail
+ * about one optional kind of notification (their in-app notices stay).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   if (!can(user?.actor ?? null, "follow.subscribe")) throw new Response("Forbidden", { status: 403 });
   const row = await findByUnsubscribeToken(params.token ?? "");
+  const setting = row ? null : await findSettingByUnsubscribeToken(params.token ?? "");
   // In the language the e-mails were written in, unless the reader chose one.
-  const locale = resolveLocale(request, user?.locale ?? row?.locale);
+  const locale = resolveLocale(request, user?.locale ?? row?.locale ?? setting?.user.locale);
+  const t = serverT(locale);
   // 200 even for an ended subscription: after the one-click POST this loader runs again, and
   // "already ended" is the answer the mail client should get.
   return {
-    pageTitle: `${serverT(locale)("follow.unsubscribe.title")} · Agora`,
-    scope: row ? await describeScope(scopeOf(row), locale) : null,
+    pageTitle: `${t("follow.unsubscribe.title")} · Agora`,
+    scope: row
+      ? await describeScope(scopeOf(row), locale)
+      : setting && setting.email !== "OFF"
+        ? t("notifications.settings.unsubscribeScope", { kind: t(`notifications.settings.kinds.${setting.kind}`) })
+        : null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await getCurrentUser(request);
   if (!can(user?.actor ?? null, "follow.subscribe")) throw new Response("Forbidden", { status: 403 });
-  const ended = await unsubscribe(params.token ?? "", user?.id ?? null);
+  const token = params.token ?? "";
+  const ended = (await unsubscribe(token, user?.id ?? null)) || (await unsubscribeFromKind(token));
   // Already ended is a success too: a second click, or the mail client's POST after the button.
-  return { ended: ended || !(await findByUnsubscribeToken(params.token ?? "")) };
+  return { ended: ended || !(await findByUnsubscribeToken(token)) };
 }
 
 export default function UnsubscribePage() {

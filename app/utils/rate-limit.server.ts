@@ -43,6 +43,8 @@ export const RATE_LIMITS = {
    * one's inbox can be flooded through the form) and per client address.
    */
   follow: { email: { max: 3, minutes: 60 }, address: { max: 20, minutes: 60 } },
+  /** Grants of access to a draft and level changes: each notifies the person or a whole organization. */
+  share: { account: { max: 40, minutes: 60 } },
   /** Flags on proposals and comments: each puts work on a moderator's list. */
   flag: { account: { max: 20, minutes: 60 }, address: { max: 60, minutes: 60 } },
 } as const satisfies Record<string, Partial<Record<Subject, { max: number; minutes: number }>>>;

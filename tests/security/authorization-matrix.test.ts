@@ -200,6 +200,10 @@ const TABLE: Record<string, Row> = {
   "moderation._index.tsx": { loader: { ...PRIVATE, ministryStaff: "hidden" } },
   "moderation[.]csv.tsx": { loader: { ...PRIVATE, ministryStaff: "hidden" } },
   "notifications.tsx": { loader: SIGNED_IN_LIST, action: OWN_ACTION("marks the caller's own notifications read") },
+  "notifications.settings.tsx": {
+    loader: SIGNED_IN_LIST,
+    action: OWN_ACTION("saves the caller's own e-mail choices; covered by tests/server/queue-http"),
+  },
   "orgs.$orgId._index.tsx": {
     loader: DIRECTORY,
     action: {

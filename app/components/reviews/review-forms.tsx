@@ -42,13 +42,13 @@ export function DecisionForm({
   );
 }
 
-/** The secretary's button, shown from the due date on. */
-export function CloseReviewForm({ error }: { error?: string }) {
+/** The secretary's button, shown from the due date on, or before it once everyone has decided. */
+export function CloseReviewForm({ error, early }: { error?: string; early: boolean }) {
   const t = useT();
   return (
     <Form method="post" className="card stack">
       <input type="hidden" name="intent" value="close" />
-      <p className="muted">{t("reviews.closeHint")}</p>
+      <p className="muted">{early ? t("reviews.closeEarlyHint") : t("reviews.closeHint")}</p>
       <FormError error={error} />
       <button type="submit" className="button primary" data-testid="review-close">
         {t("reviews.close")}

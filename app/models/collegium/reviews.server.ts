@@ -8,10 +8,20 @@ import { db, type Tx } from "~/utils/db.server";
 import { RuleError } from "~/utils/rule-error";
 import { seatsInOffice } from "./collegium.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
+import { writeVersion, type FrozenText } from "../documents/versions.server";
+import { reminderAt, REMINDER_LEAD_MS, timeLeft } from "~/collegium/reminder";
+import { formatDate } from "~/i18n/format";
+import { serverT } from "~/i18n/server-t.server";
 
-export const REVIEW_REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000;
-
-export type NewReview = { bodyId: string; versionId: string; dueAt: Date; note: string };
+export type NewReview = {
+  bodyId: string;
+  /** A version frozen before; ignored with `freeze`. */
+  versionId: string;
+  /** The current text, read just before: it becomes a new version in this same step. */
+  freeze?: { text: FrozenText; name: string };
+  dueAt: Date;
+  note: string;
+};
 
 /**
  * Sends a version of a draft to a collegium. The members in office at this moment become
@@ -19,7 +29,9 @@ export type NewReview = { bodyId: string; versionId: string; dueAt: Date; note: 
  */
 export async function sendForReview(user: CurrentUser, draftId: string, input: NewReview, now = new Date()) {
   return db().$transaction(async (tx) => {
-    const version = await tx.draftVersion.findFirst({ where: { id: input.versionId, draftId } });
+    const version = input.freeze
+      ? await writeVersion(tx, user.id, draftId, input.freeze.name, input.freeze.text)
+      : await tx.draftVersion.findFirst({ where: { id: input.versionId, draftId } });
     if (!version) throw new RuleError("errors.required", "versionId");
     if (input.dueAt <= now) throw new RuleError("collegium.errors.dueInPast", "dueAt");
     const seats = await seatsInOffice(tx, input.bodyId, now);
@@ -94,8 +106,9 @@ export async function recordDecision(
 }
 
 /**
- * Closes a review at or after its due date: counts the decisions under the body's rules,
- * records the outcome with the tally, and moves the draft to adopted or back to revision.
+ * Closes a review at or after its due date, or before it once every reviewer has decided:
+ * counts the decisions under the body's rules, records the outcome with the tally, moves the
+ * draft to adopted or back to revision, and tells the owning organization the outcome.
  */
 export async function closeReview(user: CurrentUser, reviewId: string, now = new Date()) {
   return db().$transaction(async (tx) => {
@@ -104,7 +117,10 @@ export async function closeReview(user: CurrentUser, reviewId: string, now = new
       include: { body: true, decisions: true, _count: { select: { reviewers: true } } },
     });
     if (review.status !== "OPEN") throw new RuleError("collegium.errors.closed");
-    if (now < review.dueAt) throw new RuleError("collegium.errors.beforeDue");
+    // Early only when nobody is left to decide: the outcome never depends on who was waited for.
+    if (now < review.dueAt && review.decisions.length < review._count.reviewers) {
+      throw new RuleError("collegium.errors.beforeDue");
+    }
     const tally = tallyReview(
       review._count.reviewers,
       review.decisions.map((d) => d.decision),
@@ -131,6 +147,7 @@ export async function closeReview(user: CurrentUser, reviewId: string, now = new
       objectId: review.draftId,
       details: { to, reviewId },
     });
+    await notifyOutcome(tx, reviewId, tally.outcome);
     return tally;
   });
 }
@@ -162,14 +179,19 @@ export async function loadReview(reviewId: string, now = new Date()) {
     },
   });
   if (!review) return null;
-  const secretaries = (await seatsInOffice(db(), review.bodyId, now)).filter((s) => s.role === "SECRETARY");
+  const officers = await seatsInOffice(db(), review.bodyId, now);
+  const userIdsOf = (role: string) =>
+    officers.filter((s) => s.role === role).flatMap((s) => (s.userId ? [s.userId] : []));
   const resource: ReviewResource = {
     type: "review",
     status: review.status,
     collegium: { type: "collegium", organizationId: review.body.organizationId },
     draft: draftResourceOf(review.draft),
     reviewerUserIds: review.reviewers.map((r) => r.membership.userId).filter((id): id is string => !!id),
-    secretaryUserIds: secretaries.map((s) => s.userId).filter((id): id is string => !!id),
+    secretaryUserIds: userIdsOf("SECRETARY"),
+    chairUserIds: userIdsOf("CHAIR"),
+    everyoneDecided: review.reviewers.every((r) => review.decisions.some((d) => d.membershipId === r.membershipId)),
+    dueReached: now >= review.dueAt,
   };
   return { review, resource };
 }
@@ -192,41 +214,86 @@ export async function listPendingReviews(userId: string) {
   }));
 }
 
-/** Sends the "due in 2 days" reminder once per review (claimed like round transitions). */
+/**
+ * Reminds the reviewers who have not decided, once per review, at the moment `reminderAt`
+ * gives (relative to the due date, so a short review is never told "2 days left"); the
+ * e-mail says the due date and the time really left. Claimed like round transitions.
+ */
 export async function sendReviewReminders(now: Date) {
-  const due = await db().collegiumReview.findMany({
+  const candidates = await db().collegiumReview.findMany({
     where: {
       status: "OPEN",
       reminderSentAt: null,
-      dueAt: { lte: new Date(now.getTime() + REVIEW_REMINDER_BEFORE_MS) },
+      dueAt: { gt: now, lte: new Date(now.getTime() + REMINDER_LEAD_MS) },
     },
-    select: { id: true },
+    select: { id: true, sentAt: true, dueAt: true },
   });
-  for (const review of due) {
+  for (const review of candidates.filter((r) => reminderAt(r.sentAt, r.dueAt) <= now)) {
     await db().$transaction(async (tx) => {
       const claimed = await tx.collegiumReview.updateMany({
         where: { id: review.id, reminderSentAt: null },
         data: { reminderSentAt: now },
       });
-      if (claimed.count) await notifyReviewers(tx, review.id, "review.due");
+      if (claimed.count) await notifyReviewers(tx, review.id, "review.due", now);
     });
   }
 }
 
-/** In-app notification and e-mail, in each reviewer's language, to reviewers with an account. */
-async function notifyReviewers(tx: Tx, reviewId: string, kind: "review.sent" | "review.due") {
+/**
+ * In-app notification and e-mail, in each reviewer's language, to reviewers with an account;
+ * the reminder only to those who have not decided yet.
+ */
+async function notifyReviewers(tx: Tx, reviewId: string, kind: "review.sent" | "review.due", now = new Date()) {
   const review = await tx.collegiumReview.findUniqueOrThrow({
     where: { id: reviewId },
     include: {
       draft: { select: DRAFT_HEADING },
+      decisions: { select: { membershipId: true } },
       reviewers: { include: { membership: { include: { user: { select: RECIPIENT_FIELDS } } } } },
     },
   });
-  const people = review.reviewers.flatMap(({ membership }) => (membership.user ? [membership.user] : []));
+  const waiting = review.reviewers.filter(
+    (r) => kind === "review.sent" || !review.decisions.some((d) => d.membershipId === r.membershipId),
+  );
+  const people = waiting.flatMap(({ membership }) => (membership.user ? [membership.user] : []));
+  const left = timeLeft(now, review.dueAt);
   await notifyPeople(tx, people, {
     kind,
     path: `/reviews/${reviewId}`,
     title: (locale) => draftTitle(review.draft, locale),
+    vars: (locale) => {
+      const t = serverT(locale);
+      return {
+        due: `${formatDate(t, review.dueAt, true, REVIEW_TIME_ZONE)} (${REVIEW_TIME_ZONE})`,
+        left: t(`email.timeLeft.${left.unit}`, { count: left.count }),
+      };
+    },
     about: { draftId: review.draftId, reviewId },
   });
+}
+
+/** Reviews are due at a moment; e-mails name it in the ministry's zone (the platform serves Armenia first). */
+const REVIEW_TIME_ZONE = "Asia/Yerevan";
+
+/** The owning organization's members hear the collegium's outcome on their draft. */
+async function notifyOutcome(tx: Tx, reviewId: string, outcome: string) {
+  const review = await tx.collegiumReview.findUniqueOrThrow({
+    where: { id: reviewId },
+    select: { draftId: true, draft: { select: { ...DRAFT_HEADING, ownerOrganizationId: true } } },
+  });
+  const members = await tx.membership.findMany({
+    where: { organizationId: review.draft.ownerOrganizationId },
+    select: { user: { select: RECIPIENT_FIELDS } },
+  });
+  await notifyPeople(
+    tx,
+    members.map((m) => m.user),
+    {
+      kind: "review.outcome",
+      path: `/reviews/${reviewId}`,
+      title: (locale) => draftTitle(review.draft, locale),
+      vars: (locale) => ({ outcome: serverT(locale)(`reviews.outcome.${outcome}`) }),
+      about: { draftId: review.draftId, reviewId },
+    },
+  );
 }

@@ -10,6 +10,7 @@ import { notifyDraftAccessChanged } from "~/utils/draft-events.server";
 import type { Page } from "~/utils/pagination";
 import { foldForSearch } from "~/utils/search-text";
 import { initializeDocument } from "../documents/document-log.server";
+import { notifyDraftShared } from "./draft-shared-notice.server";
 
 export type DraftFilters = { status?: string; kind?: string; organizationId?: string };
 
@@ -138,11 +139,14 @@ export async function shareDraft(actorId: string, draftId: string, target: Share
       "organizationId" in target
         ? { draftId_organizationId: { draftId, organizationId: target.organizationId } }
         : { draftId_userId: { draftId, userId: target.userId } };
+    const before = await tx.draftAccess.findUnique({ where, select: { level: true } });
     const grant = await tx.draftAccess.upsert({
       where,
       create: { draftId, ...target, level, grantedById: actorId },
       update: { level, grantedById: actorId },
     });
+    // A new grant or a changed level is news to the people it reaches; the same level again is not.
+    if (before?.level !== level) await notifyDraftShared(tx, actorId, draftId, target, level);
     await audit(tx, {
       actorId,
       action: "draft.share",

@@ -1,11 +1,13 @@
 import { deliverOutbox } from "~/utils/mailer.server";
 import { sendReviewReminders } from "../collegium/reviews.server";
 import { advanceRounds } from "../rounds/round-scheduler.server";
+import { sendDailyDigests } from "./notification-digest.server";
 
 /**
  * What every web process does on a timer: open and close rounds whose time has come (with
- * their notifications), remind reviewers of reviews due in 2 days, then send pending e-mail. Both claim their work with conditional
- * updates, so running this in several processes at once is safe. Returns a stop function.
+ * their notifications), remind reviewers who have not decided as a review's due date nears,
+ * queue the daily digests that are due, then send pending e-mail. Each claims its work with
+ * conditional updates, so running this in several processes at once is safe. Returns a stop function.
  */
 export function startBackgroundJobs(intervalMs: number): () => void {
   let running = false;
@@ -15,6 +17,7 @@ export function startBackgroundJobs(intervalMs: number): () => void {
     const now = new Date();
     advanceRounds(now)
       .then(() => sendReviewReminders(now))
+      .then(() => sendDailyDigests(now))
       .then(() => deliverOutbox())
       .catch((error: unknown) => console.error("background jobs failed", error))
       .finally(() => (running = false));

@@ -1,5 +1,5 @@
 import { mailAnswerFollowers } from "../follow/follower-mail.server";
-import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
+import { notifyPeople, recordNotice, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
@@ -76,6 +76,7 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
     const proposal = await tx.proposal.update({ where: { id: created.id }, data: { number: lastProposalNumber } });
     const receipt = receiptOf(proposal);
     await queueReceiptEmail(tx, user, round, receipt);
+    await recordNotice(tx, user.id, "proposal.received", { draftId: round.draftId, roundId, proposalId: proposal.id });
     return { ...proposal, receipt };
   });
 }

@@ -68,6 +68,8 @@ async function transition(roundId: string, from: "SCHEDULED" | "OPEN", to: "OPEN
       }
       await notifyInvited(tx, roundId, "round.opened");
       await mailNewRoundFollowers(tx, roundId);
+    } else {
+      await notifyRoundClosed(tx, roundId);
     }
     return true;
   });
@@ -87,6 +89,37 @@ async function sendReminders(now: Date) {
       if (claimed.count) await notifyInvited(tx, round.id, "round.closing");
     });
   }
+}
+
+/**
+ * "Your round closed with N proposals to answer": to the person who runs it (its creator), or,
+ * when that account is gone, to the owning organization's members.
+ */
+async function notifyRoundClosed(tx: Tx, roundId: string) {
+  const round = await tx.consultationRound.findUniqueOrThrow({
+    where: { id: roundId },
+    select: { title: true, draftId: true, createdById: true, draft: { select: { ownerOrganizationId: true } } },
+  });
+  const toAnswer = await tx.proposal.count({ where: { roundId, status: "SUBMITTED", decision: null } });
+  const creator = round.createdById
+    ? await tx.user.findMany({ where: { id: round.createdById, isActive: true }, select: RECIPIENT_FIELDS })
+    : [];
+  const people =
+    creator.length > 0
+      ? creator
+      : (
+          await tx.membership.findMany({
+            where: { organizationId: round.draft.ownerOrganizationId },
+            select: { user: { select: RECIPIENT_FIELDS } },
+          })
+        ).map((m) => m.user);
+  await notifyPeople(tx, people, {
+    kind: "round.closed",
+    path: `/rounds/${roundId}/answers`,
+    title: () => round.title,
+    vars: () => ({ count: toAnswer }),
+    about: { draftId: round.draftId, roundId },
+  });
 }
 
 /** In-app notification and e-mail to every member of the round's invited organizations. */

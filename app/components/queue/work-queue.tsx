@@ -1,0 +1,143 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { LocalDate } from "~/components/local-date";
+import { Countdown } from "~/components/rounds/countdown";
+import { draftTitle, type DraftTitleFields } from "~/i18n/localized-name";
+import { useT } from "~/i18n/use-t";
+
+type Draft = DraftTitleFields & { id: string };
+type Moment = string | Date;
+type Serialized<T> = { [K in keyof T]: T[K] extends Date ? Moment : T[K] };
+
+export type QueueView = {
+  drafts: { count: number; items: Serialized<Draft & { changedAt: Date; changedBy: string | null }>[] };
+  rounds: { count: number; items: { id: string; title: string; closesAt: Moment; timeZone: string }[] };
+  answers: { count: number; items: { id: string; title: string; waiting: number }[] };
+  reviews: { count: number; items: { id: string; dueAt: Moment; draft: Draft }[] };
+  proposals: {
+    count: number;
+    items: { id: string; number: number; decision: string | null; round: { id: string; title: string } }[];
+  };
+};
+
+/** One section: a heading with the exact count, up to five items, and the page with them all. */
+function QueueSection(props: {
+  name: string;
+  title: string;
+  count: number;
+  all: string;
+  empty: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const headingId = `queue-${props.name}`;
+  return (
+    <section className="card queue-section" aria-labelledby={headingId} data-testid={`queue-${props.name}`}>
+      <h2 id={headingId}>
+        {props.title}{" "}
+        <span className="badge" data-testid={`queue-${props.name}-count`}>
+          {t.number(props.count)}
+        </span>
+      </h2>
+      {props.count === 0 ? (
+        <p className="muted">{props.empty}</p>
+      ) : (
+        <ul className="plain-list stack">{props.children}</ul>
+      )}
+      {props.count > 0 ? (
+        <p>
+          <Link to={props.all}>{t("home.queue.all")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The signed-in home page: what waits for me, each item linking to where I act on it. */
+export function WorkQueue({ queue }: { queue: QueueView }) {
+  const t = useT();
+  return (
+    <div className="queue-grid">
+      <QueueSection
+        name="reviews"
+        title={t("home.queue.reviews")}
+        count={queue.reviews.count}
+        all="/reviews"
+        empty={t("home.queue.noReviews")}
+      >
+        {queue.reviews.items.map((r) => (
+          <li key={r.id}>
+            <Link to={`/reviews/${r.id}`}>{draftTitle(r.draft, t.locale)}</Link>
+            <div className="muted">
+              {t("reviews.due")}: <LocalDate value={r.dueAt} withTime />
+            </div>
+          </li>
+        ))}
+      </QueueSection>
+      <QueueSection
+        name="answers"
+        title={t("home.queue.answers")}
+        count={queue.answers.count}
+        all="/rounds"
+        empty={t("home.queue.noAnswers")}
+      >
+        {queue.answers.items.map((r) => (
+          <li key={r.id}>
+            <Link to={`/rounds/${r.id}/answers`}>{r.title}</Link>
+            <div className="muted">{t("home.queue.waiting", { count: t.number(r.waiting) })}</div>
+          </li>
+        ))}
+      </QueueSection>
+      <QueueSection
+        name="drafts"
+        title={t("home.queue.drafts")}
+        count={queue.drafts.count}
+        all="/drafts"
+        empty={t("home.queue.noDrafts")}
+      >
+        {queue.drafts.items.map((d) => (
+          <li key={d.id}>
+            <Link to={`/drafts/${d.id}`}>{draftTitle(d, t.locale)}</Link>
+            <div className="muted">
+              {t("home.queue.changed")} <LocalDate value={d.changedAt} withTime />
+              {d.changedBy ? ` · ${t("home.queue.changedBy", { name: d.changedBy })}` : ""}
+            </div>
+          </li>
+        ))}
+      </QueueSection>
+      <QueueSection
+        name="rounds"
+        title={t("home.queue.rounds")}
+        count={queue.rounds.count}
+        all="/rounds"
+        empty={t("home.queue.noRounds")}
+      >
+        {queue.rounds.items.map((r) => (
+          <li key={r.id}>
+            <Link to={`/rounds/${r.id}`}>{r.title}</Link>
+            <div className="muted">
+              {t("home.queue.closes")} <LocalDate value={r.closesAt} withTime timeZone={r.timeZone} /> ·{" "}
+              <Countdown until={r.closesAt} />
+            </div>
+          </li>
+        ))}
+      </QueueSection>
+      <QueueSection
+        name="proposals"
+        title={t("home.queue.proposals")}
+        count={queue.proposals.count}
+        all="/my-proposals"
+        empty={t("home.queue.noProposals")}
+      >
+        {queue.proposals.items.map((p) => (
+          <li key={p.id}>
+            <Link to={`/rounds/${p.round.id}`}>
+              {t("home.queue.proposal", { number: t.number(p.number), title: p.round.title })}
+            </Link>
+            <div className="muted">{p.decision ? t(`decisions.${p.decision}`) : t("home.queue.notAnswered")}</div>
+          </li>
+        ))}
+      </QueueSection>
+    </div>
+  );
+}
