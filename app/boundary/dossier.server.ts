@@ -6,6 +6,7 @@ import {
   packageDisposition,
 } from "~/exports/package/dossier-package.server";
 import { attachmentDisposition, readableFileName } from "~/exports/file-name";
+import { cachedPackage } from "~/exports/package/package-cache.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import {
   versionAttachmentFile,
@@ -80,7 +81,10 @@ export function placeAttachments(versionId: string) {
 /** "Download the package": the text in three formats, the attachments and the manifest. */
 export async function dossierPackageResponse(request: Request, place: DossierPlace): Promise<Response> {
   const source = await frozenSource(request, place);
-  const { zip } = await dossierPackage(source, await versionAttachmentFiles(source.version.id));
+  const zip = await cachedPackage(
+    source,
+    async () => (await dossierPackage(source, await versionAttachmentFiles(source.version.id))).zip,
+  );
   return new Response(new Uint8Array(zip), {
     headers: {
       "Content-Type": "application/zip",

@@ -159,6 +159,11 @@ describe("the dossier over HTTP", () => {
       "akn.xml",
     ]);
 
+    // Built once for everyone: the next visitor gets the very same bytes.
+    const first = Buffer.from(await (await get(`/rounds/${roundId}/package.zip`)).arrayBuffer());
+    const second = Buffer.from(await (await get(`/rounds/${roundId}/package.zip`)).arrayBuffer());
+    expect(sha256(second)).toBe(sha256(first));
+
     const one = await get(`/rounds/${roundId}/attachments/${frozen[2]!.id}`);
     expect(one.status).toBe(200);
     expect(sha256(Buffer.from(await one.arrayBuffer()))).toBe(sha256(NOTE));
