@@ -2,6 +2,7 @@ import { getCurrentUser } from "~/auth/current-user.server";
 import { loadActSource, type ActSource } from "~/exports/act/act-source.server";
 import {
   attachmentDownloadDisposition,
+  attachmentExtension,
   dossierPackage,
   packageDisposition,
 } from "~/exports/package/dossier-package.server";
@@ -117,7 +118,8 @@ export async function liveAttachmentResponse(
 ): Promise<Response> {
   const { draft } = await requireDraft(request, params.draftId, "draft.view");
   const attachment = found(await liveAttachmentFile(draft.id, params.attachmentId ?? ""));
-  const extension = attachment.fileName.split(".").pop() ?? "bin";
+  // The type the upload check decided, not whatever the stored name ends with.
+  const extension = attachmentExtension(attachment.mediaType);
   const readable = readableFileName([attachment.fileName.replace(/\.[^.]*$/, "")], extension);
   const disposition = attachmentDisposition(readable, `attachment-${params.attachmentId}.${extension}`);
   return fileResponse(attachment.data, attachment.mediaType, attachment.sha256, disposition);

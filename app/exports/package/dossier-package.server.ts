@@ -50,6 +50,11 @@ const EXTENSIONS: Record<string, string> = {
   "application/pdf": "pdf",
 };
 
+/** The extension a stored attachment is downloaded with, from the type its check decided. */
+export function attachmentExtension(mediaType: string): string {
+  return EXTENSIONS[mediaType] ?? "bin";
+}
+
 /** "02_Բացատրագիր_Հիմնավորում.pdf": order, kind and title in the text's language. */
 export function attachmentFileName(source: ActSource, attachment: Omit<PackageAttachment, "data">, index?: number) {
   const t = serverT(source.language);
