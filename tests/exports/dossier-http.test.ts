@@ -224,6 +224,58 @@ describe("the dossier over HTTP", () => {
     expect((await get(`/rounds/${invited}/package.zip`, "olga@blagoveshchensk.example")).status).toBe(404);
   });
 
+  it("shows a collegium review's dossier to its reviewers, and to no one outside it", async () => {
+    const { createDraft } = await import("~/models/drafts/drafts.server");
+    const { EMPTY_DOCUMENT } = await import("~/editor/templates");
+    const { addAttachment } = await import("~/models/attachments/attachments.server");
+    const { createVersion } = await import("~/models/documents/versions.server");
+    const { sendForReview } = await import("~/models/collegium/reviews.server");
+    const { asCurrentUser } = await import("../security/private-world");
+    const anahit = await db().user.findUniqueOrThrow({ where: { email: "anahit@mta.example" } });
+    const mta = await db().organization.findUniqueOrThrow({ where: { slug: "mta" } });
+    const reviewed = await createDraft(
+      anahit.id,
+      {
+        titleHy: "Ֆինանսական հավասարեցման մասին",
+        titleRu: null,
+        titleKa: null,
+        titleEn: null,
+        kind: "LAW",
+        ownerOrganizationId: mta.id,
+      },
+      EMPTY_DOCUMENT,
+    );
+    const note = Buffer.from("%PDF-1.4\n% review note\n");
+    await addAttachment({
+      actorId: anahit.id,
+      clientAddress: "192.0.2.1",
+      draftId: reviewed.id,
+      kind: "EXPLANATORY_NOTE",
+      title: "Հիմնավորում",
+      fileName: "note.pdf",
+      data: note,
+    });
+    const version = await createVersion(anahit.id, reviewed.id, "For the collegium");
+    const body = await db().collegiumBody.findFirstOrThrow({ where: { organizationId: mta.id } });
+    const review = await sendForReview(await asCurrentUser(anahit.id), reviewed.id, {
+      bodyId: body.id,
+      versionId: version.id,
+      dueAt: new Date(Date.now() + 7 * 86_400_000),
+      note: "",
+    });
+    const [frozen] = await db().versionAttachment.findMany({ where: { versionId: version.id } });
+    const page = await (await get(`/reviews/${review.id}`, "armen@ucfo.example")).text();
+    expect(page).toContain(`/reviews/${review.id}/attachments/${frozen!.id}`);
+    const { zip, manifest } = await unzip(await get(`/reviews/${review.id}/package.zip`, "armen@ucfo.example"));
+    await expectManifestHolds(zip, manifest);
+    expect(manifest.files.filter((f) => f.role === "attachment").map((f) => f.sha256)).toEqual([sha256(note)]);
+    expect((await get(`/reviews/${review.id}/package.zip`, "olga@blagoveshchensk.example")).status).toBe(404);
+    expect((await get(`/reviews/${review.id}/attachments/${frozen!.id}`, "olga@blagoveshchensk.example")).status).toBe(
+      404,
+    );
+    expect((await get(`/reviews/${review.id}/package.zip`)).status).toBe(302);
+  });
+
   it("offers the register entry's final dossier to everyone", async () => {
     const signed = await db().draft.findFirstOrThrow({ where: { status: "SIGNED" } });
     const page = await (await get(`/register/${signed.id}`)).text();
