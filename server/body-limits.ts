@@ -22,6 +22,8 @@ const LINGER_MS = 2_000;
  */
 export const BODY_LIMITS: { family: string; path: RegExp; bytes: number }[] = [
   { family: "draft import upload", path: /^\/drafts\/new\/?$/, bytes: MAX_IMPORT_BYTES + MB },
+  // Attachments are as large as an import may be (the same checks, the same 5 MB).
+  { family: "dossier attachment upload", path: /^\/drafts\/[^/]+\/attachments\/?$/, bytes: MAX_IMPORT_BYTES + MB },
   {
     family: "sign-in and account forms",
     path: /^\/(login|logout|register|forgot-password|reset-password(\/[^/]*)?|invite(\/[^/]*)?|locale)\/?$/,

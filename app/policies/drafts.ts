@@ -107,6 +107,11 @@ export const draftRules = {
   view: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) !== null,
   edit: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) === "edit",
   comment: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) !== null,
+  /**
+   * The dossier's attachments (explanatory note, annexes …) are part of what is being written:
+   * whoever may edit the text adds, replaces and removes them, while it may be edited.
+   */
+  manageAttachments: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) === "edit",
   /** Titles and kind are the public record's once adopted or signed: nobody rewrites them then. */
   updateDetails: (actor: MaybeActor, draft: DraftResource) =>
     isOwnerStaff(actor, draft) && !REGISTERED_STATUSES.includes(draft.status),

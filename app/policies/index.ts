@@ -48,6 +48,7 @@ export type ActionResources = {
   "draft.view": DraftResource;
   "draft.edit": DraftResource;
   "draft.comment": DraftResource;
+  "draft.manageAttachments": DraftResource;
   "draft.updateDetails": DraftResource;
   "draft.share": DraftResource;
   "draft.changeStatus": DraftResource;
@@ -142,6 +143,7 @@ const RULES: Record<Action, Rule> = {
   "draft.view": onDraft(draftRules.view),
   "draft.edit": onDraft(draftRules.edit),
   "draft.comment": onDraft(draftRules.comment),
+  "draft.manageAttachments": onDraft(draftRules.manageAttachments),
   "draft.updateDetails": onDraft(draftRules.updateDetails),
   "draft.share": onDraft(draftRules.share),
   "draft.changeStatus": onDraft(draftRules.changeStatus),

@@ -139,6 +139,9 @@ export default function DraftPage() {
           <Link to="rounds" className="button">
             {t("drafts.rounds")}
           </Link>
+          <Link to="attachments" className="button">
+            {t("attachments.link")}
+          </Link>
           <Link to="timeline" className="button">
             {t("drafts.timeline")}
           </Link>

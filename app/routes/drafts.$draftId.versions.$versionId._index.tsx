@@ -1,4 +1,6 @@
 import { formatNumber } from "~/i18n/format";
+import { FrozenAttachments } from "~/components/attachments/frozen-attachments";
+import { versionAttachments } from "~/models/attachments/frozen-attachments.server";
 import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -25,12 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     draft: draftHeading(draft),
     version,
+    attachments: await versionAttachments(version.id),
   };
 }
 
 export default function VersionPage() {
   const t = useT();
-  const { draft, version } = useLoaderData<typeof loader>();
+  const { draft, version, attachments } = useLoaderData<typeof loader>();
   return (
     <section className="printable-version">
       <p className="eyebrow">
@@ -54,6 +57,9 @@ export default function VersionPage() {
           <Link to={`/drafts/${draft.id}/compare?from=${version.id}&to=live`}>{t("compare.link")}</Link>
           <ExportLinks base={`/drafts/${draft.id}/versions/${version.id}`} />
         </div>
+      </div>
+      <div className="no-print">
+        <FrozenAttachments items={attachments} base={`/drafts/${draft.id}/versions/${version.id}`} />
       </div>
       <div className="editor-frame">
         <DocumentView doc={version.content} />

@@ -1,4 +1,6 @@
 import { pageTitle } from "~/i18n/page-title";
+import { FrozenAttachments } from "~/components/attachments/frozen-attachments";
+import { versionAttachments } from "~/models/attachments/frozen-attachments.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentView } from "~/components/document/document-view";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     owner: draft.ownerOrganization,
     reachedAt: entry.reachedAt,
     version: version && { ...version, content: readStoredDocument(version.content) },
+    attachments: version ? await versionAttachments(version.id) : [],
     rounds: visibleEntryRounds(actor, entry).map(({ round }) => ({
       ...roundInfo(round),
       proposals: round._count.proposals,
@@ -61,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RegisterEntryPage() {
   const t = useT();
-  const { draft, owner, reachedAt, version, rounds, reviews, signature } = useLoaderData<typeof loader>();
+  const { draft, owner, reachedAt, version, rounds, reviews, signature, attachments } = useLoaderData<typeof loader>();
   return (
     <section className="printable-version">
       <p className="eyebrow no-print">
@@ -102,6 +105,11 @@ export default function RegisterEntryPage() {
           <p className="muted">{t("register.noVersion")}</p>
         )}
       </div>
+      {version ? (
+        <div className="no-print">
+          <FrozenAttachments items={attachments} base={`/register/${draft.id}`} />
+        </div>
+      ) : null}
       {signature ? (
         <div className="card" data-testid="register-signature">
           <h2>{t("signature.registerTitle")}</h2>

@@ -1,4 +1,6 @@
 import { pageTitle } from "~/i18n/page-title";
+import { FrozenAttachments } from "~/components/attachments/frozen-attachments";
+import { versionAttachments } from "~/models/attachments/frozen-attachments.server";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: draftHeading(review.draft),
     summaries: review.draft.rounds,
     version: { number: review.version.number, name: review.version.name, sha256: review.version.sha256 },
+    attachments: await versionAttachments(review.version.id),
     content: readStoredDocument(review.version.content),
     reviewerCount: review.reviewers.length,
     decisionCount: review.decisions.length,
@@ -159,6 +162,7 @@ export default function ReviewPage() {
           </a>
         </div>
       </div>
+      <FrozenAttachments items={loaded.attachments} base={`/reviews/${review.id}`} />
       <FormError error={errors.form} />
       <div className="columns round-columns">
         <div className="editor-frame">

@@ -1,4 +1,6 @@
 import { pageTitle } from "~/i18n/page-title";
+import { FrozenAttachments } from "~/components/attachments/frozen-attachments";
+import { versionAttachments } from "~/models/attachments/frozen-attachments.server";
 import type {
   ActionFunctionArgs,
   HeadersFunction,
@@ -65,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     content,
     articles,
+    attachments: await versionAttachments(round.version.id),
     counts,
     total,
     answered: isStaff && round.status !== "OPEN" ? await answeredCount(round.id) : null,
@@ -158,6 +161,7 @@ export default function RoundPage() {
           {isStaff ? <Link to={`/drafts/${draft.id}`}>{t("rounds.toDraft")}</Link> : null}
         </div>
       </div>
+      <FrozenAttachments items={loaded.attachments} base={`/rounds/${round.id}`} />
       <FormError error={errors.form} />
       {loaded.receipt ? <ProposalReceipt receipt={loaded.receipt} timeZone={round.timeZone} /> : null}
       <div className="columns round-columns">

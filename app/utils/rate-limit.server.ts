@@ -45,6 +45,11 @@ export const RATE_LIMITS = {
   follow: { email: { max: 3, minutes: 60 }, address: { max: 20, minutes: 60 } },
   /** Grants of access to a draft and level changes: each notifies the person or a whole organization. */
   share: { account: { max: 40, minutes: 60 } },
+  /**
+   * Attachments uploaded to a draft's dossier (added or replaced): each is up to 5 MB kept
+   * for good once a version freezes it, and every co-editor and reviewer reads it.
+   */
+  attachment: { account: { max: 30, minutes: 60 }, address: { max: 120, minutes: 60 } },
   /** Flags on proposals and comments: each puts work on a moderator's list. */
   flag: { account: { max: 20, minutes: 60 }, address: { max: 60, minutes: 60 } },
 } as const satisfies Record<string, Partial<Record<Subject, { max: number; minutes: number }>>>;

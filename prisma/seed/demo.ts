@@ -3,6 +3,7 @@ import type { Db } from "../../app/utils/db.server";
 import { foldForSearch } from "../../app/utils/search-text";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
 import { initializeDocument } from "../../app/models/documents/document-log.server";
+import { seedDemoAttachments } from "./attachments";
 import { seedDemoCollegium } from "./collegium";
 import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";
@@ -62,6 +63,7 @@ export async function seedDemoData(client: Db): Promise<void> {
           });
         }
         await initializeDocument(created.id, jsonToYUpdate(draft.content), tx);
+        if (draft.dossierBy) await seedDemoAttachments(tx, created.id, userIds.get(draft.dossierBy)!);
         if (draft.signed) {
           await signDemoDraft(tx, created.id, draft.content, userIds.get(draft.signed.by)!, draft.signed);
         }

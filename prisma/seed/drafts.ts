@@ -15,6 +15,8 @@ export type DemoDraft = {
   content: DocNode;
   /** Signed already: the public register shows it with this history. */
   signed?: SignedHistory;
+  /** Has a dossier (explanatory note, comparative table), added by this staff member. */
+  dossierBy?: string;
 };
 
 const localSelfGovernment: DocNode = {
@@ -111,6 +113,7 @@ export const DEMO_DRAFTS: DemoDraft[] = [
       { org: "aca", level: "COMMENT" },
     ],
     content: localSelfGovernment,
+    dossierBy: "anahit@mta.example",
   },
   {
     key: "model-city-agreement",

@@ -73,6 +73,7 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("compare", (ids) => `/drafts/${ids.draft}/compare`),
   staff("timeline", (ids) => `/drafts/${ids.draft}/timeline`),
   staff("sharing", (ids) => `/drafts/${ids.draft}/sharing`),
+  staff("dossier", (ids) => `/drafts/${ids.draft}/attachments`),
   staff("answers", (ids) => `/rounds/${ids.answeredRound}/answers`),
   staff("reviews", () => "/reviews"),
   staff("review", (ids) => ids.review && `/reviews/${ids.review}`),

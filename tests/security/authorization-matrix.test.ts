@@ -146,6 +146,15 @@ const TABLE: Record<string, Row> = {
     action: { expect: PRIVATE, fields: () => ({ intent: "share", level: "NOPE" }) },
   },
   "drafts.$draftId.timeline.tsx": { loader: PRIVATE },
+  "drafts.$draftId.attachments._index.tsx": {
+    loader: PRIVATE,
+    // The private draft is in consultation: nobody, not even an admin, changes its dossier then
+    // (and the form is bad input anyway: an unknown kind and no file, so nothing is written).
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "add", kind: "NOPE", title: "" }) },
+  },
+  "drafts.$draftId.attachments.$attachmentId.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId.attachments.$attachmentId.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId.package[.]zip.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId._index.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.text.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.export[.]akn[.]xml.tsx": { loader: PRIVATE },
@@ -230,6 +239,8 @@ const TABLE: Record<string, Row> = {
   "register.$draftId.final[.]akn[.]xml.tsx": { loader: NOWHERE },
   "register.$draftId.final[.]docx.tsx": { loader: NOWHERE },
   "register.$draftId.final[.]pdf.tsx": { loader: NOWHERE },
+  "register.$draftId.attachments.$attachmentId.tsx": { loader: NOWHERE },
+  "register.$draftId.package[.]zip.tsx": { loader: NOWHERE },
   "register._index.tsx": { loader: PUBLIC_PAGE },
   "signup.tsx": { loader: PUBLIC_PAGE, action: OWN_ACTION("creates an account; covered by tests/security/sign-up") },
   "verify-email.$token.tsx": {
@@ -244,6 +255,8 @@ const TABLE: Record<string, Row> = {
   },
   "reviews.$reviewId.record[.]docx.tsx": { loader: PRIVATE },
   "reviews.$reviewId.record[.]pdf.tsx": { loader: PRIVATE },
+  "reviews.$reviewId.attachments.$attachmentId.tsx": { loader: PRIVATE },
+  "reviews.$reviewId.package[.]zip.tsx": { loader: PRIVATE },
   "reviews._index.tsx": { loader: SIGNED_IN_LIST },
   "rounds.$roundId._index.tsx": {
     loader: PRIVATE,
@@ -266,6 +279,8 @@ const TABLE: Record<string, Row> = {
   "rounds.$roundId.summary[.]docx.tsx": { loader: PRIVATE },
   "rounds.$roundId.summary[.]pdf.tsx": { loader: PRIVATE },
   "rounds.$roundId.text.tsx": { loader: PRIVATE },
+  "rounds.$roundId.attachments.$attachmentId.tsx": { loader: PRIVATE },
+  "rounds.$roundId.package[.]zip.tsx": { loader: PRIVATE },
   "rounds._index.tsx": { loader: LIST },
   "search.tsx": { loader: LIST },
   "unsubscribe.$token.tsx": {

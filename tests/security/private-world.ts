@@ -10,6 +10,7 @@ import { submitProposal } from "~/models/rounds/proposals.server";
 import { createRound } from "~/models/rounds/rounds.server";
 import { sendForReview } from "~/models/collegium/reviews.server";
 import { createVersion } from "~/models/documents/versions.server";
+import { addAttachment } from "~/models/attachments/attachments.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganization, createUser } from "../helpers/factories";
 
@@ -73,6 +74,20 @@ export async function createPrivateWorld(marker: string) {
     body: `${marker} internal comment`,
   });
 
+  // Dossiers with the marker in their titles: frozen with the round's and the review's versions.
+  const attach = (draftId: string) =>
+    addAttachment({
+      actorId: owner.id,
+      clientAddress: "198.51.100.9",
+      draftId,
+      kind: "EXPLANATORY_NOTE",
+      title: `${marker} explanatory note`,
+      fileName: "note.pdf",
+      data: Buffer.from(`%PDF-1.4\n% ${marker}\n`),
+    });
+  const liveAttachment = await attach(draft.id);
+  await attach(reviewed.id);
+
   const round = await createRound(
     ownerUser,
     draft.id,
@@ -114,7 +129,14 @@ export async function createPrivateWorld(marker: string) {
     note: `${marker} review note`,
   });
 
+  const frozenAttachment = (versionId: string) =>
+    db()
+      .versionAttachment.findFirstOrThrow({ where: { versionId } })
+      .then((a) => a.id);
   return {
+    liveAttachmentId: liveAttachment.id,
+    roundAttachmentId: await frozenAttachment(round.versionId),
+    reviewAttachmentId: await frozenAttachment(version.id),
     ministry,
     guestOrganization,
     owner,
@@ -149,5 +171,11 @@ export function urlInPrivateWorld(route: RouteModule, world: PrivateWorld): stri
     token: "not-a-real-token",
     kind: "proposal",
     id: world.proposal.id,
+    // A live attachment on the draft, else the frozen one of the version the route shows.
+    attachmentId: /^drafts\.\$draftId\.attachments/.test(route.file)
+      ? world.liveAttachmentId
+      : route.file.startsWith("reviews.")
+        ? world.reviewAttachmentId
+        : world.roundAttachmentId,
   });
 }

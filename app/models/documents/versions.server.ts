@@ -6,6 +6,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { loadDocument } from "./document-log.server";
 import { readDocumentJSON } from "./unreadable-document.server";
 import { readStoredDocument } from "~/editor/stored-document";
+import { freezeAttachments } from "~/models/attachments/frozen-attachments.server";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -47,12 +48,14 @@ export async function writeVersion(tx: Tx, actorId: string, draftId: string, nam
       createdById: actorId,
     },
   });
+  // The dossier freezes with the text: a round or review on this version shows these files.
+  const attachments = await freezeAttachments(tx, draftId, version.id);
   await audit(tx, {
     actorId,
     action: "version.create",
     objectType: "DraftVersion",
     objectId: version.id,
-    details: { draftId, number: version.number, name, sha256: version.sha256 },
+    details: { draftId, number: version.number, name, sha256: version.sha256, attachments },
   });
   return version;
 }

@@ -17,9 +17,17 @@ type Entry = { name: string; method: number; compressedSize: number; size: numbe
  * writes one; it is how external entities, XXE and "billion laughs" come in).
  */
 export function checkDocxContainer(data: Buffer): void {
+  checkOfficeContainer(data, "word/document.xml");
+}
+
+/**
+ * The same checks for any office file that is a ZIP of XML parts (DOCX, ODT): `requiredPart`
+ * is the part that makes it that kind of file (`word/document.xml`, `content.xml`).
+ */
+export function checkOfficeContainer(data: Buffer, requiredPart: string): void {
   if (data.length < 22 || data.readUInt32LE(0) !== ZIP_LOCAL_HEADER) throw new ImportError("faults.importNotDocx");
   const entries = centralDirectory(data);
-  if (!entries.some((e) => e.name === "word/document.xml")) throw new ImportError("faults.importNotDocx");
+  if (!entries.some((e) => e.name === requiredPart)) throw new ImportError("faults.importNotDocx");
   let budget = MAX_UNPACKED_BYTES;
   for (const entry of entries) {
     if (entry.size > budget) throw new ImportError("faults.importTooLargeUnpacked");
