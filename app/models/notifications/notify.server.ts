@@ -1,10 +1,18 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
 import type { Tx } from "~/utils/db.server";
-import { queueEmail } from "~/utils/mailer.server";
+import { queueEmail, type EmailAttachment } from "~/utils/mailer.server";
 import { appLink } from "~/utils/origin.server";
 
-export type NotificationKind = "round.opened" | "round.closing" | "proposal.answered" | "review.sent" | "review.due";
+export type NotificationKind =
+  | "round.opened"
+  | "round.closing"
+  | "proposal.answered"
+  | "review.sent"
+  | "review.due"
+  | "meeting.invited"
+  | "meeting.changed"
+  | "meeting.cancelled";
 
 type Recipient = { id: string; email: string; locale: string | null; isActive: boolean };
 
@@ -15,7 +23,16 @@ type Notice = {
   /** The object's title in the reader's language (drafts have four titles, rounds one). */
   title: (locale: Locale) => string;
   /** What the in-app notification points to. */
-  about: { draftId: string; roundId?: string; proposalId?: string; reviewId?: string; actorId?: string };
+  about: {
+    draftId?: string;
+    roundId?: string;
+    proposalId?: string;
+    reviewId?: string;
+    meetingId?: string;
+    actorId?: string;
+  };
+  /** Files sent with every e-mail of this notice (a meeting's .ics). */
+  attachments?: EmailAttachment[];
 };
 
 /**
@@ -37,6 +54,7 @@ export async function notifyPeople(tx: Tx, recipients: Recipient[], notice: Noti
       to: person.email,
       subject: t(`email.${notice.kind}.subject`, { title }),
       body: t(`email.${notice.kind}.body`, { title, link }),
+      attachments: notice.attachments,
     });
   }
 }
