@@ -49,7 +49,9 @@ export default function NotificationsPage() {
               ) : (
                 t(`notifications.kinds.${n.kind}`, { actor: n.actor?.name ?? "" })
               )}{" "}
-              {n.round ? (
+              {n.meeting ? (
+                <Link to={`/collegium/${n.meeting.bodyId}/meetings/${n.meeting.id}`}>{n.meeting.title}</Link>
+              ) : n.round ? (
                 <Link to={`/rounds/${n.round.id}`}>{n.round.title}</Link>
               ) : n.draft ? (
                 <Link to={`/drafts/${n.draft.id}`}>{draftTitle(n.draft, t.locale)}</Link>

@@ -16,9 +16,15 @@ import { notifyInvitees } from "./meeting-notices.server";
  */
 
 /** Agenda rows: reviews first (open reviews of this body only), then free items, in order. */
-async function agendaRows(tx: Tx, bodyId: string, input: Pick<MeetingInput, "reviewIds" | "freeItems">) {
+async function agendaRows(
+  tx: Tx,
+  bodyId: string,
+  input: Pick<MeetingInput, "reviewIds" | "freeItems">,
+  /** Reviews already on the agenda stay allowed after they close (a change of place keeps them). */
+  kept: string[] = [],
+) {
   const reviews = await tx.collegiumReview.findMany({
-    where: { id: { in: input.reviewIds }, bodyId, status: "OPEN" },
+    where: { id: { in: input.reviewIds }, bodyId, OR: [{ status: "OPEN" }, { id: { in: kept } }] },
     select: { id: true },
   });
   if (reviews.length !== input.reviewIds.length) throw new RuleError("meetings.errors.reviewNotOpen", "reviewIds");
