@@ -198,6 +198,7 @@ export default function MeetingPage() {
             role="status"
             aria-live="polite"
             data-testid="meeting-quorum"
+            data-met={meeting.quorum.quorumMet ? "yes" : "no"}
           >
             {t(meeting.quorum.quorumMet ? "meetings.quorum.met" : "meetings.quorum.notMet", {
               attending: meeting.quorum.attending,

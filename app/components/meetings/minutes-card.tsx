@@ -33,7 +33,7 @@ export function MinutesCard({
     <div className="card stack" data-testid="minutes">
       <h2>{t("meetings.minutes.title")}</h2>
       <p>
-        <span className="badge" data-testid="minutes-status">
+        <span className="badge" data-testid="minutes-status" data-status={minutes.status}>
           {t(`meetings.minutes.status.${minutes.status}`)}
         </span>
       </p>
