@@ -287,6 +287,10 @@ describe("a collegium meeting", () => {
     expect(approved.minutesVersionId).toBe(version.id);
     // Nobody keeps a grant to write into approved minutes.
     expect(await db().draftAccess.count({ where: { draftId, level: "EDIT" } })).toBe(0);
+    // Minutes are never themselves put before the collegium.
+    await expect(
+      sendForReview(users.secretary, draftId, { bodyId: body.id, versionId: version.id, dueAt: due, note: "" }),
+    ).rejects.toMatchObject({ key: "collegium.errors.draftNotReady" });
   });
 
   it("is private to the ministry, the members and the invited unless the body publishes its meetings", async () => {
