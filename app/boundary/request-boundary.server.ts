@@ -33,3 +33,4 @@ export { guard, toLogin } from "./guard.server";
 export { forbidden, found, notFound } from "./http-errors.server";
 export { handleForm, handleIntents, InvalidInput, type ActionResult, type IntentContext } from "./intents.server";
 export { requireDraft, requireReview, requireRound } from "./resources.server";
+export { requireMeeting, requireMeetingBody } from "./meeting-resources.server";

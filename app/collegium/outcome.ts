@@ -20,6 +20,11 @@ export type Tally = {
 
 export const DEFAULT_RULES: Rules = { quorumShare: 0.5, majorityShare: 0.5 };
 
+/** The body's quorum rule, shared by reviews (decisions cast) and meetings (members attending). */
+export function hasQuorum(inOffice: number, takingPart: number, rules: Rules = DEFAULT_RULES): boolean {
+  return inOffice > 0 && takingPart > inOffice * rules.quorumShare;
+}
+
 export function tallyReview(inOffice: number, decisions: Decision[], rules: Rules = DEFAULT_RULES): Tally {
   const count = (kind: Decision) => decisions.filter((d) => d === kind).length;
   const approve = count("APPROVE");
@@ -27,7 +32,7 @@ export function tallyReview(inOffice: number, decisions: Decision[], rules: Rule
   const object = count("OBJECT");
   const abstain = count("ABSTAIN");
   const cast = decisions.length;
-  const quorumMet = inOffice > 0 && cast > inOffice * rules.quorumShare;
+  const quorumMet = hasQuorum(inOffice, cast, rules);
   const approvals = approve + approveWithRemarks;
   const outcome: Outcome = !quorumMet ? "NO_QUORUM" : approvals > cast * rules.majorityShare ? "ADOPTED" : "RETURNED";
   return { inOffice, cast, approve, approveWithRemarks, object, abstain, quorumMet, outcome };

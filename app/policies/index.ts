@@ -2,6 +2,7 @@ import { membershipIn, type MaybeActor } from "./actor";
 import { commentRules, type CommentResource, type ThreadResource } from "./comments";
 import { draftRules, type DraftResource } from "./drafts";
 import { collegiumRules, type CollegiumResource, type ReviewResource } from "./collegium";
+import { meetingRules, type CollegiumBodyResource, type MeetingResource } from "./meetings";
 import { moderationRules, type ModeratedResource } from "./moderation";
 import { registerRules } from "./register";
 import { roundRules, type RoundResource } from "./rounds";
@@ -10,6 +11,7 @@ export * from "./actor";
 export * from "./comments";
 export * from "./drafts";
 export * from "./collegium";
+export * from "./meetings";
 export * from "./moderation";
 export * from "./register";
 export * from "./rounds";
@@ -76,6 +78,13 @@ export type ActionResources = {
   "review.viewAllDecisions": ReviewResource;
   "moderation.view": ModeratedResource;
   "review.viewTally": ReviewResource;
+  "meeting.listPrivate": CollegiumBodyResource;
+  "meeting.schedule": CollegiumBodyResource;
+  "meeting.view": MeetingResource;
+  "meeting.manage": MeetingResource;
+  "meeting.respond": MeetingResource;
+  "meeting.writeMinutes": MeetingResource;
+  "meeting.viewMinutes": MeetingResource;
   "moderation.hide": ModeratedResource;
   "moderation.flag": ModeratedResource;
   "moderation.viewLog": OrganizationResource;
@@ -112,6 +121,10 @@ const onReview =
   (rule: (actor: MaybeActor, review: ReviewResource) => boolean): Rule =>
   (actor, resource) =>
     resource.type === "review" && rule(actor, resource);
+const onMeeting =
+  (rule: (actor: MaybeActor, meeting: MeetingResource) => boolean): Rule =>
+  (actor, resource) =>
+    resource.type === "meeting" && rule(actor, resource);
 const self: Rule = (actor, resource) => resource.type === "user" && actor?.id === resource.id;
 
 const RULES: Record<Action, Rule> = {
@@ -177,6 +190,14 @@ const RULES: Record<Action, Rule> = {
       ? roundRules.view(actor, resource)
       : resource.type === "thread" && commentRules.viewThread(actor, resource),
   "review.viewTally": onReview(collegiumRules.viewTally),
+  "meeting.listPrivate": (actor, resource) =>
+    resource.type === "collegiumBody" && meetingRules.listPrivate(actor, resource),
+  "meeting.schedule": (actor, resource) => resource.type === "collegiumBody" && meetingRules.schedule(actor, resource),
+  "meeting.view": onMeeting(meetingRules.view),
+  "meeting.manage": onMeeting(meetingRules.manage),
+  "meeting.respond": onMeeting(meetingRules.respond),
+  "meeting.writeMinutes": onMeeting(meetingRules.writeMinutes),
+  "meeting.viewMinutes": onMeeting(meetingRules.viewMinutes),
   "moderation.hide": (actor, resource) =>
     (resource.type === "round" || resource.type === "thread") && moderationRules.hide(actor, resource),
   "moderation.flag": (actor, resource) =>

@@ -8,6 +8,9 @@ import { inOffice } from "~/collegium/terms";
 import { AddMembershipForm } from "~/components/collegium/add-membership-form";
 import { RollTable, type RollActionResult, type SeatRow } from "~/components/collegium/roll-table";
 import { VotingRulesForm } from "~/components/collegium/voting-rules-form";
+import { BodyMeetings } from "~/components/meetings/body-meetings";
+import { resolveLocale } from "~/i18n/locale.server";
+import { bodyMeetingsFor } from "~/models/collegium/body-meetings.server";
 import { FormError } from "~/components/field";
 import { ORGANIZATION_NAMES, organizationName } from "~/i18n/localized-name";
 import { PLATFORM_TIME_ZONE } from "~/i18n/config";
@@ -80,9 +83,10 @@ function splitRoll(seats: Seat[], now: Date) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { body, canManage } = await requireBody(request, params.bodyId);
+  const { user, body, canManage } = await requireBody(request, params.bodyId);
   const now = new Date();
   return {
+    meetings: await bodyMeetingsFor(user.actor, body.id, resolveLocale(request, user.locale), now),
     body: {
       id: body.id,
       names: { nameHy: body.nameHy, nameRu: body.nameRu, nameKa: body.nameKa, nameEn: body.nameEn },
@@ -163,7 +167,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CollegiumRollPage() {
   const t = useT();
-  const { body, roll, seatCount, canManage, today, organizations } = useLoaderData<typeof loader>();
+  const { body, roll, seatCount, canManage, today, organizations, meetings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as RollActionResult | undefined;
   const manage = canManage ? { today, result } : null;
   return (
@@ -219,6 +223,8 @@ export default function CollegiumRollPage() {
           </section>
         ))}
       </div>
+
+      {meetings ? <BodyMeetings bodyId={body.id} data={meetings} /> : null}
 
       <VotingRulesForm
         quorumShare={body.quorumShare}

@@ -50,7 +50,9 @@ export default function NotificationsPage() {
               ) : (
                 t(`notifications.kinds.${n.kind}`, { actor: n.actor?.name ?? "" })
               )}{" "}
-              {n.reviewId && n.draft ? (
+              {n.meeting ? (
+                <Link to={`/collegium/${n.meeting.bodyId}/meetings/${n.meeting.id}`}>{n.meeting.title}</Link>
+              ) : n.reviewId && n.draft ? (
                 <Link to={`/reviews/${n.reviewId}`}>{draftTitle(n.draft, t.locale)}</Link>
               ) : n.round ? (
                 // A closed round's notice leads straight to the proposals waiting for an answer.

@@ -8,7 +8,11 @@ export type Email = {
   body: string;
   /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on subscription e-mails). */
   headers?: Record<string, string>;
+  /** Files sent along (a meeting's iCalendar invitation). */
+  attachments?: EmailAttachment[];
 };
+
+export type EmailAttachment = { filename: string; contentType: string; content: string };
 
 /** Whatever actually delivers mail: SMTP here; a test or another provider may pass its own. */
 export type MailSender = { send(email: Email & { from: string }): Promise<void> };
@@ -25,8 +29,10 @@ const backoffMs = (attempt: number) => 60_000 * 2 ** (attempt - 1);
  * /admin/outbox in development).
  */
 export async function queueEmail(tx: Tx, email: Email): Promise<void> {
-  const { headers, ...rest } = email;
-  await tx.outboxEmail.create({ data: { ...rest, ...(headers ? { headers } : {}) } });
+  const { headers, attachments, ...rest } = email;
+  await tx.outboxEmail.create({
+    data: { ...rest, ...(headers ? { headers } : {}), ...(attachments?.length ? { attachments } : {}) },
+  });
 }
 
 export function smtpSender(smtpUrl: string): MailSender {
@@ -39,6 +45,7 @@ export function smtpSender(smtpUrl: string): MailSender {
         subject: email.subject,
         text: email.body,
         headers: email.headers,
+        attachments: email.attachments,
       });
     },
   };
@@ -82,6 +89,7 @@ export async function deliverOutbox(sender = configuredSender(), now = new Date(
         subject: email.subject,
         body: email.body,
         headers: storedHeaders(email.headers),
+        attachments: storedAttachments(email.attachments),
       });
       await db().outboxEmail.update({ where: { id: email.id }, data: { sentAt: new Date(), error: null } });
       sent++;
@@ -98,4 +106,18 @@ function storedHeaders(value: unknown): Record<string, string> | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
   const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string");
   return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+/** Attachments as stored (JSON): only well-formed entries reach the message. */
+function storedAttachments(value: unknown): EmailAttachment[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const files = value.filter(
+    (file): file is EmailAttachment =>
+      !!file &&
+      typeof file === "object" &&
+      typeof (file as EmailAttachment).filename === "string" &&
+      typeof (file as EmailAttachment).contentType === "string" &&
+      typeof (file as EmailAttachment).content === "string",
+  );
+  return files.length ? files : undefined;
 }

@@ -25,6 +25,8 @@ export const RATE_LIMITS = {
   passwordReset: { email: { max: 3, minutes: 60 }, address: { max: 10, minutes: 60 } },
   /** Drafts sent to a collegium for review (each notifies every reviewer). */
   review: { account: { max: 10, minutes: 60 } },
+  /** Meetings scheduled, changed or cancelled (each notifies every invitee with an .ics). */
+  meeting: { account: { max: 20, minutes: 60 } },
   /** Accessibility feedback: each message is read by the platform admins. */
   accessibilityFeedback: { account: { max: 5, minutes: 60 }, address: { max: 10, minutes: 60 } },
   /** Consultation rounds created (each notifies every invited organization when it opens). */

@@ -1,5 +1,6 @@
 import { dayEnd, dayStart } from "../../app/schemas/collegium";
 import type { Tx } from "../../app/utils/db.server";
+import { seedDemoMeetings } from "./meetings";
 
 /**
  * The collegium attached to the Minister of Territorial Administration (seed 003): the
@@ -59,4 +60,5 @@ export async function seedDemoCollegium(tx: Tx, ids: Ids): Promise<void> {
       appointedBy: ORDER_2021,
     },
   });
+  await seedDemoMeetings(tx, body.id, ids.org("mta"), ids.user("gor@mta.example"));
 }

@@ -18,6 +18,7 @@ export type PageFamily = {
 const STAFF = "anahit@mta.example";
 const ADMIN = "admin@agora.example";
 const CITIZEN = "irina@citizen.example";
+const SECRETARY = "gor@mta.example";
 
 /** Who opens the visitor pages when they are checked signed in. */
 export const SIGNED_IN_VISITOR = STAFF;
@@ -31,6 +32,8 @@ export async function demoIds() {
   const org = await db().organization.findFirstOrThrow({ where: { slug: "mta" } });
   const body = await db().collegiumBody.findFirst();
   const review = await db().collegiumReview.findFirst();
+  const pastMeeting = await db().collegiumMeeting.findFirst({ where: { minutesStatus: "APPROVED" } });
+  const upcomingMeeting = await db().collegiumMeeting.findFirst({ where: { startsAt: { gt: new Date() } } });
   return {
     openRound: openRound.id,
     answeredRound: answeredRound.id,
@@ -40,6 +43,8 @@ export async function demoIds() {
     org: org.id,
     body: body?.id ?? null,
     review: review?.id ?? null,
+    pastMeeting: pastMeeting?.id ?? null,
+    upcomingMeeting: upcomingMeeting?.id ?? null,
   };
 }
 
@@ -81,6 +86,21 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("organization", (ids) => `/orgs/${ids.org}`),
   staff("collegium", () => "/collegium"),
   staff("collegium body", (ids) => ids.body && `/collegium/${ids.body}`),
+  staff(
+    "meeting with approved minutes",
+    (ids) => ids.pastMeeting && `/collegium/${ids.body}/meetings/${ids.pastMeeting}`,
+  ),
+  {
+    name: "meeting (secretary)",
+    path: (ids) => ids.upcomingMeeting && `/collegium/${ids.body}/meetings/${ids.upcomingMeeting}`,
+    who: SECRETARY,
+  },
+  { name: "new meeting (secretary)", path: (ids) => ids.body && `/collegium/${ids.body}/meetings/new`, who: SECRETARY },
+  {
+    name: "change meeting (secretary)",
+    path: (ids) => ids.upcomingMeeting && `/collegium/${ids.body}/meetings/${ids.upcomingMeeting}/edit`,
+    who: SECRETARY,
+  },
   staff("notifications", () => "/notifications"),
   staff("notification settings", () => "/notifications/settings"),
   { name: "work queue of a partner", path: () => "/", who: "lilit@ucfo.example" },

@@ -66,4 +66,17 @@ describe("the outbox", () => {
         .sort(),
     ).toEqual(["n0", "n1", "n2", "n3", "n4"]);
   });
+
+  it("hands a queued attachment (a meeting's .ics) to the mail server as it was written", async () => {
+    const to = `ics-${Date.now()}@ucfo.example`;
+    const file = {
+      filename: "meeting.ics",
+      contentType: "text/calendar; method=REQUEST; charset=UTF-8",
+      content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+    };
+    await db().$transaction((tx) => queueEmail(tx, { to, subject: "Meeting", body: "…", attachments: [file] }));
+    const smtp = flakySmtp(0);
+    await deliverOutbox(smtp.sender, new Date("2026-08-01T00:00:00Z"));
+    expect(smtp.delivered.find((e) => e.to === to)?.attachments).toEqual([file]);
+  });
 });

@@ -36,6 +36,7 @@ const MATRIX: Record<
     | `round.${string}`
     | `collegium.${string}`
     | `review.${string}`
+    | `meeting.${string}`
     | `moderation.${string}`
     | `follow.${string}`
   >,
@@ -194,7 +195,7 @@ const decide = can as (actor: MaybeActor, action: Action, resource: Resource) =>
 
 describe("policy", () => {
   it("has a row in the matrix for every action (draft and comment actions: their own test files)", () => {
-    const elsewhere = /^(draft|thread|comment|round|collegium|review|moderation|follow)\./;
+    const elsewhere = /^(draft|thread|comment|round|collegium|review|meeting|moderation|follow)\./;
     expect(Object.keys(MATRIX).sort()).toEqual(ALL_ACTIONS.filter((a) => !elsewhere.test(a)).sort());
   });
 

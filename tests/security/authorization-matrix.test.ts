@@ -99,6 +99,32 @@ const TABLE: Record<string, Row> = {
   "api.v1.rounds.$roundId.version.ts": { loader: NOWHERE },
   "api.v1.rounds._index.ts": { loader: PUBLIC_PAGE },
   "collegium._index.tsx": { loader: SIGNED_IN_LIST },
+  // Meetings of a private body: its ministry, members and the invited see them; only its
+  // secretary schedules and keeps them (not even a platform admin).
+  "collegium.$bodyId_.meetings.new.tsx": {
+    loader: { ...PRIVATE, admin: "deny" },
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "save", title: "" }) },
+  },
+  "collegium.$bodyId_.meetings.$meetingId._index.tsx": {
+    loader: PRIVATE,
+    action: {
+      expect: { ...PRIVATE, admin: "deny" },
+      fields: (w) => ({ intent: "attendance", [`kind.${w.seat.id}`]: "NOT_A_KIND" }),
+    },
+  },
+  "collegium.$bodyId_.meetings.$meetingId.edit.tsx": {
+    loader: { ...PRIVATE, admin: "deny" },
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "save", title: "" }) },
+  },
+  "collegium.$bodyId_.meetings.$meetingId.invitation[.]ics.tsx": { loader: PRIVATE },
+  "collegium.$bodyId_.meetings.$meetingId.minutes[.]docx.tsx": { loader: PRIVATE },
+  "collegium.$bodyId_.meetings.$meetingId.minutes[.]pdf.tsx": { loader: PRIVATE },
+  // The feed reads no session: a private body's feed exists only at its secret address.
+  "collegium.$bodyId_.meetings[.]ics.tsx": { loader: NOWHERE },
+  "collegium.$bodyId_.meetings.publicity.tsx": {
+    loader: NOWHERE,
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ meetingsPublic: "maybe" }) },
+  },
   "drafts.$draftId._index.tsx": {
     loader: PRIVATE,
     action: { expect: PRIVATE, fields: () => ({ status: "NOT_A_STATUS" }) },

@@ -55,6 +55,7 @@ describe("cross-site requests", () => {
       reviewId: review?.id ?? "none",
       orgId: org.id,
       bodyId: body.id,
+      meetingId: "none",
       versionId: "none",
       token: "none",
       kind: "proposal",

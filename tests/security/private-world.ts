@@ -8,6 +8,9 @@ import { startThread } from "~/models/comments/comments.server";
 import { createDraft, shareDraft } from "~/models/drafts/drafts.server";
 import { submitProposal } from "~/models/rounds/proposals.server";
 import { createRound } from "~/models/rounds/rounds.server";
+import { approveMinutes, startMinutes } from "~/models/collegium/meeting-minutes.server";
+import { loadMeeting } from "~/models/collegium/meeting-resource.server";
+import { scheduleMeeting } from "~/models/collegium/meetings.server";
 import { sendForReview } from "~/models/collegium/reviews.server";
 import { createVersion } from "~/models/documents/versions.server";
 import { addAttachment } from "~/models/attachments/attachments.server";
@@ -133,10 +136,26 @@ export async function createPrivateWorld(marker: string) {
     db()
       .versionAttachment.findFirstOrThrow({ where: { versionId } })
       .then((a) => a.id);
+  // A private meeting of that collegium with approved minutes (the secretary is the owner).
+  const meeting = await scheduleMeeting(ownerUser, body.id, {
+    title: `${marker} meeting`,
+    startsAt: new Date(Date.now() + 2 * DAY),
+    endsAt: new Date(Date.now() + 2 * DAY + 3_600_000),
+    timeZone: "UTC",
+    place: `${marker} place`,
+    onlineUrl: "",
+    reviewIds: [review.id],
+    freeItems: [`${marker} agenda item`],
+    guests: [],
+  });
+  await startMinutes(ownerUser, (await loadMeeting(meeting.id))!, "en");
+  await approveMinutes(ownerUser, (await loadMeeting(meeting.id))!, "INTERNAL", "en");
+
   return {
     liveAttachmentId: liveAttachment.id,
     roundAttachmentId: await frozenAttachment(round.versionId),
     reviewAttachmentId: await frozenAttachment(version.id),
+    meeting,
     ministry,
     guestOrganization,
     owner,
@@ -167,6 +186,7 @@ export function urlInPrivateWorld(route: RouteModule, world: PrivateWorld): stri
     roundId: world.round.id,
     reviewId: world.review.id,
     bodyId: world.body.id,
+    meetingId: world.meeting.id,
     orgId: world.ministry.id,
     token: "not-a-real-token",
     kind: "proposal",

@@ -29,7 +29,13 @@ export function patternOf(file: string): string {
     .replaceAll("[.]", "\u0000")
     .split(".")
     .filter((s) => s !== "_index" && !s.startsWith("_"))
-    .map((s) => s.replaceAll("\u0000", ".").replace(/^\$(.+)$/, ":$1"));
+    // A trailing "_" (`$bodyId_`) only keeps the route out of its parent's layout.
+    .map((s) =>
+      s
+        .replaceAll("\u0000", ".")
+        .replace(/_$/, "")
+        .replace(/^\$(.+)$/, ":$1"),
+    );
   return "/" + segments.join("/");
 }
 

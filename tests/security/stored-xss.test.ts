@@ -40,6 +40,7 @@ function pagePaths(): string[] {
         roundId: world.round.id,
         reviewId: world.review.id,
         bodyId: world.body.id,
+        meetingId: world.meeting.id,
         orgId: world.ministry.id,
         token: "none",
       }),

@@ -108,7 +108,11 @@ export function actSourceOf(input: {
     locale,
     labels: {
       title: draftTitle(draft, language),
-      draftMark: draft.status === "ADOPTED" || draft.status === "SIGNED" ? null : t("exports.draftMark"),
+      // Minutes are not a draft act: their approved version is exported without the mark.
+      draftMark:
+        draft.status === "ADOPTED" || draft.status === "SIGNED" || draft.kind === "MINUTES"
+          ? null
+          : t("exports.draftMark"),
       kind: t(`draftKinds.${draft.kind}`),
       kindLabel: t("exports.kind"),
       version: version ? t("versions.label", { number: version.number, name: version.name }) : t("exports.liveText"),

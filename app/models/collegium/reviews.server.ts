@@ -37,7 +37,8 @@ export async function sendForReview(user: CurrentUser, draftId: string, input: N
     const seats = await seatsInOffice(tx, input.bodyId, now);
     if (seats.length === 0) throw new RuleError("collegium.errors.noMembers", "bodyId");
     const moved = await tx.draft.updateMany({
-      where: { id: draftId, status: { in: ["DRAFTING", "REVISION"] } },
+      // Minutes of a meeting are the collegium's own record, never a draft put before it.
+      where: { id: draftId, status: { in: ["DRAFTING", "REVISION"] }, kind: { not: "MINUTES" } },
       data: { status: "COLLEGIUM_REVIEW" },
     });
     if (moved.count === 0) throw new RuleError("collegium.errors.draftNotReady");

@@ -15,6 +15,10 @@ export const NOTIFICATION_KINDS = {
   "review.sent": { optional: false },
   "review.due": { optional: false },
   "review.outcome": { optional: true },
+  // A meeting's invitation, changes and cancellation keep the member's calendar right: duties.
+  "meeting.invited": { optional: false },
+  "meeting.changed": { optional: false },
+  "meeting.cancelled": { optional: false },
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -21,6 +21,10 @@ export async function listNotifications(userId: string, page: Page) {
     where: { id: { in: items.map((n) => n.roundId).filter((id): id is string => !!id) } },
     select: { id: true, title: true },
   });
+  const meetings = await db().collegiumMeeting.findMany({
+    where: { id: { in: items.map((n) => n.meetingId).filter((id): id is string => !!id) } },
+    select: { id: true, bodyId: true, title: true },
+  });
   const actors = await db().user.findMany({
     where: { id: { in: items.map((n) => n.actorId).filter((id): id is string => !!id) } },
     select: { id: true, name: true },
@@ -32,6 +36,7 @@ export async function listNotifications(userId: string, page: Page) {
       draft: drafts.find((d) => d.id === n.draftId) ?? null,
       actor: actors.find((a) => a.id === n.actorId) ?? null,
       round: rounds.find((r) => r.id === n.roundId) ?? null,
+      meeting: meetings.find((m) => m.id === n.meetingId) ?? null,
     })),
   };
 }

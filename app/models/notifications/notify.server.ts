@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
 import type { Tx } from "~/utils/db.server";
-import { queueEmail } from "~/utils/mailer.server";
+import { queueEmail, type EmailAttachment } from "~/utils/mailer.server";
 import { appLink } from "~/utils/origin.server";
 import { unsubscribeHeaders, unsubscribeLink } from "../follow/follower-mail.server";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./notification-kinds";
@@ -20,7 +20,16 @@ type Notice = {
   /** More words for the e-mail, in the reader's language (a count, a due date, an access level). */
   vars?: (locale: Locale) => Record<string, string | number>;
   /** What the in-app notification points to. */
-  about: { draftId: string; roundId?: string; proposalId?: string; reviewId?: string; actorId?: string };
+  about: {
+    draftId?: string;
+    roundId?: string;
+    proposalId?: string;
+    reviewId?: string;
+    meetingId?: string;
+    actorId?: string;
+  };
+  /** Files sent with every e-mail of this notice (a meeting's .ics). */
+  attachments?: EmailAttachment[];
 };
 
 /**
@@ -55,7 +64,7 @@ export async function notifyPeople(tx: Tx, recipients: Recipient[], notice: Noti
     if (mode !== "IMMEDIATE") continue;
     const body = t(`email.${notice.kind}.body`, vars);
     if (!unsubscribeToken) {
-      await queueEmail(tx, { to: person.email, subject, body });
+      await queueEmail(tx, { to: person.email, subject, body, attachments: notice.attachments });
       continue;
     }
     const unsubscribe = unsubscribeLink(unsubscribeToken);
@@ -64,6 +73,7 @@ export async function notifyPeople(tx: Tx, recipients: Recipient[], notice: Noti
       subject,
       body: `${body}\n\n${t("email.unsubscribeKind", { unsubscribe, settings: appLink("/notifications/settings") })}`,
       headers: unsubscribeHeaders(unsubscribe),
+      attachments: notice.attachments,
     });
   }
 }
