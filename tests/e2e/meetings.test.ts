@@ -90,7 +90,8 @@ describe("collegium meetings in the browser", () => {
       await secretary.getByTestId("meeting-save").click();
       await secretary.waitForURL((url) => /\/meetings\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith("/new"));
       const meetingPath = new URL(secretary.url()).pathname;
-      expect(await secretary.getByTestId("meeting-agenda").locator("li").count()).toBe(2);
+      // A client-side navigation: the URL changes before the new page has rendered.
+      await expect.poll(() => secretary.getByTestId("meeting-agenda").locator("li").count()).toBe(2);
 
       // Members accept, one of them on a phone.
       const armen = await signIn(running.browser, "armen@ucfo.example", 390);
@@ -129,6 +130,7 @@ describe("collegium meetings in the browser", () => {
       }
 
       // At the due date the secretary closes both reviews: the outcome follows from those decisions.
+      // (Not earlier: the demo collegium's chair has no account and so never decides.)
       const wait = dueAt.getTime() - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 500));
       for (const review of reviews) {
