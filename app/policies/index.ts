@@ -47,6 +47,8 @@ export type ActionResources = {
   "draft.view": DraftResource;
   "draft.edit": DraftResource;
   "draft.comment": DraftResource;
+  "draft.suggest": DraftResource;
+  "draft.decideSuggestion": DraftResource;
   "draft.updateDetails": DraftResource;
   "draft.share": DraftResource;
   "draft.changeStatus": DraftResource;
@@ -138,6 +140,8 @@ const RULES: Record<Action, Rule> = {
   "draft.view": onDraft(draftRules.view),
   "draft.edit": onDraft(draftRules.edit),
   "draft.comment": onDraft(draftRules.comment),
+  "draft.suggest": onDraft(draftRules.suggest),
+  "draft.decideSuggestion": onDraft(draftRules.decideSuggestion),
   "draft.updateDetails": onDraft(draftRules.updateDetails),
   "draft.share": onDraft(draftRules.share),
   "draft.changeStatus": onDraft(draftRules.changeStatus),
