@@ -10,6 +10,9 @@ import {
   withdrawSuggestion,
 } from "~/editor/suggestions";
 import { loadDocument } from "~/models/documents/document-log.server";
+import { createVersion } from "~/models/documents/versions.server";
+import { listSuggestionOutcomes } from "~/models/suggestions/suggestion-outcomes.server";
+import { db } from "~/utils/db.server";
 import { shareDraft } from "~/models/drafts/drafts.server";
 import { fragmentText, sessionCookieFor, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";
 import { collabServerForFile } from "../helpers/collab-test-server";
@@ -73,6 +76,22 @@ describe("suggestions through the collab server", () => {
     withdrawSuggestion(first.doc, mine.id);
     await expect.poll(() => listSuggestions(editor.doc)).toEqual([]);
     await expect.poll(async () => (await stored(draft.id)).suggestions).toEqual([]);
+    await expect
+      .poll(async () => (await listSuggestionOutcomes(draft.id)).map((o) => [o.outcome, o.deciderId, o.authorId]))
+      .toEqual([["WITHDRAWN", lilit.id, lilit.id]]);
+  });
+
+  it("keeps pending suggestions out of a version, its text and its SHA-256", async () => {
+    const { draft, staff, editor, first, lilit } = await threeClients();
+    await expect.poll(() => editor.saved()).toBe(true);
+    const before = await createVersion(staff.id, draft.id, "before suggestions");
+    suggest(first, lilit, "council", "community council");
+    await expect.poll(async () => (await stored(draft.id)).suggestions.length).toBe(1);
+    const during = await createVersion(staff.id, draft.id, "with a pending suggestion");
+    expect(during.plainText).toBe(before.plainText);
+    expect(during.plainText).not.toContain("community");
+    expect(during.sha256).toBe(before.sha256);
+    expect(JSON.stringify(during.content)).toBe(JSON.stringify(before.content));
   });
 
   it("refuses a suggester's forged change of the accepted text: not applied, not broadcast, not stored", async () => {
@@ -110,7 +129,7 @@ describe("suggestions through the collab server", () => {
   });
 
   it("accepts one suggestion while another person keeps suggesting; overlapping ones stay independent", async () => {
-    const { draft, editor, first, second, lilit, aram } = await threeClients();
+    const { draft, staff, editor, first, second, lilit, aram } = await threeClients();
     const replace = suggest(first, lilit, "the council", "the community council");
     const overlapping = suggest(second, aram, "approved by the council", "adopted by the assembly");
     await expect.poll(() => listSuggestions(editor.doc).length).toBe(2);
@@ -138,6 +157,29 @@ describe("suggestions through the collab server", () => {
     const after = await stored(draft.id);
     expect(after.text).toBe("Municipal budgets are approved by the community council.");
     expect(after.suggestions).toEqual([]);
+
+    // Each outcome is on record with its decider (the editor's connection) and audited.
+    await expect.poll(async () => (await listSuggestionOutcomes(draft.id)).length).toBe(3);
+    const outcomes = await listSuggestionOutcomes(draft.id);
+    const byId = (id: string) => outcomes.find((o) => o.suggestionId === id)!;
+    expect(byId(replace.id)).toMatchObject({
+      outcome: "ACCEPTED",
+      deciderId: staff.id,
+      authorId: lilit.id,
+      reason: null,
+    });
+    expect(byId(later.id)).toMatchObject({ outcome: "ACCEPTED", deciderId: staff.id, authorId: aram.id });
+    expect(byId(overlapping.id)).toMatchObject({
+      outcome: "REJECTED",
+      deciderId: staff.id,
+      reason: "The council keeps its name.",
+      quote: "approved by the council",
+    });
+    const events = await db().auditEvent.findMany({
+      where: { objectId: draft.id, action: { startsWith: "suggestion." } },
+    });
+    expect(events.map((e) => e.action).sort()).toEqual(["suggestion.accept", "suggestion.accept", "suggestion.reject"]);
+    expect(events.every((e) => e.actorId === staff.id)).toBe(true);
   });
 
   it("marks a suggestion whose words an editor deleted meanwhile as no longer applicable", async () => {
