@@ -166,9 +166,10 @@ describe("the suggest level", () => {
   });
 
   it("lets editors switch to suggesting and decide; the strongest grant that reaches a person counts", () => {
-    expect(can(DRAFT_ROLES.ministryStaff, "draft.suggest", draft())).toBe(true);
-    expect(can(DRAFT_ROLES.ministryStaff, "draft.decideSuggestion", draft())).toBe(true);
-    expect(can(DRAFT_ROLES.partnerCommenter, "draft.suggest", draft())).toBe(false);
+    const staff = actor("staff", [[MINISTRY, "MINISTRY"]]);
+    expect(can(staff, "draft.suggest", draft())).toBe(true);
+    expect(can(staff, "draft.decideSuggestion", draft())).toBe(true);
+    expect(can(actor("commenter", [[COMMENTER_ORG, "NGO"]]), "draft.suggest", draft())).toBe(false);
     const byName = { organizationId: null, userId: "expert", level: "COMMENT" } as const;
     expect(documentAccess(expert, shared("DRAFTING", [byName]))).toBe("suggest");
     const asEditor = { organizationId: null, userId: "expert", level: "EDIT" } as const;
