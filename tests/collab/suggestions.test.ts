@@ -11,6 +11,7 @@ import {
 } from "~/editor/suggestions";
 import { loadDocument } from "~/models/documents/document-log.server";
 import { createVersion } from "~/models/documents/versions.server";
+import { draftTimeline } from "~/models/drafts/timeline.server";
 import { listSuggestionOutcomes } from "~/models/suggestions/suggestion-outcomes.server";
 import { db } from "~/utils/db.server";
 import { shareDraft } from "~/models/drafts/drafts.server";
@@ -180,6 +181,20 @@ describe("suggestions through the collab server", () => {
     });
     expect(events.map((e) => e.action).sort()).toEqual(["suggestion.accept", "suggestion.accept", "suggestion.reject"]);
     expect(events.every((e) => e.actorId === staff.id)).toBe(true);
+
+    // The draft's history shows each outcome with its author, decider, words and reason.
+    const history = await draftTimeline(draft.id, { page: 1, skip: 0, take: 50, query: "" }, new Set());
+    const rejected = history.items.find((i) => i.action === "suggestion.reject");
+    expect(rejected).toMatchObject({
+      actor: "Անահիտ",
+      suggestion: { authorName: "Արամ", reason: "The council keeps its name." },
+    });
+    expect(
+      history.items
+        .filter((i) => i.action === "suggestion.accept")
+        .map((i) => i.suggestion?.text)
+        .sort(),
+    ).toEqual(["Municipal", "the community council"]);
   });
 
   it("marks a suggestion whose words an editor deleted meanwhile as no longer applicable", async () => {
