@@ -55,6 +55,23 @@ export async function createBenchFixture(databaseUrl: string, draftCount: number
       select: { id: true },
     });
     const drafts = created.map((draft) => draft.id);
+    // A partner's expert who may only suggest in every bench draft (the suggesting scenario).
+    const ngo = await client.organization.create({
+      data: { kind: "NGO", nameEn: "Partner NGO", country: "AM", slug: "bench-ngo", searchText: "partner ngo" },
+    });
+    const suggester = await client.user.create({
+      data: {
+        email: "bench-suggester@example.test",
+        name: "Bench suggester",
+        emailVerifiedAt: new Date(),
+        searchText: foldForSearch("bench suggester"),
+      },
+    });
+    await client.membership.create({ data: { userId: suggester.id, organizationId: ngo.id } });
+    await client.draftAccess.createMany({
+      data: drafts.map((draftId) => ({ draftId, organizationId: ngo.id, level: "SUGGEST" as const })),
+    });
+    const suggesterSession = await createSession(client, suggester.id);
     let bigDraft = "";
     let bigBytes = 0;
     if (big) {
@@ -66,7 +83,14 @@ export async function createBenchFixture(databaseUrl: string, draftCount: number
       bigDraft = draft.id;
       bigBytes = update.length;
     }
-    return { databaseUrl, cookie: `agora_session=${token}`, drafts, bigDraft, bigBytes };
+    return {
+      databaseUrl,
+      cookie: `agora_session=${token}`,
+      suggester: { userId: suggester.id, cookie: `agora_session=${suggesterSession.token}` },
+      drafts,
+      bigDraft,
+      bigBytes,
+    };
   } finally {
     await client.$disconnect();
   }

@@ -62,7 +62,7 @@ export class AccessLookups {
 /**
  * Decides, before any document data is sent, whether this session may open this draft and
  * how: the same `can()` the web app asks (`draft.edit` for a writing connection,
- * `draft.view` for a read-only one).
+ * `draft.suggest` for one that may write its own suggestions only, `draft.view` for a read-only one).
  */
 export async function decideAccess(
   sessionToken: string | null,
@@ -77,9 +77,11 @@ export async function decideAccess(
   if (!draft) return { ok: false, status: 404 };
   const access: DocumentAccess = can(actor, "draft.edit", draft)
     ? "edit"
-    : can(actor, "draft.view", draft)
-      ? "comment"
-      : null;
+    : can(actor, "draft.suggest", draft)
+      ? "suggest"
+      : can(actor, "draft.view", draft)
+        ? "comment"
+        : null;
   if (!access) return { ok: false, status: 403 };
   return { ok: true, userId: session.user.id, userName: session.user.name, sessionToken, access };
 }

@@ -75,6 +75,11 @@ export type CollabConfig = {
    * (versions, exports, the search text).
    */
   maxNestingDepth: number;
+  /**
+   * Open suggestions one person may have in one draft. Each is work for the editors; beyond
+   * this a suggester's new ones are refused until some are decided or withdrawn.
+   */
+  maxOpenSuggestionsPerPerson: number;
 };
 
 export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
@@ -98,4 +103,5 @@ export const DEFAULT_COLLAB_CONFIG: CollabConfig = {
   syncRequestBurst: 10,
   syncRequestsPerSecond: 2,
   maxNestingDepth: 64,
+  maxOpenSuggestionsPerPerson: 300,
 };

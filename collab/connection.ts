@@ -6,6 +6,7 @@ import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC } from "../app/editor/collab-pro
 import type { DocumentAccess } from "../app/policies";
 import { AwarenessGate } from "./awareness-gate";
 import { SyncAnswers } from "./sync-answers";
+import { refuseSuggesterUpdate } from "./suggestion-gate";
 import type { CollabConfig } from "./config";
 import { deepestNewNesting, UNRESOLVED } from "./nesting-depth";
 import type { Room, RoomMember } from "./room";
@@ -19,7 +20,8 @@ export type ConnectionIdentity = {
 
 /**
  * One WebSocket of one person on one draft. Decodes the y-websocket protocol; updates from
- * a comment-only connection are dropped before they touch the document, and so are updates
+ * a comment-only connection are dropped before they touch the document, so are a suggester's
+ * updates that do more than add or withdraw that person's own suggestions, and so are updates
  * nesting elements deeper than the editor ever does. Sync requests and awareness pass a
  * per-connection gate (sync-answers.ts, awareness-gate.ts) so no client can make the server
  * encode or relay without bound. Anything it cannot decode or apply closes this connection only.
@@ -27,7 +29,7 @@ export type ConnectionIdentity = {
 export class Connection implements RoomMember {
   private room: Room | null = null;
   private queued: Uint8Array[] = [];
-  /** Updates refused because the connection is read-only (visible to tests and logs). */
+  /** Updates refused: a read-only connection, or a suggester's beyond its own suggestions (visible to tests and logs). */
   droppedUpdates = 0;
   readonly syncAnswers: SyncAnswers;
   private readonly awarenessGate: AwarenessGate;
@@ -121,9 +123,23 @@ export class Connection implements RoomMember {
         Y.decodeStateVector(payload); // a malformed one closes now, not when its turn comes
         if (!this.syncAnswers.request(payload)) return this.close(CLOSE.OVERLOADED, "too many sync requests");
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-        if (this.access !== "edit") {
+        if (this.access === "comment") {
           this.droppedUpdates++;
           return;
+        }
+        if (this.access === "suggest") {
+          // Its own suggestions only, whatever its browser's switch says (collab/suggestion-gate.ts).
+          const refusal = refuseSuggesterUpdate(
+            room.doc,
+            payload,
+            this.identity.userId,
+            this.config.maxOpenSuggestionsPerPerson,
+          );
+          if (refusal) {
+            this.droppedUpdates++;
+            console.warn(`collab: refused a suggester's update to draft ${room.draftId}: ${refusal}`);
+            return;
+          }
         }
         // Refused before it is applied, relayed or stored: once in, every derived step fails.
         const depth = deepestNewNesting(room.doc, payload);

@@ -11,6 +11,7 @@ import { DEFAULT_COLLAB_CONFIG, type CollabConfig } from "./config";
 import { Connection } from "./connection";
 import type { RoomRelay } from "./redis-relay";
 import { databaseStore, Room, type DocumentStore } from "./room";
+import { watchSuggestionOutcomes } from "./suggestion-outcomes";
 
 export type CollabOptions = Partial<CollabConfig> & {
   /** Where documents live; the database unless a test wraps it (e.g. to slow loading down). */
@@ -135,7 +136,11 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
     let room = rooms.get(draftId);
     if (!room) {
       const previous = unloading.get(draftId) ?? Promise.resolve();
-      const load = () => Room.open(draftId, config, store);
+      const load = () =>
+        Room.open(draftId, config, store).then((opened) => {
+          watchSuggestionOutcomes(draftId, opened.doc);
+          return opened;
+        });
       room = previous.then(() => (relay ? relay.open(draftId, load) : load()));
       rooms.set(draftId, room);
     }

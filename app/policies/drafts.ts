@@ -3,8 +3,9 @@ import { REGISTERED_STATUSES } from "./register";
 
 /**
  * Draft permissions. A draft belongs to a ministry or municipality; its members edit it.
- * Sharing grants edit or comment-only access to a partner organization (all its members)
- * or to one person. The text itself is editable only while the draft is being written.
+ * Sharing grants edit, suggest or comment-only access to a partner organization (all its
+ * members) or to one person. A suggester proposes wording in the text that editors accept or
+ * reject; the collab server lets a suggester's connection write its own suggestions only. The text itself is editable only while the draft is being written.
  */
 export type DraftStatus =
   | "DRAFTING"
@@ -15,7 +16,11 @@ export type DraftStatus =
   | "SIGNED"
   | "WITHDRAWN";
 
-export type DraftGrant = { organizationId: string | null; userId: string | null; level: "EDIT" | "COMMENT" };
+export type DraftGrant = { organizationId: string | null; userId: string | null; level: GrantLevel };
+
+/** Sharing levels, weakest last: the strongest grant that reaches a person counts. */
+export type GrantLevel = "EDIT" | "SUGGEST" | "COMMENT";
+const GRANT_STRENGTH: Record<GrantLevel, number> = { EDIT: 3, SUGGEST: 2, COMMENT: 1 };
 
 export type DraftResource = {
   type: "draft";
@@ -25,8 +30,8 @@ export type DraftResource = {
   grants: DraftGrant[];
 };
 
-/** What a person may do with a draft's live text: edit, read and comment, or nothing. */
-export type DocumentAccess = "edit" | "comment" | null;
+/** What a person may do with a draft's live text: edit, suggest changes, read and comment, or nothing. */
+export type DocumentAccess = "edit" | "suggest" | "comment" | null;
 
 const EDITABLE_STATUSES: DraftStatus[] = ["DRAFTING", "REVISION"];
 
@@ -78,14 +83,14 @@ export function isOwnerAdmin(actor: MaybeActor, draft: DraftResource): boolean {
 }
 
 /** The strongest grant that reaches this actor (through their organizations or by name). */
-function grantedLevel(actor: MaybeActor, draft: DraftResource): "EDIT" | "COMMENT" | null {
+function grantedLevel(actor: MaybeActor, draft: DraftResource): GrantLevel | null {
   if (!actor) return null;
-  let level: "EDIT" | "COMMENT" | null = null;
+  let level: GrantLevel | null = null;
   for (const grant of draft.grants) {
     const reaches =
       (grant.userId !== null && grant.userId === actor.id) ||
       (grant.organizationId !== null && !!membershipIn(actor, grant.organizationId));
-    if (reaches && (grant.level === "EDIT" || level === null)) level = grant.level;
+    if (reaches && (level === null || GRANT_STRENGTH[grant.level] > GRANT_STRENGTH[level])) level = grant.level;
   }
   return level;
 }
@@ -97,7 +102,9 @@ function grantedLevel(actor: MaybeActor, draft: DraftResource): "EDIT" | "COMMEN
 export function documentAccess(actor: MaybeActor, draft: DraftResource): DocumentAccess {
   const level = isOwnerStaff(actor, draft) ? "EDIT" : grantedLevel(actor, draft);
   if (level === null) return null;
-  if (level === "EDIT" && EDITABLE_STATUSES.includes(draft.status)) return "edit";
+  if (!EDITABLE_STATUSES.includes(draft.status)) return "comment";
+  if (level === "EDIT") return "edit";
+  if (level === "SUGGEST") return "suggest";
   return "comment";
 }
 
@@ -106,6 +113,13 @@ export const draftRules = {
   create: (actor: MaybeActor) => !!actor && (actor.isPlatformAdmin || isGovernmentStaff(actor)),
   view: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) !== null,
   edit: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) === "edit",
+  /** Proposing wording in the text (a suggestion); editors may switch themselves to suggesting too. */
+  suggest: (actor: MaybeActor, draft: DraftResource) => {
+    const access = documentAccess(actor, draft);
+    return access === "edit" || access === "suggest";
+  },
+  /** Accepting or rejecting suggestions changes the text: the draft's editors decide. */
+  decideSuggestion: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) === "edit",
   comment: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) !== null,
   /**
    * The dossier's attachments (explanatory note, annexes …) are part of what is being written:

@@ -51,6 +51,8 @@ export type ActionResources = {
   "draft.edit": DraftResource;
   "draft.comment": DraftResource;
   "draft.manageAttachments": DraftResource;
+  "draft.suggest": DraftResource;
+  "draft.decideSuggestion": DraftResource;
   "draft.updateDetails": DraftResource;
   "draft.share": DraftResource;
   "draft.changeStatus": DraftResource;
@@ -157,6 +159,8 @@ const RULES: Record<Action, Rule> = {
   "draft.edit": onDraft(draftRules.edit),
   "draft.comment": onDraft(draftRules.comment),
   "draft.manageAttachments": onDraft(draftRules.manageAttachments),
+  "draft.suggest": onDraft(draftRules.suggest),
+  "draft.decideSuggestion": onDraft(draftRules.decideSuggestion),
   "draft.updateDetails": onDraft(draftRules.updateDetails),
   "draft.share": onDraft(draftRules.share),
   "draft.changeStatus": onDraft(draftRules.changeStatus),

@@ -187,6 +187,7 @@ export default function DraftPage() {
           <DraftEditor
             draftId={draft.id}
             canEdit={access === "edit"}
+            canSuggest={access === "suggest"}
             user={user}
             onAccessChanged={onAccessChanged}
             threads={threads as unknown as PanelThread[]}

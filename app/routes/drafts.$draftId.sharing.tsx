@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
                 user,
                 draft.id,
                 text("grantId"),
-                level === "EDIT" || level === "COMMENT" ? level : null,
+                level === "EDIT" || level === "SUGGEST" || level === "COMMENT" ? level : null,
               )
             : await grantSharing(user, draft.id, parse(ShareSchema));
       if (!result.ok) throw new InvalidInput(result.errors);
@@ -59,6 +59,7 @@ export default function SharingPage() {
   const errors: Record<string, string | undefined> = result && !result.ok ? result.errors : {};
   const levels = [
     { value: "EDIT", label: t("sharing.levels.EDIT") },
+    { value: "SUGGEST", label: t("sharing.levels.SUGGEST") },
     { value: "COMMENT", label: t("sharing.levels.COMMENT") },
   ];
   return (

@@ -65,6 +65,28 @@ export default function TimelinePage() {
                   ) : null}
                 </>
               ) : null}
+              {event.suggestion ? (
+                <span data-testid="timeline-suggestion">
+                  {" "}
+                  {t("timeline.suggestionBy", { name: event.suggestion.authorName })}:{" "}
+                  {event.suggestion.quote ? <del>{event.suggestion.quote}</del> : null}{" "}
+                  {event.suggestion.text ? <ins>{event.suggestion.text}</ins> : null}
+                  {event.suggestion.articleId ? (
+                    <>
+                      {" "}
+                      <Link to={`/drafts/${draft.id}#${event.suggestion.articleId}`}>
+                        {t("timeline.suggestionIn", { article: t("editor.article") })}
+                      </Link>
+                    </>
+                  ) : null}
+                  {event.suggestion.reason ? (
+                    <span className="muted">
+                      {" "}
+                      · {t("timeline.suggestionReason", { reason: event.suggestion.reason })}
+                    </span>
+                  ) : null}
+                </span>
+              ) : null}
               {event.review ? (
                 <>
                   <Link to={`/reviews/${event.review.id}`}>{t("timeline.review")}</Link>

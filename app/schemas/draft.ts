@@ -63,7 +63,7 @@ export const ShareSchema = z
     target: z.enum(["organization", "user"]),
     organizationId: z.string().optional(),
     email: z.string().trim().toLowerCase().optional(),
-    level: z.enum(["EDIT", "COMMENT"], { errorMap: () => ({ message: "errors.required" }) }),
+    level: z.enum(["EDIT", "SUGGEST", "COMMENT"], { errorMap: () => ({ message: "errors.required" }) }),
   })
   .superRefine((value, ctx) => {
     if (value.target === "organization" && !value.organizationId) {

@@ -66,6 +66,19 @@ export function goalLines(results: CollabResults): GoalLine[] {
       met: hot.stats.loopP99Ms <= 10,
     });
   }
+  const suggesting = row(results.typing, "hot draft half suggesting", "ours");
+  if (hot && suggesting) {
+    const editors = hot.result.steps[0]!;
+    const mixed = suggesting.result.steps[0]!;
+    lines.push({
+      scenario: "hot draft, half the typists suggesting: p99 (ours; reference column: ours, all editors)",
+      ours: `${ms(mixed.p99)}, ${delivered(mixed)}`,
+      reference: ms(editors.p99),
+      ratio: ratio(mixed.p99, editors.p99),
+      goal: "ratio ≤ 1.2, all delivered",
+      met: mixed.p99 <= 1.2 * editors.p99 && complete(suggesting),
+    });
+  }
   const [crowded, crowdedRef] = pair("crowded draft");
   if (crowded && crowdedRef) {
     const a = crowded.result.steps[0]!;

@@ -64,6 +64,20 @@ export async function typingScenarios(context: BenchContext): Promise<TypingRow[
       rates: [5],
     })),
   );
+  // The same hot draft with half the typists suggesting: every one of their updates is checked by the suggestion gate.
+  // Goal: p99 within 1.2× the all-editors run. The reference server knows no suggesters: ours only.
+  if (!ONLY || ONLY.includes("hot draft half suggesting")) {
+    rows.push(
+      await runShape(context, "hot draft half suggesting", context.servers.ours, {
+        rooms: 1,
+        clientsPerRoom: 100,
+        typistsPerRoom: 20,
+        probesPerRoom: 10,
+        rates: [5],
+        suggesting: { perRoom: 10, ...context.setup.suggester },
+      }),
+    );
+  }
   // Crowded draft: 400 clients, all typing at 2 keystrokes/s (800 updates/s into one document).
   rows.push(
     ...(await both(context, "crowded draft", {

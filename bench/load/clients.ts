@@ -95,6 +95,42 @@ function typingInto(doc: Y.Doc): Typist["type"] {
     });
 }
 
+/**
+ * A suggester's keystroke: its one open suggestion grows (the entry under its own key is
+ * rewritten), carrying the beacon as the suggested words. The collab server checks every such
+ * update (collab/suggestion-gate.ts), which is the cost the suggesting scenario measures.
+ */
+function suggestingInto(doc: Y.Doc, userId: string): Typist["type"] {
+  const suggestions = doc.getMap("suggestions");
+  const key = `${userId}:bench-${doc.clientID}`;
+  const createdAt = new Date().toISOString();
+  return (_typed, beacon) =>
+    suggestions.set(key, {
+      id: key,
+      authorId: userId,
+      authorName: "Bench suggester",
+      kind: "insert",
+      from: "AA==",
+      to: "AA==",
+      text: JSON.stringify(beacon),
+      quote: "",
+      articleId: null,
+      createdAt,
+    });
+}
+
+/** The beacon a suggestion carries (suggesting typists), or null. */
+function beaconOf(value: unknown): Beacon | null {
+  const text = (value as { text?: unknown } | undefined)?.text;
+  if (typeof text !== "string" || !text.startsWith("[")) return null;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return Array.isArray(parsed) && parsed.length === 2 ? (parsed as Beacon) : null;
+  } catch {
+    return null;
+  }
+}
+
 export type Probe = ClientBase & Typist & { doc: Y.Doc };
 
 /**
@@ -123,6 +159,15 @@ export function openProbe(endpoint: Endpoint, onBeacon: (beacon: Beacon, arrived
       for (const beacon of (change.insert as Beacon[] | undefined) ?? []) onBeacon(beacon, now);
     }
   });
+  const suggestions = doc.getMap("suggestions");
+  suggestions.observe((event) => {
+    if (event.transaction.local) return;
+    const now = performance.now();
+    for (const key of event.keysChanged) {
+      const beacon = beaconOf(suggestions.get(key));
+      if (beacon) onBeacon(beacon, now);
+    }
+  });
   doc.on("update", (update: Uint8Array, origin: unknown) => {
     if (origin !== ws && ws.readyState === ws.OPEN) ws.send(updateFrame(update));
   });
@@ -132,8 +177,11 @@ export function openProbe(endpoint: Endpoint, onBeacon: (beacon: Beacon, arrived
 
 export type Writer = ClientBase & Typist;
 
-/** A typist: its own document, changes sent as updates; incoming frames are read and dropped. */
-export function openWriter(endpoint: Endpoint): Writer {
+/**
+ * A typist: its own document, changes sent as updates; incoming frames are read and dropped.
+ * With `suggester` its keystrokes are suggestions by that person (its endpoint carries their cookie).
+ */
+export function openWriter(endpoint: Endpoint, suggester?: string): Writer {
   const doc = new Y.Doc();
   const ws = open(endpoint);
   const ready = opened(ws).then(() => ws.send(EMPTY_STEP1));
@@ -142,7 +190,8 @@ export function openWriter(endpoint: Endpoint): Writer {
     if (ws.readyState === ws.OPEN) ws.send(updateFrame(update));
   });
   const close = trackClose(ws);
-  return { ws, ready, ...close, destroy: () => (close.destroy(), doc.destroy()), type: typingInto(doc) };
+  const type = suggester ? suggestingInto(doc, suggester) : typingInto(doc);
+  return { ws, ready, ...close, destroy: () => (close.destroy(), doc.destroy()), type };
 }
 
 export type Listener = ClientBase & { bytes: () => number };

@@ -35,6 +35,8 @@ export type TypingOptions = {
   measureMs: number;
   /** Text of one keystroke (a paste, for the slow-reader scenario). */
   typed?: string;
+  /** Of the typists, the first this many per draft suggest instead of editing (as this person, with this cookie). */
+  suggesting?: { perRoom: number; userId: string; cookie: string };
   /** Extra clients on the first draft that stop reading once connected. */
   slowReaders?: number;
 };
@@ -98,11 +100,13 @@ export async function runTyping(
       const node = index % nodes;
       const probe = index >= options.clientsPerRoom - options.probesPerRoom;
       const types = index < options.typistsPerRoom;
-      const at = endpoint(room, index);
+      const suggests = !probe && types && index < (options.suggesting?.perRoom ?? 0);
+      const plain = endpoint(room, index);
+      const at = suggests ? { ...plain, headers: { ...plain.headers, Cookie: options.suggesting!.cookie } } : plain;
       const client = probe
         ? openProbe(at, (beacon, arrivedAt) => record?.(beacon, arrivedAt, node))
         : types
-          ? openWriter(at)
+          ? openWriter(at, suggests ? options.suggesting!.userId : undefined)
           : openListener(at);
       return { client, node, probe, types, sent: 0 };
     });

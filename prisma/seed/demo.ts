@@ -8,6 +8,7 @@ import { seedDemoCollegium } from "./collegium";
 import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";
 import { seedDemoRounds } from "./rounds";
+import { withDemoSuggestions } from "./suggestions";
 import { signDemoDraft } from "./signed";
 import { DEMO_PASSWORD, DEMO_USERS } from "./users";
 
@@ -62,7 +63,12 @@ export async function seedDemoData(client: Db): Promise<void> {
             data: { draftId: created.id, organizationId: ids.get(share.org)!, level: share.level },
           });
         }
-        await initializeDocument(created.id, jsonToYUpdate(draft.content), tx);
+        const author = (email: string) => {
+          const user = DEMO_USERS.find((u) => u.email === email)!;
+          return { id: userIds.get(email)!, name: user.name };
+        };
+        const document = withDemoSuggestions(jsonToYUpdate(draft.content), draft.suggestions ?? [], author);
+        await initializeDocument(created.id, document, tx);
         if (draft.dossierBy) await seedDemoAttachments(tx, created.id, userIds.get(draft.dossierBy)!);
         if (draft.signed) {
           await signDemoDraft(tx, created.id, draft.content, userIds.get(draft.signed.by)!, draft.signed);

@@ -1,5 +1,6 @@
 import { article, chapter, paragraph, part, point, type DocNode } from "../../app/editor/document-json";
 import type { SignedHistory } from "./signed";
+import type { DemoSuggestion } from "./suggestions";
 
 /**
  * Demo drafts from the source documents: the amendments to the Law "On Local
@@ -11,8 +12,10 @@ export type DemoDraft = {
   owner: string;
   kind: "LAW_AMENDMENT" | "COOPERATION_AGREEMENT";
   titles: { titleHy?: string; titleRu?: string; titleKa?: string; titleEn?: string };
-  shares: { org: string; level: "EDIT" | "COMMENT" }[];
+  shares: { org: string; level: "EDIT" | "SUGGEST" | "COMMENT" }[];
   content: DocNode;
+  /** Pending suggestions (wording proposed by a partner's expert, not yet decided). */
+  suggestions?: DemoSuggestion[];
   /** Signed already: the public register shows it with this history. */
   signed?: SignedHistory;
   /** Has a dossier (explanatory note, comparative table), added by this staff member. */
@@ -114,6 +117,16 @@ export const DEMO_DRAFTS: DemoDraft[] = [
     ],
     content: localSelfGovernment,
     dossierBy: "anahit@mta.example",
+    suggestions: [
+      {
+        by: "lilit@ucfo.example",
+        find: "յուրաքանչյուր եռամսյակ",
+        insert: "յուրաքանչյուր ամիս",
+        articleId: "lsg-a1",
+        daysAgo: 2,
+      },
+      { by: "lilit@ucfo.example", find: "առնվազն 15 օր", insert: "առնվազն 30 օր", articleId: "lsg-a2", daysAgo: 1 },
+    ],
   },
   {
     key: "model-city-agreement",

@@ -33,7 +33,9 @@ async function person(email: string) {
  */
 async function expectedQueue(user: CurrentUser, now: Date) {
   const draftIds = (await db().draft.findMany({ select: { id: true } })).map((d) => d.id);
-  const drafts = [...(await loadDraftResources(draftIds)).values()].filter((d) => can(user.actor, "draft.edit", d));
+  const drafts = [...(await loadDraftResources(draftIds)).values()].filter(
+    (d) => can(user.actor, "draft.edit", d) || can(user.actor, "draft.suggest", d),
+  );
   const rounds = await Promise.all(
     (await db().consultationRound.findMany({ select: { id: true } })).map((r) => loadRound(r.id)),
   );

@@ -141,3 +141,38 @@ describe("draft policy", () => {
     expect(documentAccess(both, draft())).toBe("edit");
   });
 });
+
+describe("the suggest level", () => {
+  const SUGGEST_ORG = "org-ucfo-experts";
+  const expert = actor("expert", [[SUGGEST_ORG, "NGO"]]);
+  const shared = (status: DraftResource["status"], extra: DraftResource["grants"] = []): DraftResource => ({
+    ...draft(status),
+    grants: [{ organizationId: SUGGEST_ORG, userId: null, level: "SUGGEST" }, ...extra],
+  });
+
+  it("lets a suggester suggest and comment while the text is worked on, never edit or decide", () => {
+    expect(documentAccess(expert, shared("DRAFTING"))).toBe("suggest");
+    expect(can(expert, "draft.suggest", shared("DRAFTING"))).toBe(true);
+    expect(can(expert, "draft.comment", shared("DRAFTING"))).toBe(true);
+    expect(can(expert, "draft.edit", shared("DRAFTING"))).toBe(false);
+    expect(can(expert, "draft.decideSuggestion", shared("DRAFTING"))).toBe(false);
+  });
+
+  it("makes a suggester a reader while the text is under consultation or review", () => {
+    for (const status of ["IN_CONSULTATION", "COLLEGIUM_REVIEW", "ADOPTED"] as const) {
+      expect(documentAccess(expert, shared(status))).toBe("comment");
+      expect(can(expert, "draft.suggest", shared(status))).toBe(false);
+    }
+  });
+
+  it("lets editors switch to suggesting and decide; the strongest grant that reaches a person counts", () => {
+    const staff = actor("staff", [[MINISTRY, "MINISTRY"]]);
+    expect(can(staff, "draft.suggest", draft())).toBe(true);
+    expect(can(staff, "draft.decideSuggestion", draft())).toBe(true);
+    expect(can(actor("commenter", [[COMMENTER_ORG, "NGO"]]), "draft.suggest", draft())).toBe(false);
+    const byName = { organizationId: null, userId: "expert", level: "COMMENT" } as const;
+    expect(documentAccess(expert, shared("DRAFTING", [byName]))).toBe("suggest");
+    const asEditor = { organizationId: null, userId: "expert", level: "EDIT" } as const;
+    expect(documentAccess(expert, shared("DRAFTING", [asEditor]))).toBe("edit");
+  });
+});

@@ -17,10 +17,16 @@ import { PresenceBar } from "./presence-bar";
 import { Toolbar } from "./toolbar";
 import { useCollabConnection, type CollabConnection } from "./use-collab-connection";
 import { useLeaveWarning } from "./use-leave-warning";
+import { SuggestionsPanel } from "./suggestions-panel";
+import { SuggestionMode } from "~/editor/suggestion-mode";
+import { formatDate } from "~/i18n/format";
+import { colorFor } from "./use-collab-connection";
 
 type Props = {
   draftId: string;
   canEdit: boolean;
+  /** A suggester types into the text, and every change becomes a suggestion (the server allows nothing else). */
+  canSuggest: boolean;
   user: { id: string; name: string; color: string };
   onAccessChanged: () => void;
   threads: PanelThread[];
@@ -44,11 +50,11 @@ export function DraftEditor({ draftId, onAccessChanged, ...rest }: Props) {
   return <BoundEditor connection={connection} draftId={draftId} {...rest} />;
 }
 
-type SidePanel = "outline" | "comments";
+type SidePanel = "outline" | "comments" | "suggestions";
 
 type BoundProps = Omit<Props, "onAccessChanged"> & { connection: CollabConnection };
 
-function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentInternally }: BoundProps) {
+function BoundEditor({ connection, canEdit, canSuggest, user, draftId, threads, canCommentInternally }: BoundProps) {
   const t = useT();
   const { doc, provider } = connection;
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
@@ -59,9 +65,19 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
   // On a phone the text comes first; contents and comments are panels the reader opens.
   const [panel, setPanel] = useState<SidePanel | null>(null);
   const togglePanel = (which: SidePanel) => setPanel(panel === which ? null : which);
-  const editable = canEdit && connection.state !== "revoked";
+  const editable = (canEdit || canSuggest) && connection.state !== "revoked";
+  // Editors choose (as in other editors); a suggester always suggests.
+  const [suggestingByChoice, setSuggestingByChoice] = useState(false);
+  const suggesting = !canEdit || suggestingByChoice;
+  const suggestingRef = useRef(suggesting);
+  suggestingRef.current = suggesting;
+  const [blocked, setBlocked] = useState(false);
   const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
   const highlightHint = t("comments.highlightHint");
+  const describeSuggestion = useCallback(
+    (s: { authorName: string; createdAt: string }) => `${s.authorName} · ${formatDate(t, s.createdAt, true)}`,
+    [t],
+  );
   const extensions = useMemo(
     () => [
       ...legalActExtensions(),
@@ -75,8 +91,15 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
         },
         hint: highlightHint,
       }),
+      SuggestionMode.configure({
+        author: { id: user.id, name: user.name },
+        isSuggesting: () => suggestingRef.current,
+        colorOf: colorFor,
+        describe: describeSuggestion,
+        onBlocked: () => setBlocked(true),
+      }),
     ],
-    [doc, provider, caretUser, highlightHint],
+    [doc, provider, caretUser, highlightHint, user.id, user.name, describeSuggestion],
   );
   const editor = useEditor(
     {
@@ -201,6 +224,16 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
         >
           {t("comments.panelToggle", { count: t.number(threads.length) })}
         </button>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={panel === "suggestions"}
+          aria-controls="draft-suggestions-panel"
+          onClick={() => togglePanel("suggestions")}
+          data-testid="toggle-suggestions"
+        >
+          {t("suggestions.panelToggle")}
+        </button>
       </div>
       <div className="draft-main">
         <PresenceBar
@@ -215,7 +248,23 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
           </p>
         ) : null}
         <div className="editor-actions">
-          {editor && editable ? <Toolbar editor={editor} /> : null}
+          {editor && editable && !suggesting ? <Toolbar editor={editor} /> : null}
+          {editable && canEdit ? (
+            <label className="suggesting-switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={suggestingByChoice}
+                onChange={(e) => setSuggestingByChoice(e.target.checked)}
+                data-testid="suggesting-switch"
+              />{" "}
+              {t("suggestions.suggesting")}
+            </label>
+          ) : editable ? (
+            <span className="muted small" data-testid="suggesting-only">
+              {t("suggestions.suggestingOnly")}
+            </span>
+          ) : null}
           <button
             type="button"
             className="button comment-button"
@@ -227,7 +276,15 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
             <CommentIcon /> {t("comments.add")}
           </button>
         </div>
-        <div className="editor-frame" style={labels} data-testid="editor">
+        {blocked && suggesting ? (
+          <p className="muted small" role="status" data-testid="suggestion-blocked">
+            {t("suggestions.blocked")}{" "}
+            <button type="button" className="link-button" onClick={() => setBlocked(false)}>
+              {t("suggestions.dismiss")}
+            </button>
+          </p>
+        ) : null}
+        <div className="editor-frame" style={labels} data-testid="editor" data-suggesting={suggesting && editable}>
           <EditorContent editor={editor} />
         </div>
       </div>
@@ -248,6 +305,16 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
             canCommentInternally={canCommentInternally}
             userId={user.id}
             actionUrl={`/drafts/${draftId}/comments`}
+          />
+        </div>
+        <div id="draft-suggestions-panel" className="side-panel" data-open={panel === "suggestions"}>
+          <SuggestionsPanel
+            editor={editor}
+            doc={doc}
+            outline={outline}
+            canDecide={canEdit && connection.state !== "revoked"}
+            userId={user.id}
+            colorOf={colorFor}
           />
         </div>
       </aside>

@@ -12,6 +12,8 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  InsertedTextRun,
+  DeletedTextRun,
   WidthType,
   type ParagraphChild,
 } from "docx";
@@ -22,6 +24,8 @@ import type { ContentLanguage } from "./content-language";
 import type { ActSource, ExportThread } from "./act-source.server";
 import { TITLE_PAGE_STYLE } from "./docx-styles";
 import { threadComments, withCommentThreads, type ThreadedComment } from "./docx-comment-threads.server";
+import { trackedRuns, type TrackedText } from "./docx-tracked-changes.server";
+import type { Suggestion } from "~/editor/suggestions";
 
 /** 12 pt (in half-points), the size drafts are sent in. */
 const BODY_SIZE = 24;
@@ -29,20 +33,21 @@ const BODY_SIZE = 24;
 const FIRST_LINE = Math.round(1.25 * CM);
 const POINT_INDENT = CM;
 
-type Run = TextRun | ExternalHyperlink;
+type Run = TextRun | ExternalHyperlink | InsertedTextRun | DeletedTextRun;
 
 /** Inline content with its marks, one run per script; links only to http(s) and mailto, like the HTML view. */
-function runs(nodes: DocNode[] | undefined, language: ContentLanguage): Run[] {
+function runs(nodes: DocNode[] | undefined, language: ContentLanguage, changes?: Suggestion[]): Run[] {
   return (nodes ?? []).flatMap((node): Run[] => {
     if (node.type === "hardBreak") return [new TextRun({ text: "", break: 1 })];
-    if (node.type !== "text") return runs(node.content, language);
+    if (node.type !== "text") return runs(node.content, language, changes);
     const marks = new Set((node.marks ?? []).map((m) => m.type));
-    const parts = scriptRuns(node.text ?? "", language, {
+    const options = {
       bold: marks.has("bold") || undefined,
       italics: marks.has("italic") || undefined,
       underline: marks.has("underline") ? {} : undefined,
       strike: marks.has("strike") || undefined,
-    });
+    };
+    const parts = trackedRuns(node.text ?? "", changes, (words) => scriptRuns(words, language, options), options);
     const href = String(node.marks?.find((m) => m.type === "link")?.attrs?.href ?? "");
     return /^(https?:|mailto:)/i.test(href) ? [new ExternalHyperlink({ link: href, children: parts })] : parts;
   });
@@ -62,6 +67,7 @@ class ActWriter {
   constructor(
     private readonly source: ActSource,
     private readonly threadsByArticle: Map<string, ExportThread[]>,
+    private readonly changes?: Suggestion[],
   ) {}
 
   blocks(nodes: DocNode[] | undefined, scope = { part: 0, point: 0 }): (Paragraph | Table)[] {
@@ -94,7 +100,12 @@ class ActWriter {
       case "point":
         return this.numbered(node, `${++scope.point})`, { left: POINT_INDENT }, scope);
       case "paragraph":
-        return [new Paragraph({ indent: { firstLine: FIRST_LINE }, children: runs(node.content, this.language) })];
+        return [
+          new Paragraph({
+            indent: { firstLine: FIRST_LINE },
+            children: runs(node.content, this.language, this.changes),
+          }),
+        ];
       case "bulletList":
       case "orderedList":
         return (node.content ?? []).flatMap((item, index) => {
@@ -103,7 +114,7 @@ class ActWriter {
           return [
             new Paragraph({
               indent: { left: POINT_INDENT },
-              children: [new TextRun(`${marker} `), ...runs(first?.content, this.language)],
+              children: [new TextRun(`${marker} `), ...runs(first?.content, this.language, this.changes)],
             }),
             ...this.blocks(rest, scope),
           ];
@@ -125,7 +136,7 @@ class ActWriter {
     const text = title ? plainTextOf(title) : "";
     const children: ParagraphChild[] = [
       ...scriptRuns(text ? `${number} ` : number, this.language),
-      ...runs(title?.content, this.language),
+      ...runs(title?.content, this.language, this.changes),
     ];
     const threads = articleId ? (this.threadsByArticle.get(articleId) ?? []) : [];
     const ids = threads.flatMap((thread) => this.addThread(thread));
@@ -160,7 +171,10 @@ class ActWriter {
   ) {
     const [first, ...rest] = node.content ?? [];
     return [
-      new Paragraph({ indent, children: [new TextRun(`${number} `), ...runs(first?.content, this.language)] }),
+      new Paragraph({
+        indent,
+        children: [new TextRun(`${number} `), ...runs(first?.content, this.language, this.changes)],
+      }),
       ...this.blocks(rest, scope),
     ];
   }
@@ -216,11 +230,16 @@ function titleBlock(source: ActSource): Paragraph[] {
  * become native, threaded Word comments anchored on their article's heading; threads on
  * articles no longer in this text are left out.
  */
-export async function actToDocx(source: ActSource, threads: ExportThread[] = []): Promise<Buffer> {
+export async function actToDocx(
+  source: ActSource,
+  threads: ExportThread[] = [],
+  tracked: TrackedText | null = null,
+): Promise<Buffer> {
   const byArticle = new Map<string, ExportThread[]>();
   for (const thread of threads) byArticle.set(thread.articleId, [...(byArticle.get(thread.articleId) ?? []), thread]);
-  const writer = new ActWriter(source, byArticle);
-  const body = writer.blocks(source.doc.content);
+  const writer = new ActWriter(source, byArticle, tracked?.changes);
+  // With pending suggestions, the same text with them marked as tracked changes (title block and hash: accepted text).
+  const body = writer.blocks((tracked?.doc ?? source.doc).content);
   const styles = officialStyles(source.language, { size: BODY_SIZE, justified: true });
   const document = new Document({
     title: source.labels.title,

@@ -1,3 +1,4 @@
+import type { TrackedText } from "./docx-tracked-changes.server";
 import { serverT } from "~/i18n/server-t.server";
 import { attachmentDisposition, readableFileName } from "../file-name";
 import { actToAkn } from "./act-akn.server";
@@ -40,9 +41,13 @@ export function exportDisposition(source: ActSource, extension: string, options:
  * The DOCX download of a version or the live text; `threads` null when comments were not
  * asked for, else the threads the route chose to include.
  */
-export async function docxDownload(source: ActSource, threads: ExportThread[] | null): Promise<Response> {
+export async function docxDownload(
+  source: ActSource,
+  threads: ExportThread[] | null,
+  tracked: TrackedText | null = null,
+): Promise<Response> {
   const withComments = threads !== null;
-  const docx = await actToDocx(source, threads ?? []);
+  const docx = await actToDocx(source, threads ?? [], tracked);
   return new Response(new Uint8Array(docx), {
     headers: {
       "Content-Type": DOCX_TYPE,

@@ -10,6 +10,8 @@ import { textOf } from "~/models/documents/compare.server";
 import { getVersion, sha256Hex } from "~/models/documents/versions.server";
 import type { DraftResource, DraftStatus } from "~/policies";
 import { contentLanguage, type ContentLanguage } from "./content-language";
+import { withTrackedChanges, type TrackedText } from "./docx-tracked-changes.server";
+import { loadDocument } from "~/models/documents/document-log.server";
 
 /**
  * Everything an export of a draft's text needs, gathered once for DOCX and Akoma Ntoso:
@@ -162,3 +164,13 @@ export async function workingGroupThreads(user: CurrentUser, resource: DraftReso
 }
 
 export type ExportThread = Awaited<ReturnType<typeof workingGroupThreads>>[number];
+
+/** The live text with its pending suggestions as tracked changes, for `?suggestions=1` (DOCX of the live text). */
+export async function liveTextWithSuggestions(draftId: string): Promise<TrackedText> {
+  const { doc } = await loadDocument(draftId);
+  try {
+    return withTrackedChanges(doc);
+  } finally {
+    doc.destroy();
+  }
+}

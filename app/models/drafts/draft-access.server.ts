@@ -15,7 +15,7 @@ type DraftForPolicy = {
   id: string;
   ownerOrganizationId: string;
   status: DraftResource["status"];
-  access: { organizationId: string | null; userId: string | null; level: "EDIT" | "COMMENT" }[];
+  access: { organizationId: string | null; userId: string | null; level: "EDIT" | "SUGGEST" | "COMMENT" }[];
 };
 
 /** The policy's view of a draft loaded with {@link DRAFT_FOR_POLICY}. */

@@ -12,7 +12,7 @@ export async function notifyDraftShared(
   actorId: string,
   draftId: string,
   target: { organizationId: string } | { userId: string },
-  level: "EDIT" | "COMMENT",
+  level: "EDIT" | "SUGGEST" | "COMMENT",
 ) {
   const draft = await tx.draft.findUniqueOrThrow({ where: { id: draftId }, select: DRAFT_HEADING });
   const people =

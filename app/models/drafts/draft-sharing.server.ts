@@ -9,7 +9,7 @@ export type SharingResult = { ok: true; message: string } | { ok: false; errors:
 
 const NOT_FOUND: SharingResult = { ok: false, errors: { form: "errors.notFound" } };
 
-export type AccessLevel = "EDIT" | "COMMENT";
+export type AccessLevel = "EDIT" | "SUGGEST" | "COMMENT";
 
 export async function revokeSharing(user: CurrentUser, draftId: string, grantId: string): Promise<SharingResult> {
   const revoked = await revokeDraftAccess(user.id, draftId, grantId);

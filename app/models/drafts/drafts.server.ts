@@ -133,7 +133,12 @@ export async function changeDraftStatus(actorId: string, draftId: string, from: 
 export type ShareTarget = { organizationId: string } | { userId: string };
 
 /** Grants or changes access; one grant per organization or person and draft. */
-export async function shareDraft(actorId: string, draftId: string, target: ShareTarget, level: "EDIT" | "COMMENT") {
+export async function shareDraft(
+  actorId: string,
+  draftId: string,
+  target: ShareTarget,
+  level: "EDIT" | "SUGGEST" | "COMMENT",
+) {
   await db().$transaction(async (tx) => {
     const where =
       "organizationId" in target

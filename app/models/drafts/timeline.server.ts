@@ -3,10 +3,20 @@ import type { Page } from "~/utils/pagination";
 
 /**
  * What happened to a draft, newest first, from the audit events of the draft itself, its
- * versions, rounds and collegium reviews. Comments and proposals are left out on purpose:
+ * versions, rounds and collegium reviews, and what became of each suggestion (its author,
+ * words and reason from the outcome record; the decider is the event's actor). Comments and proposals are left out on purpose:
  * internal threads must not leak through the history (their own pages apply the policy).
  */
-const DRAFT_ACTIONS = ["draft.create", "draft.update", "draft.status", "draft.share", "draft.revoke"];
+const DRAFT_ACTIONS = [
+  "draft.create",
+  "draft.update",
+  "draft.status",
+  "draft.share",
+  "draft.revoke",
+  "suggestion.accept",
+  "suggestion.reject",
+  "suggestion.withdraw",
+];
 const OTHER_ACTIONS = [
   "version.create",
   "round.create",
@@ -51,6 +61,24 @@ export async function draftTimeline(draftId: string, page: Page, visibleRoundIds
     }),
     db().auditEvent.count({ where }),
   ]);
+  const suggestionIds = events.flatMap((event) => {
+    const id = ((event.details ?? {}) as Record<string, unknown>).suggestionId;
+    return typeof id === "string" ? [id] : [];
+  });
+  const outcomes = suggestionIds.length
+    ? await db().suggestionOutcome.findMany({
+        where: { draftId, suggestionId: { in: suggestionIds } },
+        select: {
+          suggestionId: true,
+          authorName: true,
+          text: true,
+          quote: true,
+          reason: true,
+          articleId: true,
+          suggestedAt: true,
+        },
+      })
+    : [];
   return {
     total,
     items: events.map((event) => {
@@ -64,6 +92,7 @@ export async function draftTimeline(draftId: string, page: Page, visibleRoundIds
         version: versions.find((v) => v.id === event.objectId) ?? null,
         round: rounds.find((r) => r.id === event.objectId) ?? null,
         review: reviews.find((r) => r.id === event.objectId) ?? null,
+        suggestion: outcomes.find((o) => o.suggestionId === details.suggestionId) ?? null,
       };
     }),
   };

@@ -1,5 +1,5 @@
 import { DRAFT_HEADING } from "~/i18n/localized-name";
-import { can, type Actor, type ReviewResource, type RoundResource } from "~/policies";
+import { can, type Actor, type DraftResource, type ReviewResource, type RoundResource } from "~/policies";
 import { db } from "~/utils/db.server";
 import { seatsInOffice } from "../collegium/collegium.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
@@ -21,7 +21,14 @@ const section = <Item>(all: Item[]): Section<Item> => ({ count: all.length, item
 
 const organizationIdsOf = (actor: Actor) => actor.memberships.map((m) => m.organizationId);
 
-/** Drafts I can edit now, recently changed first, with who made the last recorded change. */
+/** Grants that let a person write in a draft's text: directly, or as suggestions. */
+const WRITING_LEVELS: ("EDIT" | "SUGGEST")[] = ["EDIT", "SUGGEST"];
+
+/** Whether the person may edit the text now, or suggest in it. */
+const writesIn = (actor: Actor, draft: DraftResource) =>
+  can(actor, "draft.edit", draft) || can(actor, "draft.suggest", draft);
+
+/** Drafts I can edit or suggest in now, recently changed first, with who made the last recorded change. */
 export async function draftsToEdit(person: QueuePerson): Promise<Section<EditableDraft>> {
   const orgs = organizationIdsOf(person.actor);
   const reach = person.actor.isPlatformAdmin
@@ -29,15 +36,15 @@ export async function draftsToEdit(person: QueuePerson): Promise<Section<Editabl
     : {
         OR: [
           { ownerOrganizationId: { in: orgs } },
-          { access: { some: { level: "EDIT" as const, organizationId: { in: orgs } } } },
-          { access: { some: { level: "EDIT" as const, userId: person.id } } },
+          { access: { some: { level: { in: WRITING_LEVELS }, organizationId: { in: orgs } } } },
+          { access: { some: { level: { in: WRITING_LEVELS }, userId: person.id } } },
         ],
       };
   const candidates = await db().draft.findMany({
     where: { AND: [reach, { status: { in: ["DRAFTING", "REVISION"] } }] },
     select: { ...DRAFT_FOR_POLICY, updatedAt: true, snapshot: { select: { updatedAt: true } } },
   });
-  const editable = candidates.filter((d) => can(person.actor, "draft.edit", draftResourceOf(d)));
+  const editable = candidates.filter((d) => writesIn(person.actor, draftResourceOf(d)));
   const ids = editable.map((d) => d.id);
   // The text's last write (the update log, or the snapshot it was folded into) and the last
   // recorded change by a person (details, versions, sharing) from the audit log.

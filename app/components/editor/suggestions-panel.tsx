@@ -1,0 +1,233 @@
+import type { Editor } from "@tiptap/react";
+import { useEffect, useId, useState } from "react";
+import type * as Y from "yjs";
+import { LocalDate } from "~/components/local-date";
+import type { OutlineEntry } from "~/editor/outline";
+import { placeSuggestions, type PlacedSuggestion } from "~/editor/suggestion-mode";
+import { acceptSuggestion, rejectSuggestion, withdrawSuggestion } from "~/editor/suggestions";
+import { useT } from "~/i18n/use-t";
+
+type Props = {
+  editor: Editor | null;
+  doc: Y.Doc;
+  outline: OutlineEntry[];
+  canDecide: boolean;
+  userId: string;
+  colorOf: (authorId: string) => string;
+};
+
+/**
+ * Open suggestions in text order, filtered by author and article. Editors accept or reject
+ * each (a rejection may say why), all of one author or all in one article. Keys (anywhere on
+ * the page): Alt+Shift+Down / Alt+Shift+Up next and previous, Alt+Shift+A accept, Alt+Shift+R
+ * reject the current one.
+ */
+export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colorOf }: Props) {
+  const t = useT();
+  const [placed, setPlaced] = useState<PlacedSuggestion[]>([]);
+  const [author, setAuthor] = useState("");
+  const [article, setArticle] = useState("");
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const reasonId = useId();
+
+  useEffect(() => {
+    if (!editor) return;
+    const measure = () => setPlaced(placeSuggestions(editor.state));
+    measure();
+    editor.on("transaction", measure);
+    return () => {
+      editor.off("transaction", measure);
+    };
+  }, [editor]);
+
+  const authors = [...new Map(placed.map((p) => [p.suggestion.authorId, p.suggestion.authorName])).entries()];
+  const shown = placed.filter(
+    (p) => (!author || p.suggestion.authorId === author) && (!article || p.suggestion.articleId === article),
+  );
+  const articleLabel = (id: string | null) => {
+    const entry = outline.find((e) => e.id === id && e.type === "article");
+    return entry ? t("editor.articleNumber", { number: t.number(entry.number) }) : t("suggestions.noArticle");
+  };
+
+  const select = (p: PlacedSuggestion | undefined) => {
+    if (!p) return;
+    setCurrentId(p.suggestion.id);
+    if (editor && p.from !== null) editor.chain().setTextSelection(p.from).scrollIntoView().run();
+    document.querySelector<HTMLElement>(`[data-suggestion-card="${CSS.escape(p.suggestion.id)}"]`)?.focus();
+  };
+  const move = (step: 1 | -1) => {
+    const index = shown.findIndex((p) => p.suggestion.id === currentId);
+    select(shown[index === -1 ? (step === 1 ? 0 : shown.length - 1) : (index + step + shown.length) % shown.length]);
+  };
+  const accept = (id: string) => acceptSuggestion(doc, id);
+  const reject = (id: string, why: string) => {
+    rejectSuggestion(doc, id, why || null);
+    setRejecting(null);
+    setReason("");
+  };
+  const startRejecting = (id: string) => {
+    setRejecting(id);
+    setReason("");
+    requestAnimationFrame(() => document.getElementById(reasonId)?.focus());
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || !event.shiftKey) return;
+      const handled =
+        event.code === "ArrowDown"
+          ? (move(1), true)
+          : event.code === "ArrowUp"
+            ? (move(-1), true)
+            : event.code === "KeyA" && canDecide && currentId
+              ? (accept(currentId), true)
+              : event.code === "KeyR" && canDecide && currentId
+                ? (startRejecting(currentId), true)
+                : false;
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  const decideAll = (match: (p: PlacedSuggestion) => boolean, outcome: "accept" | "reject") => {
+    for (const p of shown.filter(match)) {
+      if (outcome === "accept") accept(p.suggestion.id);
+      else rejectSuggestion(doc, p.suggestion.id, null);
+    }
+  };
+
+  return (
+    <section className="suggestions-panel" aria-label={t("suggestions.title")} data-testid="suggestions-panel">
+      <h2>{t("suggestions.title")}</h2>
+      <p className="muted small">{t("suggestions.keys")}</p>
+      <div className="suggestion-filters">
+        <label>
+          {t("suggestions.byAuthor")}
+          <select value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="suggestion-author-filter">
+            <option value="">{t("suggestions.everyone")}</option>
+            {authors.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("suggestions.byArticle")}
+          <select value={article} onChange={(e) => setArticle(e.target.value)} data-testid="suggestion-article-filter">
+            <option value="">{t("suggestions.everywhere")}</option>
+            {outline
+              .filter((e) => e.type === "article")
+              .map((e) => (
+                <option key={e.id} value={e.id}>
+                  {articleLabel(e.id)}
+                </option>
+              ))}
+          </select>
+        </label>
+      </div>
+      {canDecide && (author || article) && shown.length > 0 ? (
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => decideAll(() => true, "accept")}>
+            {t("suggestions.acceptShown", { count: t.number(shown.length) })}
+          </button>
+          <button type="button" className="button" onClick={() => decideAll(() => true, "reject")}>
+            {t("suggestions.rejectShown", { count: t.number(shown.length) })}
+          </button>
+        </div>
+      ) : null}
+      {shown.length === 0 ? <p className="muted">{t("suggestions.none")}</p> : null}
+      <ol className="plain-list">
+        {shown.map((p) => {
+          const { suggestion } = p;
+          const applicable = p.from !== null;
+          return (
+            <li
+              key={suggestion.id}
+              className="card suggestion-card"
+              tabIndex={-1}
+              data-suggestion-card={suggestion.id}
+              data-testid="suggestion-card"
+              data-current={suggestion.id === currentId}
+              style={{ borderInlineStartColor: colorOf(suggestion.authorId) }}
+              onFocus={() => setCurrentId(suggestion.id)}
+            >
+              <div className="muted small">
+                {suggestion.authorName} · <LocalDate value={suggestion.createdAt} withTime /> ·{" "}
+                {articleLabel(suggestion.articleId)}
+              </div>
+              <p>
+                {suggestion.quote ? <del aria-label={t("suggestions.deleted")}>{suggestion.quote}</del> : null}{" "}
+                {suggestion.text ? <ins aria-label={t("suggestions.inserted")}>{suggestion.text}</ins> : null}
+              </p>
+              {!applicable ? (
+                <p className="form-error" data-testid="suggestion-not-applicable">
+                  {t("suggestions.notApplicable")}
+                </p>
+              ) : null}
+              <div className="button-row">
+                <button type="button" className="link-button" onClick={() => select(p)}>
+                  {t("suggestions.show")}
+                </button>
+                {canDecide && applicable ? (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => accept(suggestion.id)}
+                    data-testid="accept-suggestion"
+                  >
+                    {t("suggestions.accept")}
+                  </button>
+                ) : null}
+                {canDecide ? (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => startRejecting(suggestion.id)}
+                    data-testid="reject-suggestion"
+                  >
+                    {t("suggestions.reject")}
+                  </button>
+                ) : null}
+                {!canDecide && suggestion.authorId === userId ? (
+                  <button type="button" className="button" onClick={() => withdrawSuggestion(doc, suggestion.id)}>
+                    {t("suggestions.withdraw")}
+                  </button>
+                ) : null}
+              </div>
+              {rejecting === suggestion.id ? (
+                <form
+                  className="stack"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    reject(suggestion.id, reason.trim());
+                  }}
+                >
+                  <label htmlFor={reasonId}>{t("suggestions.reason")}</label>
+                  <textarea
+                    id={reasonId}
+                    value={reason}
+                    maxLength={2000}
+                    onChange={(e) => setReason(e.target.value)}
+                    data-testid="reject-reason"
+                  />
+                  <div className="button-row">
+                    <button type="submit" className="button" data-testid="confirm-reject">
+                      {t("suggestions.confirmReject")}
+                    </button>
+                    <button type="button" className="link-button" onClick={() => setRejecting(null)}>
+                      {t("suggestions.cancel")}
+                    </button>
+                  </div>
+                </form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+import { Extension } from "@tiptap/core";
+import type { EditorState, Transaction } from "@tiptap/pm/state";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import type { YPoint } from "./anchors";
+import { editorPassageMap, type ProsemirrorMapping } from "./comment-highlights";
+import type { PassageMap } from "./passage-map";
+import { addSuggestion, resolveSuggestion, listSuggestions, type Suggestion } from "./suggestions";
+
+/**
+ * Suggesting in the editor: pending suggestions drawn as decorations (insertions underlined,
+ * deletions struck through, in the author's colour, name and time on hover and on focus), and,
+ * while suggesting, typing, deleting and pasting become suggestions instead of changes.
+ * This is a convenience for honest browsers: the collab server refuses a suggester's update
+ * that changes the text whatever this plugin does.
+ */
+export type SuggestionModeOptions = {
+  author: { id: string; name: string };
+  isSuggesting: () => boolean;
+  colorOf: (authorId: string) => string;
+  describe: (suggestion: Suggestion) => string;
+  onBlocked: () => void;
+};
+
+/** Where each open suggestion is drawn now (null: no longer applicable). */
+export type PlacedSuggestion =
+  | { suggestion: Suggestion; from: number; to: number }
+  | { suggestion: Suggestion; from: null; to: null };
+
+export const suggestionModeKey = new PluginKey<DecorationSet>("suggestionMode");
+const REFRESH = "refreshSuggestions";
+
+type SyncState = { doc: Y.Doc; type: Y.XmlFragment; binding?: { mapping: ProsemirrorMapping } };
+
+function passageMapOf(state: EditorState): { doc: Y.Doc; map: PassageMap } | null {
+  const sync = ySyncPluginKey.getState(state) as SyncState | undefined;
+  if (!sync?.binding) return null;
+  return { doc: sync.doc, map: editorPassageMap(sync.doc, sync.type, sync.binding.mapping) };
+}
+
+/** Open suggestions with their editor positions, in text order (not applicable ones last). */
+export function placeSuggestions(state: EditorState): PlacedSuggestion[] {
+  const found = passageMapOf(state);
+  if (!found) return [];
+  const { doc, map } = found;
+  const size = state.doc.content.size;
+  const placed: PlacedSuggestion[] = listSuggestions(doc).map((suggestion) => {
+    const { place } = resolveSuggestion(doc, suggestion);
+    const from = place ? map.positionOf({ type: place.text, index: place.from }) : null;
+    const to = place ? map.positionOf({ type: place.text, index: place.to }) : null;
+    if (from === null || to === null || to > size) return { suggestion, from: null, to: null };
+    return { suggestion, from, to };
+  });
+  const at = (p: PlacedSuggestion) => p.from ?? Number.POSITIVE_INFINITY;
+  return placed.sort((a, b) => at(a) - at(b) || a.suggestion.createdAt.localeCompare(b.suggestion.createdAt));
+}
+
+function decorationsFor(state: EditorState, options: SuggestionModeOptions): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const placed of placeSuggestions(state)) {
+    if (placed.from === null) continue;
+    const { suggestion, from, to } = placed;
+    const common = {
+      "data-suggestion-id": suggestion.id,
+      "data-tooltip": options.describe(suggestion),
+      title: options.describe(suggestion),
+      style: `--author-color: ${options.colorOf(suggestion.authorId)}`,
+    };
+    if (to > from) decorations.push(Decoration.inline(from, to, { ...common, class: "suggestion suggestion-deleted" }));
+    if (suggestion.text) {
+      decorations.push(
+        Decoration.widget(
+          to,
+          () => {
+            const ins = document.createElement("ins");
+            ins.className = "suggestion suggestion-inserted";
+            ins.textContent = suggestion.text;
+            ins.tabIndex = 0;
+            for (const [name, value] of Object.entries(common)) ins.setAttribute(name, value);
+            return ins;
+          },
+          { side: 1, key: `${suggestion.id}:${suggestion.text}`, ignoreSelection: true },
+        ),
+      );
+    }
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
+
+/** The Yjs point of an editor position inside a paragraph's text (at its end too). */
+function pointOf(map: PassageMap, position: number): YPoint | null {
+  return map.pointAt(position, "start") ?? map.pointAt(position, "end");
+}
+
+/** Turns an edit of [from, to) into `insert` into a suggestion; false when it spans paragraphs. */
+function suggestEdit(
+  view: EditorView,
+  options: SuggestionModeOptions,
+  from: number,
+  to: number,
+  insert: string,
+): boolean {
+  const found = passageMapOf(view.state);
+  if (!found) return false;
+  const { doc, map } = found;
+  const start = pointOf(map, from);
+  const end = to === from ? start : map.pointAt(to, "end");
+  if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText)) return false;
+  if (end.index === start.index && insert === "") return false;
+  addSuggestion(doc, {
+    author: options.author,
+    text: start.type,
+    from: start.index,
+    to: end.index,
+    insert,
+    articleId: map.articleAt(from),
+  });
+  return true;
+}
+
+export const SuggestionMode = Extension.create<SuggestionModeOptions>({
+  name: "suggestionMode",
+  addOptions() {
+    return {
+      author: { id: "", name: "" },
+      isSuggesting: () => false,
+      colorOf: () => "#555",
+      describe: (s) => s.authorName,
+      onBlocked: () => undefined,
+    };
+  },
+  addProseMirrorPlugins() {
+    const options = this.options;
+    const attempt = (view: EditorView, from: number, to: number, insert: string) => {
+      if (!suggestEdit(view, options, from, to, insert)) options.onBlocked();
+      return true;
+    };
+    return [
+      new Plugin<DecorationSet>({
+        key: suggestionModeKey,
+        state: {
+          init: (_, state) => decorationsFor(state, options),
+          apply: (tr: Transaction, old, _before, state) =>
+            tr.docChanged || tr.getMeta(REFRESH) ? decorationsFor(state, options) : old.map(tr.mapping, tr.doc),
+        },
+        view: (view) => {
+          // Suggestions change in their own Yjs map, not in the text: redraw when they do.
+          const found = passageMapOf(view.state);
+          const suggestions = found?.doc.getMap("suggestions");
+          const refresh = () => {
+            if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(REFRESH, true));
+          };
+          suggestions?.observe(refresh);
+          return { destroy: () => suggestions?.unobserve(refresh) };
+        },
+        props: {
+          decorations: (state) => suggestionModeKey.getState(state),
+          handleTextInput: (view, from, to, text) => (options.isSuggesting() ? attempt(view, from, to, text) : false),
+          handlePaste: (view, event) => {
+            if (!options.isSuggesting()) return false;
+            const text = event.clipboardData?.getData("text/plain") ?? "";
+            const { from, to } = view.state.selection;
+            return attempt(view, from, to, text.replace(/\s*\n\s*/g, " "));
+          },
+          handleDrop: () => options.isSuggesting(),
+          handleKeyDown: (view, event) => {
+            if (!options.isSuggesting()) return false;
+            const { from, to, empty } = view.state.selection;
+            if (event.key === "Backspace" || event.key === "Delete") {
+              const start = empty ? (event.key === "Backspace" ? from - 1 : from) : from;
+              const end = empty ? (event.key === "Backspace" ? from : from + 1) : to;
+              return attempt(view, start, end, "");
+            }
+            if (event.key === "Enter") {
+              options.onBlocked();
+              return true;
+            }
+            return false;
+          },
+        },
+        // Whatever else would change the text while suggesting (formatting, structure commands) is held back.
+        filterTransaction: (tr) => !options.isSuggesting() || !tr.docChanged || !!tr.getMeta(ySyncPluginKey),
+      }),
+    ];
+  },
+});

@@ -1,0 +1,221 @@
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import {
+  acceptSuggestion,
+  addSuggestion,
+  listSuggestions,
+  rejectSuggestion,
+  resolveSuggestion,
+  suggestionsOf,
+  withdrawSuggestion,
+} from "~/editor/suggestions";
+import { loadDocument } from "~/models/documents/document-log.server";
+import { createVersion } from "~/models/documents/versions.server";
+import { draftTimeline } from "~/models/drafts/timeline.server";
+import { listSuggestionOutcomes } from "~/models/suggestions/suggestion-outcomes.server";
+import { db } from "~/utils/db.server";
+import { shareDraft } from "~/models/drafts/drafts.server";
+import { fragmentText, sessionCookieFor, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";
+import { collabServerForFile } from "../helpers/collab-test-server";
+import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
+
+const { server, connect } = collabServerForFile();
+
+const SENTENCE = "Local budgets are approved by the council.";
+
+/** A ministry editor and two NGO experts with the suggest level, all connected and synced. */
+async function threeClients() {
+  const { staff, draft } = await createDraftSetup();
+  const ngo = await createOrganization("NGO", "Union of Community Finance Officers");
+  const lilit = await createUser({ name: "Լիլիթ" });
+  const aram = await createUser({ name: "Արամ" });
+  await addMember(lilit.id, ngo.id);
+  await addMember(aram.id, ngo.id);
+  await shareDraft(staff.id, draft.id, { organizationId: ngo.id }, "SUGGEST");
+  const editor = connect(server, draft.id, await sessionCookieFor(staff.id));
+  const first = connect(server, draft.id, await sessionCookieFor(lilit.id));
+  const second = connect(server, draft.id, await sessionCookieFor(aram.id));
+  await Promise.all([waitForSync(editor), waitForSync(first), waitForSync(second)]);
+  const fragment = editor.doc.getXmlFragment("default");
+  editor.doc.transact(() => fragment.delete(0, fragment.length));
+  typeParagraph(editor, "Local budgets are approved by the council.");
+  await expect.poll(() => [first.text(), second.text()]).toEqual([SENTENCE, SENTENCE]);
+  return { draft, staff, editor, first, second, lilit, aram };
+}
+
+/** The first paragraph's text in this client's copy. */
+function paragraphText(client: TestClient): Y.XmlText {
+  const paragraph = client.doc.getXmlFragment("default").get(0) as Y.XmlElement;
+  return paragraph.get(0) as Y.XmlText;
+}
+
+function suggest(client: TestClient, author: { id: string; name: string }, find: string, insert: string) {
+  const text = paragraphText(client);
+  const from = text.toString().indexOf(find);
+  return addSuggestion(client.doc, { author, text, from, to: from + find.length, insert, articleId: null });
+}
+
+async function stored(draftId: string) {
+  const { doc } = await loadDocument(draftId);
+  return { text: fragmentText(doc), suggestions: listSuggestions(doc) };
+}
+
+const suggesterConnection = (userId: string) =>
+  [...server.collab.connections].find((c) => c.identity.userId === userId && c.access === "suggest");
+
+describe("suggestions through the collab server", () => {
+  it("lets a suggester add and withdraw its own suggestions, kept beside the accepted text", async () => {
+    const { draft, editor, first, lilit } = await threeClients();
+    const mine = suggest(first, lilit, "council", "community council");
+    await expect.poll(() => listSuggestions(editor.doc).map((s) => s.id)).toEqual([mine.id]);
+    await expect.poll(() => first.saved()).toBe(true);
+    const afterAdding = await stored(draft.id);
+    expect(afterAdding.suggestions.map((s) => s.text)).toEqual(["community council"]);
+    expect(afterAdding.text).toBe("Local budgets are approved by the council.");
+    expect(suggesterConnection(lilit.id)?.droppedUpdates).toBe(0);
+
+    withdrawSuggestion(first.doc, mine.id);
+    await expect.poll(() => listSuggestions(editor.doc)).toEqual([]);
+    await expect.poll(async () => (await stored(draft.id)).suggestions).toEqual([]);
+    await expect
+      .poll(async () => (await listSuggestionOutcomes(draft.id)).map((o) => [o.outcome, o.deciderId, o.authorId]))
+      .toEqual([["WITHDRAWN", lilit.id, lilit.id]]);
+  });
+
+  it("keeps pending suggestions out of a version, its text and its SHA-256", async () => {
+    const { draft, staff, editor, first, lilit } = await threeClients();
+    await expect.poll(() => editor.saved()).toBe(true);
+    const before = await createVersion(staff.id, draft.id, "before suggestions");
+    suggest(first, lilit, "council", "community council");
+    await expect.poll(async () => (await stored(draft.id)).suggestions.length).toBe(1);
+    const during = await createVersion(staff.id, draft.id, "with a pending suggestion");
+    expect(during.plainText).toBe(before.plainText);
+    expect(during.plainText).not.toContain("community");
+    expect(during.sha256).toBe(before.sha256);
+    expect(JSON.stringify(during.content)).toBe(JSON.stringify(before.content));
+  });
+
+  it("refuses a suggester's forged change of the accepted text: not applied, not broadcast, not stored", async () => {
+    const { draft, editor, first, second, lilit } = await threeClients();
+    // The suggester's own copy changes (its browser switch is not trusted); the server refuses the update.
+    paragraphText(first).insert(0, "FORGED ");
+    typeParagraph(first, "forged article");
+    // An honest change from the editor afterwards shows the server handled the forged one first.
+    typeParagraph(editor, "later official text");
+    await expect.poll(() => second.text()).toContain("later official text");
+    await expect.poll(() => editor.saved()).toBe(true);
+    expect(editor.text()).not.toContain("FORGED");
+    expect(second.text()).not.toMatch(/forged/i);
+    expect((await stored(draft.id)).text).not.toMatch(/forged/i);
+    expect(suggesterConnection(lilit.id)?.droppedUpdates).toBeGreaterThan(0);
+  });
+
+  it("refuses a suggester's update that withdraws or rewrites another person's suggestion", async () => {
+    const { draft, editor, first, second, lilit, aram } = await threeClients();
+    const lilits = suggest(first, lilit, "council", "community council");
+    await expect.poll(() => listSuggestions(second.doc).length).toBe(1);
+
+    withdrawSuggestion(second.doc, lilits.id); // Aram deletes Lilit's suggestion
+    suggestionsOf(second.doc).set(lilits.id, { ...lilits, text: "mayor" }); // and rewrites it under her key
+    suggestionsOf(second.doc).set(`${aram.id}:x`, { ...lilits, id: `${aram.id}:x` }); // one in her name
+    const aramsOwn = suggest(second, aram, "Local", "Municipal"); // parked behind the refused ones
+
+    suggest(editor, { id: "staff-marker", name: "Staff" }, "budgets", "budget plans");
+    await expect.poll(() => listSuggestions(first.doc).length).toBe(2);
+    await expect.poll(() => editor.saved()).toBe(true);
+    const texts = (await stored(draft.id)).suggestions.map((s) => s.text).sort();
+    expect(texts).toEqual(["budget plans", "community council"]);
+    expect(listSuggestions(editor.doc).find((s) => s.id === aramsOwn.id)).toBeUndefined();
+    expect(suggesterConnection(aram.id)?.droppedUpdates).toBeGreaterThan(0);
+  });
+
+  it("accepts one suggestion while another person keeps suggesting; overlapping ones stay independent", async () => {
+    const { draft, staff, editor, first, second, lilit, aram } = await threeClients();
+    const replace = suggest(first, lilit, "the council", "the community council");
+    const overlapping = suggest(second, aram, "approved by the council", "adopted by the assembly");
+    await expect.poll(() => listSuggestions(editor.doc).length).toBe(2);
+
+    expect(acceptSuggestion(editor.doc, replace.id)).toBe(true);
+    const later = suggest(second, aram, "Local", "Municipal"); // Aram goes on meanwhile
+    await expect.poll(() => first.text()).toBe("Local budgets are approved by the community council.");
+    await expect
+      .poll(() =>
+        listSuggestions(editor.doc)
+          .map((s) => s.id)
+          .sort(),
+      )
+      .toEqual([overlapping.id, later.id].sort());
+
+    // The overlapping one quoted words the accepted one changed: no longer applicable, only rejectable.
+    expect(
+      resolveSuggestion(editor.doc, listSuggestions(editor.doc).find((s) => s.id === overlapping.id)!).place,
+    ).toBeNull();
+    expect(acceptSuggestion(editor.doc, overlapping.id)).toBe(false);
+    expect(acceptSuggestion(editor.doc, later.id)).toBe(true);
+    expect(rejectSuggestion(editor.doc, overlapping.id, "The council keeps its name.")).toBe(true);
+    await expect.poll(() => second.text()).toBe("Municipal budgets are approved by the community council.");
+    await expect.poll(() => editor.saved()).toBe(true);
+    const after = await stored(draft.id);
+    expect(after.text).toBe("Municipal budgets are approved by the community council.");
+    expect(after.suggestions).toEqual([]);
+
+    // Each outcome is on record with its decider (the editor's connection) and audited.
+    await expect.poll(async () => (await listSuggestionOutcomes(draft.id)).length).toBe(3);
+    const outcomes = await listSuggestionOutcomes(draft.id);
+    const byId = (id: string) => outcomes.find((o) => o.suggestionId === id)!;
+    expect(byId(replace.id)).toMatchObject({
+      outcome: "ACCEPTED",
+      deciderId: staff.id,
+      authorId: lilit.id,
+      reason: null,
+    });
+    expect(byId(later.id)).toMatchObject({ outcome: "ACCEPTED", deciderId: staff.id, authorId: aram.id });
+    expect(byId(overlapping.id)).toMatchObject({
+      outcome: "REJECTED",
+      deciderId: staff.id,
+      reason: "The council keeps its name.",
+      quote: "approved by the council",
+    });
+    const events = await db().auditEvent.findMany({
+      where: { objectId: draft.id, action: { startsWith: "suggestion." } },
+    });
+    expect(events.map((e) => e.action).sort()).toEqual(["suggestion.accept", "suggestion.accept", "suggestion.reject"]);
+    expect(events.every((e) => e.actorId === staff.id)).toBe(true);
+
+    // The draft's history shows each outcome with its author, decider, words and reason.
+    const history = await draftTimeline(draft.id, { page: 1, skip: 0, take: 50, query: "" }, new Set());
+    const rejected = history.items.find((i) => i.action === "suggestion.reject");
+    expect(rejected).toMatchObject({
+      actor: "Անահիտ",
+      suggestion: { authorName: "Արամ", reason: "The council keeps its name." },
+    });
+    expect(
+      history.items
+        .filter((i) => i.action === "suggestion.accept")
+        .map((i) => i.suggestion?.text)
+        .sort(),
+    ).toEqual(["Municipal", "the community council"]);
+  });
+
+  it("marks a suggestion whose words an editor deleted meanwhile as no longer applicable", async () => {
+    const { editor, first, lilit } = await threeClients();
+    const mine = suggest(first, lilit, "by the council", "by the assembly");
+    const text0 = paragraphText(first);
+    const at = text0.toString().indexOf("approved");
+    const insertion = addSuggestion(first.doc, {
+      author: lilit,
+      text: text0,
+      from: at,
+      to: at,
+      insert: "finally ",
+      articleId: null,
+    });
+    await expect.poll(() => listSuggestions(editor.doc).length).toBe(2);
+    const text = paragraphText(editor);
+    text.delete(text.toString().indexOf(" by the council"), " by the council".length);
+    await expect.poll(() => first.text()).toBe("Local budgets are approved.");
+    const inFirst = (id: string) => resolveSuggestion(first.doc, listSuggestions(first.doc).find((s) => s.id === id)!);
+    expect(inFirst(mine.id).place).toBeNull();
+    expect(inFirst(insertion.id).place).not.toBeNull();
+  });
+});
