@@ -48,6 +48,7 @@ export type ActionResources = {
   "draft.edit": DraftResource;
   "draft.comment": DraftResource;
   "draft.updateDetails": DraftResource;
+  "draft.changeTextLanguage": DraftResource;
   "draft.share": DraftResource;
   "draft.changeStatus": DraftResource;
   "draft.commentInternal": DraftResource;
@@ -139,6 +140,7 @@ const RULES: Record<Action, Rule> = {
   "draft.edit": onDraft(draftRules.edit),
   "draft.comment": onDraft(draftRules.comment),
   "draft.updateDetails": onDraft(draftRules.updateDetails),
+  "draft.changeTextLanguage": onDraft(draftRules.changeTextLanguage),
   "draft.share": onDraft(draftRules.share),
   "draft.changeStatus": onDraft(draftRules.changeStatus),
   "draft.createVersion": onDraft(draftRules.createVersion),

@@ -13,6 +13,7 @@ import { outlineOf, type OutlineEntry } from "~/editor/outline";
 import { DOCUMENT_FIELD } from "~/editor/document-field";
 import { useT } from "~/i18n/use-t";
 import { OutlinePanel } from "./outline-panel";
+import { useTextLabels } from "../document/text-language";
 import { PresenceBar } from "./presence-bar";
 import { Toolbar } from "./toolbar";
 import { useCollabConnection, type CollabConnection } from "./use-collab-connection";
@@ -50,6 +51,7 @@ type BoundProps = Omit<Props, "onAccessChanged"> & { connection: CollabConnectio
 
 function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentInternally }: BoundProps) {
   const t = useT();
+  const textLabels = useTextLabels();
   const { doc, provider } = connection;
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [activeThread, setActiveThread] = useState<string | null>(null);
@@ -83,11 +85,19 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
       extensions,
       editable,
       immediatelyRender: false,
-      editorProps: { attributes: { class: "legal-document", "aria-label": t("editor.label"), spellcheck: "true" } },
+      // `lang`: spelling, hyphenation and screen readers follow the text's language.
+      editorProps: {
+        attributes: {
+          class: "legal-document",
+          "aria-label": t("editor.label"),
+          spellcheck: "true",
+          lang: textLabels.language,
+        },
+      },
       onUpdate: ({ editor: current }) => setOutline(outlineOf(current.getJSON() as DocNode)),
       onCreate: ({ editor: current }) => setOutline(outlineOf(current.getJSON() as DocNode)),
     },
-    [extensions],
+    [extensions, textLabels.language],
   );
 
   useEffect(() => {
@@ -174,8 +184,8 @@ function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentIn
   }, []);
 
   const labels = {
-    "--label-chapter": JSON.stringify(t("editor.chapter")),
-    "--label-article": JSON.stringify(t("editor.article")),
+    "--label-chapter": JSON.stringify(textLabels.chapter),
+    "--label-article": JSON.stringify(textLabels.article),
   } as CSSProperties;
 
   return (

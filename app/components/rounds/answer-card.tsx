@@ -1,3 +1,4 @@
+import { useTextLabels } from "~/components/document/text-language";
 import { Form } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
@@ -40,10 +41,11 @@ export function AnswerCard({
   saved: boolean;
 }) {
   const t = useT();
+  const textLabels = useTextLabels();
   return (
     <li className="card proposal-card" data-testid="proposal-to-answer" id={`proposal-${proposal.id}`}>
       <p className="eyebrow">
-        {t("editor.articleNumber", { number: t.number(article?.number ?? 0) })} {article?.title}
+        {textLabels.articleNumber(article?.number ?? 0)} {article?.title}
       </p>
       <p>
         <strong>{proposal.author.deletedAt ? t("citizens.formerParticipant") : proposal.author.name}</strong>
