@@ -4,7 +4,7 @@ import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { MentionPeople } from "~/components/comments/mention-people";
 import type { PanelThread } from "~/components/comments/types";
@@ -124,6 +124,7 @@ export default function DraftPage() {
     canChangeTextLanguage,
   } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
+  const [searchParams] = useSearchParams();
   const revalidator = useRevalidator();
   const onAccessChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
   useCommentEvents(draft.id, onAccessChanged);
@@ -205,6 +206,7 @@ export default function DraftPage() {
               onAccessChanged={onAccessChanged}
               threads={threads as unknown as PanelThread[]}
               canCommentInternally={canCommentInternally}
+              openThreadId={searchParams.get("thread")}
             />
           </MentionPeople.Provider>
         ) : (

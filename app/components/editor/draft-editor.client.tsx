@@ -26,6 +26,8 @@ type Props = {
   onAccessChanged: () => void;
   threads: PanelThread[];
   canCommentInternally: boolean;
+  /** A thread to open at once (a search hit links to it). */
+  openThreadId?: string | null;
 };
 
 /** The live draft: Tiptap bound to the shared Yjs document, with toolbar, outline and presence. */
@@ -49,17 +51,18 @@ type SidePanel = "outline" | "comments";
 
 type BoundProps = Omit<Props, "onAccessChanged"> & { connection: CollabConnection };
 
-function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentInternally }: BoundProps) {
+function BoundEditor({ connection, canEdit, user, draftId, threads, canCommentInternally, openThreadId }: BoundProps) {
   const t = useT();
   const textLabels = useTextLabels();
   const { doc, provider } = connection;
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
-  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(openThreadId ?? null);
   const [pending, setPending] = useState<PendingComment | null>(null);
   const [placements, setPlacements] = useState<Map<string, ThreadPlacement>>(new Map());
-  const [focusThread, setFocusThread] = useState<string | null>(null);
+  // A thread a link opened takes focus like one opened from the keyboard.
+  const [focusThread, setFocusThread] = useState<string | null>(openThreadId ?? null);
   // On a phone the text comes first; contents and comments are panels the reader opens.
-  const [panel, setPanel] = useState<SidePanel | null>(null);
+  const [panel, setPanel] = useState<SidePanel | null>(openThreadId ? "comments" : null);
   const togglePanel = (which: SidePanel) => setPanel(panel === which ? null : which);
   const editable = canEdit && connection.state !== "revoked";
   const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);

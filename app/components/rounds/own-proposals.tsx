@@ -33,7 +33,12 @@ export function OwnProposals({
       <h2>{t("rounds.ownProposals")}</h2>
       <ul className="plain-list">
         {proposals.map((p) => (
-          <li key={p.id} data-testid="own-proposal" className={p.status === "WITHDRAWN" ? "is-withdrawn" : ""}>
+          <li
+            key={p.id}
+            id={`proposal-${p.id}`}
+            data-testid="own-proposal"
+            className={p.status === "WITHDRAWN" ? "is-withdrawn" : ""}
+          >
             <strong>{textLabels.articleNumber(numberOf(p.articleId))}</strong>
             {p.organization ? <span className="muted"> · {organizationName(p.organization, t.locale)}</span> : null}
             <p className="plain-text">{p.proposedText}</p>
