@@ -94,6 +94,7 @@ const draft = {
   titleEn: null,
   kind: "LAW_AMENDMENT",
   status: "DRAFTING" as const,
+  textLanguage: "hy",
   createdAt: new Date("2026-11-01T00:00:00Z"),
   ownerOrganization: { id: "o", slug: "mta", country: "AM", nameHy: "ՏԿԵՆ", nameRu: null, nameKa: null, nameEn: null },
 };

@@ -40,6 +40,7 @@ export async function registerExportResponse(request: Request, draftId: string |
       titleEn: true,
       kind: true,
       status: true,
+      textLanguage: true,
       createdAt: true,
       ownerOrganization: {
         select: { id: true, slug: true, country: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true },

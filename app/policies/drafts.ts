@@ -129,6 +129,11 @@ export const draftRules = {
   /** Titles and kind are the public record's once adopted or signed: nobody rewrites them then. */
   updateDetails: (actor: MaybeActor, draft: DraftResource) =>
     isOwnerStaff(actor, draft) && !REGISTERED_STATUSES.includes(draft.status),
+  /**
+   * The text's language belongs to the text: whoever may edit it may say which language it is
+   * in (a translator's draft shared for editing included), while editing is open.
+   */
+  changeTextLanguage: (actor: MaybeActor, draft: DraftResource) => documentAccess(actor, draft) === "edit",
   share: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),
   /** Freezing a version is the owner's act: it is what rounds, reviews and signatures refer to. */
   createVersion: (actor: MaybeActor, draft: DraftResource) => isOwnerStaff(actor, draft),

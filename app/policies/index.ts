@@ -54,6 +54,7 @@ export type ActionResources = {
   "draft.suggest": DraftResource;
   "draft.decideSuggestion": DraftResource;
   "draft.updateDetails": DraftResource;
+  "draft.changeTextLanguage": DraftResource;
   "draft.share": DraftResource;
   "draft.changeStatus": DraftResource;
   "draft.commentInternal": DraftResource;
@@ -162,6 +163,7 @@ const RULES: Record<Action, Rule> = {
   "draft.suggest": onDraft(draftRules.suggest),
   "draft.decideSuggestion": onDraft(draftRules.decideSuggestion),
   "draft.updateDetails": onDraft(draftRules.updateDetails),
+  "draft.changeTextLanguage": onDraft(draftRules.changeTextLanguage),
   "draft.share": onDraft(draftRules.share),
   "draft.changeStatus": onDraft(draftRules.changeStatus),
   "draft.createVersion": onDraft(draftRules.createVersion),

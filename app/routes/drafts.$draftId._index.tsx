@@ -1,8 +1,10 @@
+import { TextLanguageProvider } from "~/components/document/text-language";
+import { storedTextLanguage } from "~/i18n/text-languages";
 import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { MentionPeople } from "~/components/comments/mention-people";
 import type { PanelThread } from "~/components/comments/types";
@@ -44,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: draft.status,
       ownerOrganization: draft.ownerOrganization,
     },
+    textLanguage: storedTextLanguage(draft.textLanguage),
+    canChangeTextLanguage: can(user.actor, "draft.changeTextLanguage", resource),
     access: documentAccess(user.actor, resource),
     canShare: can(user.actor, "draft.share", resource),
     canEditDetails: can(user.actor, "draft.updateDetails", resource),
@@ -116,102 +120,120 @@ export default function DraftPage() {
     threads,
     canCommentInternally,
     participants,
+    textLanguage,
+    canChangeTextLanguage,
   } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
+  const [searchParams] = useSearchParams();
   const revalidator = useRevalidator();
   const onAccessChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
   useCommentEvents(draft.id, onAccessChanged);
   return (
-    <section className="draft-page">
-      <header className="page-title">
-        <div>
-          <p className="eyebrow">
-            {t(`draftKinds.${draft.kind}`)} · {organizationName(draft.ownerOrganization, t.locale)}
-          </p>
-          <h1 data-testid="draft-title">{draftTitle(draft, t.locale)}</h1>
-          <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>{" "}
-          <ExportLinks base={`/drafts/${draft.id}`} />
-        </div>
-        <div className="draft-actions">
-          <Link to="versions" className="button">
-            {t("drafts.versions")}
-          </Link>
-          <Link to="rounds" className="button">
-            {t("drafts.rounds")}
-          </Link>
-          <Link to="attachments" className="button">
-            {t("attachments.link")}
-          </Link>
-          <Link to="timeline" className="button">
-            {t("drafts.timeline")}
-          </Link>
-          {canShare ? (
-            <Link to="sharing" className="button">
-              {t("drafts.sharing")}
-            </Link>
-          ) : null}
-          {canEditDetails ? (
-            <Link to="edit" className="button">
-              {t("drafts.editDetails")}
-            </Link>
-          ) : null}
-          {canSendToCollegium ? (
-            <Link to="reviews/new" className="button">
-              {t("drafts.sendToCollegium")}
-            </Link>
-          ) : null}
-          {canRecordSignature ? (
-            <Link to="signature" className="button">
-              {t("signature.record")}
-            </Link>
-          ) : null}
-          {transitions.length > 0 ? (
-            <Form method="post" className="inline-form">
-              <label>
-                <span className="visually-hidden">{t("fields.status")}</span>
-                <select name="status" defaultValue={transitions[0]}>
-                  {transitions.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`draftStatus.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit">{t("drafts.changeStatus")}</button>
-            </Form>
-          ) : null}
-        </div>
-      </header>
-      {hydrated ? (
-        <MentionPeople.Provider value={participants}>
-          <DraftEditor
-            draftId={draft.id}
-            canEdit={access === "edit"}
-            canSuggest={access === "suggest"}
-            user={user}
-            onAccessChanged={onAccessChanged}
-            threads={threads as unknown as PanelThread[]}
-            canCommentInternally={canCommentInternally}
-          />
-        </MentionPeople.Provider>
-      ) : (
-        <div className="draft-workspace">
-          <div className="draft-main">
-            <div className="editor-frame">
-              <p className="muted" role="status">
-                {t("editor.connection.connecting")}
-              </p>
-            </div>
+    <TextLanguageProvider language={textLanguage}>
+      <section className="draft-page">
+        <header className="page-title">
+          <div>
+            <p className="eyebrow">
+              {t(`draftKinds.${draft.kind}`)} · {organizationName(draft.ownerOrganization, t.locale)}
+            </p>
+            <h1 data-testid="draft-title">{draftTitle(draft, t.locale)}</h1>
+            <span className={`status status-${draft.status.toLowerCase()}`}>
+              {t(`draftStatus.${draft.status}`)}
+            </span>{" "}
+            <span className="muted" data-testid="text-language">
+              {t("drafts.textLanguageIs", { language: t(`textLanguages.${textLanguage}`) })}
+            </span>{" "}
+            <ExportLinks base={`/drafts/${draft.id}`} />
           </div>
-          <aside className="draft-side">
-            <ol>
-              {outline.map((entry) => (
-                <li key={entry.id}>{entry.title}</li>
-              ))}
-            </ol>
-          </aside>
-        </div>
-      )}
-    </section>
+          <div className="draft-actions">
+            <Link to="versions" className="button">
+              {t("drafts.versions")}
+            </Link>
+            <Link to="rounds" className="button">
+              {t("drafts.rounds")}
+            </Link>
+            <Link to="attachments" className="button">
+              {t("attachments.link")}
+            </Link>
+            <Link to="timeline" className="button">
+              {t("drafts.timeline")}
+            </Link>
+            {canShare ? (
+              <Link to="sharing" className="button">
+                {t("drafts.sharing")}
+              </Link>
+            ) : null}
+            {canEditDetails ? (
+              <Link to="edit" className="button">
+                {t("drafts.editDetails")}
+              </Link>
+            ) : null}
+            {canChangeTextLanguage ? (
+              <Link to="language" className="button">
+                {t("drafts.changeTextLanguage")}
+              </Link>
+            ) : null}
+            {canSendToCollegium ? (
+              <Link to="reviews/new" className="button">
+                {t("drafts.sendToCollegium")}
+              </Link>
+            ) : null}
+            {canRecordSignature ? (
+              <Link to="signature" className="button">
+                {t("signature.record")}
+              </Link>
+            ) : null}
+            {transitions.length > 0 ? (
+              <Form method="post" className="inline-form">
+                <label>
+                  <span className="visually-hidden">{t("fields.status")}</span>
+                  <select name="status" defaultValue={transitions[0]}>
+                    {transitions.map((status) => (
+                      <option key={status} value={status}>
+                        {t(`draftStatus.${status}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit">{t("drafts.changeStatus")}</button>
+              </Form>
+            ) : null}
+          </div>
+        </header>
+        {hydrated ? (
+          <MentionPeople.Provider value={participants}>
+            <DraftEditor
+              draftId={draft.id}
+              canEdit={access === "edit"}
+              canSuggest={access === "suggest"}
+              user={user}
+              onAccessChanged={onAccessChanged}
+              threads={threads as unknown as PanelThread[]}
+              canCommentInternally={canCommentInternally}
+              openThreadId={searchParams.get("thread")}
+            />
+          </MentionPeople.Provider>
+        ) : (
+          <div className="draft-workspace">
+            <div className="draft-main">
+              <div className="editor-frame">
+                <p className="muted" role="status">
+                  {t("editor.connection.connecting")}
+                </p>
+              </div>
+            </div>
+            <aside className="draft-side">
+              <ol>
+                {outline.map((entry) => (
+                  <li key={entry.id} lang={textLanguage}>
+                    {entry.title}
+                  </li>
+                ))}
+              </ol>
+            </aside>
+          </div>
+        )}
+      </section>
+    </TextLanguageProvider>
   );
 }

@@ -1,3 +1,5 @@
+import { TextLanguageProvider } from "~/components/document/text-language";
+import { storedTextLanguage } from "~/i18n/text-languages";
 import { draftPageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const changes = compareVersions(found(before), found(after));
   return {
     draft: draftHeading(draft),
+    textLanguage: storedTextLanguage(draft.textLanguage),
     versions: versions.map((v) => ({ id: v.id, number: v.number, name: v.name })),
     from,
     to,
@@ -42,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ComparePage() {
   const t = useT();
-  const { draft, versions, from, to, showUnchanged, view, changes } = useLoaderData<typeof loader>();
+  const { draft, versions, from, to, showUnchanged, view, changes, textLanguage } = useLoaderData<typeof loader>();
   const options = [
     ...versions.map((v) => ({ value: v.id, label: t("versions.label", { number: t.number(v.number), name: v.name }) })),
     { value: "live", label: t("compare.live") },
@@ -55,42 +58,44 @@ export default function ComparePage() {
   );
   const shown = showUnchanged ? changes : changes.filter((c) => c.status !== "unchanged" && c.status !== "renumbered");
   return (
-    <section>
-      <p className="eyebrow">
-        <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
-      </p>
-      <h1>{t("compare.title")}</h1>
-      <Form method="get" className="card compare-choice">
-        <TextChoice label={t("compare.from")} name="from" value={from} options={options} />
-        <TextChoice label={t("compare.to")} name="to" value={to} options={options} />
-        <TextChoice
-          label={t("exports.compareView.label")}
-          name="view"
-          value={view}
-          options={[
-            { value: "inline", label: t("exports.compareView.inline") },
-            { value: "side", label: t("exports.compareView.sideBySide") },
-          ]}
-        />
-        <label className="checkbox">
-          <input type="checkbox" name="all" value="1" defaultChecked={showUnchanged} /> {t("compare.showAll")}
-        </label>
-        <button type="submit" className="button">
-          {t("compare.compare")}
-        </button>
-      </Form>
-      <p data-testid="compare-counts">
-        {(["added", "removed", "moved", "changed", "renumbered"] as const)
-          .filter((s) => counts[s])
-          .map((s) => t(`compare.counts.${s}`, { count: t.number(counts[s] ?? 0) }))
-          .join(" · ") || t("compare.noChanges")}
-      </p>
-      <div className="stack">
-        {shown.map((change) => (
-          <ArticleChange key={`${change.status}-${change.id}`} change={change} view={view} />
-        ))}
-      </div>
-    </section>
+    <TextLanguageProvider language={textLanguage}>
+      <section>
+        <p className="eyebrow">
+          <Link to={`/drafts/${draft.id}`}>← {draftTitle(draft, t.locale)}</Link>
+        </p>
+        <h1>{t("compare.title")}</h1>
+        <Form method="get" className="card compare-choice">
+          <TextChoice label={t("compare.from")} name="from" value={from} options={options} />
+          <TextChoice label={t("compare.to")} name="to" value={to} options={options} />
+          <TextChoice
+            label={t("exports.compareView.label")}
+            name="view"
+            value={view}
+            options={[
+              { value: "inline", label: t("exports.compareView.inline") },
+              { value: "side", label: t("exports.compareView.sideBySide") },
+            ]}
+          />
+          <label className="checkbox">
+            <input type="checkbox" name="all" value="1" defaultChecked={showUnchanged} /> {t("compare.showAll")}
+          </label>
+          <button type="submit" className="button">
+            {t("compare.compare")}
+          </button>
+        </Form>
+        <p data-testid="compare-counts">
+          {(["added", "removed", "moved", "changed", "renumbered"] as const)
+            .filter((s) => counts[s])
+            .map((s) => t(`compare.counts.${s}`, { count: t.number(counts[s] ?? 0) }))
+            .join(" · ") || t("compare.noChanges")}
+        </p>
+        <div className="stack">
+          {shown.map((change) => (
+            <ArticleChange key={`${change.status}-${change.id}`} change={change} view={view} />
+          ))}
+        </div>
+      </section>
+    </TextLanguageProvider>
   );
 }
 

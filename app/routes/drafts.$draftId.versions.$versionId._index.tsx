@@ -1,3 +1,5 @@
+import { TextLanguageProvider } from "~/components/document/text-language";
+import { storedTextLanguage } from "~/i18n/text-languages";
 import { formatNumber } from "~/i18n/format";
 import { FrozenAttachments } from "~/components/attachments/frozen-attachments";
 import { versionAttachments } from "~/models/attachments/frozen-attachments.server";
@@ -26,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = found(await getVersion(draft.id, params.versionId ?? ""));
   return {
     draft: draftHeading(draft),
+    textLanguage: storedTextLanguage(draft.textLanguage),
     version,
     attachments: await versionAttachments(version.id),
   };
@@ -33,37 +36,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function VersionPage() {
   const t = useT();
-  const { draft, version, attachments } = useLoaderData<typeof loader>();
+  const { draft, version, attachments, textLanguage } = useLoaderData<typeof loader>();
   return (
-    <section className="printable-version">
-      <p className="eyebrow">
-        <Link to={`/drafts/${draft.id}/versions`}>← {t("versions.title")}</Link>
-      </p>
-      <h1>{draftTitle(draft, t.locale)}</h1>
-      <div className="card version-meta">
-        <strong>{t("versions.label", { number: t.number(version.number), name: version.name })}</strong>
-        <div className="muted">
-          <LocalDate value={version.createdAt} withTime /> · {version.createdBy?.name ?? ""}
+    <TextLanguageProvider language={textLanguage}>
+      <section className="printable-version">
+        <p className="eyebrow">
+          <Link to={`/drafts/${draft.id}/versions`}>← {t("versions.title")}</Link>
+        </p>
+        <h1>{draftTitle(draft, t.locale)}</h1>
+        <div className="card version-meta">
+          <strong>{t("versions.label", { number: t.number(version.number), name: version.name })}</strong>
+          <div className="muted">
+            <LocalDate value={version.createdAt} withTime /> · {version.createdBy?.name ?? ""}
+          </div>
+          <div>
+            SHA-256: <code data-testid="version-sha256">{version.sha256}</code>{" "}
+            <a className="no-print" href={`/drafts/${draft.id}/versions/${version.id}/text`} download>
+              {t("versions.downloadText")}
+            </a>
+          </div>
+          <p className="muted no-print">{t("versions.hashHint")}</p>
+          <div className="actions no-print">
+            <PrintButton />
+            <Link to={`/drafts/${draft.id}/compare?from=${version.id}&to=live`}>{t("compare.link")}</Link>
+            <ExportLinks base={`/drafts/${draft.id}/versions/${version.id}`} />
+          </div>
         </div>
-        <div>
-          SHA-256: <code data-testid="version-sha256">{version.sha256}</code>{" "}
-          <a className="no-print" href={`/drafts/${draft.id}/versions/${version.id}/text`} download>
-            {t("versions.downloadText")}
-          </a>
+        <div className="no-print">
+          <FrozenAttachments items={attachments} base={`/drafts/${draft.id}/versions/${version.id}`} />
         </div>
-        <p className="muted no-print">{t("versions.hashHint")}</p>
-        <div className="actions no-print">
-          <PrintButton />
-          <Link to={`/drafts/${draft.id}/compare?from=${version.id}&to=live`}>{t("compare.link")}</Link>
-          <ExportLinks base={`/drafts/${draft.id}/versions/${version.id}`} />
+        <div className="editor-frame">
+          <DocumentView doc={version.content} />
         </div>
-      </div>
-      <div className="no-print">
-        <FrozenAttachments items={attachments} base={`/drafts/${draft.id}/versions/${version.id}`} />
-      </div>
-      <div className="editor-frame">
-        <DocumentView doc={version.content} />
-      </div>
-    </section>
+      </section>
+    </TextLanguageProvider>
   );
 }

@@ -8,6 +8,7 @@ import { DraftTitleFields } from "~/components/draft-title-fields";
 import { Field } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
+import { TextLanguageField } from "~/components/text-language-field";
 import { EMPTY_DOCUMENT, templateFor, type TemplateLabel } from "~/editor/templates";
 import { resolveLocale } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/server-t.server";
@@ -93,6 +94,7 @@ export default function NewDraftPage() {
           error={errors.kind}
           options={DRAFT_KINDS.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))}
         />
+        <TextLanguageField defaultValue={t.locale} error={errors.textLanguage} />
         <SelectField
           label={t("fields.owner")}
           name="ownerOrganizationId"

@@ -1,3 +1,5 @@
+import { TextLanguageProvider } from "~/components/document/text-language";
+import { storedTextLanguage } from "~/i18n/text-languages";
 import { pageTitle } from "~/i18n/page-title";
 import { FrozenAttachments } from "~/components/attachments/frozen-attachments";
 import { versionAttachments } from "~/models/attachments/frozen-attachments.server";
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = entry.version && { ...entry.version, plainText: undefined };
   return {
     draft: { ...draftHeading(draft), kind: draft.kind, status: draft.status },
+    textLanguage: storedTextLanguage(draft.textLanguage),
     owner: draft.ownerOrganization,
     reachedAt: entry.reachedAt,
     version: version && { ...version, content: readStoredDocument(version.content) },
@@ -64,90 +67,94 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RegisterEntryPage() {
   const t = useT();
-  const { draft, owner, reachedAt, version, rounds, reviews, signature, attachments } = useLoaderData<typeof loader>();
+  const { draft, owner, reachedAt, version, rounds, reviews, signature, attachments, textLanguage } =
+    useLoaderData<typeof loader>();
   return (
-    <section className="printable-version">
-      <p className="eyebrow no-print">
-        <Link to="/register">← {t("register.title")}</Link>
-      </p>
-      <h1>{draftTitle(draft, t.locale)}</h1>
-      <div className="card version-meta">
-        <div>
-          {t(`draftKinds.${draft.kind}`)} · {organizationName(owner, t.locale)}
-        </div>
-        <div data-testid="register-reached">
-          <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>{" "}
-          {t(`register.reached.${draft.status}`)} <LocalDate value={reachedAt} />
+    <TextLanguageProvider language={textLanguage}>
+      <section className="printable-version">
+        <p className="eyebrow no-print">
+          <Link to="/register">← {t("register.title")}</Link>
+        </p>
+        <h1>{draftTitle(draft, t.locale)}</h1>
+        <div className="card version-meta">
+          <div>
+            {t(`draftKinds.${draft.kind}`)} · {organizationName(owner, t.locale)}
+          </div>
+          <div data-testid="register-reached">
+            <span className={`status status-${draft.status.toLowerCase()}`}>{t(`draftStatus.${draft.status}`)}</span>{" "}
+            {t(`register.reached.${draft.status}`)} <LocalDate value={reachedAt} />
+          </div>
+          {version ? (
+            <>
+              <strong>
+                {t("register.finalText")}:{" "}
+                {t("versions.label", { number: t.number(version.number), name: version.name })}
+              </strong>
+              <div>
+                SHA-256: <code data-testid="register-sha256">{version.sha256}</code>
+              </div>
+              <p className="muted no-print">{t("register.hashHint", { path: `/api/v1/register/${draft.id}` })}</p>
+              <div className="actions no-print">
+                <PrintButton />
+                <a className="button" href={`/register/${draft.id}/final.docx`} download>
+                  {t("exports.docx")}
+                </a>
+                <a className="button" href={`/register/${draft.id}/final.pdf`} download>
+                  {t("exports.pdf")}
+                </a>
+                <a className="button" href={`/register/${draft.id}/final.akn.xml`} download>
+                  {t("exports.akn")}
+                </a>
+              </div>
+            </>
+          ) : (
+            <p className="muted">{t("register.noVersion")}</p>
+          )}
         </div>
         {version ? (
-          <>
-            <strong>
-              {t("register.finalText")}: {t("versions.label", { number: t.number(version.number), name: version.name })}
-            </strong>
-            <div>
-              SHA-256: <code data-testid="register-sha256">{version.sha256}</code>
-            </div>
-            <p className="muted no-print">{t("register.hashHint", { path: `/api/v1/register/${draft.id}` })}</p>
-            <div className="actions no-print">
-              <PrintButton />
-              <a className="button" href={`/register/${draft.id}/final.docx`} download>
-                {t("exports.docx")}
-              </a>
-              <a className="button" href={`/register/${draft.id}/final.pdf`} download>
-                {t("exports.pdf")}
-              </a>
-              <a className="button" href={`/register/${draft.id}/final.akn.xml`} download>
-                {t("exports.akn")}
-              </a>
-            </div>
-          </>
-        ) : (
-          <p className="muted">{t("register.noVersion")}</p>
-        )}
-      </div>
-      {version ? (
+          <div className="no-print">
+            <FrozenAttachments items={attachments} base={`/register/${draft.id}`} />
+          </div>
+        ) : null}
+        {signature ? (
+          <div className="card" data-testid="register-signature">
+            <h2>{t("signature.registerTitle")}</h2>
+            <p>
+              {t("signature.signedAt", { place: signature.place })}{" "}
+              <LocalDate value={signature.signedOn} timeZone={PLATFORM_TIME_ZONE} />
+            </p>
+            <ul className="plain-list">
+              {signature.signatories.map((person, index) => (
+                <li key={index} data-testid="register-signatory">
+                  <strong>{person.name}</strong>, {person.position} · {person.organization}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {version ? (
+          <div className="editor-frame">
+            <DocumentView doc={version.content} />
+          </div>
+        ) : null}
         <div className="no-print">
-          <FrozenAttachments items={attachments} base={`/register/${draft.id}`} />
-        </div>
-      ) : null}
-      {signature ? (
-        <div className="card" data-testid="register-signature">
-          <h2>{t("signature.registerTitle")}</h2>
-          <p>
-            {t("signature.signedAt", { place: signature.place })}{" "}
-            <LocalDate value={signature.signedOn} timeZone={PLATFORM_TIME_ZONE} />
-          </p>
-          <ul className="plain-list">
-            {signature.signatories.map((person, index) => (
-              <li key={index} data-testid="register-signatory">
-                <strong>{person.name}</strong>, {person.position} · {person.organization}
+          <h2>{t("register.consultation")}</h2>
+          <RoundList rounds={rounds} empty={t("register.noRounds")} />
+          <h2>{t("register.reviews")}</h2>
+          {reviews.length === 0 ? <p className="card muted">{t("register.noReviews")}</p> : null}
+          <ul className="plain-list stack">
+            {reviews.map((review) => (
+              <li key={review.id} className="card" data-testid="register-review">
+                <strong>{organizationName(review.body, t.locale)}</strong>
+                <div>
+                  <LocalDate value={review.sentAt} /> – {review.closedAt ? <LocalDate value={review.closedAt} /> : null}
+                  {review.outcome ? ` · ${t(`reviews.outcome.${review.outcome}`)}` : null}
+                </div>
               </li>
             ))}
           </ul>
         </div>
-      ) : null}
-      {version ? (
-        <div className="editor-frame">
-          <DocumentView doc={version.content} />
-        </div>
-      ) : null}
-      <div className="no-print">
-        <h2>{t("register.consultation")}</h2>
-        <RoundList rounds={rounds} empty={t("register.noRounds")} />
-        <h2>{t("register.reviews")}</h2>
-        {reviews.length === 0 ? <p className="card muted">{t("register.noReviews")}</p> : null}
-        <ul className="plain-list stack">
-          {reviews.map((review) => (
-            <li key={review.id} className="card" data-testid="register-review">
-              <strong>{organizationName(review.body, t.locale)}</strong>
-              <div>
-                <LocalDate value={review.sentAt} /> – {review.closedAt ? <LocalDate value={review.closedAt} /> : null}
-                {review.outcome ? ` · ${t(`reviews.outcome.${review.outcome}`)}` : null}
-              </div>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </section>
+      </section>
+    </TextLanguageProvider>
   );
 }

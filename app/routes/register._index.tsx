@@ -36,6 +36,10 @@ export default function RegisterPage() {
       <p className="muted">{t("register.intro")}</p>
       <FollowLinks feed="register" />
       <Form method="get" className="filters" role="search" aria-label={t("register.filterLandmark")}>
+        <label>
+          <span className="visually-hidden">{t("register.searchLabel")}</span>
+          <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder={t("register.searchLabel")} />
+        </label>
         <DraftKindSelect name="kind" value={filters.kind} />
         <OrganizationSelect name="organization" value={filters.organizationId} organizations={organizations} />
         <label>
@@ -47,6 +51,13 @@ export default function RegisterPage() {
                 {year}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">{t("search.order")}</span>
+          <select name="order" defaultValue={filters.order ?? "relevance"}>
+            <option value="relevance">{t("search.orders.relevance")}</option>
+            <option value="newest">{t("search.orders.newest")}</option>
           </select>
         </label>
         <button type="submit">{t("common.apply")}</button>

@@ -1,3 +1,5 @@
+import { TextLanguageProvider } from "~/components/document/text-language";
+import { storedTextLanguage } from "~/i18n/text-languages";
 import { pageTitle } from "~/i18n/page-title";
 import { FrozenAttachments } from "~/components/attachments/frozen-attachments";
 import { versionAttachments } from "~/models/attachments/frozen-attachments.server";
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     draft: draftHeading(review.draft),
+    textLanguage: storedTextLanguage(review.draft.textLanguage),
     summaries: review.draft.rounds,
     version: { number: review.version.number, name: review.version.name, sha256: review.version.sha256 },
     attachments: await versionAttachments(review.version.id),
@@ -116,78 +119,80 @@ export default function ReviewPage() {
   const { review, draft, version } = loaded;
   const errors: Record<string, string | undefined> = useActionData<typeof action>()?.errors ?? {};
   return (
-    <section className="review-page">
-      <p className="eyebrow">
-        <Link to="/reviews">← {t("reviews.mine")}</Link>
-      </p>
-      <header className="round-header">
-        <p className="muted">{organizationName(review.body, t.locale)}</p>
-        <h1>{draftTitle(draft, t.locale)}</h1>
-        <p>
-          <span className="badge" data-testid="review-status" data-status={review.status}>
-            {t(`reviews.status.${review.status}`)}
-          </span>{" "}
-          {review.outcome ? (
-            <span className="badge" data-testid="review-outcome" data-outcome={review.outcome}>
-              {t(`reviews.outcome.${review.outcome}`)}
-            </span>
-          ) : null}{" "}
-          {t("reviews.due")}: <LocalDate value={review.dueAt} withTime />
+    <TextLanguageProvider language={loaded.textLanguage}>
+      <section className="review-page">
+        <p className="eyebrow">
+          <Link to="/reviews">← {t("reviews.mine")}</Link>
         </p>
-        {review.note ? <p className="round-description">{review.note}</p> : null}
-      </header>
-      <div className="card version-meta">
-        <div>
-          {t("versions.label", { number: t.number(version.number), name: version.name })} · SHA-256:{" "}
-          <code>{version.sha256}</code>
-        </div>
-        {loaded.summaries.length > 0 ? (
-          <div>
-            {t("reviews.summaries")}:{" "}
-            {loaded.summaries.map((s, i) => (
-              <span key={s.id}>
-                {i > 0 ? " · " : ""}
-                <Link to={`/rounds/${s.id}/summary`}>{s.title}</Link>
+        <header className="round-header">
+          <p className="muted">{organizationName(review.body, t.locale)}</p>
+          <h1>{draftTitle(draft, t.locale)}</h1>
+          <p>
+            <span className="badge" data-testid="review-status" data-status={review.status}>
+              {t(`reviews.status.${review.status}`)}
+            </span>{" "}
+            {review.outcome ? (
+              <span className="badge" data-testid="review-outcome" data-outcome={review.outcome}>
+                {t(`reviews.outcome.${review.outcome}`)}
               </span>
-            ))}
-          </div>
-        ) : null}
-        <div className="actions no-print">
-          <PrintButton />
-          <a className="button" href={`/reviews/${review.id}/record.docx`} download>
-            {t("reviews.downloadDocx")}
-          </a>
-          <a className="button" href={`/reviews/${review.id}/record.pdf`} download>
-            {t("exports.downloadPdf")}
-          </a>
-        </div>
-      </div>
-      <FrozenAttachments items={loaded.attachments} base={`/reviews/${review.id}`} />
-      <FormError error={errors.form} />
-      <div className="columns round-columns">
-        <div className="editor-frame">
-          <DocumentView doc={loaded.content} />
-        </div>
-        <aside className="stack">
-          <p className="card" data-testid="decision-count">
-            {t("reviews.decisionCount", {
-              count: t.number(loaded.decisionCount),
-              total: t.number(loaded.reviewerCount),
-            })}
+            ) : null}{" "}
+            {t("reviews.due")}: <LocalDate value={review.dueAt} withTime />
           </p>
-          {loaded.canDecide ? <DecisionForm current={loaded.myDecision} errors={errors} /> : null}
-          {!loaded.canDecide && loaded.myDecision ? (
-            <p className="card">
-              {t("reviews.yourDecision")}: <strong>{t(`reviews.decisions.${loaded.myDecision.decision}`)}</strong>
+          {review.note ? <p className="round-description">{review.note}</p> : null}
+        </header>
+        <div className="card version-meta">
+          <div>
+            {t("versions.label", { number: t.number(version.number), name: version.name })} · SHA-256:{" "}
+            <code>{version.sha256}</code>
+          </div>
+          {loaded.summaries.length > 0 ? (
+            <div>
+              {t("reviews.summaries")}:{" "}
+              {loaded.summaries.map((s, i) => (
+                <span key={s.id}>
+                  {i > 0 ? " · " : ""}
+                  <Link to={`/rounds/${s.id}/summary`}>{s.title}</Link>
+                </span>
+              ))}
+            </div>
+          ) : null}
+          <div className="actions no-print">
+            <PrintButton />
+            <a className="button" href={`/reviews/${review.id}/record.docx`} download>
+              {t("reviews.downloadDocx")}
+            </a>
+            <a className="button" href={`/reviews/${review.id}/record.pdf`} download>
+              {t("exports.downloadPdf")}
+            </a>
+          </div>
+        </div>
+        <FrozenAttachments items={loaded.attachments} base={`/reviews/${review.id}`} />
+        <FormError error={errors.form} />
+        <div className="columns round-columns">
+          <div className="editor-frame">
+            <DocumentView doc={loaded.content} />
+          </div>
+          <aside className="stack">
+            <p className="card" data-testid="decision-count">
+              {t("reviews.decisionCount", {
+                count: t.number(loaded.decisionCount),
+                total: t.number(loaded.reviewerCount),
+              })}
             </p>
-          ) : null}
-          {review.status === "OPEN" ? (
-            <ReviewProgress rules={loaded.rules} roster={loaded.roster} tally={loaded.tallySoFar} />
-          ) : null}
-          {loaded.canClose ? <CloseReviewForm error={errors.close} early={loaded.closesEarly} /> : null}
-          {loaded.decisions ? <ReviewDecisions decisions={loaded.decisions} tally={review.tally} /> : null}
-        </aside>
-      </div>
-    </section>
+            {loaded.canDecide ? <DecisionForm current={loaded.myDecision} errors={errors} /> : null}
+            {!loaded.canDecide && loaded.myDecision ? (
+              <p className="card">
+                {t("reviews.yourDecision")}: <strong>{t(`reviews.decisions.${loaded.myDecision.decision}`)}</strong>
+              </p>
+            ) : null}
+            {review.status === "OPEN" ? (
+              <ReviewProgress rules={loaded.rules} roster={loaded.roster} tally={loaded.tallySoFar} />
+            ) : null}
+            {loaded.canClose ? <CloseReviewForm error={errors.close} early={loaded.closesEarly} /> : null}
+            {loaded.decisions ? <ReviewDecisions decisions={loaded.decisions} tally={review.tally} /> : null}
+          </aside>
+        </div>
+      </section>
+    </TextLanguageProvider>
   );
 }

@@ -1,3 +1,5 @@
+import { TextLanguageProvider } from "~/components/document/text-language";
+import { storedTextLanguage } from "~/i18n/text-languages";
 import { pageTitle } from "~/i18n/page-title";
 import { FrozenAttachments } from "~/components/attachments/frozen-attachments";
 import { versionAttachments } from "~/models/attachments/frozen-attachments.server";
@@ -59,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     round: roundInfo(round),
     draft: draftHeading(round.draft),
+    textLanguage: storedTextLanguage(round.draft.textLanguage),
     version: {
       id: round.version.id,
       number: round.version.number,
@@ -131,92 +134,94 @@ export default function RoundPage() {
   const chosenArticle = search.get("article") ?? articles[0]?.id ?? "";
 
   return (
-    <section>
-      <p className="eyebrow">
-        <Link to="/rounds">← {t("rounds.title")}</Link>
-      </p>
-      <RoundHeader round={round} draftTitle={draftTitle(draft, t.locale)} />
-      <div className="card version-meta">
-        <div>
-          {t("versions.label", { number: t.number(version.number), name: version.name })} · SHA-256:{" "}
-          <code data-testid="round-sha256">{version.sha256}</code>
+    <TextLanguageProvider language={loaded.textLanguage}>
+      <section>
+        <p className="eyebrow">
+          <Link to="/rounds">← {t("rounds.title")}</Link>
+        </p>
+        <RoundHeader round={round} draftTitle={draftTitle(draft, t.locale)} />
+        <div className="card version-meta">
+          <div>
+            {t("versions.label", { number: t.number(version.number), name: version.name })} · SHA-256:{" "}
+            <code data-testid="round-sha256">{version.sha256}</code>
+          </div>
+          <div data-testid="round-progress">
+            {t("rounds.proposalCount", { count: t.number(total) })}
+            {answered !== null
+              ? ` · ${t("rounds.answeredOf", { answered: t.number(answered), total: t.number(total) })}`
+              : ""}
+          </div>
+          <div className="actions">
+            {isStaff && round.status !== "SCHEDULED" && round.status !== "OPEN" ? (
+              <Link className="button" to="answers">
+                {t("rounds.answerProposals")}
+              </Link>
+            ) : null}
+            {loaded.canSeeSummary ? (
+              <Link className="button" to="summary">
+                {t("rounds.summaryLink")}
+              </Link>
+            ) : null}
+            {isStaff ? <Link to={`/drafts/${draft.id}`}>{t("rounds.toDraft")}</Link> : null}
+          </div>
         </div>
-        <div data-testid="round-progress">
-          {t("rounds.proposalCount", { count: t.number(total) })}
-          {answered !== null
-            ? ` · ${t("rounds.answeredOf", { answered: t.number(answered), total: t.number(total) })}`
-            : ""}
-        </div>
-        <div className="actions">
-          {isStaff && round.status !== "SCHEDULED" && round.status !== "OPEN" ? (
-            <Link className="button" to="answers">
-              {t("rounds.answerProposals")}
-            </Link>
-          ) : null}
-          {loaded.canSeeSummary ? (
-            <Link className="button" to="summary">
-              {t("rounds.summaryLink")}
-            </Link>
-          ) : null}
-          {isStaff ? <Link to={`/drafts/${draft.id}`}>{t("rounds.toDraft")}</Link> : null}
-        </div>
-      </div>
-      <FrozenAttachments items={loaded.attachments} base={`/rounds/${round.id}`} />
-      <FormError error={errors.form} />
-      {loaded.receipt ? <ProposalReceipt receipt={loaded.receipt} timeZone={round.timeZone} /> : null}
-      <div className="columns round-columns">
-        <div className="editor-frame">
-          <DocumentView
-            doc={content}
-            articleFooter={(articleId) => (
-              <p className="article-proposals muted">
-                <span data-testid={`count-${articleId}`}>
-                  {t("rounds.proposalCount", { count: t.number(counts[articleId] ?? 0) })}
-                </span>
-                {canSubmit ? (
-                  <>
-                    {" · "}
-                    <Link to={`?article=${articleId}#proposal-form`} preventScrollReset={false}>
-                      {t("rounds.proposeHere")}
-                    </Link>
-                  </>
-                ) : null}
+        <FrozenAttachments items={loaded.attachments} base={`/rounds/${round.id}`} />
+        <FormError error={errors.form} />
+        {loaded.receipt ? <ProposalReceipt receipt={loaded.receipt} timeZone={round.timeZone} /> : null}
+        <div className="columns round-columns">
+          <div className="editor-frame">
+            <DocumentView
+              doc={content}
+              articleFooter={(articleId) => (
+                <p className="article-proposals muted">
+                  <span data-testid={`count-${articleId}`}>
+                    {t("rounds.proposalCount", { count: t.number(counts[articleId] ?? 0) })}
+                  </span>
+                  {canSubmit ? (
+                    <>
+                      {" · "}
+                      <Link to={`?article=${articleId}#proposal-form`} preventScrollReset={false}>
+                        {t("rounds.proposeHere")}
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+              )}
+            />
+          </div>
+          <aside className="stack">
+            {loaded.verificationPending && loaded.formMode === "unverified" ? (
+              <VerificationNotice
+                email={loaded.verificationPending}
+                sent={!!(result && "verificationSent" in result)}
+                error={errors.verification}
+              />
+            ) : null}
+            {loaded.formMode ? (
+              <ProposalForm
+                key={`${chosenArticle}.${loaded.receipt?.id ?? ""}`}
+                roundId={round.id}
+                mode={loaded.formMode}
+                submittedId={loaded.receipt?.id}
+                articles={articles}
+                chosenArticle={chosenArticle}
+                organizations={loaded.onBehalfOptions.map((o) => ({ id: o.id, name: organizationName(o, t.locale) }))}
+                errors={errors}
+              />
+            ) : (
+              <p className="card muted">
+                {round.status === "OPEN" && !loaded.signedIn ? (
+                  <Link to={`/login?redirectTo=/rounds/${round.id}`}>{t("rounds.signInToPropose")}</Link>
+                ) : (
+                  t(`rounds.notAccepting.${round.status}`)
+                )}
               </p>
             )}
-          />
+            <OwnProposals proposals={loaded.ownProposals} articles={articles} canWithdraw={canSubmit} />
+            {loaded.canFollow ? <FollowRound roundId={round.id} signedIn={loaded.signedIn} /> : null}
+          </aside>
         </div>
-        <aside className="stack">
-          {loaded.verificationPending && loaded.formMode === "unverified" ? (
-            <VerificationNotice
-              email={loaded.verificationPending}
-              sent={!!(result && "verificationSent" in result)}
-              error={errors.verification}
-            />
-          ) : null}
-          {loaded.formMode ? (
-            <ProposalForm
-              key={`${chosenArticle}.${loaded.receipt?.id ?? ""}`}
-              roundId={round.id}
-              mode={loaded.formMode}
-              submittedId={loaded.receipt?.id}
-              articles={articles}
-              chosenArticle={chosenArticle}
-              organizations={loaded.onBehalfOptions.map((o) => ({ id: o.id, name: organizationName(o, t.locale) }))}
-              errors={errors}
-            />
-          ) : (
-            <p className="card muted">
-              {round.status === "OPEN" && !loaded.signedIn ? (
-                <Link to={`/login?redirectTo=/rounds/${round.id}`}>{t("rounds.signInToPropose")}</Link>
-              ) : (
-                t(`rounds.notAccepting.${round.status}`)
-              )}
-            </p>
-          )}
-          <OwnProposals proposals={loaded.ownProposals} articles={articles} canWithdraw={canSubmit} />
-          {loaded.canFollow ? <FollowRound roundId={round.id} signedIn={loaded.signedIn} /> : null}
-        </aside>
-      </div>
-    </section>
+      </section>
+    </TextLanguageProvider>
   );
 }

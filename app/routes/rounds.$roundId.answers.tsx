@@ -1,3 +1,5 @@
+import { TextLanguageProvider } from "~/components/document/text-language";
+import { storedTextLanguage } from "~/i18n/text-languages";
 import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     round: roundInfo(round),
     draftTitle: draftHeading(round.draft),
+    textLanguage: storedTextLanguage(round.draft.textLanguage),
     articles: articles.map((a) => ({ id: a.id, number: a.number, title: a.title })),
     proposals: list.items,
     page: page.page,
@@ -80,48 +83,50 @@ export default function AnswersPage() {
   const onlyUnanswered = search.get("show") === "unanswered";
   const numberOf = (articleId: string) => articles.find((a) => a.id === articleId);
   return (
-    <section>
-      <p className="eyebrow">
-        <Link to={`/rounds/${round.id}`}>← {round.title}</Link>
-      </p>
-      <RoundHeader round={round} draftTitle={draftTitle(loaded.draftTitle, t.locale)} />
-      <div className="card answers-toolbar">
-        <strong data-testid="answer-progress">
-          {t("rounds.answeredOf", { answered: t.number(answered), total: t.number(total) })}
-        </strong>
-        <progress max={Math.max(total, 1)} value={answered} />
-        <Link to={onlyUnanswered ? "?" : "?show=unanswered"}>
-          {onlyUnanswered ? t("rounds.showAll") : t("rounds.showUnanswered")}
-        </Link>
-        {canAnswer ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="publish" />
-            <button type="submit" className="button primary" disabled={answered < total}>
-              {t("rounds.publishSummary")}
-            </button>
-          </Form>
-        ) : null}
-        {round.status === "OPEN" ? <p className="muted">{t("rounds.answerAfterClosing")}</p> : null}
-        {loaded.canModerate ? <Link to="/moderation">{t("moderation.log.title")}</Link> : null}
-        {!result?.proposalId ? (
-          <FormError error={result?.errors && "form" in result.errors ? result.errors.form : undefined} />
-        ) : null}
-      </div>
-      {proposals.length === 0 ? <p className="card muted">{t("rounds.noProposals")}</p> : null}
-      <ol className="plain-list stack">
-        {proposals.map((proposal) => (
-          <AnswerCard
-            key={proposal.id}
-            proposal={proposal}
-            article={numberOf(proposal.articleId)}
-            canAnswer={canAnswer}
-            canModerate={loaded.canModerate}
-            errors={result?.proposalId === proposal.id ? (result.errors as Record<string, string | undefined>) : {}}
-            saved={!!result?.ok && result.proposalId === proposal.id}
-          />
-        ))}
-      </ol>
-      <Pagination page={loaded.page} pages={loaded.pages} />
-    </section>
+    <TextLanguageProvider language={loaded.textLanguage}>
+      <section>
+        <p className="eyebrow">
+          <Link to={`/rounds/${round.id}`}>← {round.title}</Link>
+        </p>
+        <RoundHeader round={round} draftTitle={draftTitle(loaded.draftTitle, t.locale)} />
+        <div className="card answers-toolbar">
+          <strong data-testid="answer-progress">
+            {t("rounds.answeredOf", { answered: t.number(answered), total: t.number(total) })}
+          </strong>
+          <progress max={Math.max(total, 1)} value={answered} />
+          <Link to={onlyUnanswered ? "?" : "?show=unanswered"}>
+            {onlyUnanswered ? t("rounds.showAll") : t("rounds.showUnanswered")}
+          </Link>
+          {canAnswer ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="publish" />
+              <button type="submit" className="button primary" disabled={answered < total}>
+                {t("rounds.publishSummary")}
+              </button>
+            </Form>
+          ) : null}
+          {round.status === "OPEN" ? <p className="muted">{t("rounds.answerAfterClosing")}</p> : null}
+          {loaded.canModerate ? <Link to="/moderation">{t("moderation.log.title")}</Link> : null}
+          {!result?.proposalId ? (
+            <FormError error={result?.errors && "form" in result.errors ? result.errors.form : undefined} />
+          ) : null}
+        </div>
+        {proposals.length === 0 ? <p className="card muted">{t("rounds.noProposals")}</p> : null}
+        <ol className="plain-list stack">
+          {proposals.map((proposal) => (
+            <AnswerCard
+              key={proposal.id}
+              proposal={proposal}
+              article={numberOf(proposal.articleId)}
+              canAnswer={canAnswer}
+              canModerate={loaded.canModerate}
+              errors={result?.proposalId === proposal.id ? (result.errors as Record<string, string | undefined>) : {}}
+              saved={!!result?.ok && result.proposalId === proposal.id}
+            />
+          ))}
+        </ol>
+        <Pagination page={loaded.page} pages={loaded.pages} />
+      </section>
+    </TextLanguageProvider>
   );
 }

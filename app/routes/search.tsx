@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     draftKind: params.draftKind,
     draftStatus: params.draftStatus,
     organizationId: params.organization,
+    order: params.order,
   };
   const counts = await searchCounts(actor, params.q, filters);
   const groups: { kind: SearchKind; hits: SearchHit[] }[] = [];
@@ -99,6 +100,13 @@ export default function SearchPage() {
         <DraftKindSelect name="draftKind" value={params.draftKind} />
         <DraftStatusSelect name="draftStatus" value={params.draftStatus} />
         <OrganizationSelect name="organization" value={params.organization} organizations={owners} />
+        <label>
+          <span className="visually-hidden">{t("search.order")}</span>
+          <select name="order" defaultValue={params.order ?? "relevance"}>
+            <option value="relevance">{t("search.orders.relevance")}</option>
+            <option value="newest">{t("search.orders.newest")}</option>
+          </select>
+        </label>
         <button type="submit">{t("common.search")}</button>
       </Form>
       {signedIn ? null : <p className="muted">{t("search.signInHint")}</p>}

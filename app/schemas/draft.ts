@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LANGUAGE_CODES } from "~/i18n/text-languages";
 import { optionalText } from "./common";
 
 export const DRAFT_KINDS = [
@@ -48,6 +49,7 @@ export const DraftSchema = hasSomeTitle(
     ...detailsFields,
     ownerOrganizationId: z.string({ required_error: "errors.required" }).min(1, "errors.required"),
     initialContent: z.enum(INITIAL_CONTENT).default("template"),
+    textLanguage: z.enum(TEXT_LANGUAGE_CODES, { errorMap: () => ({ message: "errors.textLanguage" }) }),
   }),
 );
 
@@ -57,6 +59,11 @@ export type DraftInput = z.infer<typeof DraftSchema>;
 export const DraftDetailsSchema = hasSomeTitle(z.object(detailsFields));
 
 export type DraftDetails = z.infer<typeof DraftDetailsSchema>;
+
+/** The language of a draft's text, from the list of text languages only. */
+export const TextLanguageSchema = z.object({
+  textLanguage: z.enum(TEXT_LANGUAGE_CODES, { errorMap: () => ({ message: "errors.textLanguage" }) }),
+});
 
 export const ShareSchema = z
   .object({

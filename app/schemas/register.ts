@@ -10,9 +10,17 @@ export const RegisterFiltersSchema = z.object({
   kind: z.enum(DRAFT_KINDS).optional().catch(undefined),
   organization: z.string().trim().min(1).max(64).optional().catch(undefined),
   year: z.coerce.number().int().min(1900).max(9999).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  order: z.enum(["relevance", "newest"]).optional().catch(undefined),
 });
 
 export function readRegisterFilters(url: URL) {
   const parsed = RegisterFiltersSchema.parse(Object.fromEntries(url.searchParams));
-  return { kind: parsed.kind, organizationId: parsed.organization, year: parsed.year };
+  return {
+    kind: parsed.kind,
+    organizationId: parsed.organization,
+    year: parsed.year,
+    q: parsed.q,
+    order: parsed.order,
+  };
 }

@@ -15,5 +15,7 @@ export const SearchParamsSchema = z.object({
   draftKind: optional(z.enum(DRAFT_KINDS)),
   draftStatus: optional(z.enum(DRAFT_STATUSES)),
   organization: optional(z.string().max(40)),
+  /** Best match first unless the reader asks for the newest. */
+  order: optional(z.enum(["relevance", "newest"])),
 });
 export type SearchParams = z.infer<typeof SearchParamsSchema>;

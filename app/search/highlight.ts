@@ -39,10 +39,10 @@ export function highlight(text: string, terms: string[]): Segment[] {
     const lower = foldWord(word);
     const term = terms.find((t) => lower.startsWith(t));
     if (!term) continue;
-    const length = lower.length === word.length ? term.length : word.length;
+    // The whole word: the term is a stem ("ավագ"), and the word ("ավագանու") is what matched.
     push(text.slice(last, match.index), false);
-    push(word.slice(0, length), true);
-    last = match.index + length;
+    push(word, true);
+    last = match.index + word.length;
   }
   push(text.slice(last), false);
   return segments;

@@ -12,10 +12,11 @@ export type SearchBackend = {
   /** A table name, qualified with the PostgreSQL schema where there is one. */
   table: (name: string) => Prisma.Sql;
   /**
-   * The entries (aliased `e`) in which every folded term starts a word: a FROM item, and a
-   * condition for the WHERE clause.
+   * The entries (aliased `e`) in which every folded term starts a word: a FROM item, a
+   * condition for the WHERE clause, and the relevance to sort by (smaller first: BM25 in
+   * FTS5, PostgreSQL's `ts_rank` negated).
    */
-  matching: (terms: string[]) => { from: Prisma.Sql; where: Prisma.Sql };
+  matching: (terms: string[]) => { from: Prisma.Sql; where: Prisma.Sql; rank: Prisma.Sql };
 };
 
 /** FTS5: `"term"*` is a prefix query; terms hold only letters, digits and marks. */
@@ -28,9 +29,11 @@ function sqliteBackend(databaseUrl: string): SearchBackend {
       // CROSS JOIN fixes the order: from the FTS matches to their entries. Otherwise SQLite
       // may walk every entry of a kind (the kind index) and test each against the matches.
       return {
-        from: Prisma.sql`(SELECT rowid AS "matchId" FROM "SearchEntry_fts" WHERE "SearchEntry_fts" MATCH ${query}) m
+        from: Prisma.sql`(SELECT rowid AS "matchId", bm25("SearchEntry_fts") AS "rank" FROM "SearchEntry_fts"
+            WHERE "SearchEntry_fts" MATCH ${query}) m
           CROSS JOIN "SearchEntry" e ON e."id" = m."matchId"`,
         where: Prisma.sql`1 = 1`,
+        rank: Prisma.sql`m."rank"`,
       };
     },
   };
@@ -47,6 +50,7 @@ function postgresBackend(databaseUrl: string): SearchBackend {
       return {
         from: Prisma.sql`${table("SearchEntry")} e`,
         where: Prisma.sql`e."searchVector" @@ to_tsquery('simple'::regconfig, ${query})`,
+        rank: Prisma.sql`-ts_rank(e."searchVector", to_tsquery('simple'::regconfig, ${query}))`,
       };
     },
   };

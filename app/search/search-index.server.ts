@@ -1,5 +1,5 @@
 import type { Db, Tx } from "~/utils/db.server";
-import { DRAFT_TITLES } from "~/i18n/localized-name";
+import { DRAFT_TITLES, ORGANIZATION_NAME_FIELDS } from "~/i18n/localized-name";
 import { searchWords } from "./search-words";
 
 /**
@@ -37,13 +37,17 @@ async function removeEntry(client: Client, kind: Entry["kind"], objectId: string
   await client.searchEntry.deleteMany({ where: { key: keyOf(kind, objectId) } });
 }
 
-/** A draft's titles and live text; `plainText` when the caller has just derived it. */
+/**
+ * A draft's titles, its owner's names and its live text (for an adopted or signed act, the
+ * final text: editing has ended); `plainText` when the caller has just derived it.
+ */
 export async function indexDraft(client: Client, draftId: string, plainText?: string): Promise<void> {
   const draft = await client.draft.findUnique({
     where: { id: draftId },
     select: {
       ...DRAFT_TITLES,
       updatedAt: true,
+      ownerOrganization: { select: ORGANIZATION_NAME_FIELDS },
       snapshot: plainText === undefined ? { select: { plainText: true } } : false,
     },
   });
@@ -53,7 +57,14 @@ export async function indexDraft(client: Client, draftId: string, plainText?: st
     kind: "DRAFT",
     objectId: draftId,
     draftId,
-    text: searchWords(draft.titleHy, draft.titleRu, draft.titleKa, draft.titleEn, text),
+    text: searchWords(
+      draft.titleHy,
+      draft.titleRu,
+      draft.titleKa,
+      draft.titleEn,
+      ...Object.values(draft.ownerOrganization),
+      text,
+    ),
     updatedAt: new Date(),
   });
 }

@@ -26,7 +26,12 @@ export type SearchFilters = {
   draftKind?: string;
   draftStatus?: string;
   organizationId?: string;
+  /** Best match first (the default), or newest first. */
+  order?: SearchOrder;
 };
+
+export const SEARCH_ORDERS = ["relevance", "newest"] as const;
+export type SearchOrder = (typeof SEARCH_ORDERS)[number];
 
 export type SearchHit = {
   kind: SearchKind;
@@ -78,9 +83,14 @@ function visibility(actor: MaybeActor, table: SearchBackend["table"]): Prisma.Sq
   )`;
 }
 
-function fromWhere(backend: SearchBackend, actor: MaybeActor, terms: string[], filters: SearchFilters): Prisma.Sql {
+function fromWhere(
+  backend: SearchBackend,
+  actor: MaybeActor,
+  terms: string[],
+  filters: SearchFilters,
+  matching = backend.matching(terms),
+): Prisma.Sql {
   const { table } = backend;
-  const matching = backend.matching(terms);
   const conditions = [matching.where, visibility(actor, table)];
   if (filters.draftKind) conditions.push(Prisma.sql`CAST(d."kind" AS TEXT) = ${filters.draftKind}`);
   if (filters.draftStatus) conditions.push(Prisma.sql`CAST(d."status" AS TEXT) = ${filters.draftStatus}`);
@@ -99,6 +109,7 @@ type Row = {
   roundId: string | null;
   commentId: string | null;
   proposalId: string | null;
+  threadId: string | null;
 };
 
 type Prepared = { client: Db; backend: SearchBackend; terms: string[] };
@@ -129,7 +140,7 @@ export async function searchCounts(
   return counts;
 }
 
-/** One page of results (of `filters.kind`, or of every kind), newest first. */
+/** One page of results (of `filters.kind`, or of every kind), best match or newest first. */
 export async function searchHits(
   actor: MaybeActor,
   query: string,
@@ -141,10 +152,16 @@ export async function searchHits(
   const { client, backend, terms } = prepare(query, options);
   if (terms.length === 0 || page.take <= 0) return [];
   const onlyKind = filters.kind ? Prisma.sql` AND CAST(e."kind" AS TEXT) = ${filters.kind}` : Prisma.empty;
+  const matching = backend.matching(terms);
+  // The id last: a total order, so pages never repeat or skip a hit between equal ranks.
+  const order =
+    filters.order === "newest"
+      ? Prisma.sql`e."updatedAt" DESC, e."id" DESC`
+      : Prisma.sql`${matching.rank} ASC, e."updatedAt" DESC, e."id" DESC`;
   const rows = await client.$queryRaw<Row[]>(
-    Prisma.sql`SELECT CAST(e."kind" AS TEXT) AS "kind", e."draftId", e."roundId", e."commentId", e."proposalId"
-      ${fromWhere(backend, actor, terms, filters)}${onlyKind}
-      ORDER BY e."updatedAt" DESC, e."id" DESC LIMIT ${page.take} OFFSET ${page.skip}`,
+    Prisma.sql`SELECT CAST(e."kind" AS TEXT) AS "kind", e."draftId", e."roundId", e."commentId", e."proposalId", e."threadId"
+      ${fromWhere(backend, actor, terms, filters, matching)}${onlyKind}
+      ORDER BY ${order} LIMIT ${page.take} OFFSET ${page.skip}`,
   );
   return hydrate(client, rows, terms, locale);
 }
@@ -251,7 +268,8 @@ async function hydrate(client: Db, rows: Row[], terms: string[], locale: Locale)
       hits.push({
         kind: "COMMENT",
         id: comment.id,
-        href: `/drafts/${draft.id}`,
+        // The draft page opens this thread in the comments panel.
+        href: `/drafts/${draft.id}?thread=${encodeURIComponent(row.threadId ?? "")}`,
         title: mark(draftTitle(draft, locale)),
         snippet: mark(excerpt(comment.body, terms)),
         ...ofDraft(draft),
@@ -263,7 +281,7 @@ async function hydrate(client: Db, rows: Row[], terms: string[], locale: Locale)
       hits.push({
         kind: "PROPOSAL",
         id: proposal.id,
-        href: `/rounds/${proposal.round.id}`,
+        href: `/rounds/${proposal.round.id}#proposal-${proposal.id}`,
         title: mark(proposal.round.title),
         snippet: mark(excerpt(`${proposal.proposedText} · ${proposal.justification}`, terms)),
         ...ofDraft(proposal.round.draft),

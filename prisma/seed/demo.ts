@@ -54,6 +54,7 @@ export async function seedDemoData(client: Db): Promise<void> {
           data: {
             ...draft.titles,
             kind: draft.kind,
+            textLanguage: draft.textLanguage,
             ownerOrganizationId: ids.get(draft.owner)!,
             searchText: foldForSearch(...Object.values(draft.titles)),
           },

@@ -1,4 +1,5 @@
 import { article, chapter, paragraph, part, point, type DocNode } from "../../app/editor/document-json";
+import type { TextLanguage } from "../../app/i18n/text-languages";
 import type { SignedHistory } from "./signed";
 import type { DemoSuggestion } from "./suggestions";
 
@@ -12,6 +13,8 @@ export type DemoDraft = {
   owner: string;
   kind: "LAW_AMENDMENT" | "COOPERATION_AGREEMENT";
   titles: { titleHy?: string; titleRu?: string; titleKa?: string; titleEn?: string };
+  /** The language the text is written in: its labels, exports and search follow it. */
+  textLanguage: TextLanguage;
   shares: { org: string; level: "EDIT" | "SUGGEST" | "COMMENT" }[];
   content: DocNode;
   /** Pending suggestions (wording proposed by a partner's expert, not yet decided). */
@@ -106,6 +109,7 @@ export const DEMO_DRAFTS: DemoDraft[] = [
     key: "lsg-amendments",
     owner: "mta",
     kind: "LAW_AMENDMENT",
+    textLanguage: "hy",
     titles: {
       titleHy: "«Տեղական ինքնակառավարման մասին» օրենքում լրացումներ կատարելու մասին",
       titleRu: "О внесении дополнений в Закон «О местном самоуправлении»",
@@ -132,6 +136,7 @@ export const DEMO_DRAFTS: DemoDraft[] = [
     key: "model-city-agreement",
     owner: "blagoveshchensk",
     kind: "COOPERATION_AGREEMENT",
+    textLanguage: "ru",
     titles: {
       titleRu: "Соглашение о сотрудничестве между городами Благовещенск и Хэйхэ",
       titleEn: "Agreement on Cooperation between the Cities of Blagoveshchensk and Heihe",

@@ -62,6 +62,7 @@ export async function seedDemoRounds(tx: Tx, ids: Ids, now = new Date()): Promis
     data: {
       ...titles,
       kind: "MODEL_REGULATION",
+      textLanguage: "hy",
       status: "IN_CONSULTATION",
       ownerOrganizationId: ids.org("mta"),
       searchText: foldForSearch(...Object.values(titles)),

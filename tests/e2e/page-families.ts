@@ -29,6 +29,10 @@ export async function demoIds() {
   const draftId = answeredRound.draftId;
   const version = await db().draftVersion.findFirstOrThrow({ where: { draftId }, orderBy: { number: "asc" } });
   const signed = await db().draft.findFirstOrThrow({ where: { status: "SIGNED" } });
+  // A draft still being written: pages for its editors only (its text's language).
+  const drafting = await db().draft.findFirstOrThrow({
+    where: { status: "DRAFTING", ownerOrganization: { slug: "mta" } },
+  });
   const org = await db().organization.findFirstOrThrow({ where: { slug: "mta" } });
   const body = await db().collegiumBody.findFirst();
   const review = await db().collegiumReview.findFirst();
@@ -40,6 +44,7 @@ export async function demoIds() {
     draft: draftId,
     version: version.id,
     signedDraft: signed.id,
+    drafting: drafting.id,
     org: org.id,
     body: body?.id ?? null,
     review: review?.id ?? null,
@@ -79,6 +84,7 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("timeline", (ids) => `/drafts/${ids.draft}/timeline`),
   staff("sharing", (ids) => `/drafts/${ids.draft}/sharing`),
   staff("dossier", (ids) => `/drafts/${ids.draft}/attachments`),
+  staff("text language", (ids) => `/drafts/${ids.drafting}/language`),
   staff("answers", (ids) => `/rounds/${ids.answeredRound}/answers`),
   staff("reviews", () => "/reviews"),
   staff("review", (ids) => ids.review && `/reviews/${ids.review}`),

@@ -99,7 +99,7 @@ describe("DOCX of a draft's text, laid out as ministries send it", () => {
       content: [chapter("c1", "Общие положения", article("a1", "Предмет", part("p1", "Настоящий закон регулирует…")))],
     };
     const { document, styles, footer } = await parts(
-      await actToDocx(source({ titleRu: "О местном самоуправлении" }, russian)),
+      await actToDocx(source({ titleRu: "О местном самоуправлении", textLanguage: "ru" }, russian)),
     );
     expect(styles).toContain('<w:rFonts w:ascii="Times New Roman"');
     expect(styles).toContain('<w:lang w:val="ru-RU"/>');

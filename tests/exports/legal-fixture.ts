@@ -54,6 +54,7 @@ export const draft = {
   titleEn: "Round trip",
   kind: "LAW_AMENDMENT",
   status: "DRAFTING" as const,
+  textLanguage: "hy",
   createdAt: new Date("2026-11-20T10:00:00Z"),
   ownerOrganization: {
     id: "o1",

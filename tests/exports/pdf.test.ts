@@ -83,7 +83,14 @@ describe("PDF made on the server", () => {
     );
     const doc = { type: "doc", content: [paragraph("Преамбула."), chapter("c1", "Общие положения", ...articles)] };
     const path = save(
-      await actToPdf(actSourceOf({ draft: { ...draft, titleRu: "О проверке" }, version: null, doc, locale: "ru" })),
+      await actToPdf(
+        actSourceOf({
+          draft: { ...draft, titleRu: "О проверке", textLanguage: "ru" },
+          version: null,
+          doc,
+          locale: "ru",
+        }),
+      ),
     );
     const text = searchable(path);
     const pages = Number(/ 1\s*\/\s*(\d+) /.exec(text)?.[1]);

@@ -99,6 +99,7 @@ describe("uploading hostile files to 'new draft'", () => {
       body.set("kind", "LAW");
       body.set("ownerOrganizationId", mta.id);
       body.set("initialContent", "import");
+      body.set("textLanguage", "hy");
       body.set("file", new Blob([new Uint8Array(upload.data)]), upload.name);
       const response = await fetch(`${app.url}/drafts/new`, {
         method: "POST",

@@ -14,11 +14,11 @@ describe("search words", () => {
 });
 
 describe("highlight", () => {
-  it("marks words starting with a term, in any case, and keeps everything else as plain text", () => {
+  it("marks whole words starting with a term (a stem), in any case, and keeps everything else as plain text", () => {
     expect(highlight("<b>ՀԱՄԱՅՆՔԻ</b> budget", ["համայնք"])).toEqual([
       { text: "<b>", hit: false },
-      { text: "ՀԱՄԱՅՆՔ", hit: true },
-      { text: "Ի</b> budget", hit: false },
+      { text: "ՀԱՄԱՅՆՔԻ", hit: true },
+      { text: "</b> budget", hit: false },
     ]);
     expect(highlight("no match here", ["zzz"])).toEqual([{ text: "no match here", hit: false }]);
   });

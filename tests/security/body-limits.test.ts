@@ -188,6 +188,7 @@ describe("request body limits", () => {
         field("kind", "LAW") +
         field("ownerOrganizationId", owner.id) +
         field("initialContent", "import") +
+        field("textLanguage", "hy") +
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.md"\r\nContent-Type: text/markdown\r\n\r\n`;
       const tail = `\r\n--${boundary}--\r\n`;
       return {

@@ -166,6 +166,7 @@ describe("an upload whose file name has ; and = in it", () => {
     body.set("kind", "LAW");
     body.set("ownerOrganizationId", world.ministry.id);
     body.set("initialContent", "import");
+    body.set("textLanguage", "hy");
     body.set(
       "file",
       new Blob([new Uint8Array(writeDocx({ content: wordDocumentXml(wordParagraph("Статья 1. Бюджет")) }))]),

@@ -119,6 +119,7 @@ describe("draft owner and sharing", () => {
       kind: "DECISION",
       ownerOrganizationId: heihe.id,
       initialContent: "empty",
+      textLanguage: "hy",
     });
     expect(created.status).toBe(403);
     expect(await db().draft.count({ where: { ownerOrganizationId: heihe.id } })).toBe(0);

@@ -35,6 +35,7 @@ async function newDraft(kind: string, titleEn: string) {
     kind,
     ownerOrganizationId: mta.id,
     initialContent: "template",
+    textLanguage: "hy",
   });
   expect(created.status).toBe(302);
   const draft = await db().draft.findFirstOrThrow({ where: { titleEn } });

@@ -78,6 +78,7 @@ describe("draft pages and actions", () => {
     body.set("kind", "LAW");
     body.set("ownerOrganizationId", (await db().organization.findUniqueOrThrow({ where: { slug: "mta" } })).id);
     body.set("initialContent", "template");
+    body.set("textLanguage", "hy");
     const response = await fetch(`${app.url}/drafts/new`, {
       method: "POST",
       redirect: "manual",
@@ -93,6 +94,7 @@ describe("draft pages and actions", () => {
     const other = new FormData();
     other.set("titleEn", "Forged");
     other.set("kind", "LAW");
+    other.set("textLanguage", "en");
     other.set("ownerOrganizationId", (await db().organization.findUniqueOrThrow({ where: { slug: "zugdidi" } })).id);
     const forged = await fetch(`${app.url}/drafts/new`, {
       method: "POST",
@@ -110,6 +112,7 @@ describe("draft pages and actions", () => {
     body.set("kind", "MODEL_REGULATION");
     body.set("ownerOrganizationId", (await db().organization.findUniqueOrThrow({ where: { slug: "mta" } })).id);
     body.set("initialContent", "import");
+    body.set("textLanguage", "hy");
     body.set("file", new Blob(["# Общие положения\n## Статус совета\nСовет является ..."]), "council.md");
     const response = await fetch(`${app.url}/drafts/new`, {
       method: "POST",

@@ -1,3 +1,4 @@
+import { useTextLabels } from "~/components/document/text-language";
 import { MentionTextarea } from "./mention-textarea";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
@@ -34,6 +35,7 @@ type StatusFilter = "OPEN" | "RESOLVED" | "ALL";
  */
 export function CommentsPanel(props: Props) {
   const t = useT();
+  const textLabels = useTextLabels();
   const [status, setStatus] = useState<StatusFilter>("OPEN");
   const [mine, setMine] = useState(false);
   const [organization, setOrganization] = useState("");
@@ -89,7 +91,7 @@ export function CommentsPanel(props: Props) {
         <div key={group.key} className="thread-group">
           <h3>
             {group.label
-              ? t("editor.articleNumber", { number: t.number(group.label.number) }) + ` ${group.label.title}`
+              ? textLabels.articleNumber(group.label.number) + ` ${group.label.title}`
               : t("comments.elsewhere")}
           </h3>
           {group.threads.map((thread) => (

@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import { toLatin } from "~/i18n/transliterate";
 
 export type MentionPerson = { id: string; name: string };
 
@@ -7,15 +8,20 @@ export const MentionPeople = createContext<MentionPerson[]>([]);
 
 export const useMentionPeople = () => useContext(MentionPeople);
 
-/** People whose name matches what follows "@" (any word of the name, case-insensitive). */
+/**
+ * People whose name matches what follows "@": any word of the name starts with it, in any
+ * case and in any script: "anahit" finds "Անահիտ Սարգսյան", "nino" finds "ნინო", "olga" finds
+ * "Ольга" (both sides in Latin letters).
+ */
 export function matchPeople(people: MentionPerson[], query: string, limit = 6): MentionPerson[] {
   const wanted = query.toLocaleLowerCase();
+  const wantedLatin = toLatin(query);
   return people
     .filter((person) =>
       person.name
         .toLocaleLowerCase()
         .split(/\s+/)
-        .some((word) => word.startsWith(wanted)),
+        .some((word) => word.startsWith(wanted) || toLatin(word).startsWith(wantedLatin)),
     )
     .slice(0, limit);
 }

@@ -1,3 +1,4 @@
+import { useTextLabels } from "~/components/document/text-language";
 import type { ArticleComparison } from "~/compare/compare-versions";
 import type { DiffPart } from "~/compare/word-diff";
 import { useT } from "~/i18n/use-t";
@@ -12,8 +13,9 @@ export type CompareView = "inline" | "side";
  */
 export function ArticleChange({ change, view = "inline" }: { change: ArticleComparison; view?: CompareView }) {
   const t = useT();
+  const textLabels = useTextLabels();
   const label = (side: { number: number; title: string } | null) =>
-    side ? `${t("editor.articleNumber", { number: t.number(side.number) })} ${side.title}` : "";
+    side ? `${textLabels.articleNumber(side.number)} ${side.title}` : "";
   const renumbered = change.before && change.after && change.before.number !== change.after.number;
   return (
     <article
@@ -23,7 +25,7 @@ export function ArticleChange({ change, view = "inline" }: { change: ArticleComp
     >
       <header>
         <span className="badge">{t(`compare.status.${change.status}`)}</span>{" "}
-        <strong>{label(change.after ?? change.before)}</strong>
+        <strong lang={textLabels.language}>{label(change.after ?? change.before)}</strong>
         {renumbered ? (
           <span className="muted"> ({t("compare.wasNumber", { number: t.number(change.before!.number) })})</span>
         ) : null}
@@ -32,23 +34,27 @@ export function ArticleChange({ change, view = "inline" }: { change: ArticleComp
         <div className="side-by-side" data-testid="side-by-side">
           <div>
             <p className="muted">{t("exports.compareView.before")}</p>
-            {change.before ? <Redline parts={change.diff.filter((p) => p.kind !== "inserted")} /> : null}
+            {change.before ? (
+              <Redline parts={change.diff.filter((p) => p.kind !== "inserted")} lang={textLabels.language} />
+            ) : null}
           </div>
           <div>
             <p className="muted">{t("exports.compareView.after")}</p>
-            {change.after ? <Redline parts={change.diff.filter((p) => p.kind !== "deleted")} /> : null}
+            {change.after ? (
+              <Redline parts={change.diff.filter((p) => p.kind !== "deleted")} lang={textLabels.language} />
+            ) : null}
           </div>
         </div>
       ) : change.diff ? (
-        <Redline parts={change.diff} />
+        <Redline parts={change.diff} lang={textLabels.language} />
       ) : null}
     </article>
   );
 }
 
-function Redline({ parts }: { parts: DiffPart[] }) {
+function Redline({ parts, lang }: { parts: DiffPart[]; lang: string }) {
   return (
-    <p className="redline plain-text">
+    <p className="redline plain-text" lang={lang}>
       {parts.map((part, index) =>
         part.kind === "inserted" ? (
           <ins key={index}>{part.text}</ins>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { DocNode } from "~/editor/document-json";
-import { useT } from "~/i18n/use-t";
+import { useTextLabels } from "./text-language";
 
 type Scope = { part: number; point: number };
 
@@ -16,7 +16,7 @@ export function DocumentView({
   /** Extra content at the end of each article (e.g. a round's proposal count and link). */
   articleFooter?: (articleId: string, articleNumber: number) => ReactNode;
 }) {
-  const t = useT();
+  const labels = useTextLabels();
   const counters = { chapter: 0, article: 0 };
 
   const renderAll = (nodes: DocNode[] | undefined, scope?: Scope, offset = 0) =>
@@ -54,7 +54,7 @@ export function DocumentView({
       case "chapterTitle":
         return (
           <h2 key={key}>
-            {t("editor.chapterNumber", { number: t.number(counters.chapter) })} {renderAll(node.content)}
+            {labels.chapterNumber(counters.chapter)} {renderAll(node.content)}
           </h2>
         );
       case "article": {
@@ -69,7 +69,7 @@ export function DocumentView({
       case "articleTitle":
         return (
           <h3 key={key}>
-            {t("editor.articleNumber", { number: t.number(counters.article) })} {renderAll(node.content)}
+            {labels.articleNumber(counters.article)} {renderAll(node.content)}
           </h3>
         );
       case "part": {
@@ -106,7 +106,12 @@ export function DocumentView({
     }
   }
 
-  return <div className="legal-document frozen-document">{renderAll(doc.content)}</div>;
+  // `lang`: browsers and screen readers pronounce and hyphenate the text in its own language.
+  return (
+    <div className="legal-document frozen-document" lang={labels.language}>
+      {renderAll(doc.content)}
+    </div>
+  );
 }
 
 /** Text with its marks; links only to http(s) and mailto addresses, never script URLs. */

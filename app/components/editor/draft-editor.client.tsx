@@ -13,6 +13,7 @@ import { outlineOf, type OutlineEntry } from "~/editor/outline";
 import { DOCUMENT_FIELD } from "~/editor/document-field";
 import { useT } from "~/i18n/use-t";
 import { OutlinePanel } from "./outline-panel";
+import { useTextLabels } from "../document/text-language";
 import { PresenceBar } from "./presence-bar";
 import { Toolbar } from "./toolbar";
 import { useCollabConnection, type CollabConnection } from "./use-collab-connection";
@@ -31,6 +32,8 @@ type Props = {
   onAccessChanged: () => void;
   threads: PanelThread[];
   canCommentInternally: boolean;
+  /** A thread to open at once (a search hit links to it). */
+  openThreadId?: string | null;
 };
 
 /** The live draft: Tiptap bound to the shared Yjs document, with toolbar, outline and presence. */
@@ -54,16 +57,27 @@ type SidePanel = "outline" | "comments" | "suggestions";
 
 type BoundProps = Omit<Props, "onAccessChanged"> & { connection: CollabConnection };
 
-function BoundEditor({ connection, canEdit, canSuggest, user, draftId, threads, canCommentInternally }: BoundProps) {
+function BoundEditor({
+  connection,
+  canEdit,
+  canSuggest,
+  user,
+  draftId,
+  threads,
+  canCommentInternally,
+  openThreadId,
+}: BoundProps) {
   const t = useT();
+  const textLabels = useTextLabels();
   const { doc, provider } = connection;
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
-  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(openThreadId ?? null);
   const [pending, setPending] = useState<PendingComment | null>(null);
   const [placements, setPlacements] = useState<Map<string, ThreadPlacement>>(new Map());
-  const [focusThread, setFocusThread] = useState<string | null>(null);
+  // A thread a link opened takes focus like one opened from the keyboard.
+  const [focusThread, setFocusThread] = useState<string | null>(openThreadId ?? null);
   // On a phone the text comes first; contents and comments are panels the reader opens.
-  const [panel, setPanel] = useState<SidePanel | null>(null);
+  const [panel, setPanel] = useState<SidePanel | null>(openThreadId ? "comments" : null);
   const togglePanel = (which: SidePanel) => setPanel(panel === which ? null : which);
   const editable = (canEdit || canSuggest) && connection.state !== "revoked";
   // Editors choose (as in other editors); a suggester always suggests.
@@ -106,11 +120,19 @@ function BoundEditor({ connection, canEdit, canSuggest, user, draftId, threads, 
       extensions,
       editable,
       immediatelyRender: false,
-      editorProps: { attributes: { class: "legal-document", "aria-label": t("editor.label"), spellcheck: "true" } },
+      // `lang`: spelling, hyphenation and screen readers follow the text's language.
+      editorProps: {
+        attributes: {
+          class: "legal-document",
+          "aria-label": t("editor.label"),
+          spellcheck: "true",
+          lang: textLabels.language,
+        },
+      },
       onUpdate: ({ editor: current }) => setOutline(outlineOf(current.getJSON() as DocNode)),
       onCreate: ({ editor: current }) => setOutline(outlineOf(current.getJSON() as DocNode)),
     },
-    [extensions],
+    [extensions, textLabels.language],
   );
 
   useEffect(() => {
@@ -197,8 +219,8 @@ function BoundEditor({ connection, canEdit, canSuggest, user, draftId, threads, 
   }, []);
 
   const labels = {
-    "--label-chapter": JSON.stringify(t("editor.chapter")),
-    "--label-article": JSON.stringify(t("editor.article")),
+    "--label-chapter": JSON.stringify(textLabels.chapter),
+    "--label-article": JSON.stringify(textLabels.article),
   } as CSSProperties;
 
   return (

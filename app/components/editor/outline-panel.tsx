@@ -1,10 +1,12 @@
 import type { Editor } from "@tiptap/react";
 import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
+import { useTextLabels } from "../document/text-language";
 
 /** Chapters and articles beside the text; choosing one moves the cursor there. */
 export function OutlinePanel({ editor, outline }: { editor: Editor | null; outline: OutlineEntry[] }) {
   const t = useT();
+  const labels = useTextLabels();
   const jump = (id: string) => {
     if (!editor) return;
     let target: number | null = null;
@@ -27,10 +29,10 @@ export function OutlinePanel({ editor, outline }: { editor: Editor | null; outli
         {outline.map((entry) => (
           <li key={entry.id || `${entry.type}-${entry.number}`} className={`outline-${entry.type}`}>
             <button type="button" className="link-button" onClick={() => jump(entry.id)}>
-              {t(entry.type === "chapter" ? "editor.chapterNumber" : "editor.articleNumber", {
-                number: t.number(entry.number),
-              })}
-              {entry.title ? ` ${entry.title}` : ""}
+              <span lang={labels.language}>
+                {entry.type === "chapter" ? labels.chapterNumber(entry.number) : labels.articleNumber(entry.number)}
+                {entry.title ? ` ${entry.title}` : ""}
+              </span>
             </button>
           </li>
         ))}

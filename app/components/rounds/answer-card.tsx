@@ -1,3 +1,4 @@
+import { useTextLabels } from "~/components/document/text-language";
 import { Form } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
@@ -40,11 +41,12 @@ export function AnswerCard({
   saved: boolean;
 }) {
   const t = useT();
+  const textLabels = useTextLabels();
   return (
     <li className="card proposal-card" data-testid="proposal-to-answer" id={`proposal-${proposal.id}`}>
       {/* The card's heading: a screen reader moves from proposal to proposal by it. */}
       <h2 className="eyebrow">
-        {t("editor.articleNumber", { number: t.number(article?.number ?? 0) })} {article?.title}
+        {textLabels.articleNumber(article?.number ?? 0)} {article?.title}
       </h2>
       <p>
         <strong>{proposal.author.deletedAt ? t("citizens.formerParticipant") : proposal.author.name}</strong>

@@ -1,3 +1,4 @@
+import { useTextLabels } from "~/components/document/text-language";
 import { Form } from "@remix-run/react";
 import { organizationName } from "~/i18n/localized-name";
 import type { OutlineEntry } from "~/editor/outline";
@@ -24,6 +25,7 @@ export function OwnProposals({
   canWithdraw: boolean;
 }) {
   const t = useT();
+  const textLabels = useTextLabels();
   if (proposals.length === 0) return null;
   const numberOf = (articleId: string) => articles.find((a) => a.id === articleId)?.number ?? 0;
   return (
@@ -31,8 +33,13 @@ export function OwnProposals({
       <h2>{t("rounds.ownProposals")}</h2>
       <ul className="plain-list">
         {proposals.map((p) => (
-          <li key={p.id} data-testid="own-proposal" className={p.status === "WITHDRAWN" ? "is-withdrawn" : ""}>
-            <strong>{t("editor.articleNumber", { number: t.number(numberOf(p.articleId)) })}</strong>
+          <li
+            key={p.id}
+            id={`proposal-${p.id}`}
+            data-testid="own-proposal"
+            className={p.status === "WITHDRAWN" ? "is-withdrawn" : ""}
+          >
+            <strong>{textLabels.articleNumber(numberOf(p.articleId))}</strong>
             {p.organization ? <span className="muted"> · {organizationName(p.organization, t.locale)}</span> : null}
             <p className="plain-text">{p.proposedText}</p>
             {p.status === "WITHDRAWN" ? <p className="muted">{t("rounds.withdrawn")}</p> : null}

@@ -1,3 +1,4 @@
+import { useTextLabels } from "~/components/document/text-language";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { FormError } from "~/components/field";
@@ -37,6 +38,7 @@ export function ProposalForm({
   submittedId?: string;
 }) {
   const t = useT();
+  const textLabels = useTextLabels();
   const busy = useNavigation().state === "submitting";
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -64,7 +66,7 @@ export function ProposalForm({
         error={errors.articleId}
         options={articles.map((a) => ({
           value: a.id,
-          label: `${t("editor.articleNumber", { number: t.number(a.number) })} ${a.title}`,
+          label: `${textLabels.articleNumber(a.number)} ${a.title}`,
         }))}
       />
       <TextAreaField

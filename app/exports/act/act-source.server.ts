@@ -9,7 +9,8 @@ import { listVisibleThreads } from "~/models/comments/comments.server";
 import { textOf } from "~/models/documents/compare.server";
 import { getVersion, sha256Hex } from "~/models/documents/versions.server";
 import type { DraftResource, DraftStatus } from "~/policies";
-import { contentLanguage, type ContentLanguage } from "./content-language";
+import { storedTextLanguage, textLabels } from "~/i18n/text-languages";
+import type { ContentLanguage } from "./content-language";
 import { withTrackedChanges, type TrackedText } from "./docx-tracked-changes.server";
 import { loadDocument } from "~/models/documents/document-log.server";
 
@@ -34,7 +35,7 @@ export type ActSource = {
   owner: { id: string; slug: string; country: string; name: string };
   /** The draft's title in the language of its text (for Akoma Ntoso), else its first title. */
   contentTitle: string;
-  /** The language the text is written in (from its script), for metadata. */
+  /** The language the text is written in (the draft's `textLanguage`): labels, tags, metadata. */
   language: ContentLanguage;
   locale: Locale;
   labels: ActLabels;
@@ -63,6 +64,7 @@ type DraftFields = {
   titleEn: string | null;
   kind: string;
   status: DraftStatus;
+  textLanguage: string;
   createdAt: Date;
   ownerOrganization: {
     id: string;
@@ -88,8 +90,9 @@ export function actSourceOf(input: {
   const { draft, version, doc, locale } = input;
   const plainText = plainTextOf(doc);
   const date = version ? version.createdAt : (input.now ?? new Date());
-  const language = contentLanguage(plainText);
+  const language = storedTextLanguage(draft.textLanguage);
   const t = serverT(language);
+  const structure = textLabels(language);
   return {
     draftId: draft.id,
     version: version ? { id: version.id, number: version.number, name: version.name } : null,
@@ -123,8 +126,8 @@ export function actSourceOf(input: {
       dateLabel: t("exports.date"),
       shaLabel: t("exports.sha256"),
       // Plain digits, no grouping: the importer reads "Article 1000." back.
-      chapterNumber: (n) => t("editor.chapterNumber", { number: n }),
-      articleNumber: (n) => t("editor.articleNumber", { number: n }),
+      chapterNumber: structure.chapterNumber,
+      articleNumber: structure.articleNumber,
     },
   };
 }

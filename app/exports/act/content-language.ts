@@ -1,5 +1,7 @@
-/** The four languages Agora's texts are written in. */
-export type ContentLanguage = "hy" | "ru" | "ka" | "en";
+import type { TextLanguage } from "~/i18n/text-languages";
+
+/** The four languages Agora's texts are written in (the data is `TEXT_LANGUAGES`). */
+export type ContentLanguage = TextLanguage;
 
 const SCRIPTS: [ContentLanguage, RegExp][] = [
   ["hy", /[\u0531-\u058F]/gu],
@@ -9,8 +11,9 @@ const SCRIPTS: [ContentLanguage, RegExp][] = [
 ];
 
 /**
- * The language a text is written in, from the script most of its letters are in: a draft has
- * no language field, and its four titles say nothing about the text. Latin counts as English.
+ * The language a text is written in, from the script most of its letters are in. Used only
+ * where no language is stored (a summary table or collegium record, which mix languages);
+ * a draft's text has its own `textLanguage`. Latin counts as English.
  */
 export function contentLanguage(text: string): ContentLanguage {
   let best: ContentLanguage = "en";

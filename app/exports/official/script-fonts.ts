@@ -1,3 +1,4 @@
+import { TEXT_LANGUAGES } from "~/i18n/text-languages";
 import type { ContentLanguage } from "../act/content-language";
 
 /**
@@ -8,20 +9,16 @@ import type { ContentLanguage } from "../act/content-language";
  * New Roman (Latin, Cyrillic) is the face Russian and English drafts are sent in. Where
  * neither is installed (LibreOffice on Linux) fontconfig substitutes a serif with the glyphs.
  */
-export const SCRIPT_FONT: Record<ContentLanguage, string> = {
-  hy: "Sylfaen",
-  ka: "Sylfaen",
-  ru: "Times New Roman",
-  en: "Times New Roman",
-};
+export const SCRIPT_FONT = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l.code, l.font])) as Record<
+  ContentLanguage,
+  string
+>;
 
 /** Word's language tags, so spelling, hyphenation and screen readers pick the right language. */
-export const LANGUAGE_TAG: Record<ContentLanguage, string> = {
-  hy: "hy-AM",
-  ka: "ka-GE",
-  ru: "ru-RU",
-  en: "en-GB",
-};
+export const LANGUAGE_TAG = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l.code, l.wordTag])) as Record<
+  ContentLanguage,
+  string
+>;
 
 const LETTER_SCRIPTS: [ContentLanguage, RegExp][] = [
   ["hy", /[\u0531-\u058F\uFB13-\uFB17]/u],

@@ -8,6 +8,8 @@ export const DRAFT_FOR_POLICY = {
   ...DRAFT_TITLES,
   ownerOrganizationId: true,
   status: true,
+  // Not a policy input: every page that loads a draft this way also shows its text's labels.
+  textLanguage: true,
   access: { select: { organizationId: true, userId: true, level: true } },
 } as const;
 

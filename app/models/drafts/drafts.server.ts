@@ -1,6 +1,7 @@
 import { DRAFT_TITLES } from "~/i18n/localized-name";
 import type { DocNode } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
+import type { TextLanguage } from "~/i18n/text-languages";
 import type { DraftStatus } from "~/policies";
 import type { DraftDetails, DraftInput } from "~/schemas/draft";
 import { indexDraft } from "~/search/search-index.server";
@@ -76,18 +77,28 @@ export function getDraft(id: string) {
 }
 
 /** Creates a draft and its initial document (template, empty, or imported content). */
-export async function createDraft(actorId: string, input: Omit<DraftInput, "initialContent">, content: DocNode) {
+/** `textLanguage` left out: the column's default (Armenian), as for seeds and tests. */
+export async function createDraft(
+  actorId: string,
+  input: Omit<DraftInput, "initialContent" | "textLanguage"> & { textLanguage?: TextLanguage },
+  content: DocNode,
+) {
   const update = jsonToYUpdate(content);
   const draft = await db().$transaction(async (tx) => {
     const created = await tx.draft.create({
-      data: { ...detailsData(input), ownerOrganizationId: input.ownerOrganizationId, createdById: actorId },
+      data: {
+        ...detailsData(input),
+        textLanguage: input.textLanguage,
+        ownerOrganizationId: input.ownerOrganizationId,
+        createdById: actorId,
+      },
     });
     await audit(tx, {
       actorId,
       action: "draft.create",
       objectType: "Draft",
       objectId: created.id,
-      details: { kind: input.kind, ownerOrganizationId: input.ownerOrganizationId },
+      details: { kind: input.kind, ownerOrganizationId: input.ownerOrganizationId, textLanguage: input.textLanguage },
     });
     // The draft and its first text commit together: no draft without a document.
     await initializeDocument(created.id, update, tx);
@@ -114,6 +125,26 @@ export async function updateDraftDetails(actorId: string, draftId: string, input
       objectType: "Draft",
       objectId: draftId,
       details: { before, after: input },
+    });
+  });
+}
+
+/**
+ * Says which language the text is written in: its labels, exports and search stemming follow.
+ * The search entry is rewritten in the same transaction so the text is found by its new stems.
+ */
+export async function changeTextLanguage(actorId: string, draftId: string, textLanguage: TextLanguage) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.draft.findUniqueOrThrow({ where: { id: draftId }, select: { textLanguage: true } });
+    if (before.textLanguage === textLanguage) return;
+    await tx.draft.update({ where: { id: draftId }, data: { textLanguage } });
+    await indexDraft(tx, draftId);
+    await audit(tx, {
+      actorId,
+      action: "draft.textLanguage",
+      objectType: "Draft",
+      objectId: draftId,
+      details: { from: before.textLanguage, to: textLanguage },
     });
   });
 }

@@ -1,3 +1,4 @@
+import { registerMatches } from "~/search/register-search.server";
 import { DRAFT_TITLES, ORGANIZATION_NAMES } from "~/i18n/localized-name";
 import { PLATFORM_TIME_ZONE } from "~/i18n/config";
 import { can, REGISTERED_STATUSES, roundResourceOf, type MaybeActor } from "~/policies";
@@ -16,6 +17,9 @@ export type RegisterFilters = {
   kind?: (typeof DRAFT_KINDS)[number];
   organizationId?: string;
   year?: number;
+  /** Words to find in the titles, the owner's names and the final text. */
+  q?: string;
+  order?: "relevance" | "newest";
 };
 
 const yearFormat = new Intl.DateTimeFormat("en-US", { timeZone: PLATFORM_TIME_ZONE, year: "numeric" });
@@ -71,12 +75,19 @@ export async function listRegister(filters: RegisterFilters, page: Pick<Page, "s
     .sort((a, b) => b.reachedAt.getTime() - a.reachedAt.getTime() || a.id.localeCompare(b.id));
   const years = [...new Set(entries.map((e) => registerYear(e.reachedAt)))].sort((a, b) => b - a);
   const organizations = [...new Map(entries.map((e) => [e.ownerOrganization.id, e.ownerOrganization])).values()];
+  const found = await registerMatches(
+    entries.map((e) => e.id),
+    filters.q ?? "",
+  );
   const matching = entries.filter(
     (e) =>
+      (!found || found.has(e.id)) &&
       (!filters.kind || e.kind === filters.kind) &&
       (!filters.organizationId || e.ownerOrganization.id === filters.organizationId) &&
       (!filters.year || registerYear(e.reachedAt) === filters.year),
   );
+  // A search lists the best match first unless the reader asks for the newest; the sort is stable.
+  if (found && filters.order !== "newest") matching.sort((a, b) => found.get(a.id)! - found.get(b.id)!);
   return {
     items: matching.slice(page.skip, page.skip + page.take),
     total: matching.length,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Draft" ADD COLUMN     "textLanguage" TEXT NOT NULL DEFAULT 'hy';
+
