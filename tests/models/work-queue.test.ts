@@ -8,6 +8,7 @@ import { submitProposal } from "~/models/rounds/proposals.server";
 import { advanceRounds } from "~/models/rounds/round-scheduler.server";
 import { loadRound } from "~/models/rounds/rounds.server";
 import { loadWorkQueue } from "~/models/queue/work-queue.server";
+import { loadMeeting } from "~/models/collegium/meeting-resource.server";
 import { outlineOf } from "~/editor/outline";
 import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
@@ -54,12 +55,21 @@ async function expectedQueue(user: CurrentUser, now: Date) {
     return !r.review.decisions.some((d) => d.membershipId === seat?.membershipId);
   });
   const proposals = await db().proposal.count({ where: { authorId: user.id, status: "SUBMITTED" } });
+  const meetings = [];
+  for (const { id } of await db().collegiumMeeting.findMany({ select: { id: true } })) {
+    const loaded = await loadMeeting(id, now);
+    if (!loaded || loaded.meeting.status !== "SCHEDULED" || loaded.meeting.endsAt <= now) continue;
+    if (loaded.resource.inviteeUserIds.includes(user.id) && can(user.actor, "meeting.view", loaded.resource)) {
+      meetings.push(id);
+    }
+  }
   return {
     drafts: drafts.map((d) => d.id).sort(),
     rounds: open.map((r) => r!.round.id).sort(),
     answers: toAnswer,
     reviews: toDecide.map((r) => r!.review.id).sort(),
     proposals,
+    meetings: meetings.sort(),
   };
 }
 
@@ -113,6 +123,8 @@ describe("the work queue", () => {
     expect(queue.answers.count).toBe(expected.answers);
     expect(queue.reviews.count).toBe(expected.reviews.length);
     expect(queue.proposals.count).toBe(expected.proposals);
+    expect(queue.meetings.count).toBe(expected.meetings.length);
+    expect(queue.meetings.items.every((m) => expected.meetings.includes(m.id))).toBe(true);
     // The items shown are the first of exactly those.
     expect(queue.drafts.items.every((d) => expected.drafts.includes(d.id))).toBe(true);
     expect(queue.reviews.items.every((r) => expected.reviews.includes(r.id))).toBe(true);
@@ -149,5 +161,8 @@ describe("the work queue", () => {
     // A citizen edits nothing and answers nothing.
     const ashot = await at("ashot@citizen.example");
     expect([ashot.drafts.count, ashot.answers.count, ashot.reviews.count]).toEqual([0, 0, 0]);
+    // The collegium's next meeting waits for its members' answer; nobody outside is invited.
+    expect((await at("tigran@uca.example")).meetings.items[0]).toMatchObject({ response: "PENDING" });
+    expect([ashot.meetings.count, lilit.meetings.count]).toEqual([0, 0]);
   });
 });

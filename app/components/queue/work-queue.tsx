@@ -18,6 +18,10 @@ export type QueueView = {
     count: number;
     items: { id: string; number: number; decision: string | null; round: { id: string; title: string } }[];
   };
+  meetings: {
+    count: number;
+    items: { id: string; bodyId: string; title: string; startsAt: Moment; timeZone: string; response: string }[];
+  };
 };
 
 /** One section: a heading with the exact count, up to five items, and the page with them all. */
@@ -70,6 +74,22 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
             <Link to={`/reviews/${r.id}`}>{draftTitle(r.draft, t.locale)}</Link>
             <div className="muted">
               {t("reviews.due")}: <LocalDate value={r.dueAt} withTime />
+            </div>
+          </li>
+        ))}
+      </QueueSection>
+      <QueueSection
+        name="meetings"
+        title={t("home.queue.meetings")}
+        count={queue.meetings.count}
+        all="/collegium"
+        empty={t("home.queue.noMeetings")}
+      >
+        {queue.meetings.items.map((m) => (
+          <li key={m.id}>
+            <Link to={`/collegium/${m.bodyId}/meetings/${m.id}`}>{m.title}</Link>
+            <div className="muted">
+              <LocalDate value={m.startsAt} withTime timeZone={m.timeZone} /> · {t(`meetings.response.${m.response}`)}
             </div>
           </li>
         ))}

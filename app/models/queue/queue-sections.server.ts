@@ -1,7 +1,8 @@
 import { DRAFT_HEADING } from "~/i18n/localized-name";
-import { can, type Actor, type DraftResource, type ReviewResource, type RoundResource } from "~/policies";
+import { can, roundResourceOf, type Actor, type DraftResource, type ReviewResource } from "~/policies";
 import { db } from "~/utils/db.server";
 import { seatsInOffice } from "../collegium/collegium.server";
+import { loadMeeting } from "../collegium/meeting-resource.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
 
 /**
@@ -100,21 +101,6 @@ const ROUND_FOR_QUEUE = {
   draft: { select: DRAFT_FOR_POLICY },
 } as const;
 
-function roundResourceOf(round: {
-  status: RoundResource["status"];
-  audience: RoundResource["audience"];
-  invitations: { organizationId: string }[];
-  draft: Parameters<typeof draftResourceOf>[0];
-}): RoundResource {
-  return {
-    type: "round",
-    status: round.status,
-    audience: round.audience,
-    invitedOrganizationIds: round.invitations.map((i) => i.organizationId),
-    draft: draftResourceOf(round.draft),
-  };
-}
-
 /** Open rounds I may submit proposals to, closing soonest first. */
 export async function roundsOpenToMe(person: QueuePerson, now: Date) {
   const rounds = await db().consultationRound.findMany({
@@ -131,7 +117,7 @@ export async function roundsOpenToMe(person: QueuePerson, now: Date) {
   });
   return section(
     rounds
-      .filter((r) => can(person.actor, "round.submit", roundResourceOf(r)))
+      .filter((r) => can(person.actor, "round.submit", roundResourceOf(r, draftResourceOf(r.draft))))
       .map((r) => ({ id: r.id, title: r.title, closesAt: r.closesAt, timeZone: r.timeZone })),
   );
 }
@@ -152,7 +138,9 @@ export async function proposalsToAnswer(person: QueuePerson) {
     },
   });
   const waiting = rounds
-    .filter((r) => r._count.proposals > 0 && can(person.actor, "round.answer", roundResourceOf(r)))
+    .filter(
+      (r) => r._count.proposals > 0 && can(person.actor, "round.answer", roundResourceOf(r, draftResourceOf(r.draft))),
+    )
     .map((r) => ({ id: r.id, title: r.title, waiting: r._count.proposals }));
   return { count: waiting.reduce((sum, r) => sum + r.waiting, 0), items: waiting.slice(0, SECTION_ITEMS) };
 }
@@ -220,4 +208,31 @@ export async function myProposals(person: QueuePerson) {
     },
   });
   return section(proposals.map((p) => ({ id: p.id, number: p.number, decision: p.decision, round: p.round })));
+}
+
+/**
+ * Meetings I am invited to that have not ended, soonest first, with my answer: the invitation
+ * (accept or decline) and the agenda are on the meeting's page.
+ */
+export async function myMeetings(person: QueuePerson, now: Date) {
+  const invited = await db().meetingInvitee.findMany({
+    where: { userId: person.id, meeting: { status: "SCHEDULED", endsAt: { gt: now } } },
+    select: { meetingId: true, response: true },
+  });
+  const items = [];
+  for (const invitation of invited) {
+    const loaded = await loadMeeting(invitation.meetingId, now);
+    if (!loaded || !can(person.actor, "meeting.view", loaded.resource)) continue;
+    const { meeting } = loaded;
+    items.push({
+      id: meeting.id,
+      bodyId: meeting.bodyId,
+      title: meeting.title,
+      startsAt: meeting.startsAt,
+      timeZone: meeting.timeZone,
+      response: invitation.response,
+    });
+  }
+  items.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
+  return section(items);
 }

@@ -1,5 +1,6 @@
 import {
   draftsToEdit,
+  myMeetings,
   myProposals,
   proposalsToAnswer,
   reviewsToDecide,
@@ -13,14 +14,15 @@ import {
  * `now` is injectable so tests decide what "open" and "due" mean.
  */
 export async function loadWorkQueue(person: QueuePerson, now = new Date()) {
-  const [drafts, rounds, answers, reviews, proposals] = await Promise.all([
+  const [drafts, rounds, answers, reviews, proposals, meetings] = await Promise.all([
     draftsToEdit(person),
     roundsOpenToMe(person, now),
     proposalsToAnswer(person),
     reviewsToDecide(person, now),
     myProposals(person),
+    myMeetings(person, now),
   ]);
-  return { drafts, rounds, answers, reviews, proposals };
+  return { drafts, rounds, answers, reviews, proposals, meetings };
 }
 
 export type WorkQueue = Awaited<ReturnType<typeof loadWorkQueue>>;
