@@ -12,11 +12,10 @@ export async function databaseWork(run: () => Promise<unknown>): Promise<string[
   const operations: string[] = [];
   globalForDb.agoraDb = base.$extends({
     query: {
-      $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          operations.push(`${model}.${operation}`);
-          return query(args);
-        },
+      // Every operation, raw SQL included (the rate limits count in one raw upsert).
+      async $allOperations({ model, operation, args, query }) {
+        operations.push(`${model ?? "sql"}.${operation}`);
+        return query(args);
       },
     },
   }) as unknown as Db;

@@ -142,6 +142,12 @@ const TABLE: Record<string, Row> = {
     loader: PRIVATE,
     action: { expect: PRIVATE, fields: () => ({ titleHy: "", titleRu: "", titleKa: "", titleEn: "", kind: "NOPE" }) },
   },
+  "drafts.$draftId.language.tsx": {
+    // Whoever edits the text may change its language; the private draft is in consultation,
+    // so nobody edits it now, not even an admin.
+    loader: { ...PRIVATE, admin: "deny" },
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ textLanguage: "xx" }) },
+  },
   "drafts.$draftId.reviews.new.tsx": {
     loader: { ...PRIVATE, admin: "deny" },
     // That draft is already under review: by state, not even an admin may send it again.
@@ -200,6 +206,7 @@ const TABLE: Record<string, Row> = {
       fields: (w, role) => ({
         titleEn: role === "admin" ? "" : "Forged owner",
         kind: "LAW",
+        textLanguage: "hy",
         ownerOrganizationId: w.ministry.id,
         initialContent: "empty",
       }),

@@ -2,8 +2,8 @@ import JSZip from "jszip";
 import { describe, expect, it, beforeAll } from "vitest";
 import { db } from "~/utils/db.server";
 import { appAndBrowserForThisFile } from "../helpers/browser";
-import { cookieFor, createPrivateWorld, type PrivateWorld } from "./private-world";
-import { fillPattern, routeModules } from "./route-list";
+import { cookieFor, createPrivateWorld, urlInPrivateWorld, type PrivateWorld } from "./private-world";
+import { routeModules } from "./route-list";
 
 /**
  * Security table, row 12: stored XSS. The payload goes into every kind of stored text a person can
@@ -33,18 +33,7 @@ beforeAll(async () => {
 function pagePaths(): string[] {
   return routeModules()
     .filter((r) => r.hasLoader && !r.file.includes("events"))
-    .map((r) =>
-      fillPattern(r.pattern, {
-        draftId: r.file.includes("reviews.new") ? world.reviewed.id : world.draft.id,
-        versionId: world.roundVersionId,
-        roundId: world.round.id,
-        reviewId: world.review.id,
-        bodyId: world.body.id,
-        meetingId: world.meeting.id,
-        orgId: world.ministry.id,
-        token: "none",
-      }),
-    );
+    .map((r) => urlInPrivateWorld(r, world));
 }
 
 describe("stored XSS", () => {

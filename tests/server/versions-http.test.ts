@@ -77,7 +77,7 @@ describe("version pages", () => {
     });
     const sideHtml = await side.text();
     expect(sideHtml).toContain('data-testid="side-by-side"');
-    expect(sideHtml).toMatch(/<div><p class="muted">[^<]+<\/p><p class="redline plain-text"><del>/);
+    expect(sideHtml).toMatch(/<div><p class="muted">[^<]+<\/p><p class="redline plain-text" lang="hy"><del>/);
     expect(sideHtml).toMatch(/<div><p class="muted">[^<]+<\/p><\/div>/);
     const outsider = await fetch(`${app.url}/drafts/${draftId}/compare`, {
       headers: { Cookie: await as("nino@zugdidi.example") },
