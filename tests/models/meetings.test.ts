@@ -275,6 +275,10 @@ describe("a collegium meeting", () => {
     await circulateMinutes(users.secretary, (await loadMeeting(meeting.id))!);
     const readers = await db().draftAccess.findMany({ where: { draftId, level: "COMMENT" } });
     expect(readers.map((r) => r.userId).sort()).toEqual([people.armen.id, people.karen.id].sort());
+    // The attendees are told where to make their remarks; the outsider is not.
+    const told = await db().notification.findMany({ where: { kind: "meeting.minutesCirculated" } });
+    expect(told.map((n) => n.userId)).toEqual(expect.arrayContaining([people.armen.id, people.karen.id]));
+    expect(told.map((n) => n.userId)).not.toContain(users.outsider.id);
     const circulated = (await loadMeeting(meeting.id))!;
     expect(can(users.armen.actor, "meeting.viewMinutes", circulated.resource)).toBe(true);
     expect(can(users.outsider.actor, "meeting.viewMinutes", circulated.resource)).toBe(false);

@@ -9,6 +9,8 @@ import { advanceRounds } from "~/models/rounds/round-scheduler.server";
 import { loadRound } from "~/models/rounds/rounds.server";
 import { loadWorkQueue } from "~/models/queue/work-queue.server";
 import { loadMeeting } from "~/models/collegium/meeting-resource.server";
+import { loadDocument } from "~/models/documents/document-log.server";
+import { listSuggestions } from "~/editor/suggestions";
 import { outlineOf } from "~/editor/outline";
 import { article, paragraph } from "~/editor/document-json";
 import { jsonToYUpdate } from "~/editor/yjs-document";
@@ -55,6 +57,13 @@ async function expectedQueue(user: CurrentUser, now: Date) {
     return !r.review.decisions.some((d) => d.membershipId === seat?.membershipId);
   });
   const proposals = await db().proposal.count({ where: { authorId: user.id, status: "SUBMITTED" } });
+  let suggestions = 0;
+  for (const draft of [...(await loadDraftResources(draftIds)).entries()]) {
+    if (!can(user.actor, "draft.decideSuggestion", draft[1])) continue;
+    if (!["DRAFTING", "REVISION"].includes(draft[1].status)) continue;
+    const { doc } = await loadDocument(draft[0]);
+    suggestions += listSuggestions(doc).filter((s) => s.authorId !== user.id).length;
+  }
   const meetings = [];
   for (const { id } of await db().collegiumMeeting.findMany({ select: { id: true } })) {
     const loaded = await loadMeeting(id, now);
@@ -70,6 +79,7 @@ async function expectedQueue(user: CurrentUser, now: Date) {
     reviews: toDecide.map((r) => r!.review.id).sort(),
     proposals,
     meetings: meetings.sort(),
+    suggestions,
   };
 }
 
@@ -124,6 +134,7 @@ describe("the work queue", () => {
     expect(queue.reviews.count).toBe(expected.reviews.length);
     expect(queue.proposals.count).toBe(expected.proposals);
     expect(queue.meetings.count).toBe(expected.meetings.length);
+    expect(queue.suggestions.count).toBe(expected.suggestions);
     expect(queue.meetings.items.every((m) => expected.meetings.includes(m.id))).toBe(true);
     // The items shown are the first of exactly those.
     expect(queue.drafts.items.every((d) => expected.drafts.includes(d.id))).toBe(true);
@@ -164,5 +175,9 @@ describe("the work queue", () => {
     // The collegium's next meeting waits for its members' answer; nobody outside is invited.
     expect((await at("tigran@uca.example")).meetings.items[0]).toMatchObject({ response: "PENDING" });
     expect([ashot.meetings.count, lilit.meetings.count]).toEqual([0, 0]);
+    // The NGO expert's two suggestions wait for the ministry's editors, not for her (her
+    // organization edits the draft too, but one does not decide on one's own).
+    expect((await at("anahit@mta.example")).suggestions.count).toBe(2);
+    expect(lilit.suggestions.count).toBe(0);
   });
 });

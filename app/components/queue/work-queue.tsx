@@ -18,6 +18,7 @@ export type QueueView = {
     count: number;
     items: { id: string; number: number; decision: string | null; round: { id: string; title: string } }[];
   };
+  suggestions: { count: number; items: (Draft & { waiting: number })[] };
   meetings: {
     count: number;
     items: { id: string; bodyId: string; title: string; startsAt: Moment; timeZone: string; response: string }[];
@@ -91,6 +92,20 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
             <div className="muted">
               <LocalDate value={m.startsAt} withTime timeZone={m.timeZone} /> · {t(`meetings.response.${m.response}`)}
             </div>
+          </li>
+        ))}
+      </QueueSection>
+      <QueueSection
+        name="suggestions"
+        title={t("home.queue.suggestions")}
+        count={queue.suggestions.count}
+        all="/drafts"
+        empty={t("home.queue.noSuggestions")}
+      >
+        {queue.suggestions.items.map((d) => (
+          <li key={d.id}>
+            <Link to={`/drafts/${d.id}`}>{draftTitle(d, t.locale)}</Link>
+            <div className="muted">{t("home.queue.suggestionsWaiting", { count: t.number(d.waiting) })}</div>
           </li>
         ))}
       </QueueSection>

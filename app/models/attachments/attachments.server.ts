@@ -4,6 +4,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import type { AttachmentKindName } from "./attachment-kinds";
 import { checkAttachmentUpload } from "./attachment-upload.server";
+import { FROZEN_ATTACHMENT_FIELDS } from "./frozen-attachments.server";
 
 /**
  * The dossier as it is being written: the attachments on a draft now. Adding and replacing
@@ -22,17 +23,8 @@ export type NewAttachment = UploadedFile & {
   title: string;
 };
 
-export const ATTACHMENT_LIST_FIELDS = {
-  id: true,
-  kind: true,
-  title: true,
-  fileName: true,
-  mediaType: true,
-  sha256: true,
-  position: true,
-  updatedAt: true,
-  file: { select: { size: true } },
-} as const;
+/** A dossier entry as lists show it: what a frozen copy keeps, and when it last changed. */
+export const ATTACHMENT_LIST_FIELDS = { ...FROZEN_ATTACHMENT_FIELDS, updatedAt: true } as const;
 
 export function listAttachments(draftId: string) {
   return db().draftAttachment.findMany({

@@ -5,6 +5,7 @@ import { jsonToYUpdate } from "~/editor/yjs-document";
 import { LOCALES, type Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
 import { audit } from "~/utils/audit.server";
+import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import { db } from "~/utils/db.server";
 import { RuleError } from "~/utils/rule-error";
 import { notifyDraftAccessChanged } from "~/utils/draft-events.server";
@@ -104,6 +105,17 @@ export async function circulateMinutes(user: CurrentUser, loaded: LoadedMeeting)
     for (const userId of new Set(readers)) {
       await tx.draftAccess.create({ data: { draftId, userId, level: "COMMENT", grantedById: user.id } });
     }
+    // Every attendee is told where to make their remarks (not the one circulating them).
+    const attendees = await tx.user.findMany({
+      where: { id: { in: loaded.resource.attendeeUserIds.filter((id) => id !== user.id) } },
+      select: RECIPIENT_FIELDS,
+    });
+    await notifyPeople(tx, attendees, {
+      kind: "meeting.minutesCirculated",
+      path: `/drafts/${draftId}`,
+      title: () => meeting.title,
+      about: { draftId, meetingId: meeting.id, actorId: user.id },
+    });
     await audit(tx, {
       actorId: user.id,
       action: "meeting.minutesCirculate",

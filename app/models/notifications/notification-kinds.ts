@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = {
   "meeting.invited": { optional: false },
   "meeting.changed": { optional: false },
   "meeting.cancelled": { optional: false },
+  "meeting.minutesCirculated": { optional: true },
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -4,6 +4,8 @@ import { db } from "~/utils/db.server";
 import { seatsInOffice } from "../collegium/collegium.server";
 import { loadMeeting } from "../collegium/meeting-resource.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
+import { loadDocument } from "../documents/document-log.server";
+import { listSuggestions } from "~/editor/suggestions";
 
 /**
  * The sections of a person's work queue, one small function each. Each asks the database
@@ -29,18 +31,22 @@ const WRITING_LEVELS: ("EDIT" | "SUGGEST")[] = ["EDIT", "SUGGEST"];
 const writesIn = (actor: Actor, draft: DraftResource) =>
   can(actor, "draft.edit", draft) || can(actor, "draft.suggest", draft);
 
+/** Drafts within the person's reach through their organizations or grants of these levels. */
+function reachOf(person: QueuePerson, levels: ("EDIT" | "SUGGEST")[]) {
+  const orgs = organizationIdsOf(person.actor);
+  if (person.actor.isPlatformAdmin) return {};
+  return {
+    OR: [
+      { ownerOrganizationId: { in: orgs } },
+      { access: { some: { level: { in: levels }, organizationId: { in: orgs } } } },
+      { access: { some: { level: { in: levels }, userId: person.id } } },
+    ],
+  };
+}
+
 /** Drafts I can edit or suggest in now, recently changed first, with who made the last recorded change. */
 export async function draftsToEdit(person: QueuePerson): Promise<Section<EditableDraft>> {
-  const orgs = organizationIdsOf(person.actor);
-  const reach = person.actor.isPlatformAdmin
-    ? {}
-    : {
-        OR: [
-          { ownerOrganizationId: { in: orgs } },
-          { access: { some: { level: { in: WRITING_LEVELS }, organizationId: { in: orgs } } } },
-          { access: { some: { level: { in: WRITING_LEVELS }, userId: person.id } } },
-        ],
-      };
+  const reach = reachOf(person, WRITING_LEVELS);
   const candidates = await db().draft.findMany({
     where: { AND: [reach, { status: { in: ["DRAFTING", "REVISION"] } }] },
     select: { ...DRAFT_FOR_POLICY, updatedAt: true, snapshot: { select: { updatedAt: true } } },
@@ -235,4 +241,29 @@ export async function myMeetings(person: QueuePerson, now: Date) {
   }
   items.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
   return section(items);
+}
+
+/**
+ * Drafts with others' suggestions waiting for my decision (I edit them), with how many; counted by
+ * suggestion. Pending suggestions live in the document itself, not in a table (decision 022),
+ * so each candidate's document is read from its log: an editor has a handful of such drafts.
+ */
+export async function suggestionsToDecide(person: QueuePerson) {
+  const candidates = await db().draft.findMany({
+    where: { AND: [reachOf(person, ["EDIT"]), { status: { in: ["DRAFTING", "REVISION"] } }] },
+    select: DRAFT_FOR_POLICY,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+  });
+  const waiting = [];
+  for (const draft of candidates) {
+    if (!can(person.actor, "draft.decideSuggestion", draftResourceOf(draft))) continue;
+    const { doc } = await loadDocument(draft.id);
+    // One's own suggestions wait for someone else's decision.
+    const count = listSuggestions(doc).filter((s) => s.authorId !== person.id).length;
+    doc.destroy();
+    if (count === 0) continue;
+    const { id, titleHy, titleRu, titleKa, titleEn } = draft;
+    waiting.push({ id, titleHy, titleRu, titleKa, titleEn, waiting: count });
+  }
+  return { count: waiting.reduce((sum, d) => sum + d.waiting, 0), items: waiting.slice(0, SECTION_ITEMS) };
 }

@@ -5,6 +5,7 @@ import {
   proposalsToAnswer,
   reviewsToDecide,
   roundsOpenToMe,
+  suggestionsToDecide,
   type QueuePerson,
 } from "./queue-sections.server";
 
@@ -14,15 +15,16 @@ import {
  * `now` is injectable so tests decide what "open" and "due" mean.
  */
 export async function loadWorkQueue(person: QueuePerson, now = new Date()) {
-  const [drafts, rounds, answers, reviews, proposals, meetings] = await Promise.all([
+  const [drafts, rounds, answers, reviews, proposals, meetings, suggestions] = await Promise.all([
     draftsToEdit(person),
     roundsOpenToMe(person, now),
     proposalsToAnswer(person),
     reviewsToDecide(person, now),
     myProposals(person),
     myMeetings(person, now),
+    suggestionsToDecide(person),
   ]);
-  return { drafts, rounds, answers, reviews, proposals, meetings };
+  return { drafts, rounds, answers, reviews, proposals, meetings, suggestions };
 }
 
 export type WorkQueue = Awaited<ReturnType<typeof loadWorkQueue>>;
