@@ -180,10 +180,26 @@ export async function loadReview(reviewId: string, now = new Date()) {
     },
   });
   if (!review) return null;
+  return { review, resource: await reviewResourceOf(review, now) };
+}
+
+/** The fields of a stored review the policy decides on. */
+export type ReviewForPolicy = {
+  status: ReviewResource["status"];
+  bodyId: string;
+  dueAt: Date;
+  body: { organizationId: string };
+  draft: Parameters<typeof draftResourceOf>[0];
+  reviewers: { membershipId: string; membership: { userId: string | null } }[];
+  decisions: { membershipId: string }[];
+};
+
+/** What the policy needs of a review: its seats, the body's officers in office `now`, the clock. */
+export async function reviewResourceOf(review: ReviewForPolicy, now: Date): Promise<ReviewResource> {
   const officers = await seatsInOffice(db(), review.bodyId, now);
   const userIdsOf = (role: string) =>
     officers.filter((s) => s.role === role).flatMap((s) => (s.userId ? [s.userId] : []));
-  const resource: ReviewResource = {
+  return {
     type: "review",
     status: review.status,
     collegium: { type: "collegium", organizationId: review.body.organizationId },
@@ -194,7 +210,6 @@ export async function loadReview(reviewId: string, now = new Date()) {
     everyoneDecided: review.reviewers.every((r) => review.decisions.some((d) => d.membershipId === r.membershipId)),
     dueReached: now >= review.dueAt,
   };
-  return { review, resource };
 }
 
 /** Open reviews where this person holds a reviewer's seat, soonest due first, with their own decision. */

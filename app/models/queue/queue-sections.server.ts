@@ -1,7 +1,7 @@
 import { DRAFT_HEADING } from "~/i18n/localized-name";
-import { can, roundResourceOf, type Actor, type DraftResource, type ReviewResource } from "~/policies";
+import { can, roundResourceOf, type Actor, type DraftResource } from "~/policies";
 import { db } from "~/utils/db.server";
-import { seatsInOffice } from "../collegium/collegium.server";
+import { reviewResourceOf } from "../collegium/reviews.server";
 import { loadMeeting } from "../collegium/meeting-resource.server";
 import { DRAFT_FOR_POLICY, draftResourceOf } from "../drafts/draft-access.server";
 import { loadDocument } from "../documents/document-log.server";
@@ -171,21 +171,7 @@ export async function reviewsToDecide(person: QueuePerson, now: Date) {
   for (const r of reviews) {
     const mine = r.reviewers.find((seat) => seat.membership.userId === person.id);
     if (!mine || r.decisions.some((d) => d.membershipId === mine.membershipId)) continue;
-    const officers = await seatsInOffice(db(), r.bodyId, now);
-    const userIdsOf = (role: string) =>
-      officers.filter((s) => s.role === role).flatMap((s) => (s.userId ? [s.userId] : []));
-    const resource: ReviewResource = {
-      type: "review",
-      status: r.status,
-      collegium: { type: "collegium", organizationId: r.body.organizationId },
-      draft: draftResourceOf(r.draft),
-      reviewerUserIds: r.reviewers.flatMap((seat) => (seat.membership.userId ? [seat.membership.userId] : [])),
-      secretaryUserIds: userIdsOf("SECRETARY"),
-      chairUserIds: userIdsOf("CHAIR"),
-      everyoneDecided: false,
-      dueReached: now >= r.dueAt,
-    };
-    if (!can(person.actor, "review.decide", resource)) continue;
+    if (!can(person.actor, "review.decide", await reviewResourceOf(r, now))) continue;
     waiting.push({
       id: r.id,
       dueAt: r.dueAt,
