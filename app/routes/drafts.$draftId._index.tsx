@@ -5,7 +5,7 @@ import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { MentionPeople } from "~/components/comments/mention-people";
 import type { PanelThread } from "~/components/comments/types";
 import { DraftEditor } from "~/components/editor/draft-editor.client";
@@ -89,13 +89,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return changed ? { error: null } : data({ error: "drafts.transitionRefused" }, { status: 409 });
 }
 
-/** Reloads the page data (and so the comment threads) when the server says they changed. */
+/**
+ * Reloads the page data (and so the comment threads) when the server says they changed.
+ * The stream is opened once per draft: `reload` changes identity on every render (the
+ * revalidator is a new object each time), and reopening the stream then dropped the notices
+ * sent while it reconnected. A reconnection (the browser's own, after a network drop) reloads
+ * once, since notices sent meanwhile are gone.
+ */
 function useCommentEvents(draftId: string, reload: () => void) {
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
   useEffect(() => {
     const events = new EventSource(`/drafts/${draftId}/comments/events`);
-    events.addEventListener("changed", reload);
+    let opened = false;
+    const onOpen = () => {
+      if (opened) reloadRef.current();
+      opened = true;
+    };
+    const onChanged = () => reloadRef.current();
+    events.addEventListener("open", onOpen);
+    events.addEventListener("changed", onChanged);
     return () => events.close();
-  }, [draftId, reload]);
+  }, [draftId]);
 }
 
 /** Renders the editor only after hydration: Tiptap and y-websocket live in the browser. */

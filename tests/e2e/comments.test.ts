@@ -56,6 +56,12 @@ describe("comments in the browser", () => {
       signedInPage("armen@ucfo.example"),
       signedInPage("anahit@mta.example"),
     ]);
+    // Every reload of the threads re-renders the page; the event stream must stay the one opened
+    // first (reopening it on each render dropped the notices sent while it reconnected).
+    let partnerStreams = 0;
+    partner.on("request", (request) => {
+      if (request.url().endsWith("/comments/events")) partnerStreams += 1;
+    });
     await Promise.all([openDraft(partner, draft.id), openDraft(ministry, draft.id)]);
 
     const passage = "պաշտոնական կայքում";
@@ -103,6 +109,7 @@ describe("comments in the browser", () => {
     const thread = await db().commentThread.findFirstOrThrow({ where: { draftId: draft.id } });
     expect(thread.status).toBe("RESOLVED");
     expect(thread.quote).toBe(passage);
+    expect(partnerStreams).toBe(1);
   });
 
   it("a passage over two paragraphs is highlighted in both, listed in text order, and reachable with the keyboard", async () => {
