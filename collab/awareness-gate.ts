@@ -13,7 +13,11 @@ const utf8 = new TextDecoder();
  * What one connection's awareness (carets, names) may cost the room and every joiner:
  * - no state over `maxAwarenessStateBytes` (our editor's is a few hundred bytes);
  * - no more than `maxAwarenessClientsPerConnection` client ids with a state at once;
- * so a joiner receives at most connections × ids × bytes. A frame beyond either bound is
+ * so a joiner receives at most connections × ids × bytes. Entries that are no news — a client
+ * id at a clock the room already holds — are left out before counting: the stock y-websocket
+ * provider sends back every presence it receives from the server, so each connection echoes
+ * everyone's carets, and counting those closed every connection of a draft with more than
+ * `maxAwarenessClientsPerConnection` people in it. A frame beyond either bound is
  * dropped whole and the connection closed at once: our editor never comes near them, so
  * such a frame is hostile or broken, and applying part of it would show a presence other
  * than the one the client believes it has.
@@ -30,12 +34,17 @@ export class AwarenessGate {
     private readonly limits: Limits,
     /** Applies a merged update; called at once or from a timer. */
     private readonly apply: (update: Uint8Array) => void,
+    /** The clock the room holds for a client id (also after its state was removed), if any. */
+    private readonly knownClock: (clientId: number) => number | undefined = () => undefined,
   ) {}
 
   /** Takes one awareness update; a refusal means close the connection. Throws if malformed. */
   receive(update: Uint8Array): Refusal | null {
-    const entries = readEntries(update, this.limits.maxAwarenessStateBytes);
-    if (entries === "too large") return { code: CLOSE.TOO_LARGE, reason: "awareness state too large" };
+    const read = readEntries(update, this.limits.maxAwarenessStateBytes);
+    if (read === "too large") return { code: CLOSE.TOO_LARGE, reason: "awareness state too large" };
+    // Applying an entry at a clock the room has already seen changes nothing (y-protocols keeps the newer).
+    const entries = read.filter((entry) => entry.clock > (this.knownClock(entry.clientId) ?? -1));
+    if (entries.length === 0) return null;
     const owned = new Set(this.owned);
     for (const entry of entries) {
       if (entry.state === "null") owned.delete(entry.clientId);

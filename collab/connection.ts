@@ -44,8 +44,10 @@ export class Connection implements RoomMember {
     ws.binaryType = "nodebuffer";
     ws.on("message", (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
     this.syncAnswers = new SyncAnswers(config, (stateVector, done) => this.answerSync(stateVector, done));
-    this.awarenessGate = new AwarenessGate(config, (update) =>
-      this.guarded(() => this.room!.applyAwareness(update, this)),
+    this.awarenessGate = new AwarenessGate(
+      config,
+      (update) => this.guarded(() => this.room!.applyAwareness(update, this)),
+      (clientId) => this.room?.awareness.meta.get(clientId)?.clock,
     );
     ws.on("close", () => this.awarenessGate.stop());
   }

@@ -86,6 +86,29 @@ describe("collab server", () => {
     expect((a.provider.awareness.getLocalState() as { user?: { name?: string } }).user?.name).toBe("Անահիտ");
   });
 
+  it("keeps everyone connected when more people are present than one connection may speak for", async () => {
+    // The stock provider sends on every awareness change, also the states it received from
+    // others: each connection relays everyone's presence back. Six people in a draft must not
+    // look like one connection claiming six presences.
+    const { ministry, staff, draft } = await createDraftSetup();
+    const colleagues = await Promise.all(
+      Array.from({ length: 5 }, async (_, index) => {
+        const colleague = await createUser({ name: `Colleague ${index}` });
+        await addMember(colleague.id, ministry.id);
+        return colleague;
+      }),
+    );
+    const cookies = await Promise.all([staff, ...colleagues].map((person) => sessionCookieFor(person.id)));
+    const people = cookies.map((cookie) => connect(server, draft.id, cookie));
+    await Promise.all(people.map(waitForSync));
+    people.forEach((person, index) => person.provider.awareness.setLocalStateField("cursor", { anchor: index }));
+    const seesEveryone = () => people.every((person) => person.provider.awareness.getStates().size === people.length);
+    await expect.poll(seesEveryone, { timeout: 5000 }).toBe(true);
+    people.forEach((person, index) => person.provider.awareness.setLocalStateField("cursor", { anchor: index + 10 }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(people.flatMap((person) => person.closeCodes)).toEqual([]);
+  });
+
   it("never applies, relays or stores a commenter's updates", async () => {
     const { staff, draft } = await createDraftSetup();
     const commenter = await partnerWith("COMMENT", draft.id, staff.id);
