@@ -1,10 +1,12 @@
 /**
  * The load generator, in its own process (bench/lib/processes.ts forks it per job): typing
  * (bench/load/typing.ts), opening a draft until synced, awareness, idle connections.
- * Awareness and idle clients are y-websocket's own WebsocketProvider (bench/load/provider-clients.ts), as in a browser.
+ * Awareness and idle clients are each server's own provider, as in a browser: y-websocket's
+ * WebsocketProvider for ours and the reference, HocuspocusProvider for Hocuspocus
+ * (bench/load/provider-clients.ts).
  */
 import { timeToSync, type Endpoint } from "./load/clients";
-import { openClient, sleep } from "./load/provider-clients";
+import { openPeerClient, sleep } from "./load/provider-clients";
 import { runTyping, type TypingOptions } from "./load/typing";
 
 export type AwarenessOptions = {
@@ -26,15 +28,17 @@ export type AwarenessResult = { framesPerSecond: number; changesPerSecond: numbe
 export async function runAwareness(options: AwarenessOptions, beforeMeasuring: () => Promise<void>) {
   let frames = 0;
   let measuring = false;
-  const clients = Array.from({ length: options.clients }, () => {
-    const client = openClient(options);
-    client.provider.awareness.on("update", (_change: unknown, origin: unknown) => {
-      if (measuring && origin !== "local") frames++;
-    });
-    return client;
-  });
+  const clients = await Promise.all(
+    Array.from({ length: options.clients }, async () => {
+      const client = await openPeerClient(options);
+      client.awareness.on("update", (_change: unknown, origin: unknown) => {
+        if (measuring && origin !== "local") frames++;
+      });
+      return client;
+    }),
+  );
   await Promise.all(clients.map((client) => client.synced()));
-  clients.forEach(({ provider }, i) => provider.awareness.setLocalStateField("user", { name: `user ${i}` }));
+  clients.forEach(({ awareness }, i) => awareness.setLocalStateField("user", { name: `user ${i}` }));
   await sleep(1000);
   await beforeMeasuring();
   const interval = 1000 / options.rate;
@@ -43,10 +47,10 @@ export async function runAwareness(options: AwarenessOptions, beforeMeasuring: (
   measuring = true;
   const timer = setInterval(() => {
     const now = performance.now();
-    clients.forEach(({ provider }, index) => {
+    clients.forEach(({ awareness }, index) => {
       const due = start + (index * interval) / clients.length + moved[index]! * interval;
       if (due <= now && due < start + options.measureMs) {
-        provider.awareness.setLocalStateField("cursor", { anchor: moved[index]!, head: moved[index]! });
+        awareness.setLocalStateField("cursor", { anchor: moved[index]!, head: moved[index]! });
         moved[index]!++;
       }
     });
@@ -71,7 +75,7 @@ export async function holdIdle(options: {
   headers: Record<string, string>;
   clients: number;
 }) {
-  const clients = Array.from({ length: options.clients }, () => openClient(options));
+  const clients = await Promise.all(Array.from({ length: options.clients }, () => openPeerClient(options)));
   await Promise.all(clients.map((client) => client.synced()));
   return () => clients.forEach((client) => client.close());
 }

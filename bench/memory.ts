@@ -49,17 +49,22 @@ export async function runMemory({ quick }: { quick: boolean }) {
   const unloadAfterMs = quick ? 3_000 : DEFAULT_COLLAB_CONFIG.unloadAfterMs;
   const setup = await createBenchFixture(temporarySqliteUrl(), 2 + SOAK_DRAFTS);
   const env = { DATABASE_URL: setup.databaseUrl };
-  const [loadedOurs, loadedReference, unloadServer, soakOurs, soakReference] = await Promise.all([
+  const [loadedOurs, loadedReference, loadedHocuspocus, unloadServer, soakOurs, soakReference] = await Promise.all([
     startServer("ours", env),
     startServer("reference", env),
+    startServer("hocuspocus", env),
     startServer("ours", { ...env, UNLOAD_AFTER_MS: String(unloadAfterMs) }),
     startServer("ours", { ...env, UNLOAD_AFTER_MS: String(SOAK_UNLOAD_AFTER_MS) }),
     startServer("reference", env),
   ]);
-  const servers = [loadedOurs, loadedReference, unloadServer, soakOurs, soakReference];
+  const servers = [loadedOurs, loadedReference, loadedHocuspocus, unloadServer, soakOurs, soakReference];
   try {
     const work = Promise.all([
-      (async () => [await loadedDraft(loadedOurs, setup), await loadedDraft(loadedReference, setup)])(),
+      (async () => [
+        await loadedDraft(loadedOurs, setup),
+        await loadedDraft(loadedReference, setup),
+        await loadedDraft(loadedHocuspocus, setup),
+      ])(),
       unloadAfterWrite(unloadServer, setup, unloadAfterMs),
       Promise.all(
         [soakOurs, soakReference].map((server) => soakHeap(server, setup, { soakMs, sampleEveryMs, warmUpMs })),
@@ -83,7 +88,7 @@ export async function runMemory({ quick }: { quick: boolean }) {
 /**
  * (a) Heap after GC with the 300-article draft held by one client, minus before. A small
  * draft is opened first so that what any first document costs (the database client, code)
- * is in "before". The reference has no database: the client brings the document.
+ * is in "before". The peers' storage does not hold the draft: the client brings the document.
  */
 async function loadedDraft(server: BenchServer, setup: BenchDatabase): Promise<LoadedDraftRow> {
   const client = (draftId: string) => ({
@@ -95,7 +100,7 @@ async function loadedDraft(server: BenchServer, setup: BenchDatabase): Promise<L
   await hold({ type: "hold", client: client(setup.drafts[0]!), seedBig: false });
   const before = await server.stats();
   let during = before;
-  await hold({ type: "hold", client: client(setup.bigDraft), seedBig: server.kind === "reference" }, async () => {
+  await hold({ type: "hold", client: client(setup.bigDraft), seedBig: server.kind !== "ours" }, async () => {
     during = await server.stats();
   });
   const heapBytes = (during.heapMb - before.heapMb) * 1024 * 1024;

@@ -1,7 +1,7 @@
 /**
- * `npm run bench` (`-- --quick` for a short run: two minutes, and half a minute under
- * attack): our collab server against the reference @y/websocket-server 0.1.1 in the same
- * run, on this machine.
+ * `npm run bench` (`-- --quick` for a short run: a few minutes, and half a minute under
+ * attack): our collab server against two peers in the same run, on this machine: the
+ * reference @y/websocket-server 0.1.1 and Hocuspocus 4.7 with SQLite storage.
  * Servers and the load generator run in separate processes (bench/lib/processes.ts).
  * Scenarios: hot draft, crowded draft, many drafts with a load ramp, slow reader,
  * cross-node (two of our nodes + Redis), awareness merging, memory per idle connection,
@@ -31,8 +31,8 @@ import { runWebBench, webTable } from "./web";
 const QUICK = process.argv.includes("--quick");
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? (QUICK ? 2_000 : 10_000));
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
-/** Drafts for every scenario: many drafts needs 2,000 per server (200 in the quick run). */
-const DRAFTS = QUICK ? 500 : 4100;
+/** Drafts for every scenario: many drafts needs 2,000 per server, three servers (200 each in the quick run). */
+const DRAFTS = QUICK ? 700 : 6100;
 
 function commitOf(): string {
   try {
@@ -55,15 +55,16 @@ async function main() {
   const servers = {
     ours: await startServer("ours", { ...env, UNLOAD_AFTER_MS: "50" }),
     reference: await startServer("reference", env),
+    hocuspocus: await startServer("hocuspocus", env),
   };
+  const stopServers = () => Object.values(servers).forEach((server) => server.stop());
   const context = createContext({ quick: QUICK, measureMs: MEASURE_MS, setup, env, servers });
   phase("typing scenarios");
   const typing = await typingScenarios(context);
   if (process.env.BENCH_ONLY) {
     // Working on one typing scenario: its table, nothing else.
     console.log(`\n${typingTable(typing)}\n`);
-    servers.ours.stop();
-    servers.reference.stop();
+    stopServers();
     process.exit(0);
   }
   phase("cross-node");
@@ -73,8 +74,7 @@ async function main() {
   const awareness = await awarenessScenario(context);
   const idle = await idleScenario(context);
   const coldLoad = await coldLoadScenario(context);
-  servers.ours.stop();
-  servers.reference.stop();
+  stopServers();
   // Each of these builds its own database and servers.
   phase("durability");
   const durability = await runDurability({ quick: QUICK });

@@ -9,14 +9,15 @@ export type BenchContext = {
   setup: Awaited<ReturnType<typeof prepareBenchDatabase>>;
   /** Environment of every server we start (DATABASE_URL, …). */
   env: Record<string, string>;
-  servers: { ours: BenchServer; reference: BenchServer };
+  servers: { ours: BenchServer; reference: BenchServer; hocuspocus: BenchServer };
   /** Rooms of drafts no earlier scenario touched (each scenario starts from empty documents). */
   freshRooms(count: number): string[];
   /** The session cookie and the Origin a browser on that server's page would send. */
   headersFor(server: BenchServer): Record<string, string>;
 };
 
-export const KINDS = ["ours", "reference"] as const;
+/** Ours and the two peers, in the order every shared scenario runs them. */
+export const KINDS = ["ours", "reference", "hocuspocus"] as const;
 
 export function createContext(base: Omit<BenchContext, "freshRooms" | "headersFor">): BenchContext {
   let next = 0;

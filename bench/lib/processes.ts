@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 
-export type ServerKind = "ours" | "reference";
+export type ServerKind = "ours" | "reference" | "hocuspocus";
 export type ServerStats = {
   cpuPercent: number;
   rssMb: number;
@@ -14,6 +14,8 @@ export type ServerStats = {
   rooms?: number;
 };
 export type BenchServer = Awaited<ReturnType<typeof startServer>>;
+
+import { HOCUSPOCUS_PATH } from "../load/wire";
 
 const tsx = { execArgv: ["--import", "tsx"] };
 
@@ -46,7 +48,8 @@ export async function startServer(kind: ServerKind, env: Record<string, string>)
     kind,
     child,
     port,
-    url: `ws://127.0.0.1:${port}/collab`,
+    // The path tells the load clients which framing to speak (bench/load/wire.ts).
+    url: `ws://127.0.0.1:${port}/${kind === "hocuspocus" ? HOCUSPOCUS_PATH : "collab"}`,
     /** CPU, memory and event-loop delay since the last reset (heap after a full GC). */
     stats: () => request<ServerStats>(child, { type: "stats" }, "stats"),
     reset: () => request(child, { type: "reset" }, "reset-done").then(() => undefined),

@@ -9,14 +9,16 @@
  *   not the server, the bottleneck at 400 typists);
  * - a **listener** only reads the frames the server sends, like an idle tab.
  *
- * The server does the same work for all three, so both servers under test are measured
- * alike; only the load process saves the cost of decoding every update N times.
+ * The server does the same work for all three, so the servers under test are measured
+ * alike; only the load process saves the cost of decoding every update N times. Hocuspocus
+ * gets the same messages in its own framing (bench/load/wire.ts).
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { wireFor, type Wire } from "./wire";
 
 export type Endpoint = { url: string; room: string; headers: Record<string, string> };
 /** A beacon: the scheduled send time (ms, load-process clock) and the node its writer uses. */
@@ -24,11 +26,16 @@ export type Beacon = [sentAt: number, node: number];
 
 const MESSAGE_SYNC = 0;
 
-function open(endpoint: Endpoint): WebSocket {
+/** A socket to the endpoint's draft; `send` frames a y-websocket message for that server. */
+function open(endpoint: Endpoint): { ws: WebSocket; wire: Wire; send(message: Uint8Array): void } {
   const ws = new WebSocket(`${endpoint.url}/${endpoint.room}`, { headers: endpoint.headers });
   ws.binaryType = "nodebuffer";
-  return ws;
+  const wire = wireFor(endpoint.url, endpoint.room);
+  if (wire.hello) ws.once("open", () => ws.send(wire.hello!));
+  return { ws, wire, send: (message) => ws.send(wire.frame(message)) };
 }
+
+const bytesOf = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 function syncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -139,17 +146,19 @@ export type Probe = ClientBase & Typist & { doc: Y.Doc };
  */
 export function openProbe(endpoint: Endpoint, onBeacon: (beacon: Beacon, arrivedAt: number) => void): Probe {
   const doc = new Y.Doc();
-  const ws = open(endpoint);
+  const { ws, wire, send } = open(endpoint);
   let markSynced: () => void;
   const synced = new Promise<void>((resolve) => (markSynced = resolve));
-  ws.on("open", () => ws.send(syncStep1(doc)));
+  ws.on("open", () => send(syncStep1(doc)));
   ws.on("message", (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    const message = wire.unframe(bytesOf(data));
+    if (!message) return;
+    const decoder = decoding.createDecoder(message);
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
     const reply = encoding.createEncoder();
     encoding.writeVarUint(reply, MESSAGE_SYNC);
     const kind = syncProtocol.readSyncMessage(decoder, reply, doc, ws);
-    if (encoding.length(reply) > 1) ws.send(encoding.toUint8Array(reply));
+    if (encoding.length(reply) > 1) send(encoding.toUint8Array(reply));
     if (kind === syncProtocol.messageYjsSyncStep2) markSynced();
   });
   doc.getArray<Beacon>("beacons").observe((event) => {
@@ -169,7 +178,7 @@ export function openProbe(endpoint: Endpoint, onBeacon: (beacon: Beacon, arrived
     }
   });
   doc.on("update", (update: Uint8Array, origin: unknown) => {
-    if (origin !== ws && ws.readyState === ws.OPEN) ws.send(updateFrame(update));
+    if (origin !== ws && ws.readyState === ws.OPEN) send(updateFrame(update));
   });
   const close = trackClose(ws);
   return { ws, doc, ready: synced, ...close, destroy: () => (close.destroy(), doc.destroy()), type: typingInto(doc) };
@@ -183,11 +192,11 @@ export type Writer = ClientBase & Typist;
  */
 export function openWriter(endpoint: Endpoint, suggester?: string): Writer {
   const doc = new Y.Doc();
-  const ws = open(endpoint);
-  const ready = opened(ws).then(() => ws.send(EMPTY_STEP1));
+  const { ws, send } = open(endpoint);
+  const ready = opened(ws).then(() => send(EMPTY_STEP1));
   ready.catch(() => undefined);
   doc.on("update", (update: Uint8Array) => {
-    if (ws.readyState === ws.OPEN) ws.send(updateFrame(update));
+    if (ws.readyState === ws.OPEN) send(updateFrame(update));
   });
   const close = trackClose(ws);
   const type = suggester ? suggestingInto(doc, suggester) : typingInto(doc);
@@ -198,9 +207,9 @@ export type Listener = ClientBase & { bytes: () => number };
 
 /** An idle tab: says SyncStep1 like every client, then reads and counts what it is sent. */
 export function openListener(endpoint: Endpoint): Listener {
-  const ws = open(endpoint);
+  const { ws, send } = open(endpoint);
   let bytes = 0;
-  const ready = opened(ws).then(() => ws.send(EMPTY_STEP1));
+  const ready = opened(ws).then(() => send(EMPTY_STEP1));
   ready.catch(() => undefined);
   ws.on("message", (data: Buffer) => (bytes += data.byteLength));
   return { ws, ready, bytes: () => bytes, ...trackClose(ws) };

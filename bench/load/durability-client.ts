@@ -2,11 +2,12 @@
  * Load process of the durability scenario: clients on one or more drafts, connected with
  * `?saved=1`, some typing on a fixed schedule. For each update the typist remembers its
  * *scheduled* send time and the clock it reached; the update is durable when a saved-notice
- * (MESSAGE_SAVED, sent after each database write) carries a state vector at or past that
- * clock. Records notice arrival − scheduled send, on this process's clock only.
+ * (MESSAGE_SAVED, sent after each database write; Hocuspocus: the stored notice of
+ * bench/servers/hocuspocus-stored-notices.ts) carries a state vector at or past that clock. Records notice arrival − scheduled send, on this process's clock only.
  */
+import * as Y from "yjs";
 import { Histogram } from "../lib/histogram";
-import { openClient, ownClock, sleep } from "./provider-clients";
+import { openPeerClient, ownClock, sleep, type PeerClient } from "./provider-clients";
 import { exitWithOrchestrator, measureStart } from "./fork";
 
 export type DurabilityOptions = {
@@ -33,24 +34,29 @@ export type DurabilityResult = {
 
 export async function runDurability(options: DurabilityOptions): Promise<DurabilityResult> {
   const histogram = new Histogram();
-  const typists: { client: ReturnType<typeof openClient>; waiting: { scheduled: number; clock: number }[] }[] = [];
-  const clients = options.rooms.flatMap((room) =>
-    Array.from({ length: options.clientsPerRoom }, (_, index) => {
-      const waiting: { scheduled: number; clock: number }[] = [];
-      const client = openClient(
-        { url: options.url, room, headers: options.headers },
-        {
-          onSaved: (vector) => {
-            const now = performance.now();
-            const saved = vector.get(client.doc.clientID) ?? 0;
-            // Updates are waiting in clock order: everything up to `saved` is now stored.
-            while (waiting.length > 0 && waiting[0]!.clock <= saved) histogram.record(now - waiting.shift()!.scheduled);
+  const typists: { client: PeerClient; waiting: { scheduled: number; clock: number }[] }[] = [];
+  const clients = await Promise.all(
+    options.rooms.flatMap((room) =>
+      Array.from({ length: options.clientsPerRoom }, async (_, index) => {
+        const waiting: { scheduled: number; clock: number }[] = [];
+        const doc = new Y.Doc();
+        const client = await openPeerClient(
+          { url: options.url, room, headers: options.headers },
+          {
+            doc,
+            onSaved: (vector) => {
+              const now = performance.now();
+              const saved = vector.get(doc.clientID) ?? 0;
+              // Updates are waiting in clock order: everything up to `saved` is now stored.
+              while (waiting.length > 0 && waiting[0]!.clock <= saved)
+                histogram.record(now - waiting.shift()!.scheduled);
+            },
           },
-        },
-      );
-      if (index < options.typistsPerRoom) typists.push({ client, waiting });
-      return client;
-    }),
+        );
+        if (index < options.typistsPerRoom) typists.push({ client, waiting });
+        return client;
+      }),
+    ),
   );
   await Promise.all(clients.map((client) => client.synced()));
   await sleep(500);

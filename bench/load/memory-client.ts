@@ -2,7 +2,8 @@
  * Load process of the memory scenarios, one job per process:
  * - "hold": one client on a draft, held while the orchestrator reads the server's heap. With
  *   `seedBig` the client's own document holds the 300-article draft and sends it (the
- *   reference has no database); a second client then checks the server has all of it.
+ *   reference has no database, and Hocuspocus's starts empty); a second client then checks
+ *   the server has all of it.
  * - "write-then-leave": one client types, waits for the saved-notice covering its changes,
  *   disconnects and signals the orchestrator (which then waits for the draft to unload).
  * - "soak": clients keep connecting to a few drafts, typing a little and leaving.
@@ -10,7 +11,7 @@
 import * as Y from "yjs";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
 import { bigDocument } from "../setup";
-import { openClient, ownClock, sleep, type ClientOptions } from "./provider-clients";
+import { openClient, openPeerClient, ownClock, sleep, type ClientOptions } from "./provider-clients";
 import { exitWithOrchestrator, measureStart } from "./fork";
 
 export type HoldJob = { type: "hold"; client: ClientOptions; seedBig: boolean };
@@ -29,11 +30,11 @@ export type SoakResult = { sessions: number; updates: number };
 async function hold({ client: options, seedBig }: HoldJob): Promise<null> {
   const doc = new Y.Doc();
   if (seedBig) Y.applyUpdate(doc, jsonToYUpdate(bigDocument(300)));
-  const client = openClient(options, { doc });
+  const client = await openPeerClient(options, { doc });
   await client.synced();
   if (seedBig) {
     // "synced" only says the server's state reached us; wait until ours reached the server.
-    const probe = openClient(options);
+    const probe = await openPeerClient(options);
     await probe.synced();
     const want = Y.decodeStateVector(Y.encodeStateVector(doc));
     const has = () => [...want].every(([client, clock]) => Y.getState(probe.doc.store, client) >= clock);
