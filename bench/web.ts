@@ -104,7 +104,10 @@ async function benchDatabase(
   timing: { seconds: number; warmupSeconds: number },
 ): Promise<WebRow[]> {
   const fixture = await prepareWebDatabase(databaseUrl, ARTICLES);
-  const platform = await startPlatform({ DATABASE_URL: databaseUrl, NODE_ENV: "production" });
+  const platform = await startPlatform(
+    { DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    process.env.BENCH_PROFILE_DIR,
+  );
   const rows: WebRow[] = [];
   try {
     const cookie = await signIn(platform, fixture.staffEmail, DEMO_PASSWORD);
