@@ -6,6 +6,7 @@ import {
   listSuggestions,
   rejectSuggestion,
   resolveSuggestion,
+  reviseSuggestion,
   suggestionsOf,
   withdrawSuggestion,
 } from "~/editor/suggestions";
@@ -80,6 +81,37 @@ describe("suggestions through the collab server", () => {
     await expect
       .poll(async () => (await listSuggestionOutcomes(draft.id)).map((o) => [o.outcome, o.deciderId, o.authorId]))
       .toEqual([["WITHDRAWN", lilit.id, lilit.id]]);
+  });
+
+  it("grows one entry while its author types a run, and refuses another person's revision of it", async () => {
+    const { draft, editor, first, second, lilit, aram } = await threeClients();
+    const text = paragraphText(first);
+    const at = text.toString().indexOf("council");
+    let entry = addSuggestion(first.doc, { author: lilit, text, from: at, to: at, insert: "c", articleId: null });
+    for (const typed of ["co", "com", "comm", "community "])
+      entry = reviseSuggestion(first.doc, entry, { text, from: at, to: at, insert: typed })!;
+    await expect.poll(() => listSuggestions(editor.doc).map((s) => s.text)).toEqual(["community "]);
+    expect(listSuggestions(editor.doc)[0]).toMatchObject({ id: entry.id, kind: "insert" });
+
+    // Aram revises Lilit's entry the same way her browser does: refused, hers stays as she typed it.
+    reviseSuggestion(second.doc, listSuggestions(second.doc)[0]!, {
+      text: paragraphText(second),
+      from: 0,
+      to: 5,
+      insert: "X",
+    });
+    suggest(editor, { id: "staff-marker", name: "Staff" }, "budgets", "budget plans");
+    await expect.poll(() => listSuggestions(first.doc).length).toBe(2);
+    await expect.poll(() => editor.saved()).toBe(true);
+    const kept = (await stored(draft.id)).suggestions.find((s) => s.id === entry.id);
+    expect(kept).toMatchObject({ text: "community ", quote: "", authorId: lilit.id });
+    expect(suggesterConnection(lilit.id)?.droppedUpdates).toBe(0);
+    expect(suggesterConnection(aram.id)?.droppedUpdates).toBeGreaterThan(0);
+    // Revising is not an outcome: nothing left the map.
+    expect(await listSuggestionOutcomes(draft.id)).toEqual([]);
+
+    expect(acceptSuggestion(editor.doc, entry.id)).toBe(true);
+    await expect.poll(() => first.text()).toBe("Local budgets are approved by the community council.");
   });
 
   it("keeps pending suggestions out of a version, its text and its SHA-256", async () => {
