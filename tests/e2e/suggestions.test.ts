@@ -23,14 +23,22 @@ describe("suggestion mode in the browser", () => {
     await expert.getByTestId("suggesting-only").waitFor();
     await expert.locator(`section[data-id="lsg-a3"] p`).last().click();
     await expert.keyboard.press("End");
-    await expert.keyboard.type("!");
-    await expect.poll(() => ministry.locator("ins.suggestion-inserted").allTextContents()).toContain("!");
-    expect(await editorText(ministry)).not.toContain("1-ից։!");
+    await expert.keyboard.type(" also online");
+    // A typed run is one suggestion (words, not letters); Backspace takes its last letter back.
+    await expert.keyboard.press("Backspace");
+    await expect.poll(() => ministry.locator("ins.suggestion-inserted").allTextContents()).toContain(" also onlin");
+    // Three cards below: the two seeded ones and this run (one per letter would be eleven more).
 
     // On a desktop every side panel shows; on a phone the toggle opens it.
     const toggle = ministry.getByTestId("toggle-suggestions");
     if (await toggle.isVisible()) await toggle.click();
     const cards = ministry.getByTestId("suggestion-card");
+    await expect.poll(() => cards.count()).toBe(3);
+    // The organization filter: the expert's institute (derived on the server), then everyone again.
+    const organizationFilter = ministry.getByTestId("suggestion-organization-filter");
+    await organizationFilter.selectOption(isdtc.id);
+    await expect.poll(() => cards.allTextContents()).toEqual([expect.stringContaining(" also onlin")]);
+    await organizationFilter.selectOption("");
     await expect.poll(() => cards.count()).toBe(3);
     // Keyboard: next suggestion (the first in text order, article 1), accept.
     await ministry.keyboard.press("Alt+Shift+ArrowDown");

@@ -18,7 +18,7 @@ import { PresenceBar } from "./presence-bar";
 import { Toolbar } from "./toolbar";
 import { useCollabConnection, type CollabConnection } from "./use-collab-connection";
 import { useLeaveWarning } from "./use-leave-warning";
-import { SuggestionsPanel } from "./suggestions-panel";
+import { SuggestionsPanel, type SuggestionOrganizations } from "./suggestions-panel";
 import { SuggestionMode } from "~/editor/suggestion-mode";
 import { formatDate } from "~/i18n/format";
 import { colorFor } from "./use-collab-connection";
@@ -34,6 +34,8 @@ type Props = {
   canCommentInternally: boolean;
   /** A thread to open at once (a search hit links to it). */
   openThreadId?: string | null;
+  /** Each suggestion author's organization, derived on the server from the verified author id. */
+  suggestionOrganizations: SuggestionOrganizations;
 };
 
 /** The live draft: Tiptap bound to the shared Yjs document, with toolbar, outline and presence. */
@@ -66,6 +68,7 @@ function BoundEditor({
   threads,
   canCommentInternally,
   openThreadId,
+  suggestionOrganizations,
 }: BoundProps) {
   const t = useT();
   const textLabels = useTextLabels();
@@ -337,6 +340,7 @@ function BoundEditor({
             canDecide={canEdit && connection.state !== "revoked"}
             userId={user.id}
             colorOf={colorFor}
+            organizations={suggestionOrganizations}
           />
         </div>
       </aside>

@@ -5,7 +5,17 @@ import { LocalDate } from "~/components/local-date";
 import type { OutlineEntry } from "~/editor/outline";
 import { placeSuggestions, type PlacedSuggestion } from "~/editor/suggestion-mode";
 import { acceptSuggestion, rejectSuggestion, withdrawSuggestion } from "~/editor/suggestions";
+import { organizationName, type OrganizationNameFields } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
+
+/** Who works for which organization, as the server derived it from verified author ids. */
+export type SuggestionOrganizations = {
+  byAuthor: Record<string, string>;
+  organizations: (OrganizationNameFields & { id: string })[];
+};
+
+/** The organization filter's value for authors the server named no organization for. */
+const NO_ORGANIZATION = "-";
 
 type Props = {
   editor: Editor | null;
@@ -14,19 +24,21 @@ type Props = {
   canDecide: boolean;
   userId: string;
   colorOf: (authorId: string) => string;
+  organizations: SuggestionOrganizations;
 };
 
 /**
- * Open suggestions in text order, filtered by author and article. Editors accept or reject
+ * Open suggestions in text order, filtered by author, organization and article. Editors accept or reject
  * each (a rejection may say why), all of one author or all in one article. Keys (anywhere on
  * the page): Alt+Shift+Down / Alt+Shift+Up next and previous, Alt+Shift+A accept, Alt+Shift+R
  * reject the current one.
  */
-export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colorOf }: Props) {
+export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colorOf, organizations }: Props) {
   const t = useT();
   const [placed, setPlaced] = useState<PlacedSuggestion[]>([]);
   const [author, setAuthor] = useState("");
   const [article, setArticle] = useState("");
+  const [organization, setOrganization] = useState("");
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState("");
@@ -43,8 +55,17 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
   }, [editor]);
 
   const authors = [...new Map(placed.map((p) => [p.suggestion.authorId, p.suggestion.authorName])).entries()];
+  const organizationOf = (authorId: string) => organizations.byAuthor[authorId] ?? NO_ORGANIZATION;
+  const organizationLabel = (id: string) => {
+    const found = organizations.organizations.find((o) => o.id === id);
+    return found ? organizationName(found, t.locale) : t("suggestions.noOrganization");
+  };
+  const authorOrganizations = [...new Set(placed.map((p) => organizationOf(p.suggestion.authorId)))];
   const shown = placed.filter(
-    (p) => (!author || p.suggestion.authorId === author) && (!article || p.suggestion.articleId === article),
+    (p) =>
+      (!author || p.suggestion.authorId === author) &&
+      (!organization || organizationOf(p.suggestion.authorId) === organization) &&
+      (!article || p.suggestion.articleId === article),
   );
   const articleLabel = (id: string | null) => {
     const entry = outline.find((e) => e.id === id && e.type === "article");
@@ -116,6 +137,21 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
           </select>
         </label>
         <label>
+          {t("suggestions.byOrganization")}
+          <select
+            value={organization}
+            onChange={(e) => setOrganization(e.target.value)}
+            data-testid="suggestion-organization-filter"
+          >
+            <option value="">{t("suggestions.allOrganizations")}</option>
+            {authorOrganizations.map((id) => (
+              <option key={id} value={id}>
+                {organizationLabel(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t("suggestions.byArticle")}
           <select value={article} onChange={(e) => setArticle(e.target.value)} data-testid="suggestion-article-filter">
             <option value="">{t("suggestions.everywhere")}</option>
@@ -129,7 +165,7 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
           </select>
         </label>
       </div>
-      {canDecide && (author || article) && shown.length > 0 ? (
+      {canDecide && (author || organization || article) && shown.length > 0 ? (
         <div className="button-row">
           <button type="button" className="button" onClick={() => decideAll(() => true, "accept")}>
             {t("suggestions.acceptShown", { count: t.number(shown.length) })}
@@ -156,8 +192,8 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
               onFocus={() => setCurrentId(suggestion.id)}
             >
               <div className="muted small">
-                {suggestion.authorName} · <LocalDate value={suggestion.createdAt} withTime /> ·{" "}
-                {articleLabel(suggestion.articleId)}
+                {suggestion.authorName} ({organizationLabel(organizationOf(suggestion.authorId))}) ·{" "}
+                <LocalDate value={suggestion.createdAt} withTime /> · {articleLabel(suggestion.articleId)}
               </div>
               <p>
                 {suggestion.quote ? <del aria-label={t("suggestions.deleted")}>{suggestion.quote}</del> : null}{" "}
