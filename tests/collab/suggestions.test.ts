@@ -227,6 +227,22 @@ describe("suggestions through the collab server", () => {
         .map((i) => i.suggestion?.text)
         .sort(),
     ).toEqual(["Municipal", "the community council"]);
+
+    // Each links to where it landed: the accepted words in the text, the rejected one's words are gone.
+    const now = (id: string) => history.items.find((i) => i.suggestion?.suggestionId === id)?.suggestion?.now;
+    expect([now(replace.id), now(later.id), now(overlapping.id)]).toEqual([
+      { articleId: null },
+      { articleId: null },
+      "gone",
+    ]);
+    const text = paragraphText(editor);
+    text.delete(0, "Municipal ".length); // an editor later deletes the accepted word
+    const nowInHistory = async (id: string) =>
+      (await draftTimeline(draft.id, { page: 1, skip: 0, take: 50, query: "" }, new Set())).items.find(
+        (i) => i.suggestion?.suggestionId === id,
+      )?.suggestion?.now;
+    await expect.poll(() => nowInHistory(later.id)).toBe("gone");
+    expect(await nowInHistory(replace.id)).toEqual({ articleId: null });
   });
 
   it("marks a suggestion whose words an editor deleted meanwhile as no longer applicable", async () => {

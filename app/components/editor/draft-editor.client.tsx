@@ -20,6 +20,7 @@ import { useCollabConnection, type CollabConnection } from "./use-collab-connect
 import { useLeaveWarning } from "./use-leave-warning";
 import { SuggestionsPanel, type SuggestionOrganizations } from "./suggestions-panel";
 import { SuggestionMode } from "~/editor/suggestion-mode";
+import type { Suggestion } from "~/editor/suggestions";
 import { formatDate } from "~/i18n/format";
 import { colorFor } from "./use-collab-connection";
 
@@ -166,6 +167,13 @@ function BoundEditor({
     setFocusThread(null);
   }, [focusThread, activeThread]);
 
+  // The history links to where a suggestion landed: `#<article id>` scrolls to that article.
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (!editor || !id) return;
+    editor.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "start" });
+  }, [editor]);
+
   const leaveThread = useCallback(() => editor?.commands.focus(), [editor]);
 
   const activate = useCallback(
@@ -206,6 +214,31 @@ function BoundEditor({
     });
   };
   const donePending = useCallback(() => setPending(null), []);
+
+  // A suggestion's card opens its thread, or the composer for a new one about it.
+  const discussions = useMemo(() => {
+    const found = new Map<string, number>();
+    for (const thread of threads) if (thread.suggestionId) found.set(thread.suggestionId, thread.comments.length);
+    return found;
+  }, [threads]);
+  const discussSuggestion = (suggestion: Suggestion) => {
+    setPanel("comments");
+    const existing = threads.find((thread) => thread.suggestionId === suggestion.id);
+    if (existing) {
+      setActiveThread(existing.id);
+      setFocusThread(existing.id);
+      return;
+    }
+    // An insertion has no words of the text to anchor to: its thread belongs to the article.
+    const onWords = suggestion.quote !== "";
+    setPending({
+      articleId: suggestion.articleId ?? "document",
+      anchorStart: onWords ? suggestion.from : "",
+      anchorEnd: onWords ? suggestion.to : "",
+      quote: (suggestion.quote || suggestion.text).slice(0, 2000),
+      suggestionId: suggestion.id,
+    });
+  };
 
   // Ctrl+Alt+M (as in other editors): comment on the selection or the current article.
   const startCommentRef = useRef(startComment);
@@ -341,6 +374,8 @@ function BoundEditor({
             userId={user.id}
             colorOf={colorFor}
             organizations={suggestionOrganizations}
+            discussions={discussions}
+            onDiscuss={connection.state === "revoked" ? null : discussSuggestion}
           />
         </div>
       </aside>

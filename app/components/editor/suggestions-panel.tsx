@@ -4,7 +4,7 @@ import type * as Y from "yjs";
 import { LocalDate } from "~/components/local-date";
 import type { OutlineEntry } from "~/editor/outline";
 import { placeSuggestions, type PlacedSuggestion } from "~/editor/suggestion-mode";
-import { acceptSuggestion, rejectSuggestion, withdrawSuggestion } from "~/editor/suggestions";
+import { acceptSuggestion, rejectSuggestion, withdrawSuggestion, type Suggestion } from "~/editor/suggestions";
 import { organizationName, type OrganizationNameFields } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
 
@@ -25,6 +25,10 @@ type Props = {
   userId: string;
   colorOf: (authorId: string) => string;
   organizations: SuggestionOrganizations;
+  /** Comment threads by the suggestion they discuss (how many comments each has). */
+  discussions: Map<string, number>;
+  /** Opens the suggestion's thread, or a new one about it. */
+  onDiscuss: ((suggestion: Suggestion) => void) | null;
 };
 
 /**
@@ -33,7 +37,8 @@ type Props = {
  * the page): Alt+Shift+Down / Alt+Shift+Up next and previous, Alt+Shift+A accept, Alt+Shift+R
  * reject the current one.
  */
-export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colorOf, organizations }: Props) {
+export function SuggestionsPanel(props: Props) {
+  const { editor, doc, outline, canDecide, userId, colorOf, organizations, discussions, onDiscuss } = props;
   const t = useT();
   const [placed, setPlaced] = useState<PlacedSuggestion[]>([]);
   const [author, setAuthor] = useState("");
@@ -208,6 +213,18 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
                 <button type="button" className="link-button" onClick={() => select(p)}>
                   {t("suggestions.show")}
                 </button>
+                {onDiscuss ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onDiscuss(suggestion)}
+                    data-testid="discuss-suggestion"
+                  >
+                    {discussions.has(suggestion.id)
+                      ? t("suggestions.discussion", { count: t.number(discussions.get(suggestion.id) ?? 0) })
+                      : t("suggestions.discuss")}
+                  </button>
+                ) : null}
                 {canDecide && applicable ? (
                   <button
                     type="button"
