@@ -78,6 +78,8 @@ function decorationsFor(state: EditorState, options: SuggestionModeOptions): Dec
             ins.className = "suggestion suggestion-inserted";
             ins.textContent = suggestion.text;
             ins.tabIndex = 0;
+            // Not editable: typed letters must reach ProseMirror (and the run), never this widget's DOM.
+            ins.contentEditable = "false";
             for (const [name, value] of Object.entries(common)) ins.setAttribute(name, value);
             return ins;
           },

@@ -271,7 +271,12 @@ export function SuggestionsPanel(props: Props) {
                     <button type="submit" className="button" data-testid="confirm-reject">
                       {t("suggestions.confirmReject")}
                     </button>
-                    <button type="button" className="link-button" onClick={() => setRejecting(null)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setRejecting(null)}
+                      data-testid="cancel-reject"
+                    >
                       {t("suggestions.cancel")}
                     </button>
                   </div>
