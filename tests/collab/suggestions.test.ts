@@ -114,6 +114,21 @@ describe("suggestions through the collab server", () => {
     await expect.poll(() => first.text()).toBe("Local budgets are approved by the community council.");
   });
 
+  it("refuses a suggester writing with an editor's Yjs client id, so the editor's next change still counts", async () => {
+    const { draft, editor, first, second, lilit } = await threeClients();
+    // Lilit's browser takes the editor's client id: her next item would take the editor's next clock.
+    const own = first.doc.clientID;
+    first.doc.clientID = editor.doc.clientID;
+    const forged = suggest(first, lilit, "council", "community council");
+    first.doc.clientID = own; // its presence (awareness) goes on under its own id
+    typeParagraph(editor, "The editor's next paragraph.");
+    await expect.poll(() => second.text()).toContain("The editor's next paragraph.");
+    await expect.poll(() => editor.saved()).toBe(true);
+    expect(listSuggestions(editor.doc).map((s) => s.id)).not.toContain(forged.id);
+    expect((await stored(draft.id)).text).toContain("The editor's next paragraph.");
+    expect(suggesterConnection(lilit.id)?.droppedUpdates).toBeGreaterThan(0);
+  });
+
   it("keeps pending suggestions out of a version, its text and its SHA-256", async () => {
     const { draft, staff, editor, first, lilit } = await threeClients();
     await expect.poll(() => editor.saved()).toBe(true);
