@@ -142,6 +142,12 @@ export class Connection implements RoomMember {
             console.warn(`collab: refused a suggester's update to draft ${room.draftId}: ${refusal}`);
             return;
           }
+          // Checked after the gate: a forged update is refused for what it does, whoever's id it uses.
+          if (!room.clientIds.allows(payload, this.identity.userId)) {
+            this.droppedUpdates++;
+            console.warn(`collab: refused a suggester's update to draft ${room.draftId}: another person's client id`);
+            return;
+          }
         }
         // Refused before it is applied, relayed or stored: once in, every derived step fails.
         const depth = deepestNewNesting(room.doc, payload);

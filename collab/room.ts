@@ -6,6 +6,7 @@ import { documentLogFor, type DocumentLog } from "../app/models/documents/docume
 import type { CollabConfig } from "./config";
 import type { PresenceIdentity } from "./presence";
 import { RoomPersistence } from "./room-persistence";
+import { ClientIdBindings } from "./client-id-binding";
 import { RoomPresence } from "./room-presence";
 import { TickBroadcast } from "./tick-broadcast";
 
@@ -52,6 +53,8 @@ export class Room {
   private fullStateAnswer: Uint8Array | null = null;
   /** Whole-document encodes made for sync answers (visible to tests and monitoring). */
   fullStateEncodes = 0;
+  /** Which suggester may write with which Yjs client id (client-id-binding.ts). */
+  readonly clientIds: ClientIdBindings;
 
   private constructor(
     readonly draftId: string,
@@ -70,6 +73,10 @@ export class Room {
       FROM_OTHER_NODE,
       () => this.relay,
     );
+    this.clientIds = new ClientIdBindings(doc, (client) => {
+      const user = (this.presence.awareness.getStates().get(client) as { user?: { id?: unknown } } | undefined)?.user;
+      return typeof user?.id === "string" ? user.id : undefined;
+    });
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
   }
 

@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { DecisionSchema, parseSuggestion, suggestionsOf, decisionsOf } from "../app/editor/suggestions";
 import { recordSuggestionOutcome, type OutcomeKind } from "../app/models/suggestions/suggestion-outcomes.server";
+import { landingOf } from "../app/editor/suggestion-landing";
 import { Connection } from "./connection";
 
 /**
@@ -22,12 +23,14 @@ export function watchSuggestionOutcomes(draftId: string, doc: Y.Doc): void {
       const byAuthor = origin.identity.userId === suggestion.authorId;
       const outcome: OutcomeKind =
         origin.access === "edit" && decision.success ? decision.data.outcome : byAuthor ? "WITHDRAWN" : "REJECTED";
+      const landing = landingOf(doc, suggestion, outcome === "ACCEPTED");
       void recordSuggestionOutcome({
         draftId,
         suggestion,
         decider: { id: origin.identity.userId, name: origin.identity.userName },
         outcome,
         reason: outcome === "REJECTED" && decision.success ? decision.data.reason : null,
+        landing,
       }).catch((error: unknown) => {
         console.warn(`collab: recording the outcome of suggestion ${key} in draft ${draftId} failed:`, String(error));
       });

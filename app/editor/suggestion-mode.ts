@@ -1,13 +1,13 @@
 import { Extension } from "@tiptap/core";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { YPoint } from "./anchors";
 import { editorPassageMap, type ProsemirrorMapping } from "./comment-highlights";
 import type { PassageMap } from "./passage-map";
-import { addSuggestion, resolveSuggestion, listSuggestions, type Suggestion } from "./suggestions";
+import { addSuggestion, resolveSuggestion, listSuggestions, reviseSuggestion, type Suggestion } from "./suggestions";
 
 /**
  * Suggesting in the editor: pending suggestions drawn as decorations (insertions underlined,
@@ -78,6 +78,8 @@ function decorationsFor(state: EditorState, options: SuggestionModeOptions): Dec
             ins.className = "suggestion suggestion-inserted";
             ins.textContent = suggestion.text;
             ins.tabIndex = 0;
+            // Not editable: typed letters must reach ProseMirror (and the run), never this widget's DOM.
+            ins.contentEditable = "false";
             for (const [name, value] of Object.entries(common)) ins.setAttribute(name, value);
             return ins;
           },
@@ -94,29 +96,61 @@ function pointOf(map: PassageMap, position: number): YPoint | null {
   return map.pointAt(position, "start") ?? map.pointAt(position, "end");
 }
 
-/** Turns an edit of [from, to) into `insert` into a suggestion; false when it spans paragraphs. */
-function suggestEdit(
-  view: EditorView,
-  options: SuggestionModeOptions,
-  from: number,
-  to: number,
-  insert: string,
-): boolean {
+/** How the edit was made: typing and single-key deletions continue the person's current run. */
+export type EditGesture = "typing" | "backspace" | "forward-delete" | "other";
+
+type Edit = { from: number; to: number; insert: string };
+
+/**
+ * The person's own open suggestion this edit continues, and the edit as one change of the
+ * whole run: typing right where their insertion ends appends to it, Backspace right after it
+ * takes its last letter back, and deleting next to (or over) their deletion widens it.
+ */
+export function continuedRun(
+  placed: PlacedSuggestion[],
+  authorId: string,
+  edit: Edit,
+  gesture: EditGesture,
+): { suggestion: Suggestion; edit: Edit } | null {
+  for (const p of placed) {
+    if (p.from === null || p.suggestion.authorId !== authorId) continue;
+    const { suggestion } = p;
+    if (gesture === "typing" && edit.from === edit.to && suggestion.text && p.to === edit.from)
+      return { suggestion, edit: { from: p.from, to: p.to, insert: suggestion.text + edit.insert } };
+    if (gesture === "backspace" && suggestion.text && p.to === edit.to) {
+      const shorter = Array.from(suggestion.text).slice(0, -1).join("");
+      return { suggestion, edit: { from: p.from, to: p.to, insert: shorter } };
+    }
+    if (
+      (gesture === "backspace" || gesture === "forward-delete") &&
+      suggestion.kind === "delete" &&
+      edit.insert === "" &&
+      p.from <= edit.to &&
+      p.to >= edit.from
+    )
+      return { suggestion, edit: { from: Math.min(p.from, edit.from), to: Math.max(p.to, edit.to), insert: "" } };
+  }
+  return null;
+}
+
+/** Turns an edit of [from, to) into `insert` into a suggestion (or grows the current run); false when it spans paragraphs. */
+function suggestEdit(view: EditorView, options: SuggestionModeOptions, asked: Edit, gesture: EditGesture): boolean {
   const found = passageMapOf(view.state);
   if (!found) return false;
   const { doc, map } = found;
+  const run =
+    gesture === "other" ? null : continuedRun(placeSuggestions(view.state), options.author.id, asked, gesture);
+  const { from, to, insert } = run?.edit ?? asked;
   const start = pointOf(map, from);
   const end = to === from ? start : map.pointAt(to, "end");
   if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText)) return false;
-  if (end.index === start.index && insert === "") return false;
-  addSuggestion(doc, {
-    author: options.author,
-    text: start.type,
-    from: start.index,
-    to: end.index,
-    insert,
-    articleId: map.articleAt(from),
-  });
+  if (end.index === start.index && insert === "" && !run) return false;
+  const wording = { text: start.type, from: start.index, to: end.index, insert };
+  if (run) reviseSuggestion(doc, run.suggestion, wording);
+  else addSuggestion(doc, { author: options.author, ...wording, articleId: map.articleAt(from) });
+  // The caret steps over what a key deleted, so the next press goes on from there.
+  const caret = gesture === "backspace" && !run?.suggestion.text ? from : gesture === "forward-delete" ? to : null;
+  if (caret !== null) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)));
   return true;
 }
 
@@ -133,8 +167,8 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
   },
   addProseMirrorPlugins() {
     const options = this.options;
-    const attempt = (view: EditorView, from: number, to: number, insert: string) => {
-      if (!suggestEdit(view, options, from, to, insert)) options.onBlocked();
+    const attempt = (view: EditorView, from: number, to: number, insert: string, gesture: EditGesture) => {
+      if (!suggestEdit(view, options, { from, to, insert }, gesture)) options.onBlocked();
       return true;
     };
     return [
@@ -157,12 +191,13 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
         },
         props: {
           decorations: (state) => suggestionModeKey.getState(state),
-          handleTextInput: (view, from, to, text) => (options.isSuggesting() ? attempt(view, from, to, text) : false),
+          handleTextInput: (view, from, to, text) =>
+            options.isSuggesting() ? attempt(view, from, to, text, from === to ? "typing" : "other") : false,
           handlePaste: (view, event) => {
             if (!options.isSuggesting()) return false;
             const text = event.clipboardData?.getData("text/plain") ?? "";
             const { from, to } = view.state.selection;
-            return attempt(view, from, to, text.replace(/\s*\n\s*/g, " "));
+            return attempt(view, from, to, text.replace(/\s*\n\s*/g, " "), from === to ? "typing" : "other");
           },
           handleDrop: () => options.isSuggesting(),
           handleKeyDown: (view, event) => {
@@ -171,7 +206,8 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
             if (event.key === "Backspace" || event.key === "Delete") {
               const start = empty ? (event.key === "Backspace" ? from - 1 : from) : from;
               const end = empty ? (event.key === "Backspace" ? from : from + 1) : to;
-              return attempt(view, start, end, "");
+              const gesture = !empty ? "other" : event.key === "Backspace" ? "backspace" : "forward-delete";
+              return attempt(view, start, end, "", gesture);
             }
             if (event.key === "Enter") {
               options.onBlocked();

@@ -90,28 +90,48 @@ export type NewSuggestion = {
   now?: Date;
 };
 
-/** Adds a suggestion (the only kind of write a suggester's connection may make besides withdrawing). */
-export function addSuggestion(doc: Y.Doc, input: NewSuggestion): Suggestion {
+type Wording = Pick<NewSuggestion, "text" | "from" | "to" | "insert">;
+
+/** Kind, anchors and quoted words of a change of [from, to) into `insert` in one paragraph's text. */
+function wordingOf(input: Wording): Pick<Suggestion, "kind" | "from" | "to" | "text" | "quote"> {
   const quote = input.text.toString().slice(input.from, input.to);
   const kind: SuggestionKind = quote === "" ? "insert" : input.insert === "" ? "delete" : "replace";
   const anchor = encodeAnchor(
     Y.createRelativePositionFromTypeIndex(input.text, input.from, 0),
     Y.createRelativePositionFromTypeIndex(input.text, input.to, kind === "insert" ? 0 : -1),
   );
+  return { kind, from: anchor.start, to: anchor.end, text: input.insert, quote };
+}
+
+/** Adds a suggestion (the only kind of write a suggester's connection may make besides withdrawing). */
+export function addSuggestion(doc: Y.Doc, input: NewSuggestion): Suggestion {
+  const id = keyPrefixOf(input.author.id) + randomId();
   const suggestion: Suggestion = {
-    id: keyPrefixOf(input.author.id) + randomId(),
+    id,
     authorId: input.author.id,
     authorName: input.author.name,
-    kind,
-    from: anchor.start,
-    to: anchor.end,
-    text: input.insert,
-    quote,
+    ...wordingOf(input),
     articleId: input.articleId,
     createdAt: (input.now ?? new Date()).toISOString(),
   };
   suggestionsOf(doc).set(suggestion.id, suggestion);
   return suggestion;
+}
+
+/**
+ * The author goes on typing (or deleting) in the same run: the entry grows in place, same key,
+ * same time, so a word is one suggestion rather than one per keystroke. The server lets a
+ * person replace only the values under their own keys. An insertion typed away to nothing is
+ * withdrawn. Returns the entry as it is now (null: withdrawn).
+ */
+export function reviseSuggestion(doc: Y.Doc, suggestion: Suggestion, wording: Wording): Suggestion | null {
+  if (wording.insert === "" && wording.to <= wording.from) {
+    withdrawSuggestion(doc, suggestion.id);
+    return null;
+  }
+  const revised: Suggestion = { ...suggestion, ...wordingOf(wording) };
+  suggestionsOf(doc).set(revised.id, revised);
+  return revised;
 }
 
 /** The author takes their own suggestion back. */

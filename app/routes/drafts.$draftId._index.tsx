@@ -17,6 +17,7 @@ import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
 import { listVisibleThreads } from "~/models/comments/comments.server";
 import { listBodies } from "~/models/collegium/collegium.server";
+import { authorOrganizations } from "~/models/suggestions/author-organizations.server";
 import { draftParticipants } from "~/models/comments/mentions.server";
 import { getSnapshotOutline } from "~/models/documents/document-log.server";
 import { changeDraftStatus } from "~/models/drafts/drafts.server";
@@ -33,11 +34,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
-  const [snapshot, threads, people, collegia] = await Promise.all([
+  const [snapshot, threads, people, collegia, suggestionOrganizations] = await Promise.all([
     getSnapshotOutline(draft.id),
     listVisibleThreads(user, resource),
     draftParticipants(db(), resource),
     listBodies([draft.ownerOrganizationId]),
+    authorOrganizations(resource),
   ]);
   return {
     draft: {
@@ -68,6 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     threads,
     canCommentInternally: can(user.actor, "draft.commentInternal", resource),
     participants: people.map((p) => ({ id: p.id, name: p.name })),
+    // Suggestions carry only the verified author; the panel filters by the author's organization from here.
+    suggestionOrganizations,
   };
 }
 
@@ -135,6 +139,7 @@ export default function DraftPage() {
     threads,
     canCommentInternally,
     participants,
+    suggestionOrganizations,
     textLanguage,
     canChangeTextLanguage,
   } = useLoaderData<typeof loader>();
@@ -226,6 +231,7 @@ export default function DraftPage() {
               threads={threads as unknown as PanelThread[]}
               canCommentInternally={canCommentInternally}
               openThreadId={searchParams.get("thread")}
+              suggestionOrganizations={suggestionOrganizations}
             />
           </MentionPeople.Provider>
         ) : (

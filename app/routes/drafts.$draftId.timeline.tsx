@@ -8,6 +8,7 @@ import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { listDraftRounds } from "~/models/rounds/rounds.server";
 import { draftTimeline } from "~/models/drafts/timeline.server";
+import { suggestionThreads } from "~/models/comments/comments.server";
 import { can, roundResourceOf } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
 import { requireDraft } from "~/boundary/request-boundary.server";
@@ -24,7 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const page = readPage(new URL(request.url));
   const { items, total } = await draftTimeline(draft.id, page, visibleRoundIds);
-  return { draft: draftHeading(draft), events: items, page: page.page, pages: pageCount(total) };
+  // A decided suggestion keeps its discussion: the threads about it this person may see.
+  const threads = await suggestionThreads(
+    user,
+    resource,
+    items.flatMap((item) => (item.suggestion ? [item.suggestion.suggestionId] : [])),
+  );
+  const events = items.map((item) => ({
+    ...item,
+    threads: item.suggestion ? threads.filter((thread) => thread.suggestionId === item.suggestion?.suggestionId) : [],
+  }));
+  return { draft: draftHeading(draft), events, page: page.page, pages: pageCount(total) };
 }
 
 export default function TimelinePage() {
@@ -70,15 +81,28 @@ export default function TimelinePage() {
                   {" "}
                   {t("timeline.suggestionBy", { name: event.suggestion.authorName })}:{" "}
                   {event.suggestion.quote ? <del>{event.suggestion.quote}</del> : null}{" "}
-                  {event.suggestion.text ? <ins>{event.suggestion.text}</ins> : null}
-                  {event.suggestion.articleId ? (
-                    <>
+                  {event.suggestion.text ? <ins>{event.suggestion.text}</ins> : null}{" "}
+                  {event.suggestion.now === "gone" ? (
+                    <span className="muted" data-testid="suggestion-landing-gone">
+                      ({t("timeline.suggestionGone")})
+                    </span>
+                  ) : (
+                    <Link
+                      to={`/drafts/${draft.id}${event.suggestion.now.articleId ? `#${event.suggestion.now.articleId}` : ""}`}
+                      data-testid="suggestion-landing"
+                    >
+                      {t("timeline.suggestionWhere")}
+                    </Link>
+                  )}
+                  {event.threads.map((thread) => (
+                    <span key={thread.id}>
                       {" "}
-                      <Link to={`/drafts/${draft.id}#${event.suggestion.articleId}`}>
-                        {t("timeline.suggestionIn", { article: t("editor.article") })}
+                      ·{" "}
+                      <Link to={`/drafts/${draft.id}?thread=${thread.id}`} data-testid="suggestion-thread-link">
+                        {t("suggestions.discussion", { count: t.number(thread.comments) })}
                       </Link>
-                    </>
-                  ) : null}
+                    </span>
+                  ))}
                   {event.suggestion.reason ? (
                     <span className="muted">
                       {" "}

@@ -23,6 +23,13 @@ export const NewThreadSchema = z.object({
     .optional()
     .transform((v) => v || null),
   visibility: z.enum(["INTERNAL", "WORKING_GROUP"]).default("WORKING_GROUP"),
+  /** A thread about a suggestion names its key in the document ("<author id>:<random id>"). */
+  suggestionId: z
+    .string()
+    .max(200)
+    .regex(/^([A-Za-z0-9_-]+:[A-Za-z0-9]+)?$/, "errors.invalidSuggestion")
+    .optional()
+    .transform((v) => v || null),
   body: commentBody,
 });
 

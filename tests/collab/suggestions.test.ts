@@ -6,6 +6,7 @@ import {
   listSuggestions,
   rejectSuggestion,
   resolveSuggestion,
+  reviseSuggestion,
   suggestionsOf,
   withdrawSuggestion,
 } from "~/editor/suggestions";
@@ -80,6 +81,52 @@ describe("suggestions through the collab server", () => {
     await expect
       .poll(async () => (await listSuggestionOutcomes(draft.id)).map((o) => [o.outcome, o.deciderId, o.authorId]))
       .toEqual([["WITHDRAWN", lilit.id, lilit.id]]);
+  });
+
+  it("grows one entry while its author types a run, and refuses another person's revision of it", async () => {
+    const { draft, editor, first, second, lilit, aram } = await threeClients();
+    const text = paragraphText(first);
+    const at = text.toString().indexOf("council");
+    let entry = addSuggestion(first.doc, { author: lilit, text, from: at, to: at, insert: "c", articleId: null });
+    for (const typed of ["co", "com", "comm", "community "])
+      entry = reviseSuggestion(first.doc, entry, { text, from: at, to: at, insert: typed })!;
+    await expect.poll(() => listSuggestions(editor.doc).map((s) => s.text)).toEqual(["community "]);
+    expect(listSuggestions(editor.doc)[0]).toMatchObject({ id: entry.id, kind: "insert" });
+
+    // Aram revises Lilit's entry the same way her browser does: refused, hers stays as she typed it.
+    reviseSuggestion(second.doc, listSuggestions(second.doc)[0]!, {
+      text: paragraphText(second),
+      from: 0,
+      to: 5,
+      insert: "X",
+    });
+    suggest(editor, { id: "staff-marker", name: "Staff" }, "budgets", "budget plans");
+    await expect.poll(() => listSuggestions(first.doc).length).toBe(2);
+    await expect.poll(() => editor.saved()).toBe(true);
+    const kept = (await stored(draft.id)).suggestions.find((s) => s.id === entry.id);
+    expect(kept).toMatchObject({ text: "community ", quote: "", authorId: lilit.id });
+    expect(suggesterConnection(lilit.id)?.droppedUpdates).toBe(0);
+    expect(suggesterConnection(aram.id)?.droppedUpdates).toBeGreaterThan(0);
+    // Revising is not an outcome: nothing left the map.
+    expect(await listSuggestionOutcomes(draft.id)).toEqual([]);
+
+    expect(acceptSuggestion(editor.doc, entry.id)).toBe(true);
+    await expect.poll(() => first.text()).toBe("Local budgets are approved by the community council.");
+  });
+
+  it("refuses a suggester writing with an editor's Yjs client id, so the editor's next change still counts", async () => {
+    const { draft, editor, first, second, lilit } = await threeClients();
+    // Lilit's browser takes the editor's client id: her next item would take the editor's next clock.
+    const own = first.doc.clientID;
+    first.doc.clientID = editor.doc.clientID;
+    const forged = suggest(first, lilit, "council", "community council");
+    first.doc.clientID = own; // its presence (awareness) goes on under its own id
+    typeParagraph(editor, "The editor's next paragraph.");
+    await expect.poll(() => second.text()).toContain("The editor's next paragraph.");
+    await expect.poll(() => editor.saved()).toBe(true);
+    expect(listSuggestions(editor.doc).map((s) => s.id)).not.toContain(forged.id);
+    expect((await stored(draft.id)).text).toContain("The editor's next paragraph.");
+    expect(suggesterConnection(lilit.id)?.droppedUpdates).toBeGreaterThan(0);
   });
 
   it("keeps pending suggestions out of a version, its text and its SHA-256", async () => {
@@ -195,6 +242,22 @@ describe("suggestions through the collab server", () => {
         .map((i) => i.suggestion?.text)
         .sort(),
     ).toEqual(["Municipal", "the community council"]);
+
+    // Each links to where it landed: the accepted words in the text, the rejected one's words are gone.
+    const now = (id: string) => history.items.find((i) => i.suggestion?.suggestionId === id)?.suggestion?.now;
+    expect([now(replace.id), now(later.id), now(overlapping.id)]).toEqual([
+      { articleId: null },
+      { articleId: null },
+      "gone",
+    ]);
+    const text = paragraphText(editor);
+    text.delete(0, "Municipal ".length); // an editor later deletes the accepted word
+    const nowInHistory = async (id: string) =>
+      (await draftTimeline(draft.id, { page: 1, skip: 0, take: 50, query: "" }, new Set())).items.find(
+        (i) => i.suggestion?.suggestionId === id,
+      )?.suggestion?.now;
+    await expect.poll(() => nowInHistory(later.id)).toBe("gone");
+    expect(await nowInHistory(replace.id)).toEqual({ articleId: null });
   });
 
   it("marks a suggestion whose words an editor deleted meanwhile as no longer applicable", async () => {

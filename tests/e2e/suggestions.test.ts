@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { listSuggestionOutcomes } from "~/models/suggestions/suggestion-outcomes.server";
+import { createSession, SESSION_COOKIE } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
 import { appAndBrowserForThisFile, openDraft as open, signedInPage as signIn, editorText } from "../helpers/browser";
 
@@ -23,20 +24,35 @@ describe("suggestion mode in the browser", () => {
     await expert.getByTestId("suggesting-only").waitFor();
     await expert.locator(`section[data-id="lsg-a3"] p`).last().click();
     await expert.keyboard.press("End");
-    await expert.keyboard.type("!");
-    await expect.poll(() => ministry.locator("ins.suggestion-inserted").allTextContents()).toContain("!");
-    expect(await editorText(ministry)).not.toContain("1-ից։!");
+    await expert.keyboard.type(" also online");
+    // A typed run is one suggestion (words, not letters); Backspace takes its last letter back.
+    await expert.keyboard.press("Backspace");
+    await expect.poll(() => ministry.locator("ins.suggestion-inserted").allTextContents()).toContain(" also onlin");
+    // Three cards below: the two seeded ones and this run (one per letter would be eleven more).
 
     // On a desktop every side panel shows; on a phone the toggle opens it.
     const toggle = ministry.getByTestId("toggle-suggestions");
     if (await toggle.isVisible()) await toggle.click();
     const cards = ministry.getByTestId("suggestion-card");
     await expect.poll(() => cards.count()).toBe(3);
+    // The organization filter: the expert's institute (derived on the server), then everyone again.
+    const organizationFilter = ministry.getByTestId("suggestion-organization-filter");
+    await organizationFilter.selectOption(isdtc.id);
+    await expect.poll(() => cards.allTextContents()).toEqual([expect.stringContaining(" also onlin")]);
+    await organizationFilter.selectOption("");
+    await expect.poll(() => cards.count()).toBe(3);
     // Keyboard: next suggestion (the first in text order, article 1), accept.
     await ministry.keyboard.press("Alt+Shift+ArrowDown");
     await ministry.keyboard.press("Alt+Shift+A");
     await expect.poll(() => cards.count()).toBe(2);
     await expect.poll(() => editorText(ministry)).toContain("յուրաքանչյուր ամիս");
+
+    // A thread about the suggestion, opened from its card; it stays in the history once decided.
+    await cards.first().getByTestId("discuss-suggestion").click();
+    await ministry.getByTestId("comment-body").fill("Fifteen days were agreed with the communities.");
+    await ministry.getByTestId("comment-submit").click();
+    await ministry.getByTestId("thread-on-suggestion").waitFor();
+    await expect.poll(() => cards.first().getByTestId("discuss-suggestion").textContent()).toContain("1");
 
     await cards.first().getByTestId("reject-suggestion").click();
     await ministry.getByTestId("reject-reason").fill("Fifteen days are enough for a community budget.");
@@ -50,5 +66,55 @@ describe("suggestion mode in the browser", () => {
     const history = await ministry.getByTestId("timeline-suggestion").allTextContents();
     expect(history.join(" ")).toContain("Fifteen days are enough");
     expect(history.join(" ")).toContain("յուրաքանչյուր ամիս");
+    // The accepted words link to where they are in the text; the rejected one to its discussion.
+    const landing = ministry.getByTestId("suggestion-landing");
+    expect(await landing.count()).toBe(2);
+    expect(await landing.first().getAttribute("href")).toMatch(/#lsg-a\d$/);
+    const thread = ministry.getByTestId("suggestion-thread-link");
+    expect(await thread.count()).toBe(1);
+    await thread.click();
+    await ministry.getByTestId("thread-on-suggestion").waitFor();
+  });
+
+  it("on a 390 px phone with touch, the panel opens from its toggle and a suggestion is accepted with a tap", async () => {
+    const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
+    const user = await db().user.findUniqueOrThrow({ where: { email: "anahit@mta.example" } });
+    const { token } = await createSession(db(), user.id);
+    const context = await running.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "en-GB",
+    });
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: token, domain: new URL(running.app.url).hostname, path: "/" },
+    ]);
+    const phone = await context.newPage();
+    phone.on("pageerror", (error) => running.pageErrors.push(error.message));
+    await openDraft(phone, draft.id);
+
+    const cards = phone.getByTestId("suggestion-card");
+    expect(await cards.first().isVisible()).toBe(false); // the text first; the panel opens on demand
+    await phone.getByTestId("toggle-suggestions").tap();
+    await cards.first().waitFor();
+    const before = await cards.count();
+    expect(before).toBeGreaterThan(0);
+    const noSideScroll = () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await noSideScroll()).toBe(true);
+    const accept = cards.first().getByTestId("accept-suggestion");
+    const box = await accept.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(24); // a tap target (WCAG 2.5.8)
+
+    // Rejecting opens the reason field within the width; cancelling keeps the suggestion.
+    await cards.first().getByTestId("reject-suggestion").tap();
+    await phone.getByTestId("reject-reason").waitFor();
+    expect(await noSideScroll()).toBe(true);
+    await phone.getByTestId("cancel-reject").tap();
+
+    const words = (await cards.first().locator("ins").textContent()) ?? "";
+    await accept.tap();
+    await expect.poll(() => cards.count()).toBe(before - 1);
+    await expect.poll(() => editorText(phone)).toContain(words.trim());
+    await context.close();
   });
 });

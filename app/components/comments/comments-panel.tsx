@@ -9,7 +9,14 @@ import { groupThreads, type ThreadPlacement } from "./placement";
 import { ThreadCard } from "./thread-card";
 import type { PanelThread } from "./types";
 
-export type PendingComment = { articleId: string; anchorStart: string; anchorEnd: string; quote: string };
+export type PendingComment = {
+  articleId: string;
+  anchorStart: string;
+  anchorEnd: string;
+  quote: string;
+  /** Opened from a suggestion's card: the thread discusses that suggestion. */
+  suggestionId?: string;
+};
 
 type Props = {
   threads: PanelThread[];
@@ -142,6 +149,8 @@ function Composer({
       <input type="hidden" name="anchorStart" value={pending.anchorStart} />
       <input type="hidden" name="anchorEnd" value={pending.anchorEnd} />
       <input type="hidden" name="quote" value={pending.quote} />
+      {pending.suggestionId ? <input type="hidden" name="suggestionId" value={pending.suggestionId} /> : null}
+      {pending.suggestionId ? <p className="muted">{t("comments.onSuggestion")}</p> : null}
       {pending.quote ? <q>{pending.quote}</q> : <p className="muted">{t("comments.onArticle")}</p>}
       <label>
         <span className="visually-hidden">{t("comments.new")}</span>

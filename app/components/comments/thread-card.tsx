@@ -56,6 +56,11 @@ export function ThreadCard({ thread, anchor, active, actionUrl, onSelect, onLeav
       </button>
       <div className="thread-meta muted">
         {thread.visibility === "INTERNAL" ? <span className="badge">{t("comments.internal")}</span> : null}
+        {thread.suggestionId ? (
+          <span className="badge" data-testid="thread-on-suggestion">
+            {t("comments.onSuggestion")}
+          </span>
+        ) : null}
         {thread.organization ? organizationName(thread.organization, t.locale) : null}
         {thread.status === "RESOLVED" ? <span className="badge">{t("comments.resolved")}</span> : null}
       </div>

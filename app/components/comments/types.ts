@@ -19,6 +19,8 @@ export type PanelThread = {
   anchorStart: string | null;
   anchorEnd: string | null;
   quote: string | null;
+  /** The suggestion this thread discusses (it stays when the suggestion is decided). */
+  suggestionId?: string | null;
   visibility: "INTERNAL" | "WORKING_GROUP";
   status: "OPEN" | "RESOLVED";
   authorId: string;

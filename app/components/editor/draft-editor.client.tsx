@@ -18,8 +18,9 @@ import { PresenceBar } from "./presence-bar";
 import { Toolbar } from "./toolbar";
 import { useCollabConnection, type CollabConnection } from "./use-collab-connection";
 import { useLeaveWarning } from "./use-leave-warning";
-import { SuggestionsPanel } from "./suggestions-panel";
+import { SuggestionsPanel, type SuggestionOrganizations } from "./suggestions-panel";
 import { SuggestionMode } from "~/editor/suggestion-mode";
+import type { Suggestion } from "~/editor/suggestions";
 import { formatDate } from "~/i18n/format";
 import { colorFor } from "./use-collab-connection";
 
@@ -34,6 +35,8 @@ type Props = {
   canCommentInternally: boolean;
   /** A thread to open at once (a search hit links to it). */
   openThreadId?: string | null;
+  /** Each suggestion author's organization, derived on the server from the verified author id. */
+  suggestionOrganizations: SuggestionOrganizations;
 };
 
 /** The live draft: Tiptap bound to the shared Yjs document, with toolbar, outline and presence. */
@@ -66,6 +69,7 @@ function BoundEditor({
   threads,
   canCommentInternally,
   openThreadId,
+  suggestionOrganizations,
 }: BoundProps) {
   const t = useT();
   const textLabels = useTextLabels();
@@ -163,6 +167,13 @@ function BoundEditor({
     setFocusThread(null);
   }, [focusThread, activeThread]);
 
+  // The history links to where a suggestion landed: `#<article id>` scrolls to that article.
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (!editor || !id) return;
+    editor.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "start" });
+  }, [editor]);
+
   const leaveThread = useCallback(() => editor?.commands.focus(), [editor]);
 
   const activate = useCallback(
@@ -203,6 +214,31 @@ function BoundEditor({
     });
   };
   const donePending = useCallback(() => setPending(null), []);
+
+  // A suggestion's card opens its thread, or the composer for a new one about it.
+  const discussions = useMemo(() => {
+    const found = new Map<string, number>();
+    for (const thread of threads) if (thread.suggestionId) found.set(thread.suggestionId, thread.comments.length);
+    return found;
+  }, [threads]);
+  const discussSuggestion = (suggestion: Suggestion) => {
+    setPanel("comments");
+    const existing = threads.find((thread) => thread.suggestionId === suggestion.id);
+    if (existing) {
+      setActiveThread(existing.id);
+      setFocusThread(existing.id);
+      return;
+    }
+    // An insertion has no words of the text to anchor to: its thread belongs to the article.
+    const onWords = suggestion.quote !== "";
+    setPending({
+      articleId: suggestion.articleId ?? "document",
+      anchorStart: onWords ? suggestion.from : "",
+      anchorEnd: onWords ? suggestion.to : "",
+      quote: (suggestion.quote || suggestion.text).slice(0, 2000),
+      suggestionId: suggestion.id,
+    });
+  };
 
   // Ctrl+Alt+M (as in other editors): comment on the selection or the current article.
   const startCommentRef = useRef(startComment);
@@ -337,6 +373,9 @@ function BoundEditor({
             canDecide={canEdit && connection.state !== "revoked"}
             userId={user.id}
             colorOf={colorFor}
+            organizations={suggestionOrganizations}
+            discussions={discussions}
+            onDiscuss={connection.state === "revoked" ? null : discussSuggestion}
           />
         </div>
       </aside>

@@ -4,8 +4,18 @@ import type * as Y from "yjs";
 import { LocalDate } from "~/components/local-date";
 import type { OutlineEntry } from "~/editor/outline";
 import { placeSuggestions, type PlacedSuggestion } from "~/editor/suggestion-mode";
-import { acceptSuggestion, rejectSuggestion, withdrawSuggestion } from "~/editor/suggestions";
+import { acceptSuggestion, rejectSuggestion, withdrawSuggestion, type Suggestion } from "~/editor/suggestions";
+import { organizationName, type OrganizationNameFields } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
+
+/** Who works for which organization, as the server derived it from verified author ids. */
+export type SuggestionOrganizations = {
+  byAuthor: Record<string, string>;
+  organizations: (OrganizationNameFields & { id: string })[];
+};
+
+/** The organization filter's value for authors the server named no organization for. */
+const NO_ORGANIZATION = "-";
 
 type Props = {
   editor: Editor | null;
@@ -14,19 +24,26 @@ type Props = {
   canDecide: boolean;
   userId: string;
   colorOf: (authorId: string) => string;
+  organizations: SuggestionOrganizations;
+  /** Comment threads by the suggestion they discuss (how many comments each has). */
+  discussions: Map<string, number>;
+  /** Opens the suggestion's thread, or a new one about it. */
+  onDiscuss: ((suggestion: Suggestion) => void) | null;
 };
 
 /**
- * Open suggestions in text order, filtered by author and article. Editors accept or reject
+ * Open suggestions in text order, filtered by author, organization and article. Editors accept or reject
  * each (a rejection may say why), all of one author or all in one article. Keys (anywhere on
  * the page): Alt+Shift+Down / Alt+Shift+Up next and previous, Alt+Shift+A accept, Alt+Shift+R
  * reject the current one.
  */
-export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colorOf }: Props) {
+export function SuggestionsPanel(props: Props) {
+  const { editor, doc, outline, canDecide, userId, colorOf, organizations, discussions, onDiscuss } = props;
   const t = useT();
   const [placed, setPlaced] = useState<PlacedSuggestion[]>([]);
   const [author, setAuthor] = useState("");
   const [article, setArticle] = useState("");
+  const [organization, setOrganization] = useState("");
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState("");
@@ -43,8 +60,17 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
   }, [editor]);
 
   const authors = [...new Map(placed.map((p) => [p.suggestion.authorId, p.suggestion.authorName])).entries()];
+  const organizationOf = (authorId: string) => organizations.byAuthor[authorId] ?? NO_ORGANIZATION;
+  const organizationLabel = (id: string) => {
+    const found = organizations.organizations.find((o) => o.id === id);
+    return found ? organizationName(found, t.locale) : t("suggestions.noOrganization");
+  };
+  const authorOrganizations = [...new Set(placed.map((p) => organizationOf(p.suggestion.authorId)))];
   const shown = placed.filter(
-    (p) => (!author || p.suggestion.authorId === author) && (!article || p.suggestion.articleId === article),
+    (p) =>
+      (!author || p.suggestion.authorId === author) &&
+      (!organization || organizationOf(p.suggestion.authorId) === organization) &&
+      (!article || p.suggestion.articleId === article),
   );
   const articleLabel = (id: string | null) => {
     const entry = outline.find((e) => e.id === id && e.type === "article");
@@ -116,6 +142,21 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
           </select>
         </label>
         <label>
+          {t("suggestions.byOrganization")}
+          <select
+            value={organization}
+            onChange={(e) => setOrganization(e.target.value)}
+            data-testid="suggestion-organization-filter"
+          >
+            <option value="">{t("suggestions.allOrganizations")}</option>
+            {authorOrganizations.map((id) => (
+              <option key={id} value={id}>
+                {organizationLabel(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t("suggestions.byArticle")}
           <select value={article} onChange={(e) => setArticle(e.target.value)} data-testid="suggestion-article-filter">
             <option value="">{t("suggestions.everywhere")}</option>
@@ -129,7 +170,7 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
           </select>
         </label>
       </div>
-      {canDecide && (author || article) && shown.length > 0 ? (
+      {canDecide && (author || organization || article) && shown.length > 0 ? (
         <div className="button-row">
           <button type="button" className="button" onClick={() => decideAll(() => true, "accept")}>
             {t("suggestions.acceptShown", { count: t.number(shown.length) })}
@@ -156,8 +197,8 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
               onFocus={() => setCurrentId(suggestion.id)}
             >
               <div className="muted small">
-                {suggestion.authorName} · <LocalDate value={suggestion.createdAt} withTime /> ·{" "}
-                {articleLabel(suggestion.articleId)}
+                {suggestion.authorName} ({organizationLabel(organizationOf(suggestion.authorId))}) ·{" "}
+                <LocalDate value={suggestion.createdAt} withTime /> · {articleLabel(suggestion.articleId)}
               </div>
               <p>
                 {suggestion.quote ? <del aria-label={t("suggestions.deleted")}>{suggestion.quote}</del> : null}{" "}
@@ -172,6 +213,18 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
                 <button type="button" className="link-button" onClick={() => select(p)}>
                   {t("suggestions.show")}
                 </button>
+                {onDiscuss ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onDiscuss(suggestion)}
+                    data-testid="discuss-suggestion"
+                  >
+                    {discussions.has(suggestion.id)
+                      ? t("suggestions.discussion", { count: t.number(discussions.get(suggestion.id) ?? 0) })
+                      : t("suggestions.discuss")}
+                  </button>
+                ) : null}
                 {canDecide && applicable ? (
                   <button
                     type="button"
@@ -218,7 +271,12 @@ export function SuggestionsPanel({ editor, doc, outline, canDecide, userId, colo
                     <button type="submit" className="button" data-testid="confirm-reject">
                       {t("suggestions.confirmReject")}
                     </button>
-                    <button type="button" className="link-button" onClick={() => setRejecting(null)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setRejecting(null)}
+                      data-testid="cancel-reject"
+                    >
                       {t("suggestions.cancel")}
                     </button>
                   </div>

@@ -52,6 +52,22 @@ export function threadResource(
   return { type: "thread", draft, authorId: thread.authorId, visibility: thread.visibility };
 }
 
+/**
+ * The threads about these suggestions this person may see (the history links to them once the
+ * suggestion is decided), with their number of comments.
+ */
+export async function suggestionThreads(user: CurrentUser, draft: DraftResource, suggestionIds: string[]) {
+  if (suggestionIds.length === 0) return [];
+  const threads = await db().commentThread.findMany({
+    where: { draftId: draft.id, suggestionId: { in: suggestionIds } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, suggestionId: true, authorId: true, visibility: true, _count: { select: { comments: true } } },
+  });
+  return threads
+    .filter((thread) => can(user.actor, "thread.view", threadResource(draft, thread)))
+    .map((thread) => ({ id: thread.id, suggestionId: thread.suggestionId!, comments: thread._count.comments }));
+}
+
 export async function findThread(draftId: string, threadId: string) {
   return db().commentThread.findFirst({ where: { id: threadId, draftId } });
 }
@@ -66,6 +82,8 @@ type NewThread = {
   anchorEnd: string | null;
   quote: string | null;
   visibility: "INTERNAL" | "WORKING_GROUP";
+  /** The suggestion the thread discusses, if any. */
+  suggestionId?: string | null;
   body: string;
 };
 
@@ -86,6 +104,7 @@ export async function startThread(user: CurrentUser, draft: DraftResource, input
         anchorEnd: input.anchorEnd,
         quote: input.quote,
         visibility: input.visibility,
+        suggestionId: input.suggestionId ?? null,
         authorId: user.id,
         organizationId: authorOrganization(user, draft),
         comments: { create: { authorId: user.id, body: input.body } },
@@ -98,7 +117,12 @@ export async function startThread(user: CurrentUser, draft: DraftResource, input
       action: "thread.create",
       objectType: "CommentThread",
       objectId: created.id,
-      details: { draftId: draft.id, articleId: input.articleId, visibility: input.visibility },
+      details: {
+        draftId: draft.id,
+        articleId: input.articleId,
+        visibility: input.visibility,
+        ...(input.suggestionId ? { suggestionId: input.suggestionId } : {}),
+      },
     });
     await notifyMentions(tx, user, draft, created, input.body);
     return created;

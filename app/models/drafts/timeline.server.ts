@@ -1,3 +1,5 @@
+import { whereItIsNow } from "~/editor/suggestion-landing";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
 import type { Page } from "~/utils/pagination";
 
@@ -26,6 +28,21 @@ const OTHER_ACTIONS = [
   "review.send",
   "review.close",
 ];
+
+type LandedOutcome = { landedStart: string | null; landedEnd: string | null };
+
+/**
+ * Where each decided suggestion is in the text as it is now: `now` is its article (null outside
+ * articles), or "gone" when its words are no longer in the text. The anchors stay server-side.
+ */
+async function locateOutcomes<T extends LandedOutcome>(draftId: string, outcomes: T[]) {
+  const withLanding = outcomes.some((o) => o.landedStart && o.landedEnd);
+  const doc = withLanding ? (await loadDocument(draftId)).doc : null;
+  return outcomes.map(({ landedStart, landedEnd, ...outcome }) => {
+    const place = doc && landedStart && landedEnd ? whereItIsNow(doc, { start: landedStart, end: landedEnd }) : null;
+    return { ...outcome, now: place ? { articleId: place.articleId } : ("gone" as const) };
+  });
+}
 
 /** `visibleRoundIds`: the rounds the viewer may see (an invited round stays with its guests). */
 export async function draftTimeline(draftId: string, page: Page, visibleRoundIds: Set<string>) {
@@ -76,9 +93,12 @@ export async function draftTimeline(draftId: string, page: Page, visibleRoundIds
           reason: true,
           articleId: true,
           suggestedAt: true,
+          landedStart: true,
+          landedEnd: true,
         },
       })
     : [];
+  const located = await locateOutcomes(draftId, outcomes);
   return {
     total,
     items: events.map((event) => {
@@ -92,7 +112,7 @@ export async function draftTimeline(draftId: string, page: Page, visibleRoundIds
         version: versions.find((v) => v.id === event.objectId) ?? null,
         round: rounds.find((r) => r.id === event.objectId) ?? null,
         review: reviews.find((r) => r.id === event.objectId) ?? null,
-        suggestion: outcomes.find((o) => o.suggestionId === details.suggestionId) ?? null,
+        suggestion: located.find((o) => o.suggestionId === details.suggestionId) ?? null,
       };
     }),
   };

@@ -1,3 +1,4 @@
+import type { PassageAnchor } from "~/editor/anchors";
 import type { Suggestion } from "~/editor/suggestions";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
@@ -11,6 +12,8 @@ export type SuggestionOutcomeInput = {
   decider: { id: string; name: string };
   outcome: OutcomeKind;
   reason: string | null;
+  /** Where it landed in the text (see editor/suggestion-landing.ts); null when it could not be found. */
+  landing?: PassageAnchor | null;
   at?: Date;
 };
 
@@ -48,6 +51,8 @@ export async function recordSuggestionOutcome(input: SuggestionOutcomeInput): Pr
         quote: suggestion.quote,
         articleId: suggestion.articleId,
         reason: outcome === "REJECTED" ? input.reason : null,
+        landedStart: input.landing?.start ?? null,
+        landedEnd: input.landing?.end ?? null,
         suggestedAt: new Date(suggestion.createdAt),
         decidedAt: at,
       },

@@ -1,0 +1,10 @@
+-- AlterTable
+ALTER TABLE "CommentThread" ADD COLUMN "suggestionId" TEXT;
+
+-- AlterTable
+ALTER TABLE "SuggestionOutcome" ADD COLUMN "landedEnd" TEXT;
+ALTER TABLE "SuggestionOutcome" ADD COLUMN "landedStart" TEXT;
+
+-- CreateIndex
+CREATE INDEX "CommentThread_draftId_suggestionId_idx" ON "CommentThread"("draftId", "suggestionId");
+
