@@ -38,6 +38,7 @@ export async function demoIds() {
   const review = await db().collegiumReview.findFirst();
   const pastMeeting = await db().collegiumMeeting.findFirst({ where: { minutesStatus: "APPROVED" } });
   const upcomingMeeting = await db().collegiumMeeting.findFirst({ where: { startsAt: { gt: new Date() } } });
+  const writtenAttachment = await db().draftText.findFirst({ where: { role: "ATTACHMENT" } });
   return {
     openRound: openRound.id,
     answeredRound: answeredRound.id,
@@ -50,6 +51,7 @@ export async function demoIds() {
     review: review?.id ?? null,
     pastMeeting: pastMeeting?.id ?? null,
     upcomingMeeting: upcomingMeeting?.id ?? null,
+    writtenAttachment: writtenAttachment ? `/drafts/${writtenAttachment.draftId}/texts/${writtenAttachment.id}` : null,
   };
 }
 
@@ -84,6 +86,7 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("timeline", (ids) => `/drafts/${ids.draft}/timeline`),
   staff("sharing", (ids) => `/drafts/${ids.draft}/sharing`),
   staff("dossier", (ids) => `/drafts/${ids.draft}/attachments`),
+  staff("attachment written in the editor", (ids) => ids.writtenAttachment),
   staff("text language", (ids) => `/drafts/${ids.drafting}/language`),
   staff("answers", (ids) => `/rounds/${ids.answeredRound}/answers`),
   staff("reviews", () => "/reviews"),

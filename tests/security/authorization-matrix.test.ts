@@ -185,6 +185,7 @@ const TABLE: Record<string, Row> = {
     action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "add", kind: "NOPE", title: "" }) },
   },
   "drafts.$draftId.attachments.$attachmentId.tsx": { loader: PRIVATE },
+  "drafts.$draftId.texts.$textId.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.attachments.$attachmentId.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.package[.]zip.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId._index.tsx": { loader: PRIVATE },
