@@ -68,6 +68,8 @@ export default function DraftTextPage() {
             </a>
           </div>
         </header>
+        {/* Articles are third-level headings in every text; this keeps the outline unbroken without chapters. */}
+        <h2 className="visually-hidden">{t("texts.textHeading")}</h2>
         {hydrated ? (
           <TextEditor
             draftId={draft.id}
