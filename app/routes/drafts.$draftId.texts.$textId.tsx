@@ -9,7 +9,7 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { storedTextLanguage } from "~/i18n/text-languages";
 import { useT } from "~/i18n/use-t";
 import { getDraftText } from "~/models/texts/draft-texts.server";
-import { can } from "~/policies";
+import { can, documentAccess } from "~/policies";
 import { notFound, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -18,19 +18,28 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   );
 
 /**
- * Another live text of a draft in the editor: for now an attachment written here. Whoever may
- * see the draft reads it; whoever may manage the dossier writes it (the collab server decides
- * the same with `can()` on the draft).
+ * Another live text of a draft in the editor: an attachment written here, or the act in another
+ * language. Whoever may see the draft reads it; an attachment is written by whoever may manage
+ * the dossier, a language text by whoever may edit the draft (the collab server decides the
+ * same with `can()` on the draft).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
   const text = await getDraftText(draft.id, params.textId ?? "");
-  if (!text?.attachment) throw notFound();
+  if (!text || (text.role === "ATTACHMENT" && !text.attachment)) throw notFound();
+  const textLanguage = storedTextLanguage(text.textLanguage ?? draft.textLanguage);
   return {
     draft: draftHeading(draft),
-    text: { id: text.id, title: text.attachment.title, kind: text.attachment.kind, attachmentId: text.attachment.id },
-    textLanguage: storedTextLanguage(text.textLanguage ?? draft.textLanguage),
-    canEdit: can(user.actor, "draft.manageAttachments", resource),
+    text: {
+      id: text.id,
+      title: text.attachment?.title ?? text.title,
+      kind: text.attachment?.kind ?? null,
+      attachmentId: text.attachment?.id ?? null,
+    },
+    textLanguage,
+    canEdit: text.attachment
+      ? can(user.actor, "draft.manageAttachments", resource)
+      : documentAccess(user.actor, resource) === "edit",
     user: { id: user.id, name: user.name, color: colorFor(user.id) },
   };
 }
@@ -47,7 +56,11 @@ export default function DraftTextPage() {
   const hydrated = useHydrated();
   const revalidator = useRevalidator();
   const onAccessChanged = useCallback(() => revalidator.revalidate(), [revalidator]);
-  const kind = t(`attachments.kinds.${text.kind}`);
+  // An attachment is named by its kind, a language text by its language (in the reader's words).
+  const kind = text.kind
+    ? t(`attachments.kinds.${text.kind}`)
+    : t("texts.languageText", { language: t(`textLanguages.${textLanguage}`) });
+  const back = text.kind ? { to: "attachments", label: t("texts.back") } : { to: "texts", label: t("texts.languages") };
   return (
     <TextLanguageProvider language={textLanguage}>
       <section className="draft-page">
@@ -55,18 +68,20 @@ export default function DraftTextPage() {
           <div>
             <p className="eyebrow">
               <Link to={`/drafts/${draft.id}`}>{draftTitle(draft, t.locale)}</Link> ·{" "}
-              <Link to={`/drafts/${draft.id}/attachments`}>{t("texts.back")}</Link>
+              <Link to={`/drafts/${draft.id}/${back.to}`}>{back.label}</Link>
             </p>
             <h1 data-testid="text-title">
-              {kind}: {text.title}
+              {kind}: <span lang={textLanguage}>{text.title}</span>
             </h1>
-            {canEdit ? null : <p className="muted">{t("texts.readOnly")}</p>}
+            {canEdit ? null : <p className="muted">{t(text.kind ? "texts.readOnly" : "texts.readOnlyLanguage")}</p>}
           </div>
-          <div className="draft-actions">
-            <a className="button" href={`/drafts/${draft.id}/attachments/${text.attachmentId}`} download>
-              {t("texts.download")}
-            </a>
-          </div>
+          {text.attachmentId ? (
+            <div className="draft-actions">
+              <a className="button" href={`/drafts/${draft.id}/attachments/${text.attachmentId}`} download>
+                {t("texts.download")}
+              </a>
+            </div>
+          ) : null}
         </header>
         {/* Articles are third-level headings in every text; this keeps the outline unbroken without chapters. */}
         <h2 className="visually-hidden">{t("texts.textHeading")}</h2>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { roomName } from "~/editor/collab-protocol";
 import { documentIdOf } from "~/editor/document-id";
 import { writeAttachment } from "~/models/attachments/written-attachments.server";
+import { addLanguageText } from "~/models/texts/language-texts.server";
 import { loadDocument } from "~/models/documents/document-log.server";
 import { shareDraft } from "~/models/drafts/drafts.server";
 import { db } from "~/utils/db.server";
@@ -121,5 +122,26 @@ describe("a draft's other texts", () => {
       Cookie: stranger,
     });
     expect(status).toBe(403);
+  });
+
+  it("give a text in another language the main text's access: editors edit, suggesters suggest", async () => {
+    const { staff, draft } = await createDraftSetup();
+    const russian = await addLanguageText({
+      actorId: staff.id,
+      clientAddress: "203.0.113.9",
+      draftId: draft.id,
+      language: "ru",
+      mode: "copy",
+    });
+    const documentId = documentIdOf(draft.id, russian.id);
+    const editor = connect(server, documentId, await sessionCookieFor(staff.id));
+    const suggester = connect(server, documentId, await partnerWith("SUGGEST", draft.id, staff.id));
+    await Promise.all([waitForSync(editor), waitForSync(suggester)]);
+    typeParagraph(editor, "Статья о сотрудничестве");
+    await expect.poll(() => suggester.text()).toContain("Статья о сотрудничестве");
+    await expect.poll(() => editor.saved()).toBe(true);
+    expect(await storedText(documentId)).toContain("Статья о сотрудничестве");
+    const accessOf = [...server.collab.connections].filter((c) => c.documentId === documentId).map((c) => c.access);
+    expect(accessOf.sort()).toEqual(["edit", "suggest"]);
   });
 });

@@ -87,6 +87,7 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("sharing", (ids) => `/drafts/${ids.draft}/sharing`),
   staff("dossier", (ids) => `/drafts/${ids.draft}/attachments`),
   staff("attachment written in the editor", (ids) => ids.writtenAttachment),
+  staff("texts in other languages", (ids) => `/drafts/${ids.draft}/texts`),
   staff("text language", (ids) => `/drafts/${ids.drafting}/language`),
   staff("answers", (ids) => `/rounds/${ids.answeredRound}/answers`),
   staff("reviews", () => "/reviews"),

@@ -186,6 +186,15 @@ const TABLE: Record<string, Row> = {
   },
   "drafts.$draftId.attachments.$attachmentId.tsx": { loader: PRIVATE },
   "drafts.$draftId.texts.$textId.tsx": { loader: PRIVATE },
+  "drafts.$draftId.texts._index.tsx": {
+    loader: PRIVATE,
+    // Adding a text in another language is editing the text: nobody, not even an admin, while
+    // the private draft is in consultation (and an unknown language writes nothing anyway).
+    action: {
+      expect: { ...PRIVATE, admin: "deny" },
+      fields: () => ({ intent: "addLanguageText", textLanguage: "xx", mode: "copy" }),
+    },
+  },
   "drafts.$draftId.versions.$versionId.attachments.$attachmentId.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.package[.]zip.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId._index.tsx": { loader: PRIVATE },
