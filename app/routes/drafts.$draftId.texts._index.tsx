@@ -87,7 +87,10 @@ export default function LanguageTextsPage() {
                 >
                   {languageName(text.textLanguage)}
                 </Link>
-                : <span lang={text.textLanguage}>{text.title}</span>
+                : <span lang={text.textLanguage}>{text.title}</span> ·{" "}
+                <Link to={`/drafts/${draft.id}/parallel/${text.id}`} data-testid="open-parallel">
+                  {t("texts.parallel")}
+                </Link>
               </li>
             ))}
           </ul>

@@ -8,7 +8,11 @@ import { loadDocument } from "~/models/documents/document-log.server";
 import { readDocumentJSON } from "~/models/documents/unreadable-document.server";
 import { createDraft } from "~/models/drafts/drafts.server";
 import { addLanguageText, languageTextRefusal, listLanguageTexts } from "~/models/texts/language-texts.server";
+import { confirmAlignment, parallelArticles } from "~/models/texts/alignment.server";
+import { appendUpdate } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
+import { RuleError } from "~/utils/rule-error";
+import * as Y from "yjs";
 import { clearRateLimits, RATE_LIMITS, RateLimitedError } from "~/utils/rate-limit.server";
 import { addMember, createOrganization, createUser } from "../helpers/factories";
 
@@ -80,5 +84,44 @@ describe("texts in other languages", () => {
     for (let i = 0; i < limit; i++) await addLanguageText({ ...who, language: "en", mode: "empty" });
     await expect(addLanguageText({ ...who, language: "ru", mode: "empty" })).rejects.toBeInstanceOf(RateLimitedError);
     await clearRateLimits();
+  });
+
+  it("flag an article outdated when one side changes after confirmation, with that side's diff, until confirmed again", async () => {
+    const { draft, staff, who } = await agreement();
+    const english = await addLanguageText({ ...who, language: "en", mode: "copy" });
+    const documentId = documentIdOf(draft.id, english.id);
+    const [first] = await parallelArticles(draft.id, english.id);
+    expect(first!.state).toBe("unconfirmed");
+    await confirmAlignment({ actorId: staff.id, draftId: draft.id, textId: english.id, articleId: first!.id });
+    expect((await parallelArticles(draft.id, english.id))[0]!.state).toBe("aligned");
+
+    // A translator writes in the first article of the English text (an update in its log).
+    const { doc } = await loadDocument(documentId);
+    const before = Y.encodeStateVector(doc);
+    let articleElement: Y.XmlElement | null = null;
+    for (const node of doc.getXmlFragment("default").toArray()) {
+      if (node instanceof Y.XmlElement && node.getAttribute("id") === first!.id) articleElement = node;
+    }
+    const body = articleElement!.toArray().at(-1) as Y.XmlElement;
+    body.insert(body.length, [new Y.XmlText(" The Parties shall cooperate.")]);
+    await appendUpdate(documentId, Y.encodeStateAsUpdate(doc, before));
+    doc.destroy();
+
+    const [outdated] = await parallelArticles(draft.id, english.id);
+    expect(outdated!.state).toBe("outdated");
+    expect(outdated!.mainChanges).toBeNull();
+    expect(
+      outdated!
+        .otherChanges!.filter((p) => p.kind === "inserted")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("cooperate");
+    expect(outdated!.confirmed?.by).toBe("ნინო");
+    await confirmAlignment({ actorId: staff.id, draftId: draft.id, textId: english.id, articleId: first!.id });
+    expect((await parallelArticles(draft.id, english.id))[0]!.state).toBe("aligned");
+
+    await expect(
+      confirmAlignment({ actorId: staff.id, draftId: draft.id, textId: english.id, articleId: "no-such-article" }),
+    ).rejects.toBeInstanceOf(RuleError);
   });
 });

@@ -186,6 +186,11 @@ const TABLE: Record<string, Row> = {
   },
   "drafts.$draftId.attachments.$attachmentId.tsx": { loader: PRIVATE },
   "drafts.$draftId.texts.$textId.tsx": { loader: PRIVATE },
+  "drafts.$draftId.parallel.$textId.tsx": {
+    loader: PRIVATE,
+    // Confirming alignment is editing the text: nobody while the private draft is in consultation.
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "confirmAlignment", articleId: "" }) },
+  },
   "drafts.$draftId.texts._index.tsx": {
     loader: PRIVATE,
     // Adding a text in another language is editing the text: nobody, not even an admin, while

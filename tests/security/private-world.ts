@@ -15,6 +15,7 @@ import { sendForReview } from "~/models/collegium/reviews.server";
 import { createVersion } from "~/models/documents/versions.server";
 import { addAttachment } from "~/models/attachments/attachments.server";
 import { writeAttachment } from "~/models/attachments/written-attachments.server";
+import { addLanguageText } from "~/models/texts/language-texts.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganization, createUser } from "../helpers/factories";
 
@@ -161,8 +162,17 @@ export async function createPrivateWorld(marker: string) {
     title: `${marker} annex`,
   });
 
+  const russian = await addLanguageText({
+    actorId: owner.id,
+    clientAddress: "198.51.100.9",
+    draftId: draft.id,
+    language: "ru",
+    mode: "copy",
+  });
+
   return {
     liveAttachmentId: liveAttachment.id,
+    languageTextId: russian.id,
     writtenTextId: written.textId!,
     roundAttachmentId: await frozenAttachment(round.versionId),
     reviewAttachmentId: await frozenAttachment(version.id),
@@ -202,7 +212,7 @@ export function urlInPrivateWorld(route: RouteModule, world: PrivateWorld): stri
     token: "not-a-real-token",
     kind: "proposal",
     id: world.proposal.id,
-    textId: world.writtenTextId,
+    textId: route.file.includes(".parallel.") ? world.languageTextId : world.writtenTextId,
     // A live attachment on the draft, else the frozen one of the version the route shows.
     attachmentId: /^drafts\.\$draftId\.attachments/.test(route.file)
       ? world.liveAttachmentId

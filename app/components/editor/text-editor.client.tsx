@@ -16,7 +16,8 @@ import { useLeaveWarning } from "./use-leave-warning";
 
 type Props = {
   draftId: string;
-  textId: string;
+  /** Null: the draft's main text (the side-by-side view shows it next to a language text). */
+  textId: string | null;
   canEdit: boolean;
   user: { id: string; name: string; color: string };
   onAccessChanged: () => void;
@@ -25,8 +26,8 @@ type Props = {
 };
 
 /**
- * Another live text of a draft (an attachment written in the editor) in the same editor as the
- * main text: the legal-act schema, toolbar, outline, presence, offline copy and "saved" state,
+ * A live text of a draft (an attachment written in the editor, a text in another language, or
+ * the main text beside one of those) in the same editor as the draft page's: the legal-act schema, toolbar, outline, presence, offline copy and "saved" state,
  * through its own collab room. Comments and suggestions stay on the main text, where the
  * consultation and the working group discuss it.
  */
