@@ -127,7 +127,12 @@ export default function ParallelTextsPage() {
         <h2 id="alignment-heading">{t("texts.alignment")}</h2>
         <p className="muted">{t("texts.alignmentHint")}</p>
         <p>
-          <button type="button" className="button" onClick={() => revalidator.revalidate()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => revalidator.revalidate()}
+            data-testid="refresh-alignment"
+          >
             {t("texts.refresh")}
           </button>
         </p>
