@@ -3,6 +3,8 @@ import { readCookie, SESSION_COOKIE, validateSessionToken } from "../app/auth/se
 import { loadActor } from "../app/models/accounts/actors.server";
 import { loadDraftResource, loadDraftResources } from "../app/models/drafts/draft-access.server";
 import { can, type DocumentAccess } from "../app/policies";
+import type { DocumentRef } from "../app/editor/document-id";
+import type { DraftTextRole } from "../app/generated/prisma/sqlite/client";
 import { db } from "../app/utils/db.server";
 
 export type UpgradeDecision =
@@ -26,6 +28,7 @@ type SignedIn = { session: Session; actor: Awaited<ReturnType<typeof loadActor>>
 export class AccessLookups {
   private readonly signedIn = new Map<string, Promise<SignedIn>>();
   private readonly drafts = new Map<string, ReturnType<typeof loadDraftResource>>();
+  private readonly texts = new Map<string, Promise<{ draftId: string; role: DraftTextRole } | null>>();
 
   session(token: string): Promise<SignedIn> {
     let found = this.signedIn.get(token);
@@ -57,31 +60,54 @@ export class AccessLookups {
     if (!found) this.drafts.set(draftId, (found = loadDraftResource(draftId)));
     return found;
   }
+
+  text(textId: string): Promise<{ draftId: string; role: DraftTextRole } | null> {
+    let found = this.texts.get(textId);
+    if (!found) {
+      found = db().draftText.findUnique({ where: { id: textId }, select: { draftId: true, role: true } });
+      this.texts.set(textId, found);
+    }
+    return found;
+  }
 }
 
 /**
- * Decides, before any document data is sent, whether this session may open this draft and
- * how: the same `can()` the web app asks (`draft.edit` for a writing connection,
- * `draft.suggest` for one that may write its own suggestions only, `draft.view` for a read-only one).
+ * Decides, before any document data is sent, whether this session may open this document and
+ * how: the same `can()` the web app asks, always about the *draft* (a text of a draft has
+ * its draft's access). The main text and a language text: `draft.edit` for a writing
+ * connection, `draft.suggest` for one that may write its own suggestions only, `draft.view`
+ * for a read-only one. An attachment written in the editor is part of the dossier: writing
+ * needs `draft.manageAttachments`, reading `draft.view`.
  */
 export async function decideAccess(
   sessionToken: string | null,
-  draftId: string,
+  document: string | DocumentRef,
   lookups = new AccessLookups(),
 ): Promise<UpgradeDecision> {
+  const { draftId, textId } = typeof document === "string" ? { draftId: document, textId: null } : document;
   if (!sessionToken) return { ok: false, status: 401 };
   const signedIn = await lookups.session(sessionToken);
   if (!signedIn) return { ok: false, status: 401 };
   const { session, actor } = signedIn;
   const draft = await lookups.draft(draftId);
   if (!draft) return { ok: false, status: 404 };
-  const access: DocumentAccess = can(actor, "draft.edit", draft)
-    ? "edit"
-    : can(actor, "draft.suggest", draft)
-      ? "suggest"
-      : can(actor, "draft.view", draft)
-        ? "comment"
-        : null;
+  const text = textId ? await lookups.text(textId) : null;
+  // A text named under another draft does not exist here (and must not be reached through it).
+  if (textId && text?.draftId !== draftId) return { ok: false, status: 404 };
+  const access: DocumentAccess =
+    text?.role === "ATTACHMENT"
+      ? can(actor, "draft.manageAttachments", draft)
+        ? "edit"
+        : can(actor, "draft.view", draft)
+          ? "comment"
+          : null
+      : can(actor, "draft.edit", draft)
+        ? "edit"
+        : can(actor, "draft.suggest", draft)
+          ? "suggest"
+          : can(actor, "draft.view", draft)
+            ? "comment"
+            : null;
   if (!access) return { ok: false, status: 403 };
   return { ok: true, userId: session.user.id, userName: session.user.name, sessionToken, access };
 }

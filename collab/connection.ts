@@ -1,3 +1,4 @@
+import { documentIdOf, type DocumentRef } from "../app/editor/document-id";
 import * as decoding from "lib0/decoding";
 import * as syncProtocol from "y-protocols/sync";
 import type { WebSocket } from "ws";
@@ -36,7 +37,8 @@ export class Connection implements RoomMember {
 
   constructor(
     private readonly ws: WebSocket,
-    readonly draftId: string,
+    /** The live document this connection edits or reads (its access is decided on its draft). */
+    readonly document: DocumentRef,
     readonly identity: ConnectionIdentity,
     readonly wantsSaved: boolean,
     private readonly config: CollabConfig,
@@ -54,6 +56,14 @@ export class Connection implements RoomMember {
 
   get access() {
     return this.identity.access;
+  }
+
+  get draftId(): string {
+    return this.document.draftId;
+  }
+
+  get documentId(): string {
+    return documentIdOf(this.document.draftId, this.document.textId);
   }
 
   get presence() {
@@ -109,7 +119,10 @@ export class Connection implements RoomMember {
     try {
       step();
     } catch (error) {
-      console.warn(`collab: closing a connection to draft ${this.draftId} after a malformed message:`, String(error));
+      console.warn(
+        `collab: closing a connection to document ${this.documentId} after a malformed message:`,
+        String(error),
+      );
       this.close(CLOSE.MALFORMED, "malformed message");
     }
   }
@@ -139,7 +152,7 @@ export class Connection implements RoomMember {
           );
           if (refusal) {
             this.droppedUpdates++;
-            console.warn(`collab: refused a suggester's update to draft ${room.draftId}: ${refusal}`);
+            console.warn(`collab: refused a suggester's update to document ${room.documentId}: ${refusal}`);
             return;
           }
           // Checked after the gate: a forged update is refused for what it does, whoever's id it uses.
@@ -153,7 +166,7 @@ export class Connection implements RoomMember {
         const depth = deepestNewNesting(room.doc, payload);
         if (depth > this.config.maxNestingDepth) {
           const reason = depth === UNRESOLVED ? "update refers to unknown changes" : "nested too deeply";
-          console.warn(`collab: closing a connection to draft ${room.draftId}: ${reason}`);
+          console.warn(`collab: closing a connection to document ${room.documentId}: ${reason}`);
           return this.close(CLOSE.MALFORMED, reason);
         }
         room.applyUpdate(payload, this);
@@ -163,7 +176,7 @@ export class Connection implements RoomMember {
     } else if (type === MESSAGE_AWARENESS) {
       const refusal = this.awarenessGate.receive(decoding.readVarUint8Array(decoder));
       if (refusal) {
-        console.warn(`collab: closing a connection to draft ${room.draftId}: ${refusal.reason}`);
+        console.warn(`collab: closing a connection to document ${room.documentId}: ${refusal.reason}`);
         this.close(refusal.code, refusal.reason);
       }
     } else {

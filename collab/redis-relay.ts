@@ -14,7 +14,7 @@ import type { Room, RoomRelayLink } from "./room";
  */
 export type RoomRelay = {
   /** Subscribes, loads the room, then applies what arrived while loading. */
-  open(draftId: string, load: () => Promise<Room>): Promise<Room>;
+  open(documentId: string, load: () => Promise<Room>): Promise<Room>;
   /** Rooms linked now (for monitoring). */
   readonly openRooms: number;
   close(): void;
@@ -36,8 +36,9 @@ export function redisRoomRelay(bus: RedisBus): RoomRelay {
     for (const [room, publish] of rooms) publish(SYNC_REQUEST, syncRequest(room, true));
   });
 
-  async function open(draftId: string, load: () => Promise<Room>): Promise<Room> {
-    const topic = `collab:${draftId}`;
+  async function open(documentId: string, load: () => Promise<Room>): Promise<Room> {
+    // The main text's topic is its draft id, as before a draft had several texts.
+    const topic = `collab:${documentId}`;
     const publish = (kind: number, payload: Uint8Array) => bus.publish(topic, frame(kind, payload));
     let room: Room | null = null;
     const early: Uint8Array[] = [];
@@ -115,7 +116,7 @@ function receive(room: Room, publish: (kind: number, payload: Uint8Array) => voi
     else if (kind === AWARENESS) room.applyRemoteAwareness(payload);
     else if (kind === SYNC_REQUEST) answerSyncRequest(room, publish, payload);
   } catch (error) {
-    console.error(`collab: ignoring a malformed message from another node for draft ${room.draftId}`, error);
+    console.error(`collab: ignoring a malformed message from another node for document ${room.documentId}`, error);
   }
 }
 

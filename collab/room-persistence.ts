@@ -21,7 +21,7 @@ export class RoomPersistence {
   failingSince: number | null = null;
 
   constructor(
-    private readonly draftId: string,
+    private readonly documentId: string,
     private readonly doc: Y.Doc,
     private lastUpdateId: number,
     logRows: number,
@@ -61,7 +61,7 @@ export class RoomPersistence {
     this.flushing = (async () => {
       try {
         const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-        this.lastUpdateId = await this.log.appendUpdate(this.draftId, merged);
+        this.lastUpdateId = await this.log.appendUpdate(this.documentId, merged);
         this.retryDelay = this.config.retryBaseMs;
         this.failingSince = null;
         this.batchesSinceCompaction++;
@@ -79,7 +79,7 @@ export class RoomPersistence {
     if (this.compactionDue()) {
       // The updates are safe in the log; a failed compaction only delays the next one.
       await this.compact().catch((error: unknown) =>
-        console.error(`collab: compacting draft ${this.draftId} failed`, error),
+        console.error(`collab: compacting document ${this.documentId} failed`, error),
       );
     }
   }
@@ -91,7 +91,7 @@ export class RoomPersistence {
     this.batchesSinceCompaction = 0;
     this.lastCompactedAt = Date.now();
     try {
-      await this.log.compactDocument(this.draftId, this.doc, upTo);
+      await this.log.compactDocument(this.documentId, this.doc, upTo);
     } catch (error) {
       this.batchesSinceCompaction += batches;
       throw error;
@@ -120,7 +120,7 @@ export class RoomPersistence {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.flush().catch((error: unknown) => {
-        console.error(`collab: storing updates of draft ${this.draftId} failed; retrying`, error);
+        console.error(`collab: storing updates of document ${this.documentId} failed; retrying`, error);
         this.failingSince ??= Date.now();
         this.retryDelay = Math.min(this.retryDelay * 2, this.config.retryMaxMs);
         this.scheduleFlush(this.retryDelay);

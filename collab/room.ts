@@ -34,7 +34,7 @@ export interface RoomRelayLink {
 }
 
 /**
- * One draft's live document in memory and the members connected to it. Every accepted
+ * One live document in memory (a draft's main text or another of its texts, by document id) and the members connected to it. Every accepted
  * update is broadcast once-encoded to the others, relayed to the other nodes and handed to
  * the persistence part (room-persistence.ts), which stores it and tells the members what
  * is saved; who is there and where is the presence part (room-presence.ts).
@@ -57,14 +57,14 @@ export class Room {
   readonly clientIds: ClientIdBindings;
 
   private constructor(
-    readonly draftId: string,
+    readonly documentId: string,
     readonly doc: Y.Doc,
     lastUpdateId: number,
     logRows: number,
     config: CollabConfig,
     store: DocumentStore,
   ) {
-    this.persistence = new RoomPersistence(draftId, doc, lastUpdateId, logRows, config, store, (vector) =>
+    this.persistence = new RoomPersistence(documentId, doc, lastUpdateId, logRows, config, store, (vector) =>
       this.notifySaved(vector),
     );
     this.presence = new RoomPresence(
@@ -81,9 +81,9 @@ export class Room {
   }
 
   /** Loads the stored document completely before anyone is answered (y-websocket-server PR #7). */
-  static async open(draftId: string, config: CollabConfig, store: DocumentStore = databaseStore): Promise<Room> {
-    const { doc, lastUpdateId, logRows } = await store.loadDocument(draftId);
-    return new Room(draftId, doc, lastUpdateId, logRows, config, store);
+  static async open(documentId: string, config: CollabConfig, store: DocumentStore = databaseStore): Promise<Room> {
+    const { doc, lastUpdateId, logRows } = await store.loadDocument(documentId);
+    return new Room(documentId, doc, lastUpdateId, logRows, config, store);
   }
 
   get awareness() {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { CLOSE, COLLAB_PATH, draftIdFromRoom, SAVED_PARAM } from "../app/editor/collab-protocol";
+import { CLOSE, COLLAB_PATH, documentFromRoom, SAVED_PARAM } from "../app/editor/collab-protocol";
 import { clientAddressOf } from "../app/utils/client-address";
 import { ConnectionQuota } from "../app/utils/connection-quota";
 import { onDraftAccessChanged } from "../app/utils/draft-events.server";
@@ -28,7 +28,7 @@ const RECHECK_SLICE = 25;
 const DRAFTS_PER_QUERY = 500;
 
 export type CollabServer = {
-  /** Open documents, by draft id (for tests and monitoring). */
+  /** Open documents, by document id (the draft's id for its main text; for tests and monitoring). */
   rooms: Map<string, Promise<Room>>;
   connections: Set<Connection>;
   /** Re-checks every open connection of a draft (or all) against sessions and the policy. */
@@ -37,7 +37,8 @@ export type CollabServer = {
 };
 
 /**
- * The y-websocket protocol server on `/collab/draft.<id>`, attached to an HTTP server's
+ * The y-websocket protocol server on `/collab/draft.<draft id>` (a draft's main text) and
+ * `/collab/draft.<draft id>.<text id>` (its other texts), attached to an HTTP server's
  * upgrade event. Authentication and the access decision happen at the upgrade, so a
  * refused client gets an HTTP status and never a byte of the document.
  */
@@ -63,8 +64,8 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
     socket.on("error", () => socket.destroy());
     const url = new URL(request.url ?? "/", "http://collab.local");
     if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return reject(socket, 404);
-    const draftId = draftIdFromRoom(safeDecode(url.pathname.slice(COLLAB_PATH.length + 1)));
-    if (!draftId) return reject(socket, 404);
+    const document = documentFromRoom(safeDecode(url.pathname.slice(COLLAB_PATH.length + 1)));
+    if (!document) return reject(socket, 404);
     if (!originAllowed(request, config.expectedOrigin)) return reject(socket, 403);
     const releaseAddress = perAddress.acquire(clientAddressOf(request));
     if (!releaseAddress) return reject(socket, 429);
@@ -74,7 +75,7 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       releaseAccount?.();
     };
     socket.once("close", release);
-    withTimeout(decide(sessionTokenOf(request), draftId), config.upgradeDecisionTimeoutMs)
+    withTimeout(decide(sessionTokenOf(request), document), config.upgradeDecisionTimeoutMs)
       .then((decision) => {
         if (socket.destroyed) return;
         if (!decision) return reject(socket, 503);
@@ -89,7 +90,8 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
             sessionToken: decision.sessionToken,
             access: decision.access,
           };
-          accept(ws, draftId, new Connection(ws, draftId, identity, url.searchParams.get(SAVED_PARAM) === "1", config));
+          const saved = url.searchParams.get(SAVED_PARAM) === "1";
+          accept(ws, new Connection(ws, document, identity, saved, config));
         });
       })
       .catch((error: unknown) => {
@@ -98,16 +100,17 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       });
   };
 
-  function accept(ws: WebSocket, draftId: string, connection: Connection) {
+  function accept(ws: WebSocket, connection: Connection) {
+    const { documentId } = connection;
     connections.add(connection);
     alive.set(ws, true);
     ws.on("pong", () => alive.set(ws, true));
-    clearTimeout(unloadTimers.get(draftId));
-    unloadTimers.delete(draftId);
-    const roomPromise = roomFor(draftId);
+    clearTimeout(unloadTimers.get(documentId));
+    unloadTimers.delete(documentId);
+    const roomPromise = roomFor(documentId, connection.document.textId === null);
     ws.on("error", (error) => {
       // e.g. a frame over maxPayload: logged, and only this connection is closed.
-      console.warn(`collab: closing a connection to draft ${draftId} after a socket error:`, error.message);
+      console.warn(`collab: closing a connection to document ${documentId} after a socket error:`, error.message);
       connection.close(CLOSE.MALFORMED, "socket error");
     });
     ws.on("close", () => {
@@ -116,7 +119,7 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       roomPromise.then(
         (room) => {
           room.leave(connection);
-          if (room.members.size === 0) scheduleUnload(draftId);
+          if (room.members.size === 0) scheduleUnload(documentId);
         },
         () => undefined,
       );
@@ -124,41 +127,44 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
     roomPromise.then(
       (room) => connection.attach(room),
       (error: unknown) => {
-        console.error(`collab: loading draft ${draftId} failed`, error);
-        rooms.delete(draftId);
+        console.error(`collab: loading document ${documentId} failed`, error);
+        rooms.delete(documentId);
         connection.close(CLOSE.GOING_AWAY, "document unavailable");
       },
     );
   }
 
-  /** A document being unloaded is stored completely before anyone loads it again. */
-  function roomFor(draftId: string): Promise<Room> {
-    let room = rooms.get(draftId);
+  /**
+   * A document being unloaded is stored completely before anyone loads it again. Suggestions
+   * (and their recorded outcomes) belong to the main text, whose document id is the draft's.
+   */
+  function roomFor(documentId: string, mainText: boolean): Promise<Room> {
+    let room = rooms.get(documentId);
     if (!room) {
-      const previous = unloading.get(draftId) ?? Promise.resolve();
+      const previous = unloading.get(documentId) ?? Promise.resolve();
       const load = () =>
-        Room.open(draftId, config, store).then((opened) => {
-          watchSuggestionOutcomes(draftId, opened.doc);
+        Room.open(documentId, config, store).then((opened) => {
+          if (mainText) watchSuggestionOutcomes(documentId, opened.doc);
           return opened;
         });
-      room = previous.then(() => (relay ? relay.open(draftId, load) : load()));
-      rooms.set(draftId, room);
+      room = previous.then(() => (relay ? relay.open(documentId, load) : load()));
+      rooms.set(documentId, room);
     }
     return room;
   }
 
   /** Idle documents leave memory (y-websocket#23); a failed store keeps them and retries. */
-  function scheduleUnload(draftId: string) {
-    clearTimeout(unloadTimers.get(draftId));
+  function scheduleUnload(documentId: string) {
+    clearTimeout(unloadTimers.get(documentId));
     unloadTimers.set(
-      draftId,
+      documentId,
       setTimeout(async () => {
-        unloadTimers.delete(draftId);
-        const room = await rooms.get(draftId);
+        unloadTimers.delete(documentId);
+        const room = await rooms.get(documentId);
         if (!room || room.members.size > 0) return;
-        rooms.delete(draftId);
-        const done = unloadUntilStored(room).finally(() => unloading.delete(draftId));
-        unloading.set(draftId, done);
+        rooms.delete(documentId);
+        const done = unloadUntilStored(room).finally(() => unloading.delete(documentId));
+        unloading.set(documentId, done);
       }, config.unloadAfterMs),
     );
   }
@@ -168,14 +174,14 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       try {
         return await room.unload();
       } catch (error) {
-        console.error(`collab: unloading draft ${room.draftId} failed; keeping it in memory and retrying`, error);
+        console.error(`collab: unloading document ${room.documentId} failed; keeping it in memory and retrying`, error);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
   }
 
   /**
-   * Decides again for every open connection (of one draft, or all). Lookups are shared within
+   * Decides again for every open connection (of one draft's texts, or all). Lookups are shared within
    * the pass, the drafts loaded first, 500 to a query; then connections are decided a slice at
    * a time with a turn of the event loop between slices, so re-checking thousands of
    * connections never holds it (bench "many drafts": 600 decisions at once stalled it 275 ms
@@ -192,7 +198,7 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       await Promise.all(
         affected.slice(start, start + RECHECK_SLICE).map(async (connection) => {
-          const decision = await decideAccess(connection.identity.sessionToken, connection.draftId, lookups);
+          const decision = await decideAccess(connection.identity.sessionToken, connection.document, lookups);
           if (!decision.ok) connection.close(CLOSE.ACCESS_REVOKED, "access revoked");
           else if (decision.access !== connection.access) connection.close(CLOSE.ACCESS_CHANGED, "access changed");
         }),

@@ -35,15 +35,15 @@ export function sharedDatabaseStore(
     stats,
     loadDocument: log.loadDocument,
     appendUpdate: log.appendUpdate,
-    async compactDocument(draftId, doc, lastUpdateId) {
-      const key = bus.key(`compaction-lock:${draftId}`);
+    async compactDocument(documentId, doc, lastUpdateId) {
+      const key = bus.key(`compaction-lock:${documentId}`);
       const token = `${bus.nodeId}:${randomUUID()}`;
       if ((await bus.commands.set(key, token, "PX", lockMs, "NX")) !== "OK") {
         stats.skippedLocked++;
         return;
       }
       try {
-        await log.compactDocument(draftId, doc, lastUpdateId);
+        await log.compactDocument(documentId, doc, lastUpdateId);
         stats.compactions++;
       } catch (error) {
         stats.failed++;

@@ -15,6 +15,7 @@ import {
   versionAttachments,
 } from "~/models/attachments/frozen-attachments.server";
 import { liveAttachmentFile } from "~/models/attachments/attachments.server";
+import { DOCX_MEDIA_TYPE, liveWrittenAttachmentDocx } from "~/models/attachments/written-attachments.server";
 import { draftResourceOf } from "~/models/drafts/draft-access.server";
 import { getDraft } from "~/models/drafts/drafts.server";
 import { loadRegisterEntry } from "~/models/register/register.server";
@@ -117,6 +118,13 @@ export async function liveAttachmentResponse(
   params: { draftId?: string; attachmentId?: string },
 ): Promise<Response> {
   const { draft } = await requireDraft(request, params.draftId, "draft.view");
+  const written = await liveWrittenAttachmentDocx(draft.id, params.attachmentId ?? "");
+  if (written) {
+    // Made from the live text now: the Word file a version would freeze at this moment.
+    const readable = readableFileName([written.title], "docx");
+    const disposition = attachmentDisposition(readable, `attachment-${params.attachmentId}.docx`);
+    return fileResponse(written.data, DOCX_MEDIA_TYPE, written.sha256, disposition);
+  }
   const attachment = found(await liveAttachmentFile(draft.id, params.attachmentId ?? ""));
   // The type the upload check decided, not whatever the stored name ends with.
   const extension = attachmentExtension(attachment.mediaType);

@@ -2,13 +2,18 @@
  * What the browser and the collab server agree on beyond the y-websocket protocol:
  * room names, close codes and our one extra message. Imported by both sides.
  */
+import { parseDocumentId, type DocumentRef } from "./document-id";
+
 export const COLLAB_PATH = "/collab";
 
-export const roomName = (draftId: string) => `draft.${draftId}`;
+/**
+ * A room per live document (document-id.ts): `draft.<draft id>` for the main text, as before
+ * there were several, and `draft.<draft id>.<text id>` for another text.
+ */
+export const roomName = (documentId: string) => `draft.${documentId}`;
 
-export function draftIdFromRoom(room: string): string | null {
-  const match = /^draft\.([A-Za-z0-9_-]{1,64})$/.exec(room);
-  return match ? match[1]! : null;
+export function documentFromRoom(room: string): DocumentRef | null {
+  return room.startsWith("draft.") ? parseDocumentId(room.slice("draft.".length)) : null;
 }
 
 /** y-websocket message types 0 (sync) and 1 (awareness) are the protocol's; 100 is ours. */

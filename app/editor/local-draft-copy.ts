@@ -10,8 +10,9 @@ import type * as Y from "yjs";
  */
 const PREFIX = "agora.draft.";
 
-export function localDraftCopyName(draftId: string, userId: string): string {
-  return `${PREFIX}${draftId}.user.${userId}`;
+/** `documentId`: the draft's id for its main text, as before; "<draft>.<text>" for another (document-id.ts). */
+export function localDraftCopyName(documentId: string, userId: string): string {
+  return `${PREFIX}${documentId}.user.${userId}`;
 }
 
 /**

@@ -175,6 +175,9 @@ export default function DraftPage() {
             <Link to="attachments" className="button">
               {t("attachments.link")}
             </Link>
+            <Link to="texts" className="button">
+              {t("texts.languages")}
+            </Link>
             <Link to="timeline" className="button">
               {t("drafts.timeline")}
             </Link>

@@ -14,6 +14,7 @@ import {
   removeAttachment,
   replaceAttachment,
 } from "~/models/attachments/attachments.server";
+import { writeAttachment } from "~/models/attachments/written-attachments.server";
 import { ImportError } from "~/models/drafts/import-error.server";
 import { can } from "~/policies";
 import { NewAttachmentSchema } from "~/schemas/attachment";
@@ -74,6 +75,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     rateLimitField: "file",
     echo: (submitted) => ({ attachmentId: String(submitted.get("attachmentId") ?? "") }),
     intents: {
+      // "Write here": an attachment with its own live text, opened in the editor.
+      write: async ({ parse }) => {
+        const value = parse(NewAttachmentSchema);
+        await writeAttachment({ ...who, ...value });
+        return { message: "attachments.created" };
+      },
       add: async ({ parse }) => {
         const value = parse(NewAttachmentSchema);
         const file = await uploadedFile(form);
@@ -137,13 +144,38 @@ export default function AttachmentsPage() {
                   >
                     {t(`attachments.kinds.${attachment.kind}`)}: {attachment.title}
                   </a>
-                  <div className="muted">
-                    {attachment.fileName} ·{" "}
-                    {t("attachments.size", { size: t.number(Math.ceil(attachment.file.size / 1024)) })} ·{" "}
-                    <code title={attachment.sha256}>{attachment.sha256.slice(0, 12)}…</code>
-                  </div>
+                  {attachment.textId ? (
+                    <div className="muted">
+                      {t("attachments.written")} ·{" "}
+                      <Link
+                        to={`/drafts/${draft.id}/texts/${attachment.textId}`}
+                        aria-label={t("attachments.editFor", { title: attachment.title })}
+                      >
+                        {t("attachments.edit")}
+                      </Link>
+                    </div>
+                  ) : (
+                    <div className="muted">
+                      {attachment.fileName} ·{" "}
+                      {t("attachments.size", { size: t.number(Math.ceil((attachment.file?.size ?? 0) / 1024)) })} ·{" "}
+                      <code title={attachment.sha256 ?? undefined}>{attachment.sha256?.slice(0, 12)}…</code>
+                    </div>
+                  )}
                 </div>
-                {canManage ? (
+                {canManage && attachment.textId ? (
+                  <Form method="post" encType="multipart/form-data">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="attachmentId" value={attachment.id} />
+                    <button
+                      type="submit"
+                      className="button"
+                      disabled={busy}
+                      aria-label={t("attachments.removeFor", { title: attachment.title })}
+                    >
+                      {t("attachments.remove")}
+                    </button>
+                  </Form>
+                ) : canManage ? (
                   <>
                     <Form method="post" encType="multipart/form-data" noValidate className="stack">
                       <input type="hidden" name="intent" value="replace" />
@@ -204,6 +236,32 @@ export default function AttachmentsPage() {
               ) : null}
               <button type="submit" className="button primary" disabled={busy}>
                 {t("attachments.addButton")}
+              </button>
+            </Form>
+            <h2>{t("attachments.write")}</h2>
+            <p className="muted">{t("attachments.writeHint")}</p>
+            <Form
+              method="post"
+              encType="multipart/form-data"
+              noValidate
+              className="stack"
+              data-testid="write-attachment"
+            >
+              <input type="hidden" name="intent" value="write" />
+              <SelectField
+                label={t("attachments.kind")}
+                name="kind"
+                error={errorFor("write").kind}
+                options={ATTACHMENT_KINDS.map((kind) => ({ value: kind, label: t(`attachments.kinds.${kind}`) }))}
+              />
+              <Field label={t("attachments.titleField")} name="title" error={errorFor("write").title} />
+              {errorFor("write").form ? (
+                <p className="field-error" role="alert">
+                  {t(errorFor("write").form!)}
+                </p>
+              ) : null}
+              <button type="submit" className="button primary" disabled={busy}>
+                {t("attachments.writeButton")}
               </button>
             </Form>
           </div>

@@ -65,6 +65,11 @@ export const TextLanguageSchema = z.object({
   textLanguage: z.enum(TEXT_LANGUAGE_CODES, { errorMap: () => ({ message: "errors.textLanguage" }) }),
 });
 
+/** A text of the draft in another language, and what it starts from (decision 024). */
+export const LanguageTextSchema = TextLanguageSchema.extend({
+  mode: z.enum(["copy", "empty"], { errorMap: () => ({ message: "errors.required" }) }),
+});
+
 export const ShareSchema = z
   .object({
     target: z.enum(["organization", "user"]),

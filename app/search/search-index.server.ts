@@ -37,22 +37,37 @@ async function removeEntry(client: Client, kind: Entry["kind"], objectId: string
   await client.searchEntry.deleteMany({ where: { key: keyOf(kind, objectId) } });
 }
 
+/** A text whose plain text the caller has just derived (a compaction), by its document id. */
+type FreshText = { documentId: string; plainText: string };
+
 /**
- * A draft's titles, its owner's names and its live text (for an adopted or signed act, the
- * final text: editing has ended); `plainText` when the caller has just derived it.
+ * A draft's titles, its owner's names and its live texts: the main text first, then the
+ * others (attachments written in the editor, texts in other languages), so a word of an annex
+ * finds the draft. `fresh` is a text the caller has just derived (a string: the main text's);
+ * the others are read from their snapshots. For an adopted or signed act, the final text.
  */
-export async function indexDraft(client: Client, draftId: string, plainText?: string): Promise<void> {
+export async function indexDraft(client: Client, draftId: string, fresh?: string | FreshText): Promise<void> {
+  const changed = typeof fresh === "string" ? { documentId: draftId, plainText: fresh } : fresh;
   const draft = await client.draft.findUnique({
     where: { id: draftId },
     select: {
       ...DRAFT_TITLES,
       updatedAt: true,
       ownerOrganization: { select: ORGANIZATION_NAME_FIELDS },
-      snapshot: plainText === undefined ? { select: { plainText: true } } : false,
+      // The text just derived is not read again (a main text can be megabytes).
+      snapshots: {
+        where: changed ? { documentId: { not: changed.documentId } } : {},
+        select: { documentId: true, plainText: true },
+      },
     },
   });
   if (!draft) return;
-  const text = plainText ?? draft.snapshot?.plainText ?? "";
+  const texts = [...draft.snapshots, ...(changed ? [changed] : [])]
+    .sort(
+      (a, b) =>
+        rankOf(draftId, a.documentId) - rankOf(draftId, b.documentId) || a.documentId.localeCompare(b.documentId),
+    )
+    .map((text) => text.plainText);
   await writeEntry(client, {
     kind: "DRAFT",
     objectId: draftId,
@@ -63,11 +78,14 @@ export async function indexDraft(client: Client, draftId: string, plainText?: st
       draft.titleKa,
       draft.titleEn,
       ...Object.values(draft.ownerOrganization),
-      text,
+      ...texts,
     ),
     updatedAt: new Date(),
   });
 }
+
+/** The main text (whose document id is the draft's) comes first. */
+const rankOf = (draftId: string, documentId: string) => (documentId === draftId ? 0 : 1);
 
 export async function indexRound(client: Client, roundId: string): Promise<void> {
   const round = await client.consultationRound.findUnique({ where: { id: roundId } });

@@ -200,7 +200,7 @@ async function hydrate(client: Db, rows: Row[], terms: string[], locale: Locale)
     none(ids("DRAFT", "draftId"), () =>
       client.draft.findMany({
         where: { id: { in: ids("DRAFT", "draftId") } },
-        select: { ...DRAFT_SELECT, snapshot: { select: { plainText: true } } },
+        select: { ...DRAFT_SELECT, snapshots: { where: { textId: null }, select: { plainText: true } } },
       }),
     ),
     none(ids("ROUND", "roundId"), () =>
@@ -245,7 +245,7 @@ async function hydrate(client: Db, rows: Row[], terms: string[], locale: Locale)
         id: draft.id,
         href: `/drafts/${draft.id}`,
         title: mark(draftTitle(draft, locale)),
-        snippet: mark(excerpt(`${titles} · ${draft.snapshot?.plainText ?? ""}`, terms)),
+        snippet: mark(excerpt(`${titles} · ${draft.snapshots[0]?.plainText ?? ""}`, terms)),
         ...ofDraft(draft),
         date: draft.updatedAt,
       });

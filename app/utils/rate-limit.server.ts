@@ -31,6 +31,8 @@ export const RATE_LIMITS = {
   accessibilityFeedback: { account: { max: 5, minutes: 60 }, address: { max: 10, minutes: 60 } },
   /** Consultation rounds created (each notifies every invited organization when it opens). */
   round: { account: { max: 10, minutes: 60 } },
+  /** Texts of a draft in another language: each is a new document for translators to write. */
+  draftText: { account: { max: 10, minutes: 60 } },
   /**
    * Citizens' sign-ups: each sends an e-mail (a link, or "you already have an account"). Per
    * e-mail so no one's inbox fills up; per address so a script is slowed down.

@@ -88,7 +88,13 @@ export async function writeCorpus(client: Db) {
   await chunked(drafts, 500, (chunk) => client.draft.createMany({ data: chunk.map(({ text: _text, ...d }) => d) }));
   await chunked(drafts, 500, (chunk) =>
     client.documentSnapshot.createMany({
-      data: chunk.map((d) => ({ draftId: d.id, state: new Uint8Array(), outline: [], plainText: d.text })),
+      data: chunk.map((d) => ({
+        documentId: d.id,
+        draftId: d.id,
+        state: new Uint8Array(),
+        outline: [],
+        plainText: d.text,
+      })),
     }),
   );
   await client.draftAccess.createMany({

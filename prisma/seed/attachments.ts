@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import type { Tx } from "../../app/utils/db.server";
+import { article, paragraph as textParagraph, type DocNode } from "../../app/editor/document-json";
+import { createDraftText } from "../../app/models/texts/draft-texts.server";
 import { officialPage, officialStyles, scriptRuns, textWidth } from "../../app/exports/official/official-docx.server";
 import { columnWidths, officialTable } from "../../app/exports/official/official-table.server";
 
@@ -75,7 +77,31 @@ function comparativeTable() {
   ]);
 }
 
-/** The amendments draft's dossier: an explanatory note and a comparative table, both Word files. */
+/**
+ * The form of the quarterly report the amendments require the head of the community to
+ * publish, written in the editor as an annex (a live text of the draft, not an upload).
+ */
+const REPORT_FORM: DocNode = {
+  type: "doc",
+  content: [
+    textParagraph("Համայնքի բյուջեի կատարման եռամսյակային հաշվետվության ձև"),
+    article(
+      "annex-report-1",
+      "Եկամուտներ",
+      textParagraph("Սեփական եկամուտները, պետական բյուջեից ստացված դոտացիան և սուբվենցիաները՝ ըստ ամիսների։"),
+    ),
+    article(
+      "annex-report-2",
+      "Ծախսեր",
+      textParagraph("Ծախսերն ըստ գործառական դասակարգման՝ հաստատված և փաստացի մեծություններով։"),
+    ),
+  ],
+};
+
+/**
+ * The amendments draft's dossier: an explanatory note and a comparative table, both Word
+ * files, and the report form written in the editor.
+ */
 export async function seedDemoAttachments(tx: Tx, draftId: string, authorId: string): Promise<void> {
   const files = [
     {
@@ -107,4 +133,26 @@ export async function seedDemoAttachments(tx: Tx, draftId: string, authorId: str
       },
     });
   }
+  const title = "Հաշվետվության ձև";
+  const text = await createDraftText(tx, {
+    draftId,
+    role: "ATTACHMENT",
+    title,
+    textLanguage: null,
+    createdById: authorId,
+    content: REPORT_FORM,
+  });
+  await tx.draftAttachment.create({
+    data: {
+      draftId,
+      kind: "ANNEX",
+      title,
+      fileName: `${title}.docx`,
+      mediaType: DOCX_TYPE,
+      sha256: null,
+      textId: text.id,
+      position: files.length + 1,
+      createdById: authorId,
+    },
+  });
 }

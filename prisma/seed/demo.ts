@@ -4,6 +4,7 @@ import { foldForSearch } from "../../app/utils/search-text";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
 import { initializeDocument } from "../../app/models/documents/document-log.server";
 import { seedDemoAttachments } from "./attachments";
+import { seedParallelTexts } from "./parallel-texts";
 import { seedDemoCollegium } from "./collegium";
 import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";
@@ -71,6 +72,9 @@ export async function seedDemoData(client: Db): Promise<void> {
         const document = withDemoSuggestions(jsonToYUpdate(draft.content), draft.suggestions ?? [], author);
         await initializeDocument(created.id, document, tx);
         if (draft.dossierBy) await seedDemoAttachments(tx, created.id, userIds.get(draft.dossierBy)!);
+        if (draft.parallel) {
+          await seedParallelTexts(tx, created.id, draft.content, userIds.get(draft.parallel.by)!, draft.parallel.texts);
+        }
         if (draft.signed) {
           await signDemoDraft(tx, created.id, draft.content, userIds.get(draft.signed.by)!, draft.signed);
         }

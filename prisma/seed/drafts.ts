@@ -2,6 +2,13 @@ import { article, chapter, paragraph, part, point, type DocNode } from "../../ap
 import type { TextLanguage } from "../../app/i18n/text-languages";
 import type { SignedHistory } from "./signed";
 import type { DemoSuggestion } from "./suggestions";
+import {
+  YEREVAN_PARALLEL,
+  yerevanAgreementHy,
+  ZUGDIDI_PARALLEL,
+  zugdidiAgreementKa,
+  type ParallelText,
+} from "./parallel-agreements";
 
 /**
  * Demo drafts from the source documents: the amendments to the Law "On Local
@@ -23,6 +30,8 @@ export type DemoDraft = {
   signed?: SignedHistory;
   /** Has a dossier (explanatory note, comparative table), added by this staff member. */
   dossierBy?: string;
+  /** Texts in other languages, added and partly aligned by this staff member. */
+  parallel?: { by: string; texts: ParallelText[] };
 };
 
 const localSelfGovernment: DocNode = {
@@ -160,5 +169,31 @@ export const DEMO_DRAFTS: DemoDraft[] = [
         { name: "Ван Лэй", position: "Мэр города Хэйхэ", organization: "Народное правительство города Хэйхэ" },
       ],
     },
+  },
+  {
+    key: "yerevan-partner-agreement",
+    owner: "yerevan",
+    kind: "COOPERATION_AGREEMENT",
+    textLanguage: "hy",
+    titles: {
+      titleHy: "Երևանի և գործընկեր քաղաքի միջև համագործակցության համաձայնագիր",
+      titleRu: "Соглашение о сотрудничестве между Ереваном и городом-партнёром",
+    },
+    shares: [],
+    content: yerevanAgreementHy,
+    parallel: { by: "nare@yerevan.example", texts: YEREVAN_PARALLEL },
+  },
+  {
+    key: "zugdidi-partner-agreement",
+    owner: "zugdidi",
+    kind: "COOPERATION_AGREEMENT",
+    textLanguage: "ka",
+    titles: {
+      titleKa: "ზუგდიდისა და პარტნიორი მუნიციპალიტეტის თანამშრომლობის შეთანხმება",
+      titleEn: "Cooperation agreement between Zugdidi and a partner municipality",
+    },
+    shares: [],
+    content: zugdidiAgreementKa,
+    parallel: { by: "nino@zugdidi.example", texts: ZUGDIDI_PARALLEL },
   },
 ];

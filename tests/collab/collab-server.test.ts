@@ -219,7 +219,7 @@ describe("collab server", () => {
     client.destroy();
     await expect.poll(() => server.collab.rooms.has(draft.id), { timeout: 5000 }).toBe(false);
     await expect.poll(() => db().documentUpdate.count({ where: { draftId: draft.id } })).toBe(0);
-    const snapshot = await db().documentSnapshot.findUniqueOrThrow({ where: { draftId: draft.id } });
+    const snapshot = await db().documentSnapshot.findUniqueOrThrow({ where: { documentId: draft.id } });
     expect(snapshot.plainText).toContain("paragraph 4");
     const doc = new Y.Doc();
     Y.applyUpdate(doc, snapshot.state);
@@ -229,7 +229,7 @@ describe("collab server", () => {
   it("leaves the snapshot alone when a document was only read (no rewrite on unload)", async () => {
     const { staff, draft } = await createDraftSetup();
     const cookie = await sessionCookieFor(staff.id);
-    const before = await db().documentSnapshot.findUniqueOrThrow({ where: { draftId: draft.id } });
+    const before = await db().documentSnapshot.findUniqueOrThrow({ where: { documentId: draft.id } });
     const reader = connect(server, draft.id, cookie);
     await waitForSync(reader);
     reader.destroy();
@@ -237,7 +237,7 @@ describe("collab server", () => {
     // Opening again waits for the unload to finish, so any rewrite would have happened by now.
     const again = connect(server, draft.id, cookie);
     await waitForSync(again);
-    const after = await db().documentSnapshot.findUniqueOrThrow({ where: { draftId: draft.id } });
+    const after = await db().documentSnapshot.findUniqueOrThrow({ where: { documentId: draft.id } });
     expect(after.updatedAt).toEqual(before.updatedAt);
   });
 

@@ -77,8 +77,8 @@ describe("the dossier in the browser", () => {
       await expectAxeClean(staff);
       const pageWidth = await staff.evaluate(() => document.documentElement.scrollWidth);
       expect(pageWidth).toBeLessThanOrEqual(width);
-      await staff.locator('select[name="kind"]').selectOption("EXPLANATORY_NOTE");
-      await staff.locator('input[name="title"]').fill("Հիմնավորում");
+      await staff.locator('form:has(input[value="add"]) select[name="kind"]').selectOption("EXPLANATORY_NOTE");
+      await staff.locator('form:has(input[value="add"]) input[name="title"]').fill("Հիմնավորում");
       await staff.locator('form:has(input[value="add"]) input[name="file"]').setInputFiles({
         name: "Հիմնավորում.pdf",
         mimeType: "application/pdf",
@@ -132,6 +132,66 @@ describe("the dossier in the browser", () => {
       }
       await staff.context().close();
       await visitor.context().close();
+    },
+  );
+
+  it.each([1280, 390])(
+    "at %i px: staff write an annex in the editor; it is stored live, frozen with a version and downloaded as DOCX",
+    async (width) => {
+      const draft = await freshDraft(width + 1);
+      const staff = await pageAt(width, "anahit@mta.example");
+      await staff.goto(`${running.app.url}/drafts/${draft.id}/attachments`);
+      const writeForm = staff.locator('form:has(input[value="write"])');
+      await writeForm.locator('select[name="kind"]').selectOption("ANNEX");
+      await writeForm.locator('input[name="title"]').fill("Հաշվետվության ձև");
+      await writeForm.locator('button[type="submit"]').click();
+      await expect.poll(() => staff.getByTestId("attachment-row").count()).toBe(1);
+
+      // Opened in the same editor as the text, its own live document.
+      await staff.locator(`a[href^="/drafts/${draft.id}/texts/"]`).click();
+      await staff.waitForURL(/\/texts\/[^/]+$/);
+      const textPath = new URL(staff.url()).pathname;
+      await staff.locator(".ProseMirror").click();
+      await staff.keyboard.type(`Եկամուտներ և ծախսեր ${width}`);
+      await expect.poll(() => staff.getByTestId("saved-state").getAttribute("data-saved")).toBe("true");
+      expect(await staff.locator(".ProseMirror").getAttribute("lang")).toBe("hy");
+      await expectAxeClean(staff);
+      expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await staff.reload();
+      await expect.poll(() => staff.locator(".ProseMirror").textContent()).toContain(`Եկամուտներ և ծախսեր ${width}`);
+
+      // Freezing a version freezes the annex as a Word file with its SHA-256.
+      await staff.goto(`${running.app.url}/drafts/${draft.id}/versions`);
+      await staff.locator('input[name="name"]').fill("Նախագիծ");
+      await staff.locator('main form button[type="submit"]').click();
+      await staff.waitForURL(/\/versions\/[^/]+$/);
+      await expect.poll(() => staff.getByTestId("frozen-attachment").count()).toBe(1);
+      const [download] = await Promise.all([
+        staff.waitForEvent("download"),
+        staff.getByTestId("frozen-attachment").locator("a").click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      const bytes = await readFile((await download.path())!);
+      const frozen = await db().versionAttachment.findFirstOrThrow({
+        where: { version: { draftId: draft.id } },
+        select: { sha256: true },
+      });
+      expect(sha256(bytes)).toBe(frozen.sha256);
+      const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+      expect(xml).toContain(`Եկամուտներ և ծախսեր ${width}`);
+
+      // Typing on changes the live annex, not the frozen file.
+      await staff.goto(running.app.url + textPath);
+      await staff.locator(".ProseMirror").click();
+      await staff.keyboard.press("End");
+      await staff.keyboard.type(" later");
+      await expect.poll(() => staff.getByTestId("saved-state").getAttribute("data-saved")).toBe("true");
+      const still = await db().versionAttachment.findFirstOrThrow({
+        where: { version: { draftId: draft.id } },
+        select: { sha256: true },
+      });
+      expect(still.sha256).toBe(frozen.sha256);
+      await staff.context().close();
     },
   );
 });

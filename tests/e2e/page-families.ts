@@ -38,6 +38,11 @@ export async function demoIds() {
   const review = await db().collegiumReview.findFirst();
   const pastMeeting = await db().collegiumMeeting.findFirst({ where: { minutesStatus: "APPROVED" } });
   const upcomingMeeting = await db().collegiumMeeting.findFirst({ where: { startsAt: { gt: new Date() } } });
+  const writtenAttachment = await db().draftText.findFirst({ where: { role: "ATTACHMENT" } });
+  // The Yerevan agreement's Russian text (demo data): a draft with parallel texts.
+  const languageText = await db().draftText.findFirst({
+    where: { role: "LANGUAGE", draft: { ownerOrganization: { slug: "yerevan" } } },
+  });
   return {
     openRound: openRound.id,
     answeredRound: answeredRound.id,
@@ -50,6 +55,8 @@ export async function demoIds() {
     review: review?.id ?? null,
     pastMeeting: pastMeeting?.id ?? null,
     upcomingMeeting: upcomingMeeting?.id ?? null,
+    writtenAttachment: writtenAttachment ? `/drafts/${writtenAttachment.draftId}/texts/${writtenAttachment.id}` : null,
+    languageText,
   };
 }
 
@@ -84,6 +91,18 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("timeline", (ids) => `/drafts/${ids.draft}/timeline`),
   staff("sharing", (ids) => `/drafts/${ids.draft}/sharing`),
   staff("dossier", (ids) => `/drafts/${ids.draft}/attachments`),
+  staff("attachment written in the editor", (ids) => ids.writtenAttachment),
+  staff("texts in other languages", (ids) => `/drafts/${ids.draft}/texts`),
+  {
+    name: "parallel texts side by side",
+    path: (ids) => (ids.languageText ? `/drafts/${ids.languageText.draftId}/parallel/${ids.languageText.id}` : null),
+    who: "nare@yerevan.example",
+  },
+  {
+    name: "a text in another language",
+    path: (ids) => (ids.languageText ? `/drafts/${ids.languageText.draftId}/texts/${ids.languageText.id}` : null),
+    who: "nare@yerevan.example",
+  },
   staff("text language", (ids) => `/drafts/${ids.drafting}/language`),
   staff("answers", (ids) => `/rounds/${ids.answeredRound}/answers`),
   staff("reviews", () => "/reviews"),

@@ -100,7 +100,7 @@ describe.skipIf(!servicesUp)("one document log across collab nodes", () => {
         async (tx) => {
           lateId = (
             await tx.documentUpdate.create({
-              data: { draftId, update: new Uint8Array(Y.encodeStateAsUpdate(late, before)) },
+              data: { documentId: draftId, draftId, update: new Uint8Array(Y.encodeStateAsUpdate(late, before)) },
               select: { id: true },
             })
           ).id;
@@ -122,7 +122,7 @@ describe.skipIf(!servicesUp)("one document log across collab nodes", () => {
       "node A compacted",
       async () => (await openRooms(collabA)) === 0 && (await storedRows(draftId)).length === 0,
     );
-    const snapshot = await cluster.database.documentSnapshot.findUniqueOrThrow({ where: { draftId } });
+    const snapshot = await cluster.database.documentSnapshot.findUniqueOrThrow({ where: { documentId: draftId } });
     expect(snapshot.lastUpdateId).toBeGreaterThan(lateId);
 
     commit();

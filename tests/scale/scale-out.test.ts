@@ -118,7 +118,7 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
 
     // While the holder works, another writer appends to the log.
     const late = new Y.Doc();
-    const snapshot = await database.documentSnapshot.findUnique({ where: { draftId } });
+    const snapshot = await database.documentSnapshot.findUnique({ where: { documentId: draftId } });
     if (snapshot) Y.applyUpdate(late, snapshot.state);
     for (const row of await database.documentUpdate.findMany({ where: { draftId }, orderBy: { id: "asc" } }))
       Y.applyUpdate(late, row.update);
@@ -127,7 +127,7 @@ describe.skipIf(!servicesUp)("scale-out: two collab nodes and two web nodes on P
     paragraph.insert(0, [new Y.XmlText("appended during compaction")]);
     late.getXmlFragment("default").push([paragraph]);
     const lateRow = await database.documentUpdate.create({
-      data: { draftId, update: new Uint8Array(Y.encodeStateAsUpdate(late, before)) },
+      data: { documentId: draftId, draftId, update: new Uint8Array(Y.encodeStateAsUpdate(late, before)) },
     });
 
     await eventually("the lock is released", async () => (await redis.exists(lock)) === 0, HOLD_MS + 20_000);

@@ -185,6 +185,21 @@ const TABLE: Record<string, Row> = {
     action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "add", kind: "NOPE", title: "" }) },
   },
   "drafts.$draftId.attachments.$attachmentId.tsx": { loader: PRIVATE },
+  "drafts.$draftId.texts.$textId.tsx": { loader: PRIVATE },
+  "drafts.$draftId.parallel.$textId.tsx": {
+    loader: PRIVATE,
+    // Confirming alignment is editing the text: nobody while the private draft is in consultation.
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "confirmAlignment", articleId: "" }) },
+  },
+  "drafts.$draftId.texts._index.tsx": {
+    loader: PRIVATE,
+    // Adding a text in another language is editing the text: nobody, not even an admin, while
+    // the private draft is in consultation (and an unknown language writes nothing anyway).
+    action: {
+      expect: { ...PRIVATE, admin: "deny" },
+      fields: () => ({ intent: "addLanguageText", textLanguage: "xx", mode: "copy" }),
+    },
+  },
   "drafts.$draftId.versions.$versionId.attachments.$attachmentId.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.package[.]zip.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId._index.tsx": { loader: PRIVATE },

@@ -14,6 +14,8 @@ import { scheduleMeeting } from "~/models/collegium/meetings.server";
 import { sendForReview } from "~/models/collegium/reviews.server";
 import { createVersion } from "~/models/documents/versions.server";
 import { addAttachment } from "~/models/attachments/attachments.server";
+import { writeAttachment } from "~/models/attachments/written-attachments.server";
+import { addLanguageText } from "~/models/texts/language-texts.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganization, createUser } from "../helpers/factories";
 
@@ -151,8 +153,27 @@ export async function createPrivateWorld(marker: string) {
   await startMinutes(ownerUser, (await loadMeeting(meeting.id))!, "en");
   await approveMinutes(ownerUser, (await loadMeeting(meeting.id))!, "INTERNAL", "en");
 
+  // An annex written in the editor (after the round froze its dossier): its text has its own page.
+  const written = await writeAttachment({
+    actorId: owner.id,
+    clientAddress: "198.51.100.9",
+    draftId: draft.id,
+    kind: "ANNEX",
+    title: `${marker} annex`,
+  });
+
+  const russian = await addLanguageText({
+    actorId: owner.id,
+    clientAddress: "198.51.100.9",
+    draftId: draft.id,
+    language: "ru",
+    mode: "copy",
+  });
+
   return {
     liveAttachmentId: liveAttachment.id,
+    languageTextId: russian.id,
+    writtenTextId: written.textId!,
     roundAttachmentId: await frozenAttachment(round.versionId),
     reviewAttachmentId: await frozenAttachment(version.id),
     meeting,
@@ -191,6 +212,7 @@ export function urlInPrivateWorld(route: RouteModule, world: PrivateWorld): stri
     token: "not-a-real-token",
     kind: "proposal",
     id: world.proposal.id,
+    textId: route.file.includes(".parallel.") ? world.languageTextId : world.writtenTextId,
     // A live attachment on the draft, else the frozen one of the version the route shows.
     attachmentId: /^drafts\.\$draftId\.attachments/.test(route.file)
       ? world.liveAttachmentId

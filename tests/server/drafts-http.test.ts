@@ -122,7 +122,7 @@ describe("draft pages and actions", () => {
     });
     expect(response.status).toBe(302);
     const id = response.headers.get("Location")!.split("/").pop()!;
-    const snapshot = await db().documentSnapshot.findUniqueOrThrow({ where: { draftId: id } });
+    const snapshot = await db().documentSnapshot.findUniqueOrThrow({ where: { documentId: id } });
     expect(snapshot.plainText).toContain("Статус совета");
   });
 });

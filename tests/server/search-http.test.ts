@@ -43,7 +43,7 @@ describe("the search page", () => {
     const anahit = await db().user.findUniqueOrThrow({ where: { email: "anahit@mta.example" } });
     const user = { ...anahit, sessionId: "test", actor: await loadActor(anahit) } as unknown as CurrentUser;
     const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
-    const article = await db().documentSnapshot.findUniqueOrThrow({ where: { draftId: draft.id } });
+    const article = await db().documentSnapshot.findUniqueOrThrow({ where: { documentId: draft.id } });
     const articleId = (article.outline as { id: string; type: string }[]).find((e) => e.type === "article")!.id;
     await startThread(user, (await loadDraftResource(draft.id))!, {
       articleId,

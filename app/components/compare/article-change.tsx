@@ -52,7 +52,7 @@ export function ArticleChange({ change, view = "inline" }: { change: ArticleComp
   );
 }
 
-function Redline({ parts, lang }: { parts: DiffPart[]; lang: string }) {
+export function Redline({ parts, lang }: { parts: DiffPart[]; lang: string }) {
   return (
     <p className="redline plain-text" lang={lang}>
       {parts.map((part, index) =>

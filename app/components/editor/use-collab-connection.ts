@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { CLOSE, COLLAB_PATH, roomName, SAVED_PARAM } from "~/editor/collab-protocol";
 import type { IndexeddbPersistence } from "y-indexeddb";
 import { DOCUMENT_FIELD } from "~/editor/document-field";
+import { documentIdOf } from "~/editor/document-id";
 import { localDraftCopyName, openLocalDraftCopy } from "~/editor/local-draft-copy";
 import { readUnsentMarks, trackUnsentChanges, type UnsentMark } from "~/editor/unsent-changes";
 
@@ -26,7 +27,14 @@ export type CollabConnection = {
   synced: boolean;
 };
 
-type Options = { draftId: string; userId: string; canEdit: boolean; onAccessChanged: () => void };
+type Options = {
+  draftId: string;
+  /** Another text of the draft (app/editor/document-id.ts); absent: the main text. */
+  textId?: string | null;
+  userId: string;
+  canEdit: boolean;
+  onAccessChanged: () => void;
+};
 
 /**
  * One Y.Doc and y-websocket provider for the draft, with what the status bar shows:
@@ -38,7 +46,14 @@ type Options = { draftId: string; userId: string; canEdit: boolean; onAccessChan
  * is the provider connected: its first sync sends whatever was typed offline, even before
  * a reload. A reader's view keeps nothing on the device (it could not send it anyway).
  */
-export function useCollabConnection({ draftId, userId, canEdit, onAccessChanged }: Options): CollabConnection | null {
+export function useCollabConnection({
+  draftId,
+  textId = null,
+  userId,
+  canEdit,
+  onAccessChanged,
+}: Options): CollabConnection | null {
+  const documentId = documentIdOf(draftId, textId);
   const [connection, setConnection] = useState<{ doc: Y.Doc; provider: WebsocketProvider } | null>(null);
   const [state, setState] = useState<ConnectionState>("connecting");
   const [unsent, setUnsent] = useState(0);
@@ -55,7 +70,7 @@ export function useCollabConnection({ draftId, userId, canEdit, onAccessChanged 
       const scheme = window.location.protocol === "https:" ? "wss" : "ws";
       const provider = new WebsocketProvider(
         `${scheme}://${window.location.host}${COLLAB_PATH}`,
-        roomName(draftId),
+        roomName(documentId),
         doc,
         {
           params: { [SAVED_PARAM]: "1" },
@@ -112,7 +127,7 @@ export function useCollabConnection({ draftId, userId, canEdit, onAccessChanged 
     };
 
     void (async () => {
-      const local = canEdit ? await openLocalDraftCopy(localDraftCopyName(draftId, userId), doc) : null;
+      const local = canEdit ? await openLocalDraftCopy(localDraftCopyName(documentId, userId), doc) : null;
       const marks = await readUnsentMarks(local);
       if (stopped) {
         void local?.destroy();
@@ -128,7 +143,7 @@ export function useCollabConnection({ draftId, userId, canEdit, onAccessChanged 
     };
     // onAccessChanged is a stable callback from the page; reconnecting on its change would lose state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draftId, userId, canEdit]);
+  }, [documentId, userId, canEdit]);
 
   return connection ? { ...connection, state, allSaved: unsent === 0, unsent, people, synced } : null;
 }

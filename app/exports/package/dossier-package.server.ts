@@ -16,6 +16,8 @@ export type PackageAttachment = {
   fileName: string;
   mediaType: string;
   sha256: string;
+  /** An attachment written in the editor: the SHA-256 of its frozen plain text. */
+  textSha256?: string | null;
   data: Buffer;
 };
 
@@ -28,6 +30,8 @@ export type ManifestFile = {
   kind?: string;
   title?: string;
   originalName?: string;
+  /** An attachment written in the editor: the SHA-256 of its frozen plain text (as the version's). */
+  textSha256?: string;
 };
 
 /** What `manifest.json` in the package says: enough to check every other file in it. */
@@ -134,6 +138,7 @@ export async function dossierPackage(
       kind: attachment.kind,
       title: attachment.title,
       originalName: attachment.fileName,
+      ...(attachment.textSha256 ? { textSha256: attachment.textSha256 } : {}),
     });
   });
   const manifest: DossierManifest = {

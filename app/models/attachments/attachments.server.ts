@@ -4,7 +4,6 @@ import { db, type Tx } from "~/utils/db.server";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import type { AttachmentKindName } from "./attachment-kinds";
 import { checkAttachmentUpload } from "./attachment-upload.server";
-import { FROZEN_ATTACHMENT_FIELDS } from "./frozen-attachments.server";
 
 /**
  * The dossier as it is being written: the attachments on a draft now. Adding and replacing
@@ -23,8 +22,22 @@ export type NewAttachment = UploadedFile & {
   title: string;
 };
 
-/** A dossier entry as lists show it: what a frozen copy keeps, and when it last changed. */
-export const ATTACHMENT_LIST_FIELDS = { ...FROZEN_ATTACHMENT_FIELDS, updatedAt: true } as const;
+/**
+ * A dossier entry as lists show it: what a frozen copy keeps, when it last changed, and for
+ * one written in the editor its text (it has no file until a version freezes it).
+ */
+export const ATTACHMENT_LIST_FIELDS = {
+  id: true,
+  kind: true,
+  title: true,
+  fileName: true,
+  mediaType: true,
+  sha256: true,
+  position: true,
+  file: { select: { size: true } },
+  updatedAt: true,
+  textId: true,
+} as const;
 
 export function listAttachments(draftId: string) {
   return db().draftAttachment.findMany({
@@ -97,7 +110,10 @@ export async function replaceAttachment(
 ) {
   const { mediaType } = checkAttachmentUpload(input.fileName, input.data);
   return db().$transaction(async (tx) => {
-    const existing = await tx.draftAttachment.findFirst({ where: { id: input.attachmentId, draftId: input.draftId } });
+    // A written attachment changes in the editor; only an uploaded file is replaced by a file.
+    const existing = await tx.draftAttachment.findFirst({
+      where: { id: input.attachmentId, draftId: input.draftId, textId: null },
+    });
     if (!existing) return null;
     await enforceRateLimit(tx, "attachment", { account: input.actorId, address: input.clientAddress });
     const sha256 = await storeFile(tx, input.data);
@@ -116,12 +132,16 @@ export async function replaceAttachment(
   });
 }
 
-/** Takes an attachment off the draft; versions that froze it keep their copy. */
+/**
+ * Takes an attachment off the draft; versions that froze it keep their copy. A written one
+ * goes with its text (and the text's stored document, by cascade).
+ */
 export async function removeAttachment(input: { actorId: string; draftId: string; attachmentId: string }) {
   return db().$transaction(async (tx) => {
     const existing = await tx.draftAttachment.findFirst({ where: { id: input.attachmentId, draftId: input.draftId } });
     if (!existing) return false;
-    await tx.draftAttachment.delete({ where: { id: existing.id } });
+    if (existing.textId) await tx.draftText.delete({ where: { id: existing.textId } });
+    else await tx.draftAttachment.delete({ where: { id: existing.id } });
     await audit(tx, {
       actorId: input.actorId,
       action: "attachment.remove",
@@ -133,10 +153,10 @@ export async function removeAttachment(input: { actorId: string; draftId: string
   });
 }
 
-/** One live attachment with its bytes, for its download; null when not on this draft. */
+/** One uploaded attachment with its bytes, for its download; null when not on this draft. */
 export async function liveAttachmentFile(draftId: string, attachmentId: string) {
   const row = await db().draftAttachment.findFirst({
-    where: { id: attachmentId, draftId },
+    where: { id: attachmentId, draftId, textId: null },
     select: {
       kind: true,
       title: true,
@@ -146,5 +166,5 @@ export async function liveAttachmentFile(draftId: string, attachmentId: string) 
       file: { select: { data: true } },
     },
   });
-  return row ? { ...row, data: Buffer.from(row.file.data) } : null;
+  return row?.file && row.sha256 ? { ...row, sha256: row.sha256, data: Buffer.from(row.file.data) } : null;
 }

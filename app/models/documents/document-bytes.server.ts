@@ -14,21 +14,21 @@ export const prismaBytes = (data: Uint8Array): Uint8Array<ArrayBuffer> => new Ui
 export type StoredSnapshot = { state: Uint8Array; lastUpdateId: number };
 export type StoredUpdate = { id: number; update: Uint8Array };
 
-export async function readSnapshot(draftId: string): Promise<StoredSnapshot | null> {
+export async function readSnapshot(documentId: string): Promise<StoredSnapshot | null> {
   const sql = sqlDialect();
   const rows = await db().$queryRaw<{ state: string; lastUpdateId: number | bigint }[]>(
-    Prisma.sql`SELECT ${sql.bytesAsText("state")}, "lastUpdateId" FROM ${sql.table("DocumentSnapshot")} WHERE "draftId" = ${draftId}`,
+    Prisma.sql`SELECT ${sql.bytesAsText("state")}, "lastUpdateId" FROM ${sql.table("DocumentSnapshot")} WHERE "documentId" = ${documentId}`,
   );
   const row = rows[0];
   return row ? { state: sql.bytesFromText(row.state), lastUpdateId: Number(row.lastUpdateId) } : null;
 }
 
-/** The log rows of a draft with an id above `afterId`, in order. */
-export async function readUpdates(draftId: string, afterId = 0): Promise<StoredUpdate[]> {
+/** The log rows of a document (document-id.ts) with an id above `afterId`, in order. */
+export async function readUpdates(documentId: string, afterId = 0): Promise<StoredUpdate[]> {
   const sql = sqlDialect();
   const rows = await db().$queryRaw<{ id: number | bigint; update: string }[]>(
     Prisma.sql`SELECT "id", ${sql.bytesAsText("update")} FROM ${sql.table("DocumentUpdate")}
-      WHERE "draftId" = ${draftId} AND "id" > ${afterId} ORDER BY "id"`,
+      WHERE "documentId" = ${documentId} AND "id" > ${afterId} ORDER BY "id"`,
   );
   return rows.map((row) => ({ id: Number(row.id), update: sql.bytesFromText(row.update) }));
 }

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { outlineOf, type OutlineEntry } from "~/editor/outline";
 import { plainTextOf } from "~/editor/document-json";
+import { documentRefOf } from "~/editor/document-id";
 import { indexDraft } from "~/search/search-index.server";
 import { db, type Tx } from "~/utils/db.server";
 import { prismaBytes, readSnapshot, readUpdates } from "./document-bytes.server";
@@ -8,7 +9,8 @@ import { appendUpdate } from "./update-log-writer.server";
 import { readDocumentJSON, UnreadableDocumentError } from "./unreadable-document.server";
 
 /**
- * A draft's stored document, for the web and the collab server alike: an append-only log
+ * A live document's store (a draft's main text or another of its texts, named by its document
+ * id, app/editor/document-id.ts), for the web and the collab server alike: an append-only log
  * of Yjs updates (DocumentUpdate) plus a compacted snapshot (DocumentSnapshot) with the
  * data derived from it (outline, plain text, search entry).
  *
@@ -26,18 +28,18 @@ export type LoadedDocument = { doc: Y.Doc; lastUpdateId: number; logRows: number
 
 /** What the collab server (and anything else that keeps a document open) needs of the log. */
 export type DocumentLog = {
-  loadDocument(draftId: string): Promise<LoadedDocument>;
-  appendUpdate(draftId: string, update: Uint8Array): Promise<number>;
+  loadDocument(documentId: string): Promise<LoadedDocument>;
+  appendUpdate(documentId: string, update: Uint8Array): Promise<number>;
   /** Folds the log into the snapshot; `doc` and `lastUpdateId` are the caller's view of it. */
-  compactDocument(draftId: string, doc: Y.Doc, lastUpdateId: number): Promise<void>;
+  compactDocument(documentId: string, doc: Y.Doc, lastUpdateId: number): Promise<void>;
 };
 
 /** The snapshot, then every update still in the log, in order. */
-export async function loadDocument(draftId: string): Promise<LoadedDocument> {
+export async function loadDocument(documentId: string): Promise<LoadedDocument> {
   const doc = new Y.Doc();
-  const snapshot = await readSnapshot(draftId);
+  const snapshot = await readSnapshot(documentId);
   if (snapshot) Y.applyUpdate(doc, snapshot.state);
-  const rows = await readUpdates(draftId);
+  const rows = await readUpdates(documentId);
   for (const row of rows) Y.applyUpdate(doc, row.update);
   const lastUpdateId = Math.max(snapshot?.lastUpdateId ?? 0, rows.at(-1)?.id ?? 0);
   return { doc, lastUpdateId, logRows: rows.length };
@@ -52,9 +54,9 @@ export type DerivedContent = { outline: OutlineEntry[]; plainText: string };
  * (unreadable-document.server.ts): durability comes first, so callers store the raw state
  * anyway and keep the last derived values.
  */
-export function deriveContent(draftId: string, doc: Y.Doc): DerivedContent | null {
+export function deriveContent(documentId: string, doc: Y.Doc): DerivedContent | null {
   try {
-    const json = readDocumentJSON(draftId, doc, "snapshot");
+    const json = readDocumentJSON(documentId, doc, "snapshot");
     return { outline: outlineOf(json), plainText: plainTextOf(json) };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return null;
@@ -79,37 +81,41 @@ type SnapshotWrite = {
  * The one place a snapshot is written: the full state, the outline and plain text derived
  * from it, the folded log rows deleted and the search entry updated, all in `tx`.
  */
-async function writeSnapshot(tx: Tx, draftId: string, doc: Y.Doc, write: SnapshotWrite): Promise<void> {
+async function writeSnapshot(tx: Tx, documentId: string, doc: Y.Doc, write: SnapshotWrite): Promise<void> {
   const state = prismaBytes(Y.encodeStateAsUpdate(doc));
-  const derived = deriveContent(draftId, doc);
+  const derived = deriveContent(documentId, doc);
   const { lastUpdateId } = write;
+  const owners = documentRefOf(documentId);
   // An unreadable text keeps the outline and search text of its last readable state.
   const changed = derived ? { state, lastUpdateId, ...derived } : { state, lastUpdateId };
-  const created = { draftId, state, lastUpdateId, outline: [], plainText: "", ...derived };
+  const created = { documentId, ...owners, state, lastUpdateId, outline: [], plainText: "", ...derived };
   if (write.replacing === undefined) {
-    await tx.documentSnapshot.upsert({ where: { draftId }, create: created, update: changed });
+    await tx.documentSnapshot.upsert({ where: { documentId }, create: created, update: changed });
   } else if (write.replacing === null) {
     // A concurrent creation fails on the primary key and rolls this back.
     await tx.documentSnapshot.create({ data: created });
   } else {
     const replaced = await tx.documentSnapshot.updateMany({
-      where: { draftId, updatedAt: write.replacing },
+      where: { documentId, updatedAt: write.replacing },
       data: changed,
     });
-    if (replaced.count === 0) throw new Error(`snapshot of draft ${draftId} changed during compaction`);
+    if (replaced.count === 0) throw new Error(`snapshot of document ${documentId} changed during compaction`);
   }
   const folded = "ids" in write.covers ? { in: write.covers.ids } : { lte: write.covers.upToId };
-  await tx.documentUpdate.deleteMany({ where: { draftId, id: folded } });
-  // Search follows the stored text: the plain text was derived just now, no second pass.
-  if (derived) await indexDraft(tx, draftId, derived.plainText);
+  await tx.documentUpdate.deleteMany({ where: { documentId, id: folded } });
+  // Search follows the stored text: the plain text was derived just now, no second pass. The
+  // draft's one entry holds the words of all its texts, so a hit in an annex opens the draft.
+  if (derived) await indexDraft(tx, owners.draftId, { documentId, plainText: derived.plainText });
 }
 
 /**
  * One node: folds the caller's document as it is in memory, which holds every row it
  * appended (ids ≤ lastUpdateId); rows appended meanwhile have higher ids and survive.
  */
-export async function compactDocument(draftId: string, doc: Y.Doc, lastUpdateId: number): Promise<void> {
-  await db().$transaction((tx) => writeSnapshot(tx, draftId, doc, { lastUpdateId, covers: { upToId: lastUpdateId } }));
+export async function compactDocument(documentId: string, doc: Y.Doc, lastUpdateId: number): Promise<void> {
+  await db().$transaction((tx) =>
+    writeSnapshot(tx, documentId, doc, { lastUpdateId, covers: { upToId: lastUpdateId } }),
+  );
 }
 
 export type CompactionResult = { folded: number };
@@ -120,13 +126,13 @@ export type CompactionResult = { folded: number };
  * The caller holds the compaction lock (collab/shared-store.ts). `hold` runs between reading
  * and writing (tests use it to append rows meanwhile).
  */
-export async function compactStoredLog(draftId: string, hold?: () => Promise<void>): Promise<CompactionResult> {
+export async function compactStoredLog(documentId: string, hold?: () => Promise<void>): Promise<CompactionResult> {
   const snapshot = await db().documentSnapshot.findUnique({
-    where: { draftId },
+    where: { documentId },
     select: { updatedAt: true, lastUpdateId: true },
   });
-  const stored = snapshot ? await readSnapshot(draftId) : null;
-  const rows = await readUpdates(draftId);
+  const stored = snapshot ? await readSnapshot(documentId) : null;
+  const rows = await readUpdates(documentId);
   if (rows.length === 0) return { folded: 0 };
   const doc = new Y.Doc();
   try {
@@ -138,7 +144,7 @@ export async function compactStoredLog(draftId: string, hold?: () => Promise<voi
       covers: { ids: rows.map((row) => row.id) },
       replacing: snapshot?.updatedAt ?? null,
     };
-    await db().$transaction((tx) => writeSnapshot(tx, draftId, doc, write));
+    await db().$transaction((tx) => writeSnapshot(tx, documentId, doc, write));
     return { folded: rows.length };
   } finally {
     doc.destroy();
@@ -156,30 +162,33 @@ export function documentLogFor(nodes: "one node" | "several nodes", hold?: () =>
     compactDocument:
       nodes === "one node"
         ? compactDocument
-        : async (draftId) => {
-            await compactStoredLog(draftId, hold);
+        : async (documentId) => {
+            await compactStoredLog(documentId, hold);
           },
   };
 }
 
-/** Stores the initial state of a new draft (template, import or demo content), in `tx` if given. */
-export async function initializeDocument(draftId: string, update: Uint8Array, tx?: Tx): Promise<void> {
+/**
+ * Stores the initial state of a new document (a new draft's template, import or demo content;
+ * a new text's first state), in `tx` if given.
+ */
+export async function initializeDocument(documentId: string, update: Uint8Array, tx?: Tx): Promise<void> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
   const write: SnapshotWrite = { lastUpdateId: 0, covers: { upToId: 0 } };
-  if (tx) await writeSnapshot(tx, draftId, doc, write);
-  else await db().$transaction((inner) => writeSnapshot(inner, draftId, doc, write));
+  if (tx) await writeSnapshot(tx, documentId, doc, write);
+  else await db().$transaction((inner) => writeSnapshot(inner, documentId, doc, write));
   doc.destroy();
 }
 
 /** The article list only: the draft page gets the text itself through the collab connection. */
-export async function getSnapshotOutline(draftId: string) {
-  return db().documentSnapshot.findUnique({ where: { draftId }, select: { outline: true } });
+export async function getSnapshotOutline(documentId: string) {
+  return db().documentSnapshot.findUnique({ where: { documentId }, select: { outline: true } });
 }
 
-export async function getSnapshotSummary(draftId: string) {
+export async function getSnapshotSummary(documentId: string) {
   return db().documentSnapshot.findUnique({
-    where: { draftId },
+    where: { documentId },
     select: { outline: true, plainText: true, updatedAt: true },
   });
 }

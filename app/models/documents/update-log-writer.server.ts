@@ -1,3 +1,4 @@
+import { documentRefOf } from "~/editor/document-id";
 import { db } from "~/utils/db.server";
 import { prismaBytes } from "./document-bytes.server";
 
@@ -10,7 +11,7 @@ import { prismaBytes } from "./document-bytes.server";
  * most one write is in flight, which is also what SQLite's single writer wants.
  */
 type PendingAppend = {
-  draftId: string;
+  documentId: string;
   update: Uint8Array<ArrayBuffer>;
   resolve(id: number): void;
   reject(error: unknown): void;
@@ -22,10 +23,10 @@ const MAX_ROWS_PER_WRITE = 500;
 let queue: PendingAppend[] = [];
 let writing = false;
 
-/** Appends one (merged) update; resolves with its row id once the row is committed. */
-export function appendUpdate(draftId: string, update: Uint8Array): Promise<number> {
+/** Appends one (merged) update of a document (document-id.ts); resolves with its row id once committed. */
+export function appendUpdate(documentId: string, update: Uint8Array): Promise<number> {
   return new Promise((resolve, reject) => {
-    queue.push({ draftId, update: prismaBytes(update), resolve, reject });
+    queue.push({ documentId, update: prismaBytes(update), resolve, reject });
     if (!writing) {
       writing = true;
       // Appends made in the same event-loop turn join the first write.
@@ -41,14 +42,14 @@ async function writeQueued(): Promise<void> {
       queue = queue.slice(batch.length);
       try {
         const rows = await db().documentUpdate.createManyAndReturn({
-          data: batch.map(({ draftId, update }) => ({ draftId, update })),
-          select: { id: true, draftId: true },
+          data: batch.map(rowOf),
+          select: { id: true, documentId: true },
         });
         const ids = idsInOrder(batch, rows);
         batch.forEach((append, index) => append.resolve(ids[index]!));
       } catch (error) {
-        // One bad row (a draft deleted while open) must not fail everyone else's: alone, each
-        // append succeeds or fails on its own (in order, so a draft's ids still ascend).
+        // One bad row (a draft or text deleted while open) must not fail everyone else's: alone, each
+        // append succeeds or fails on its own (in order, so a document's ids still ascend).
         if (batch.length === 1) batch[0]!.reject(error);
         else for (const append of batch) await writeAlone(append);
       }
@@ -60,27 +61,29 @@ async function writeQueued(): Promise<void> {
 
 async function writeAlone(append: PendingAppend): Promise<void> {
   try {
-    const row = await db().documentUpdate.create({
-      data: { draftId: append.draftId, update: append.update },
-      select: { id: true },
-    });
+    const row = await db().documentUpdate.create({ data: rowOf(append), select: { id: true } });
     append.resolve(row.id);
   } catch (error) {
     append.reject(error);
   }
 }
 
+/** The row of an append: its document, and the draft and text that own it (their deletion removes it). */
+function rowOf({ documentId, update }: PendingAppend) {
+  return { documentId, ...documentRefOf(documentId), update };
+}
+
 /**
  * Each append's row id. Rows of one INSERT get ascending ids in the order of their VALUES;
- * matched per draft (not by position) so nothing depends on RETURNING's row order.
+ * matched per document (not by position) so nothing depends on RETURNING's row order.
  */
-function idsInOrder(batch: PendingAppend[], rows: { id: number; draftId: string }[]): number[] {
-  const byDraft = new Map<string, number[]>();
-  for (const row of rows) byDraft.set(row.draftId, [...(byDraft.get(row.draftId) ?? []), row.id]);
-  for (const ids of byDraft.values()) ids.sort((a, b) => a - b);
-  return batch.map(({ draftId }) => {
-    const id = byDraft.get(draftId)?.shift();
-    if (id === undefined) throw new Error(`no row returned for an update of draft ${draftId}`);
+function idsInOrder(batch: PendingAppend[], rows: { id: number; documentId: string }[]): number[] {
+  const byDocument = new Map<string, number[]>();
+  for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row.id]);
+  for (const ids of byDocument.values()) ids.sort((a, b) => a - b);
+  return batch.map(({ documentId }) => {
+    const id = byDocument.get(documentId)?.shift();
+    if (id === undefined) throw new Error(`no row returned for an update of document ${documentId}`);
     return id;
   });
 }

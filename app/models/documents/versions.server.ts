@@ -7,6 +7,10 @@ import { loadDocument } from "./document-log.server";
 import { readDocumentJSON } from "./unreadable-document.server";
 import { readStoredDocument } from "~/editor/stored-document";
 import { freezeAttachments } from "~/models/attachments/frozen-attachments.server";
+import {
+  freezeWrittenAttachments,
+  type FrozenWrittenAttachment,
+} from "~/models/attachments/written-attachments.server";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -17,17 +21,27 @@ export function sha256Hex(text: string): string {
  * which includes every acknowledged edit (the collab server writes within milliseconds).
  * Versions are never updated afterwards: there is no function here that would.
  */
-/** A draft's text as it stands, ready to be written as a version: read before any transaction. */
-export type FrozenText = { content: DocNode; state: Uint8Array<ArrayBuffer>; plainText: string };
+/**
+ * A draft's text as it stands, ready to be written as a version: read before any transaction,
+ * with the attachments written in the editor (their text and Word file), by attachment id.
+ */
+export type FrozenText = {
+  content: DocNode;
+  state: Uint8Array<ArrayBuffer>;
+  plainText: string;
+  writtenAttachments?: Map<string, FrozenWrittenAttachment>;
+};
 
 export async function freezeText(draftId: string): Promise<FrozenText> {
   const { doc } = await loadDocument(draftId);
+  let main: Omit<FrozenText, "writtenAttachments">;
   try {
     const content = readDocumentJSON(draftId, doc, "version");
-    return { content, state: new Uint8Array(Y.encodeStateAsUpdate(doc)), plainText: plainTextOf(content) };
+    main = { content, state: new Uint8Array(Y.encodeStateAsUpdate(doc)), plainText: plainTextOf(content) };
   } finally {
     doc.destroy();
   }
+  return { ...main, writtenAttachments: await freezeWrittenAttachments(draftId) };
 }
 
 /**
@@ -49,7 +63,7 @@ export async function writeVersion(tx: Tx, actorId: string, draftId: string, nam
     },
   });
   // The dossier freezes with the text: a round or review on this version shows these files.
-  const attachments = await freezeAttachments(tx, draftId, version.id);
+  const attachments = await freezeAttachments(tx, draftId, version.id, frozen.writtenAttachments);
   await audit(tx, {
     actorId,
     action: "version.create",

@@ -49,7 +49,7 @@ export async function draftsToEdit(person: QueuePerson): Promise<Section<Editabl
   const reach = reachOf(person, WRITING_LEVELS);
   const candidates = await db().draft.findMany({
     where: { AND: [reach, { status: { in: ["DRAFTING", "REVISION"] } }] },
-    select: { ...DRAFT_FOR_POLICY, updatedAt: true, snapshot: { select: { updatedAt: true } } },
+    select: { ...DRAFT_FOR_POLICY, updatedAt: true, snapshots: { select: { updatedAt: true } } },
   });
   const editable = candidates.filter((d) => writesIn(person.actor, draftResourceOf(d)));
   const ids = editable.map((d) => d.id);
@@ -67,7 +67,7 @@ export async function draftsToEdit(person: QueuePerson): Promise<Section<Editabl
   const items = editable.map((d) => {
     const times = [
       d.updatedAt,
-      d.snapshot?.updatedAt,
+      ...d.snapshots.map((snapshot) => snapshot.updatedAt),
       lastWrites.find((w) => w.draftId === d.id)?._max.createdAt ?? undefined,
     ].filter((t): t is Date => !!t);
     const event = lastEvents.find((e) => e.objectId === d.id);

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { documentIdOf } from "~/editor/document-id";
+import { plainTextOf } from "~/editor/document-json";
+import { outlineOf } from "~/editor/outline";
+import { templateFor } from "~/editor/templates";
+import { serverT } from "~/i18n/server-t.server";
+import { loadDocument } from "~/models/documents/document-log.server";
+import { readDocumentJSON } from "~/models/documents/unreadable-document.server";
+import { createDraft } from "~/models/drafts/drafts.server";
+import { addLanguageText, languageTextRefusal, listLanguageTexts } from "~/models/texts/language-texts.server";
+import { confirmAlignment, parallelArticles } from "~/models/texts/alignment.server";
+import { appendUpdate } from "~/models/documents/document-log.server";
+import { db } from "~/utils/db.server";
+import { RuleError } from "~/utils/rule-error";
+import * as Y from "yjs";
+import { clearRateLimits, RATE_LIMITS, RateLimitedError } from "~/utils/rate-limit.server";
+import { addMember, createOrganization, createUser } from "../helpers/factories";
+
+/** A Georgian cooperation agreement of Zugdidi's, from its template. */
+async function agreement() {
+  const zugdidi = await createOrganization("MUNICIPALITY", "Zugdidi Municipality");
+  const staff = await createUser({ name: "ნინო" });
+  await addMember(staff.id, zugdidi.id, "MEMBER");
+  const ka = serverT("ka");
+  const draft = await createDraft(
+    staff.id,
+    {
+      titleHy: null,
+      titleRu: null,
+      titleKa: "ზუგდიდის თანამშრომლობის შეთანხმება",
+      titleEn: "Zugdidi cooperation agreement",
+      kind: "COOPERATION_AGREEMENT",
+      ownerOrganizationId: zugdidi.id,
+      textLanguage: "ka",
+    },
+    templateFor("COOPERATION_AGREEMENT", (key) => ka(`templates.${key}`)),
+  );
+  return { staff, draft, who: { actorId: staff.id, clientAddress: "203.0.113.10", draftId: draft.id } };
+}
+
+async function textOf(documentId: string) {
+  const { doc } = await loadDocument(documentId);
+  try {
+    return readDocumentJSON(documentId, doc, "version");
+  } finally {
+    doc.destroy();
+  }
+}
+
+describe("texts in other languages", () => {
+  it("start as the main text's structure with the same article ids, copied or empty", async () => {
+    const { draft, who } = await agreement();
+    const main = await textOf(draft.id);
+    const english = await addLanguageText({ ...who, language: "en", mode: "copy" });
+    const russian = await addLanguageText({ ...who, language: "ru", mode: "empty" });
+    expect(english.title).toBe("Zugdidi cooperation agreement");
+    expect(russian.title).toBe("ზუგდიდის თანამშრომლობის შეთანხმება");
+
+    const ids = (doc: Parameters<typeof outlineOf>[0]) => outlineOf(doc).map((entry) => [entry.type, entry.id]);
+    const copied = await textOf(documentIdOf(draft.id, english.id));
+    const emptied = await textOf(documentIdOf(draft.id, russian.id));
+    expect(ids(main).length).toBeGreaterThan(1);
+    expect(ids(copied)).toEqual(ids(main));
+    expect(ids(emptied)).toEqual(ids(main));
+    expect(plainTextOf(copied)).toBe(plainTextOf(main));
+    expect(plainTextOf(emptied).trim()).toBe("");
+    expect((await listLanguageTexts(draft.id)).map((t) => t.textLanguage)).toEqual(["en", "ru"]);
+    const audit = await db().auditEvent.count({ where: { action: "draft.addLanguageText", objectId: draft.id } });
+    expect(audit).toBe(2);
+  });
+
+  it("refuse the main text's language and a language the draft already has", async () => {
+    const { draft, who } = await agreement();
+    expect(await languageTextRefusal(draft.id, "ka")).toBe("texts.errors.sameLanguage");
+    expect(await languageTextRefusal(draft.id, "en")).toBeNull();
+    await addLanguageText({ ...who, language: "en", mode: "empty" });
+    expect(await languageTextRefusal(draft.id, "en")).toBe("texts.errors.languageTaken");
+  });
+
+  it("count against their own budget", async () => {
+    await clearRateLimits();
+    const { who } = await agreement();
+    const limit = RATE_LIMITS.draftText.account.max;
+    for (let i = 0; i < limit; i++) await addLanguageText({ ...who, language: "en", mode: "empty" });
+    await expect(addLanguageText({ ...who, language: "ru", mode: "empty" })).rejects.toBeInstanceOf(RateLimitedError);
+    await clearRateLimits();
+  });
+
+  it("flag an article outdated when one side changes after confirmation, with that side's diff, until confirmed again", async () => {
+    const { draft, staff, who } = await agreement();
+    const english = await addLanguageText({ ...who, language: "en", mode: "copy" });
+    const documentId = documentIdOf(draft.id, english.id);
+    const [first] = await parallelArticles(draft.id, english.id);
+    expect(first!.state).toBe("unconfirmed");
+    await confirmAlignment({ actorId: staff.id, draftId: draft.id, textId: english.id, articleId: first!.id });
+    expect((await parallelArticles(draft.id, english.id))[0]!.state).toBe("aligned");
+
+    // A translator writes in the first article of the English text (an update in its log).
+    const { doc } = await loadDocument(documentId);
+    const before = Y.encodeStateVector(doc);
+    let articleElement: Y.XmlElement | null = null;
+    for (const node of doc.getXmlFragment("default").toArray()) {
+      if (node instanceof Y.XmlElement && node.getAttribute("id") === first!.id) articleElement = node;
+    }
+    const body = articleElement!.toArray().at(-1) as Y.XmlElement;
+    body.insert(body.length, [new Y.XmlText(" The Parties shall cooperate.")]);
+    await appendUpdate(documentId, Y.encodeStateAsUpdate(doc, before));
+    doc.destroy();
+
+    const [outdated] = await parallelArticles(draft.id, english.id);
+    expect(outdated!.state).toBe("outdated");
+    expect(outdated!.mainChanges).toBeNull();
+    expect(
+      outdated!
+        .otherChanges!.filter((p) => p.kind === "inserted")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("cooperate");
+    expect(outdated!.confirmed?.by).toBe("ნინო");
+    await confirmAlignment({ actorId: staff.id, draftId: draft.id, textId: english.id, articleId: first!.id });
+    expect((await parallelArticles(draft.id, english.id))[0]!.state).toBe("aligned");
+
+    await expect(
+      confirmAlignment({ actorId: staff.id, draftId: draft.id, textId: english.id, articleId: "no-such-article" }),
+    ).rejects.toBeInstanceOf(RuleError);
+  });
+});
