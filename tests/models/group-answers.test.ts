@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerGroup } from "~/models/rounds/group-answers.server";
 import { whenGrouped } from "~/models/rounds/proposal-groups.server";
 import { publishSummary, submitProposal } from "~/models/rounds/proposals.server";
+import { buildSummaryTable, campaignTotals } from "~/models/rounds/round-summary.server";
 import { db } from "~/utils/db.server";
 import { campaign, distinctProposal, seededRandom } from "../helpers/campaign-texts";
 import { createUser } from "../helpers/factories";
@@ -46,6 +47,14 @@ describe("answering a campaign group", () => {
     await expect(publishSummary(chief, round.id)).rejects.toThrow();
     await db().proposal.update({ where: { id: stored[5]!.id }, data: { decision: "NOTED", answer: "Учтено." } });
     await publishSummary(chief, round.id);
+    // The summary shows the campaign once with its size; the table (and the CSV) keeps all six.
+    const table = await buildSummaryTable(round.id, "ru");
+    expect(table.rows).toHaveLength(6);
+    expect(campaignTotals(table)).toEqual({
+      individual: 6,
+      byOrganization: 0,
+      groups: [{ articleNumber: 1, proposal: texts[0], count: 5, organizations: 0 }],
+    });
     // Published: the group can no longer be answered.
     await expect(
       answerGroup(chief, round.id, { groupId: groupId!, decision: "ACCEPTED", answer: "" }),

@@ -70,6 +70,7 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
   const rows: SummaryRow[] = proposals
     .map((p) => ({
       proposalId: p.id,
+      groupId: p.groupId,
       hidden: !!p.hiddenAt,
       articleNumber: articles.get(p.articleId)?.number ?? 0,
       articleTitle: articles.get(p.articleId)?.title ?? "",
@@ -101,5 +102,39 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
       count: rows.filter((r) => r.decision === decision).length,
     })),
     totalsByOrganization: [...byOrganization].map(([organization, count]) => ({ organization, count })),
+  };
+}
+
+export type CampaignTotals = {
+  /** Proposals sent by people on their own behalf, and on behalf of an organization. */
+  individual: number;
+  byOrganization: number;
+  /** Groups of more than one proposal, largest first: the text of the first, how many, from how many organizations. */
+  groups: { articleNumber: number; proposal: string; count: number; organizations: number }[];
+};
+
+/** Campaigns in the summary: each group once with its size; every proposal stays in the table and the CSV. */
+export function campaignTotals(table: SummaryTable): CampaignTotals {
+  const groups = new Map<string, { first: SummaryRow; count: number; organizations: Set<string> }>();
+  for (const row of table.rows) {
+    if (!row.groupId) continue;
+    const group = groups.get(row.groupId) ?? { first: row, count: 0, organizations: new Set<string>() };
+    group.count++;
+    if (row.organization) group.organizations.add(row.organization);
+    groups.set(row.groupId, group);
+  }
+  const byOrganization = table.rows.filter((row) => row.organization).length;
+  return {
+    individual: table.rows.length - byOrganization,
+    byOrganization,
+    groups: [...groups.values()]
+      .filter((group) => group.count > 1)
+      .sort((a, b) => b.count - a.count)
+      .map((group) => ({
+        articleNumber: group.first.articleNumber,
+        proposal: group.first.proposal,
+        count: group.count,
+        organizations: group.organizations.size,
+      })),
   };
 }
