@@ -47,6 +47,9 @@ CREATE INDEX "Proposal_groupId_number_idx" ON "Proposal"("groupId", "number");
 -- CreateIndex
 CREATE INDEX "Proposal_roundId_groupId_idx" ON "Proposal"("roundId", "groupId");
 
+-- CreateIndex
+CREATE INDEX "Proposal_roundId_articleId_number_idx" ON "Proposal"("roundId", "articleId", "number");
+
 -- AddForeignKey
 ALTER TABLE "Proposal" ADD CONSTRAINT "Proposal_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "ProposalGroup"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 

@@ -63,6 +63,7 @@ CREATE INDEX "Proposal_roundId_articleId_idx" ON "Proposal"("roundId", "articleI
 CREATE INDEX "Proposal_roundId_number_idx" ON "Proposal"("roundId", "number");
 CREATE INDEX "Proposal_groupId_number_idx" ON "Proposal"("groupId", "number");
 CREATE INDEX "Proposal_roundId_groupId_idx" ON "Proposal"("roundId", "groupId");
+CREATE INDEX "Proposal_roundId_articleId_number_idx" ON "Proposal"("roundId", "articleId", "number");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
