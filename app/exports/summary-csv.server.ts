@@ -37,7 +37,7 @@ export function summaryCells(row: SummaryRow, labels: SummaryLabels): string[] {
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }

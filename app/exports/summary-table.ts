@@ -8,6 +8,8 @@ export type Decision = "ACCEPTED" | "PARTIALLY_ACCEPTED" | "REJECTED" | "NOTED";
 
 export type SummaryRow = {
   proposalId: string;
+  /** Its campaign group: proposals of the same (or nearly the same) text on one article. */
+  groupId?: string | null;
   /** Hidden by the moderator: `proposal` then says so and why, its words are withheld. */
   hidden: boolean;
   /** 1-based article number in the consulted version. */

@@ -14,7 +14,10 @@ import { frozenText } from "~/models/documents/frozen-text.server";
 import { answerProposal, publishSummary } from "~/models/rounds/proposals.server";
 import { answeredCount, proposalCountsByArticle, proposalsToAnswer, roundInfo } from "~/models/rounds/rounds.server";
 import { can } from "~/policies";
-import { AnswerSchema } from "~/schemas/round";
+import { AnswerSchema, GroupAnswerSchema } from "~/schemas/round";
+import { answerGroup, groupSizes } from "~/models/rounds/group-answers.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
+import { db } from "~/utils/db.server";
 import { pageCount, readPage } from "~/utils/pagination";
 import { handleIntents, requireRound } from "~/boundary/request-boundary.server";
 
@@ -40,12 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     answeredCount(round.id),
   ]);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const sizes = await groupSizes(round.id, [...new Set(list.items.flatMap((p) => (p.groupId ? [p.groupId] : [])))]);
   return {
     round: roundInfo(round),
     draftTitle: draftHeading(round.draft),
     textLanguage: storedTextLanguage(round.draft.textLanguage),
     articles: articles.map((a) => ({ id: a.id, number: a.number, title: a.title })),
-    proposals: list.items,
+    proposals: list.items.map((p) => ({ ...p, groupSize: p.groupId ? (sizes[p.groupId] ?? 1) : 1 })),
     page: page.page,
     pages: pageCount(list.total, PER_PAGE),
     answered,
@@ -55,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleIntents<{ proposalId: string | null }>(request, {
     audit: { prefix: "round", objectType: "ConsultationRound", objectId: params.roundId },
     // Which proposal's card shows the error.
@@ -64,6 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       answer: async ({ parse }) => {
         const { user, round } = await requireRound(request, params.roundId, "round.answer");
         await answerProposal(user!, round.id, parse(AnswerSchema));
+      },
+      answerGroup: async ({ parse }) => {
+        const { user, round } = await requireRound(request, params.roundId, "round.answer");
+        const input = parse(GroupAnswerSchema);
+        // Each author of the group is told at publication: many people's mail from one click.
+        await enforceRateLimit(db(), "groupAnswer", { account: user!.id, address: context.clientAddress });
+        await answerGroup(user!, round.id, input);
       },
       publish: async () => {
         const { user, round } = await requireRound(request, params.roundId, "round.publishSummary");

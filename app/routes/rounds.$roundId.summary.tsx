@@ -7,7 +7,7 @@ import { FlagControl, ModerationControls } from "~/components/moderation/moderat
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { resolveLocale } from "~/i18n/locale.server";
-import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
+import { buildSummaryTable, campaignTotals, summaryLabels } from "~/models/rounds/round-summary.server";
 import { summaryCells, summaryHeaders } from "~/exports/summary-csv.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pages: pageCount(table.rows.length, ROWS_PER_PAGE),
     totalsByDecision: table.totalsByDecision.map((total) => [labels.decisions[total.decision], total.count] as const),
     totalsByOrganization: table.totalsByOrganization.map((total) => [total.organization, total.count] as const),
+    campaigns: campaignTotals(table),
   };
 }
 
@@ -119,7 +120,15 @@ export default function SummaryPage() {
       <div className="columns">
         <TotalsTable caption={t("summary.totalsByDecision")} rows={summary.totalsByDecision} />
         <TotalsTable caption={t("summary.totalsByOrganization")} rows={summary.totalsByOrganization} />
+        <TotalsTable
+          caption={t("summary.totalsBySubmitter")}
+          rows={[
+            [t("summary.onOwnBehalf"), summary.campaigns.individual],
+            [t("summary.onBehalfOfOrganization"), summary.campaigns.byOrganization],
+          ]}
+        />
       </div>
+      {summary.campaigns.groups.length > 0 ? <CampaignTable groups={summary.campaigns.groups} /> : null}
     </section>
   );
 }
@@ -142,5 +151,39 @@ function TotalsTable({ caption, rows }: { caption: string; rows: readonly (reado
         </tr>
       </tbody>
     </table>
+  );
+}
+
+/** Each campaign once, with how many sent it and from how many organizations. */
+function CampaignTable({
+  groups,
+}: {
+  groups: { articleNumber: number; proposal: string; count: number; organizations: number }[];
+}) {
+  const t = useT();
+  return (
+    <ScrollBox label={t("summary.campaigns")}>
+      <table className="summary-table" data-testid="campaign-table">
+        <caption>{t("summary.campaigns")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("summary.article")}</th>
+            <th scope="col">{t("summary.proposal")}</th>
+            <th scope="col">{t("summary.count")}</th>
+            <th scope="col">{t("summary.distinctOrganizations")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group, i) => (
+            <tr key={i}>
+              <td>{t.number(group.articleNumber)}</td>
+              <td className="plain-text">{group.proposal}</td>
+              <td>{t.number(group.count)}</td>
+              <td>{t.number(group.organizations)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }

@@ -68,6 +68,20 @@ export const ProposalSchema = z.object({
   onBehalfOf: z.string().default(""),
 });
 
+/** The same answer for every proposal of a campaign group. */
+export const GroupAnswerSchema = z
+  .object({
+    groupId: z.string().min(1),
+    decision: z.enum(["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"], {
+      errorMap: () => ({ message: "errors.required" }),
+    }),
+    answer: z.string().trim().max(10_000, "errors.tooLong").default(""),
+  })
+  .refine((v) => v.decision === "ACCEPTED" || v.answer.length > 0, {
+    message: "errors.justificationRequired",
+    path: ["answer"],
+  });
+
 export const AnswerSchema = z
   .object({
     proposalId: z.string().min(1),

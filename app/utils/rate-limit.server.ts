@@ -54,6 +54,11 @@ export const RATE_LIMITS = {
    * for good once a version freezes it, and every co-editor and reviewer reads it.
    */
   attachment: { account: { max: 30, minutes: 60 }, address: { max: 120, minutes: 60 } },
+  /**
+   * Answers given to a whole campaign group: one can answer 100,000 proposals, and each
+   * author is told at publication.
+   */
+  groupAnswer: { account: { max: 60, minutes: 60 } },
   /** Flags on proposals and comments: each puts work on a moderator's list. */
   flag: { account: { max: 20, minutes: 60 }, address: { max: 60, minutes: 60 } },
 } as const satisfies Record<string, Partial<Record<Subject, { max: number; minutes: number }>>>;

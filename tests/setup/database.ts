@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import { applyMigrations } from "~/utils/migrations.server";
 import { db } from "~/utils/db.server";
+import { whenGrouped } from "~/models/rounds/proposal-groups.server";
 import { dropSchema, POSTGRES_URL } from "../helpers/postgres";
 
 const provider = process.env.TEST_DATABASE ?? "sqlite";
@@ -27,6 +28,8 @@ if (provider === "postgres") {
 await applyMigrations(process.env.DATABASE_URL);
 
 afterAll(async () => {
+  // Submissions group their proposals right after the commit: let that finish on this database.
+  await whenGrouped();
   await db().$disconnect();
   await cleanup();
 });

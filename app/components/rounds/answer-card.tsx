@@ -19,6 +19,9 @@ export type ProposalToAnswer = HiddenState & {
   justification: string;
   decision: string | null;
   answer: string | null;
+  groupId: string | null;
+  /** Proposals in its campaign group (1: no other proposal has the same text). */
+  groupSize: number;
   author: { name: string; deletedAt: string | Date | null };
   organization: Names | null;
 };
@@ -53,6 +56,11 @@ export function AnswerCard({
         {" · "}
         {proposal.organization ? organizationName(proposal.organization, t.locale) : t("summary.onOwnBehalf")}
       </p>
+      {proposal.groupSize > 1 ? (
+        <p className="badge" data-testid="campaign-group">
+          {t("rounds.campaignGroup", { count: t.number(proposal.groupSize) })}
+        </p>
+      ) : null}
       <HiddenNotice item={proposal} />
       {proposal.quote ? <blockquote className="plain-text">{proposal.quote}</blockquote> : null}
       <h3>{t("fields.proposedText")}</h3>
@@ -62,8 +70,8 @@ export function AnswerCard({
       {canModerate ? <ModerationControls kind="proposal" id={proposal.id} item={proposal} /> : null}
       {canAnswer ? (
         <Form method="post" noValidate className="stack answer-form" preventScrollReset>
-          <input type="hidden" name="intent" value="answer" />
           <input type="hidden" name="proposalId" value={proposal.id} />
+          {proposal.groupId ? <input type="hidden" name="groupId" value={proposal.groupId} /> : null}
           <SelectField
             label={t("fields.decision")}
             name="decision"
@@ -84,9 +92,14 @@ export function AnswerCard({
           />
           <FormError error={errors.form} />
           <div className="actions">
-            <button type="submit" className="button">
+            <button type="submit" className="button" name="intent" value="answer">
               {t("rounds.saveAnswer")}
             </button>
+            {proposal.groupSize > 1 ? (
+              <button type="submit" className="button" name="intent" value="answerGroup">
+                {t("rounds.answerWholeGroup", { count: t.number(proposal.groupSize) })}
+              </button>
+            ) : null}
             {saved ? <span role="status">{t("rounds.answerSaved")}</span> : null}
           </div>
         </Form>

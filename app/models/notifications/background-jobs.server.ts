@@ -1,12 +1,14 @@
 import { deliverOutbox } from "~/utils/mailer.server";
 import { sendReviewReminders } from "../collegium/reviews.server";
+import { groupPendingProposals } from "../rounds/proposal-groups.server";
 import { advanceRounds } from "../rounds/round-scheduler.server";
 import { sendDailyDigests } from "./notification-digest.server";
 
 /**
  * What every web process does on a timer: open and close rounds whose time has come (with
  * their notifications), remind reviewers who have not decided as a review's due date nears,
- * queue the daily digests that are due, then send pending e-mail. Each claims its work with
+ * queue the daily digests that are due, group proposals left without a campaign group (stored
+ * before grouping existed), then send pending e-mail. Each claims its work with
  * conditional updates, so running this in several processes at once is safe. Returns a stop function.
  */
 export function startBackgroundJobs(intervalMs: number): () => void {
@@ -18,6 +20,7 @@ export function startBackgroundJobs(intervalMs: number): () => void {
     advanceRounds(now)
       .then(() => sendReviewReminders(now))
       .then(() => sendDailyDigests(now))
+      .then(() => groupPendingProposals())
       .then(() => deliverOutbox())
       .catch((error: unknown) => console.error("background jobs failed", error))
       .finally(() => (running = false));

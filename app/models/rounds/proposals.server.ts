@@ -6,6 +6,7 @@ import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
 import { frozenText } from "../documents/frozen-text.server";
+import { groupSoon } from "./proposal-groups.server";
 import { queueReceiptEmail, receiptOf } from "./proposal-receipt.server";
 
 /**
@@ -41,7 +42,7 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
     select: { version: { select: { id: true, sha256: true } } },
   });
   const { articles } = await frozenText(version);
-  return db().$transaction(async (tx) => {
+  const submitted = await db().$transaction(async (tx) => {
     const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
     if (!isAcceptingProposals(round, now)) throw new RuleError("rounds.errors.notOpen");
     if (!articles.some((a) => a.id === input.articleId)) throw new RuleError("errors.required", "articleId");
@@ -79,6 +80,9 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
     await recordNotice(tx, user.id, "proposal.received", { draftId: round.draftId, roundId, proposalId: proposal.id });
     return { ...proposal, receipt };
   });
+  // Its campaign group is found right after the commit (see proposal-groups.server.ts).
+  groupSoon();
+  return submitted;
 }
 
 /** Only the author, only while the round accepts proposals. The text itself never changes. */

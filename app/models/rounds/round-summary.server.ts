@@ -39,6 +39,61 @@ function hiddenNotice(t: ReturnType<typeof serverT>, reason: string | null): str
   return t("moderation.hiddenInSummary", { reason: t(`moderation.reasons.${reason ?? "unlawful"}`) });
 }
 
+/** What a summary row is made from: a proposal with its author's and organization's names. */
+export const SUMMARY_PROPOSAL_FIELDS = {
+  author: { select: { name: true, deletedAt: true } },
+  organization: { select: ORGANIZATION_NAME_FIELDS },
+} as const;
+
+type SummaryProposal = {
+  id: string;
+  groupId: string | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  articleId: string;
+  quote: string | null;
+  proposedText: string;
+  justification: string;
+  decision: string | null;
+  answer: string | null;
+  author: { name: string; deletedAt: Date | null };
+  organization: Parameters<typeof organizationName>[0] | null;
+};
+
+/** The consulted version's articles by id (number and title), for the article column. */
+export function articlesOf(content: unknown) {
+  return new Map(
+    outlineOf(readStoredDocument(content))
+      .filter((entry) => entry.type === "article")
+      .map((entry) => [entry.id, entry]),
+  );
+}
+
+/** One proposal as a row of the summary, in the table's language. */
+export function summaryRowOf(
+  p: SummaryProposal,
+  articles: ReturnType<typeof articlesOf>,
+  t: ReturnType<typeof serverT>,
+  locale: Locale,
+): SummaryRow {
+  return {
+    proposalId: p.id,
+    groupId: p.groupId,
+    hidden: !!p.hiddenAt,
+    articleNumber: articles.get(p.articleId)?.number ?? 0,
+    articleTitle: articles.get(p.articleId)?.title ?? "",
+    // A hidden proposal keeps its row and its answer; only its words are withheld.
+    quote: p.hiddenAt ? null : p.quote,
+    proposal: p.hiddenAt ? hiddenNotice(t, p.hiddenReason) : p.proposedText,
+    justification: p.hiddenAt ? "" : p.justification,
+    // A deleted account's proposals stay in the record, without the person's name.
+    author: p.author.deletedAt ? t("citizens.formerParticipant") : p.author.name,
+    organization: p.organization ? organizationName(p.organization, locale) : null,
+    decision: p.decision as Decision | null,
+    answer: p.answer ?? "",
+  };
+}
+
 /**
  * The summary table of a round: every submitted (not withdrawn) proposal with its answer,
  * ordered by article as they stand in the consulted version, then by submission time.
@@ -57,32 +112,11 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
   const proposals = await db().proposal.findMany({
     where: { roundId, status: "SUBMITTED" },
     orderBy: { createdAt: "asc" },
-    include: {
-      author: { select: { name: true, deletedAt: true } },
-      organization: { select: ORGANIZATION_NAME_FIELDS },
-    },
+    include: SUMMARY_PROPOSAL_FIELDS,
   });
-  const articles = new Map(
-    outlineOf(readStoredDocument(round.version.content))
-      .filter((entry) => entry.type === "article")
-      .map((entry) => [entry.id, entry]),
-  );
+  const articles = articlesOf(round.version.content);
   const rows: SummaryRow[] = proposals
-    .map((p) => ({
-      proposalId: p.id,
-      hidden: !!p.hiddenAt,
-      articleNumber: articles.get(p.articleId)?.number ?? 0,
-      articleTitle: articles.get(p.articleId)?.title ?? "",
-      // A hidden proposal keeps its row and its answer; only its words are withheld.
-      quote: p.hiddenAt ? null : p.quote,
-      proposal: p.hiddenAt ? hiddenNotice(t, p.hiddenReason) : p.proposedText,
-      justification: p.hiddenAt ? "" : p.justification,
-      // A deleted account's proposals stay in the record, without the person's name.
-      author: p.author.deletedAt ? t("citizens.formerParticipant") : p.author.name,
-      organization: p.organization ? organizationName(p.organization, locale) : null,
-      decision: p.decision as Decision | null,
-      answer: p.answer ?? "",
-    }))
+    .map((p) => summaryRowOf(p, articles, t, locale))
     // Array.prototype.sort is stable: submission order survives within an article.
     .sort((a, b) => a.articleNumber - b.articleNumber);
 
@@ -101,5 +135,39 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
       count: rows.filter((r) => r.decision === decision).length,
     })),
     totalsByOrganization: [...byOrganization].map(([organization, count]) => ({ organization, count })),
+  };
+}
+
+export type CampaignTotals = {
+  /** Proposals sent by people on their own behalf, and on behalf of an organization. */
+  individual: number;
+  byOrganization: number;
+  /** Groups of more than one proposal, largest first: the text of the first, how many, from how many organizations. */
+  groups: { articleNumber: number; proposal: string; count: number; organizations: number }[];
+};
+
+/** Campaigns in the summary: each group once with its size; every proposal stays in the table and the CSV. */
+export function campaignTotals(table: SummaryTable): CampaignTotals {
+  const groups = new Map<string, { first: SummaryRow; count: number; organizations: Set<string> }>();
+  for (const row of table.rows) {
+    if (!row.groupId) continue;
+    const group = groups.get(row.groupId) ?? { first: row, count: 0, organizations: new Set<string>() };
+    group.count++;
+    if (row.organization) group.organizations.add(row.organization);
+    groups.set(row.groupId, group);
+  }
+  const byOrganization = table.rows.filter((row) => row.organization).length;
+  return {
+    individual: table.rows.length - byOrganization,
+    byOrganization,
+    groups: [...groups.values()]
+      .filter((group) => group.count > 1)
+      .sort((a, b) => b.count - a.count)
+      .map((group) => ({
+        articleNumber: group.first.articleNumber,
+        proposal: group.first.proposal,
+        count: group.count,
+        organizations: group.organizations.size,
+      })),
   };
 }

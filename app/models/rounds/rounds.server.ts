@@ -182,7 +182,7 @@ export async function proposalsToAnswer(
   const ids = ordered.slice(page.skip, page.skip + page.take).map((k) => k.id);
   const rows = await db().proposal.findMany({
     where: { id: { in: ids } },
-    select: { ...PROPOSAL_FIELDS, author: { select: { name: true, deletedAt: true } } },
+    select: { ...PROPOSAL_FIELDS, groupId: true, author: { select: { name: true, deletedAt: true } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return { total: keys.length, items: ids.map((id) => byId.get(id)!) };

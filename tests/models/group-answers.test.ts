@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { answerGroup } from "~/models/rounds/group-answers.server";
+import { whenGrouped } from "~/models/rounds/proposal-groups.server";
+import { publishSummary, submitProposal } from "~/models/rounds/proposals.server";
+import { buildSummaryTable, campaignTotals } from "~/models/rounds/round-summary.server";
+import { db } from "~/utils/db.server";
+import { campaign, distinctProposal, seededRandom } from "../helpers/campaign-texts";
+import { createUser } from "../helpers/factories";
+import { asCurrentUser, openRound } from "../helpers/open-round";
+
+/** Staff answer a campaign once: every proposal of the group gets the answer, nothing else does. */
+describe("answering a campaign group", () => {
+  it("answers every proposal of the group and only those, audited, and the summary can then be published", async () => {
+    const { round, staff } = await openRound("PUBLIC");
+    const people = await Promise.all(Array.from({ length: 6 }, async () => asCurrentUser((await createUser()).id)));
+    const texts = [...campaign(seededRandom(11), "ru", 5), distinctProposal(seededRandom(12), "ru")];
+    const submitted = [];
+    for (const [i, proposedText] of texts.entries())
+      submitted.push(
+        await submitProposal(people[i]!, round.id, {
+          articleId: "art-1",
+          quote: null,
+          proposedText,
+          justification: "",
+          onBehalfOf: "",
+        }),
+      );
+    await whenGrouped();
+    await db().consultationRound.update({ where: { id: round.id }, data: { status: "CLOSED" } });
+    const { groupId } = await db().proposal.findUniqueOrThrow({ where: { id: submitted[0]!.id } });
+    const chief = await asCurrentUser(staff.id);
+
+    const progress: number[] = [];
+    const answered = await answerGroup(
+      chief,
+      round.id,
+      { groupId: groupId!, decision: "REJECTED", answer: "Противоречит статье 5." },
+      new Date(),
+      (n) => progress.push(n),
+    );
+    expect(answered).toBe(5);
+    expect(progress).toEqual([5]);
+    const stored = await db().proposal.findMany({ where: { roundId: round.id }, orderBy: { number: "asc" } });
+    expect(stored.map((p) => p.decision)).toEqual(["REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", null]);
+    expect(await db().auditEvent.count({ where: { action: "proposal.answerGroup", objectId: groupId! } })).toBe(1);
+
+    await expect(publishSummary(chief, round.id)).rejects.toThrow();
+    await db().proposal.update({ where: { id: stored[5]!.id }, data: { decision: "NOTED", answer: "Учтено." } });
+    await publishSummary(chief, round.id);
+    // The summary shows the campaign once with its size; the table (and the CSV) keeps all six.
+    const table = await buildSummaryTable(round.id, "ru");
+    expect(table.rows).toHaveLength(6);
+    expect(campaignTotals(table)).toEqual({
+      individual: 6,
+      byOrganization: 0,
+      groups: [{ articleNumber: 1, proposal: texts[0], count: 5, organizations: 0 }],
+    });
+    // Published: the group can no longer be answered.
+    await expect(
+      answerGroup(chief, round.id, { groupId: groupId!, decision: "ACCEPTED", answer: "" }),
+    ).rejects.toThrow();
+  });
+});

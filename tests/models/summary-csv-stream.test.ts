@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { summaryToCsv } from "~/exports/summary-csv.server";
+import { CSV_BATCH } from "~/exports/summary-csv-stream.server";
+import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
+import { loader } from "~/routes/rounds.$roundId.summary[.]csv";
+import { db } from "~/utils/db.server";
+import { createUser } from "../helpers/factories";
+import { openRound } from "../helpers/open-round";
+
+const PROPOSALS = 3000;
+
+/**
+ * The summary CSV of a large round is streamed: the route hands back a stream that yields the
+ * header first and then the proposals batch by batch as it is read, never one string of the
+ * whole file; what arrives is byte for byte the CSV of the whole table.
+ */
+describe("the streamed summary CSV", () => {
+  it("sends a few thousand proposals in chunks of one batch each, identical to the whole table's CSV", async () => {
+    const { round } = await openRound("PUBLIC");
+    const author = await createUser();
+    await db().proposal.createMany({
+      data: Array.from({ length: PROPOSALS }, (_, i) => ({
+        roundId: round.id,
+        number: i + 1,
+        articleId: i % 3 ? "art-1" : "art-2",
+        quote: null,
+        proposedText: `=Առաջարկ ${i + 1}, "չակերտներով"\nև նոր տողով`,
+        justification: "",
+        authorId: author.id,
+        decision: "NOTED",
+        answer: "Ընդունվել է ի գիտություն։",
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
+      })),
+    });
+    await db().consultationRound.update({ where: { id: round.id }, data: { status: "ANSWERED" } });
+
+    const response = (await loader({
+      request: new Request(`http://localhost/rounds/${round.id}/summary.csv`, { headers: { "Accept-Language": "hy" } }),
+      params: { roundId: round.id },
+      context: {} as never,
+    })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    const chunks: string[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(decoder.decode(value, { stream: true }));
+    }
+    // Header, then one chunk per batch of each article: never the file in one piece.
+    expect(chunks.length).toBeGreaterThanOrEqual(1 + Math.ceil(PROPOSALS / CSV_BATCH));
+    const records = (chunk: string) => chunk.split('"\r\n').length - 1;
+    expect(records(chunks[0]!)).toBe(1);
+    expect(Math.max(...chunks.map(records))).toBeLessThanOrEqual(CSV_BATCH);
+
+    const whole = summaryToCsv(await buildSummaryTable(round.id, "hy"), summaryLabels("hy"));
+    expect(chunks.join("")).toBe(whole);
+  });
+});
