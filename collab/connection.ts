@@ -158,7 +158,9 @@ export class Connection implements RoomMember {
           // Checked after the gate: a forged update is refused for what it does, whoever's id it uses.
           if (!room.clientIds.allows(payload, this.identity.userId)) {
             this.droppedUpdates++;
-            console.warn(`collab: refused a suggester's update to document ${room.documentId}: another person's client id`);
+            console.warn(
+              `collab: refused a suggester's update to document ${room.documentId}: another person's client id`,
+            );
             return;
           }
         }
