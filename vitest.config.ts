@@ -7,6 +7,7 @@ const alias = { "~": path.resolve(__dirname, "app") };
 const shared = {
   globals: true,
   setupFiles: ["tests/setup/database.ts", "tests/setup/fail-on-console-error.ts"],
+  globalSetup: ["tests/setup/platform-template-folder.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
 };
