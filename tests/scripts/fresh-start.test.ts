@@ -29,7 +29,10 @@ function rowCounts(file: string): Record<string, number> {
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
       .all() as { name: string }[];
     return Object.fromEntries(
-      tables.map(({ name }) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+      tables.map(({ name }) => [
+        name,
+        (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+      ]),
     );
   } finally {
     sqlite.close();
