@@ -2,11 +2,13 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { POSTGRES_URL, postgresAvailable } from "./tests/helpers/postgres";
+import SlowFilesFirst from "./tests/setup/slow-files-first";
 
 const alias = { "~": path.resolve(__dirname, "app") };
 const shared = {
   globals: true,
   setupFiles: ["tests/setup/database.ts", "tests/setup/fail-on-console-error.ts"],
+  globalSetup: ["tests/setup/platform-template-folder.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
 };
@@ -31,6 +33,7 @@ export default defineConfig({
     // 2-core machine runs three (Vitest's default would be one).
     maxWorkers: Math.max(3, availableParallelism() + 1),
     minWorkers: 1,
+    sequence: { sequencer: SlowFilesFirst },
     reporters: ["default", "./tests/setup/summary-reporter.ts"],
     projects: [
       {

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { whenReady, WEB_READY } from "../../scripts/child-ready";
+import { copyDemoWorldInto, holdsNothingYet } from "./platform-template";
 
 export type RunningApp = {
   url: string;
@@ -10,12 +11,26 @@ export type RunningApp = {
   pid: number;
 };
 
+export type StartOptions = {
+  /**
+   * false: the platform migrates and seeds its empty database itself, as `npm start` does on
+   * a fresh machine. By default a database that holds nothing yet receives a copy of this
+   * run's demo world first (tests/helpers/platform-template.ts), and the start finds it ready.
+   */
+  fromTemplate?: boolean;
+};
+
 /**
  * Starts the real platform (`scripts/start.ts`, the same entry as `npm start`) as a child
  * process on a free port, against this test file's database. The build must exist
  * (`npm test` builds before running the tests).
  */
-export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  extraEnv: Record<string, string> = {},
+  { fromTemplate = true }: StartOptions = {},
+): Promise<RunningApp> {
+  const databaseUrl = extraEnv.DATABASE_URL ?? process.env.DATABASE_URL!;
+  if (fromTemplate && holdsNothingYet(databaseUrl)) await copyDemoWorldInto(databaseUrl);
   const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
     env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
