@@ -11,6 +11,10 @@ const shared = {
   globalSetup: ["tests/setup/platform-template-folder.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // A poll waits for something that will happen (a frame, a render, a write); on a 2-core
+  // machine running three files with browsers and platforms, 1 s (the default) was sometimes
+  // too short for it to happen. Polls with their own timeout keep it.
+  expect: { poll: { timeout: 5_000 } },
 };
 
 /**

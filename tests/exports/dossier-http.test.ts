@@ -131,7 +131,9 @@ describe("the dossier over HTTP", () => {
       where: { versionId: round.versionId },
       orderBy: { position: "asc" },
     });
-    expect(frozen.map((a) => a.kind)).toEqual(["EXPLANATORY_NOTE", "COMPARATIVE_TABLE", "IMPACT_ASSESSMENT"]);
+    // The demo law's note, table and annex written in the editor, then the assessment uploaded above.
+    expect(frozen.map((a) => a.kind)).toEqual(["EXPLANATORY_NOTE", "COMPARATIVE_TABLE", "ANNEX", "IMPACT_ASSESSMENT"]);
+    const assessment = frozen.find((a) => a.kind === "IMPACT_ASSESSMENT")!;
 
     // Scheduled rounds are not public yet; once open, a signed-out visitor gets everything.
     expect((await get(`/rounds/${roundId}/package.zip`)).status).not.toBe(200);
@@ -164,7 +166,7 @@ describe("the dossier over HTTP", () => {
     const second = Buffer.from(await (await get(`/rounds/${roundId}/package.zip`)).arrayBuffer());
     expect(sha256(second)).toBe(sha256(first));
 
-    const one = await get(`/rounds/${roundId}/attachments/${frozen[2]!.id}`);
+    const one = await get(`/rounds/${roundId}/attachments/${assessment.id}`);
     expect(one.status).toBe(200);
     expect(sha256(Buffer.from(await one.arrayBuffer()))).toBe(sha256(NOTE));
 
@@ -177,7 +179,7 @@ describe("the dossier over HTTP", () => {
       { name: "new.pdf", data: Buffer.from("%PDF-1.7\n% changed\n") },
     );
     expect(replaced.status).toBe(200);
-    const again = await get(`/rounds/${roundId}/attachments/${frozen[2]!.id}`);
+    const again = await get(`/rounds/${roundId}/attachments/${assessment.id}`);
     expect(sha256(Buffer.from(await again.arrayBuffer()))).toBe(sha256(NOTE));
 
     // The version's own routes are for those who may see the draft, not the public.

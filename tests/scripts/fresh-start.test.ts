@@ -21,6 +21,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * Campaign groups are worked out by the platform's background jobs after it starts (a
+ * proposal left without a group is picked up by the next run), so their rows depend on when
+ * one looks, not on how the world was made.
+ */
+const MADE_AFTER_START = new Set(["ProposalBand", "ProposalGroup", "ProposalGrouping"]);
+
 /** Every table's row count: the same demo world has the same counts (the ids are random). */
 function rowCounts(file: string): Record<string, number> {
   const sqlite = new Database(file, { readonly: true });
@@ -29,10 +36,9 @@ function rowCounts(file: string): Record<string, number> {
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
       .all() as { name: string }[];
     return Object.fromEntries(
-      tables.map(({ name }) => [
-        name,
-        (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
-      ]),
+      tables
+        .filter(({ name }) => !MADE_AFTER_START.has(name))
+        .map(({ name }) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]),
     );
   } finally {
     sqlite.close();

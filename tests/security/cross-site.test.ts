@@ -56,6 +56,7 @@ describe("cross-site requests", () => {
       orgId: org.id,
       bodyId: body.id,
       meetingId: "none",
+      textId: "none",
       versionId: "none",
       token: "none",
       kind: "proposal",
