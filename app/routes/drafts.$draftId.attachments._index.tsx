@@ -163,18 +163,7 @@ export default function AttachmentsPage() {
                   )}
                 </div>
                 {canManage && attachment.textId ? (
-                  <Form method="post" encType="multipart/form-data">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="attachmentId" value={attachment.id} />
-                    <button
-                      type="submit"
-                      className="button"
-                      disabled={busy}
-                      aria-label={t("attachments.removeFor", { title: attachment.title })}
-                    >
-                      {t("attachments.remove")}
-                    </button>
-                  </Form>
+                  <RemoveAttachmentForm attachment={attachment} busy={busy} />
                 ) : canManage ? (
                   <>
                     <Form method="post" encType="multipart/form-data" noValidate className="stack">
@@ -191,18 +180,7 @@ export default function AttachmentsPage() {
                         {t("attachments.replace")}
                       </button>
                     </Form>
-                    <Form method="post" encType="multipart/form-data">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="attachmentId" value={attachment.id} />
-                      <button
-                        type="submit"
-                        className="button"
-                        disabled={busy}
-                        aria-label={t("attachments.removeFor", { title: attachment.title })}
-                      >
-                        {t("attachments.remove")}
-                      </button>
-                    </Form>
+                    <RemoveAttachmentForm attachment={attachment} busy={busy} />
                   </>
                 ) : null}
               </li>
@@ -268,5 +246,24 @@ export default function AttachmentsPage() {
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** Removing an entry of the dossier, uploaded or written: the same form in both lists. */
+function RemoveAttachmentForm({ attachment, busy }: { attachment: { id: string; title: string }; busy: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" encType="multipart/form-data">
+      <input type="hidden" name="intent" value="remove" />
+      <input type="hidden" name="attachmentId" value={attachment.id} />
+      <button
+        type="submit"
+        className="button"
+        disabled={busy}
+        aria-label={t("attachments.removeFor", { title: attachment.title })}
+      >
+        {t("attachments.remove")}
+      </button>
+    </Form>
   );
 }

@@ -69,26 +69,40 @@ function displayName(fileName: string): string {
   );
 }
 
+/** A new entry at the end of the draft's dossier, uploaded (`sha256`) or written (`textId`). */
+export async function appendAttachment(
+  tx: Tx,
+  entry: {
+    draftId: string;
+    kind: AttachmentKindName;
+    title: string;
+    fileName: string;
+    mediaType: string;
+    sha256: string | null;
+    textId?: string;
+    createdById: string;
+  },
+) {
+  const last = await tx.draftAttachment.findFirst({
+    where: { draftId: entry.draftId },
+    orderBy: { position: "desc" },
+  });
+  return tx.draftAttachment.create({ data: { ...entry, position: (last?.position ?? 0) + 1 } });
+}
+
 export async function addAttachment(input: NewAttachment) {
   const { mediaType } = checkAttachmentUpload(input.fileName, input.data);
   return db().$transaction(async (tx) => {
     await enforceRateLimit(tx, "attachment", { account: input.actorId, address: input.clientAddress });
     const sha256 = await storeFile(tx, input.data);
-    const last = await tx.draftAttachment.findFirst({
-      where: { draftId: input.draftId },
-      orderBy: { position: "desc" },
-    });
-    const attachment = await tx.draftAttachment.create({
-      data: {
-        draftId: input.draftId,
-        kind: input.kind,
-        title: input.title,
-        fileName: displayName(input.fileName),
-        mediaType,
-        sha256,
-        position: (last?.position ?? 0) + 1,
-        createdById: input.actorId,
-      },
+    const attachment = await appendAttachment(tx, {
+      draftId: input.draftId,
+      kind: input.kind,
+      title: input.title,
+      fileName: displayName(input.fileName),
+      mediaType,
+      sha256,
+      createdById: input.actorId,
     });
     await audit(tx, {
       actorId: input.actorId,

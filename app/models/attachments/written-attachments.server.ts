@@ -8,6 +8,7 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { loadDocument } from "../documents/document-log.server";
+import { appendAttachment } from "./attachments.server";
 import { readDocumentJSON } from "../documents/unreadable-document.server";
 import { getDraft } from "../drafts/drafts.server";
 import { createDraftText } from "../texts/draft-texts.server";
@@ -46,22 +47,15 @@ export async function writeAttachment(input: NewWrittenAttachment) {
       createdById: input.actorId,
       content: EMPTY_DOCUMENT,
     });
-    const last = await tx.draftAttachment.findFirst({
-      where: { draftId: input.draftId },
-      orderBy: { position: "desc" },
-    });
-    const attachment = await tx.draftAttachment.create({
-      data: {
-        draftId: input.draftId,
-        kind: input.kind,
-        title: input.title,
-        fileName: `${input.title}.docx`,
-        mediaType: DOCX_MEDIA_TYPE,
-        sha256: null,
-        textId: text.id,
-        position: (last?.position ?? 0) + 1,
-        createdById: input.actorId,
-      },
+    const attachment = await appendAttachment(tx, {
+      draftId: input.draftId,
+      kind: input.kind,
+      title: input.title,
+      fileName: `${input.title}.docx`,
+      mediaType: DOCX_MEDIA_TYPE,
+      sha256: null,
+      textId: text.id,
+      createdById: input.actorId,
     });
     await audit(tx, {
       actorId: input.actorId,
