@@ -68,32 +68,25 @@ export const ProposalSchema = z.object({
   onBehalfOf: z.string().default(""),
 });
 
+/** An official answer: its decision, and a justification unless the proposal is accepted. */
+const answerFields = {
+  decision: z.enum(["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"], {
+    errorMap: () => ({ message: "errors.required" }),
+  }),
+  answer: z.string().trim().max(10_000, "errors.tooLong").default(""),
+};
+const justifiedUnlessAccepted = (v: { decision: string; answer: string }) =>
+  v.decision === "ACCEPTED" || v.answer.length > 0;
+const justificationMissing = { message: "errors.justificationRequired", path: ["answer"] };
+
 /** The same answer for every proposal of a campaign group. */
 export const GroupAnswerSchema = z
-  .object({
-    groupId: z.string().min(1),
-    decision: z.enum(["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"], {
-      errorMap: () => ({ message: "errors.required" }),
-    }),
-    answer: z.string().trim().max(10_000, "errors.tooLong").default(""),
-  })
-  .refine((v) => v.decision === "ACCEPTED" || v.answer.length > 0, {
-    message: "errors.justificationRequired",
-    path: ["answer"],
-  });
+  .object({ groupId: z.string().min(1), ...answerFields })
+  .refine(justifiedUnlessAccepted, justificationMissing);
 
 export const AnswerSchema = z
-  .object({
-    proposalId: z.string().min(1),
-    decision: z.enum(["ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "NOTED"], {
-      errorMap: () => ({ message: "errors.required" }),
-    }),
-    answer: z.string().trim().max(10_000, "errors.tooLong").default(""),
-  })
-  .refine((v) => v.decision === "ACCEPTED" || v.answer.length > 0, {
-    message: "errors.justificationRequired",
-    path: ["answer"],
-  });
+  .object({ proposalId: z.string().min(1), ...answerFields })
+  .refine(justifiedUnlessAccepted, justificationMissing);
 
 /** A moment as a `datetime-local` value (to the minute, no seconds) on the wall clock of a zone. */
 export function localDateTimeIn(moment: Date, timeZone: string): string {
