@@ -141,10 +141,12 @@ async function take(
     }
   }
   if (wait === 0) return { ok: true };
-  await client.loginThrottle.updateMany({
-    where: { key: { in: counted } },
-    data: { failures: { decrement: cost } },
-  });
+  // One row per statement, in the order they were counted: a statement updating both rows
+  // locks them in the order it scans the table, which differs between two concurrent refunds
+  // once the rows have moved, and PostgreSQL then found them deadlocked in a burst.
+  for (const key of counted) {
+    await client.loginThrottle.update({ where: { key }, data: { failures: { decrement: cost } } });
+  }
   return { ok: false, retryAfterSeconds: Math.max(1, wait) };
 }
 
