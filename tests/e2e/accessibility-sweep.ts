@@ -47,41 +47,41 @@ const AXE_AT_START = { content: axe.source };
 const AXE_ALREADY_LOADED = "void 0";
 
 const WIDTHS = [
-  { name: "desktop", width: 1280, height: 900, mobile: false },
-  { name: "390 px", width: 390, height: 844, mobile: true },
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "390 px", width: 390, height: 844 },
 ] as const;
 /** Small phones: the page is measured here too (no axe run; the layout is what changes). */
 const NARROWEST = 360;
 
-type Visit = { size: (typeof WIDTHS)[number]; who: string | null };
-
-/** Every width, and for the pages a visitor reads both sides of the sign-in. */
-function visitsOf(family: PageFamily): Visit[] {
-  const whos = family.alsoSignedIn ? [null, SIGNED_IN_VISITOR] : [family.who];
-  return WIDTHS.flatMap((size) => whos.map((who) => ({ size, who })));
+/** For the pages a visitor reads, both sides of the sign-in. */
+function readersOf(family: PageFamily): (string | null)[] {
+  return family.alsoSignedIn ? [null, SIGNED_IN_VISITOR] : [family.who];
 }
 
 /**
  * The whole accessibility matrix for one interface language: every page family, signed out
  * and in, on a desktop and a phone. One test file per language (accessibility-*.test.ts), so
  * that the four run side by side on the suite's workers, each with a platform of its own.
+ *
+ * Each page is loaded once per person and checked at both widths: the platform's layout is
+ * CSS alone (width media queries, no script reading the screen's size or touch), so a page
+ * narrowed to 390 px is the page a phone loads, and loading it twice was half the sweep's
+ * time. Touch and the phone's own browser are the phone flows' job (phone.test.ts).
  */
 export function sweepInLanguage(running: BrowserHandle, locale: Locale): void {
-  /** One browser context per width and person, with one page reused from visit to visit. */
+  /** One browser context per person, with one page reused from visit to visit. */
   const tabs = new Map<string, { context: BrowserContext; page: Page; path: string }>();
   afterAll(async () => {
     await Promise.all([...tabs.values()].map((tab) => tab.context.close()));
   });
 
-  async function tabFor({ size, who }: Visit) {
-    const key = `${size.name} ${who ?? "visitor"}`;
+  async function tabFor(who: string | null) {
+    const key = who ?? "visitor";
     const known = tabs.get(key);
     if (known) return known;
     const context = await running.browser.newContext({
       locale,
-      viewport: { width: size.width, height: size.height },
-      isMobile: size.mobile,
-      hasTouch: size.mobile,
+      viewport: { width: WIDTHS[0].width, height: WIDTHS[0].height },
     });
     const url = new URL(running.app.url);
     const cookies: { name: string; value: string; domain: string; path: string }[] = [
@@ -110,18 +110,9 @@ export function sweepInLanguage(running: BrowserHandle, locale: Locale): void {
     if (/^\/drafts\/(?!new$)[^/]+$/.test(path)) await page.locator(".ProseMirror").waitFor({ timeout: 10_000 });
   }
 
-  /** What is wrong with one page at one width, in words a failing test prints. */
-  async function problemsOf(family: PageFamily, path: string, visit: Visit): Promise<string[]> {
-    const tab = await tabFor(visit);
-    const { page } = tab;
-    tab.path = path;
-    // The previous visit may have left the page at the narrowest width.
-    await page.setViewportSize({ width: visit.size.width, height: visit.size.height });
+  /** What axe finds that fails the sweep, in words a failing test prints. */
+  async function axeProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
-    await open(page, path);
-    const title = await page.title();
-    if (!title || title.trim() === "Agora") problems.push(`no page title naming the page ("${title}")`);
-
     const results = await axeFor(page).analyze();
     for (const violation of results.violations) {
       const wcag = violation.tags.some((tag) => WCAG_TAGS.includes(tag));
@@ -129,16 +120,33 @@ export function sweepInLanguage(running: BrowserHandle, locale: Locale): void {
       const where = violation.nodes.slice(0, 3).map((node) => node.target.join(" "));
       problems.push(`axe ${violation.impact} ${violation.id} ×${violation.nodes.length}: ${where.join(", ")}`);
     }
+    return problems;
+  }
 
-    if (visit.size.mobile) {
-      for (const width of [visit.size.width, NARROWEST]) {
-        await page.setViewportSize({ width, height: visit.size.height });
-        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        widest.push({ page: family.name, width, scrollWidth });
-        if (scrollWidth > width) problems.push(`${scrollWidth} px wide at ${width} px: ${await overflowing(page)}`);
-      }
+  /** What is wrong with one page for one person, at a desktop's width and then a phone's. */
+  async function problemsOf(family: PageFamily, path: string, who: string | null): Promise<string[]> {
+    const tab = await tabFor(who);
+    const { page } = tab;
+    tab.path = path;
+    const problems: string[] = [];
+    const [desktop, phone] = WIDTHS;
+    // The previous visit left the page at the narrowest width.
+    await page.setViewportSize({ width: desktop.width, height: desktop.height });
+    await open(page, path);
+    const title = await page.title();
+    if (!title || title.trim() === "Agora")
+      problems.push(`${desktop.name}: no page title naming the page ("${title}")`);
+    problems.push(...(await axeProblems(page)).map((problem) => `${desktop.name}: ${problem}`));
+
+    await page.setViewportSize({ width: phone.width, height: phone.height });
+    problems.push(...(await axeProblems(page)).map((problem) => `${phone.name}: ${problem}`));
+    for (const width of [phone.width, NARROWEST]) {
+      await page.setViewportSize({ width, height: phone.height });
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      widest.push({ page: family.name, width, scrollWidth });
+      if (scrollWidth > width) problems.push(`${scrollWidth} px wide at ${width} px: ${await overflowing(page)}`);
     }
-    return problems.map((problem) => `${locale} ${visit.size.name} ${visit.who ?? "visitor"}: ${problem}`);
+    return problems.map((problem) => `${locale} ${who ?? "visitor"} ${problem}`);
   }
 
   const widest: { page: string; width: number; scrollWidth: number }[] = [];
@@ -159,7 +167,7 @@ export function sweepInLanguage(running: BrowserHandle, locale: Locale): void {
         const path = family.path(ids);
         if (!path) return;
         const problems: string[] = [];
-        for (const visit of visitsOf(family)) problems.push(...(await problemsOf(family, path, visit)));
+        for (const who of readersOf(family)) problems.push(...(await problemsOf(family, path, who)));
         if (process.env.A11Y_REPORT) console.log(`${family.name}\t${JSON.stringify(problems)}`);
         expect(problems).toEqual([]);
       });
