@@ -146,11 +146,16 @@ function suggestEdit(view: EditorView, options: SuggestionModeOptions, asked: Ed
   if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText)) return false;
   if (end.index === start.index && insert === "" && !run) return false;
   const wording = { text: start.type, from: start.index, to: end.index, insert };
+  // The caret goes where the next key continues the run: after the proposed words (an
+  // insertion is drawn at `to`), or over what a key deleted. Set it every time, and before the
+  // suggestion is written: the edit was read from the page, the editor's selection was not, and
+  // may still be where it was before the last click or End key (the browser reports selection
+  // changes later). Any redraw (the map's observer redraws the suggestions) puts that stale
+  // selection back into the page, and the next key would start a second suggestion there.
+  const caret = gesture === "backspace" && !run?.suggestion.text ? from : to;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)));
   if (run) reviseSuggestion(doc, run.suggestion, wording);
   else addSuggestion(doc, { author: options.author, ...wording, articleId: map.articleAt(from) });
-  // The caret steps over what a key deleted, so the next press goes on from there.
-  const caret = gesture === "backspace" && !run?.suggestion.text ? from : gesture === "forward-delete" ? to : null;
-  if (caret !== null) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)));
   return true;
 }
 
