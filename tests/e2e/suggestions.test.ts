@@ -107,6 +107,18 @@ describe("suggestion mode in the browser", () => {
         .toEqual([" also online"]);
     }
     expect(await inserted.count()).toBe(seeded + free.length);
+
+    // Whole articles too: a new one after the article at the cursor, and removing that article.
+    await paragraphs.nth(free[0]!).click();
+    await expert.getByTestId("structure-suggestion-type").selectOption("article");
+    await expert.getByTestId("suggest-new-node").click();
+    await expert.getByTestId("structure-suggestion-words").fill("Budgets are published online.");
+    await expert.getByTestId("confirm-new-node").click();
+    await expert.getByTestId("suggest-node-removal").click();
+    await expect
+      .poll(() => expert.locator(".suggestion-inserted-node").allTextContents())
+      .toEqual(["Budgets are published online."]);
+    await expect.poll(() => expert.locator("section.article.suggestion-removed-node").count()).toBe(1);
   });
 
   it("on a 390 px phone with touch, the panel opens from its toggle and a suggestion is accepted with a tap", async () => {
@@ -134,17 +146,19 @@ describe("suggestion mode in the browser", () => {
     expect(before).toBeGreaterThan(0);
     const noSideScroll = () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(await noSideScroll()).toBe(true);
-    const accept = cards.first().getByTestId("accept-suggestion");
+    // A card that proposes words (not a whole unit's removal, which has none to find afterwards).
+    const card = cards.filter({ has: phone.locator("ins") }).first();
+    const accept = card.getByTestId("accept-suggestion");
     const box = await accept.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(24); // a tap target (WCAG 2.5.8)
 
     // Rejecting opens the reason field within the width; cancelling keeps the suggestion.
-    await cards.first().getByTestId("reject-suggestion").tap();
+    await card.getByTestId("reject-suggestion").tap();
     await phone.getByTestId("reject-reason").waitFor();
     expect(await noSideScroll()).toBe(true);
     await phone.getByTestId("cancel-reject").tap();
 
-    const words = (await cards.first().locator("ins").textContent()) ?? "";
+    const words = (await card.locator("ins").textContent()) ?? "";
     await accept.tap();
     await expect.poll(() => cards.count()).toBe(before - 1);
     await expect.poll(() => editorText(phone)).toContain(words.trim());

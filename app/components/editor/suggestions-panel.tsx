@@ -201,6 +201,7 @@ export function SuggestionsPanel(props: Props) {
                 <LocalDate value={suggestion.createdAt} withTime /> · {articleLabel(suggestion.articleId)}
               </div>
               <p>
+                {suggestion.node ? <strong>{t(`suggestions.structure.${suggestion.node.type}`)}: </strong> : null}
                 {suggestion.quote ? <del aria-label={t("suggestions.deleted")}>{suggestion.quote}</del> : null}{" "}
                 {suggestion.text ? <ins aria-label={t("suggestions.inserted")}>{suggestion.text}</ins> : null}
               </p>
