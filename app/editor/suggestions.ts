@@ -125,6 +125,8 @@ export type NewSuggestion = {
   to: number;
   insert: string;
   articleId: string | null;
+  /** Where it came from when not typed here (a Word file's tracked change). */
+  source?: Suggestion["source"];
   now?: Date;
 };
 
@@ -151,6 +153,7 @@ export function addSuggestion(doc: Y.Doc, input: NewSuggestion): Suggestion {
     ...wordingOf(input),
     articleId: input.articleId,
     createdAt: (input.now ?? new Date()).toISOString(),
+    ...(input.source ? { source: input.source } : {}),
   };
   suggestionsOf(doc).set(suggestion.id, suggestion);
   return suggestion;

@@ -13,6 +13,15 @@ import {
   withdrawSuggestion,
 } from "~/editor/suggestions";
 import { outlineOf } from "~/editor/outline";
+import { DOCUMENT_FIELD } from "~/editor/document-field";
+import { actToDocx } from "~/exports/act/act-docx.server";
+import { actSourceOf } from "~/exports/act/act-source.server";
+import { withTrackedChanges } from "~/exports/act/docx-tracked-changes.server";
+import { createDraft } from "~/models/drafts/drafts.server";
+import { ImportError } from "~/models/drafts/import-error.server";
+import { importWordSuggestions } from "~/models/suggestions/word-import.server";
+import { clearRateLimits, RateLimitedError } from "~/utils/rate-limit.server";
+import { draft as fixtureDraft, original } from "../exports/legal-fixture";
 import { yDocToJSON } from "~/editor/yjs-document";
 import { loadDocument } from "~/models/documents/document-log.server";
 import { createVersion } from "~/models/documents/versions.server";
@@ -430,6 +439,137 @@ describe("suggestions through the collab server", () => {
       await expect.poll(() => outline(first)).toEqual(["1:a1"]);
       expect(resolveSuggestion(first.doc, listSuggestions(first.doc)[0]!).node).toBeNull();
       expect(acceptSuggestion(editor.doc, removal.id)).toBe(false);
+    });
+  });
+
+  describe("a Word file with tracked changes imported into a draft", () => {
+    function textContaining(parent: Y.XmlFragment | Y.XmlElement, words: string): Y.XmlText | null {
+      for (const child of parent.toArray()) {
+        if (child instanceof Y.XmlText && child.toString().includes(words)) return child;
+        if (child instanceof Y.XmlElement) {
+          const found = textContaining(child, words);
+          if (found) return found;
+        }
+      }
+      return null;
+    }
+    /** What a suggestion proposes, independent of the document's Yjs items: where, what, instead of what. */
+    const proposal = (doc: Y.Doc, s: ReturnType<typeof listSuggestions>[number]) => {
+      const { place } = resolveSuggestion(doc, s);
+      return { kind: s.kind, text: s.text, quote: s.quote, paragraph: place?.text.toString(), from: place?.from };
+    };
+
+    /** Two drafts with the same text; the first has Aram's pending suggestions, exported with tracked changes. */
+    async function exportedReview() {
+      const clients = await threeClients();
+      const { staff, draft, aram } = clients;
+      const input = {
+        titleHy: "Փորձնական",
+        titleRu: null,
+        titleKa: null,
+        titleEn: null,
+        kind: "LAW_AMENDMENT" as const,
+      };
+      const ownerOrganizationId = draft.ownerOrganizationId;
+      const [reviewed, fresh] = [
+        await createDraft(staff.id, { ...input, ownerOrganizationId }, original),
+        await createDraft(staff.id, { ...input, ownerOrganizationId }, original),
+      ];
+      const ngo = await db().draftAccess.findFirstOrThrow({ where: { draftId: draft.id } });
+      await shareDraft(staff.id, fresh.id, { organizationId: ngo.organizationId! }, "SUGGEST");
+      const { doc } = await loadDocument(reviewed.id);
+      const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+      const part = textContaining(fragment, "12-րդ կետով")!;
+      const at = part.toString().indexOf("12-րդ");
+      addSuggestion(doc, { author: aram, text: part, from: at, to: at + 2, insert: "13", articleId: "a1" });
+      const point = textContaining(fragment, "հրապարակում է")!;
+      addSuggestion(doc, { author: aram, text: point, from: 0, to: 0, insert: "պաշտոնական կայքում ", articleId: "a1" });
+      const title = textContaining(fragment, "ძალაში შესვლა")!;
+      addSuggestion(doc, { author: aram, text: title, from: 0, to: 6, insert: "", articleId: "a3" });
+      const expected = listSuggestions(doc).map((s) => proposal(doc, s));
+      const source = actSourceOf({ draft: fixtureDraft, version: null, doc: original, locale: "en" });
+      const file = await actToDocx(source, [], withTrackedChanges(doc));
+      return { ...clients, fresh, file, expected };
+    }
+
+    it("round trip: the export's tracked changes become the same suggestions in a fresh copy, by the uploader, live", async () => {
+      const { fresh, file, expected, lilit, aram, staff } = await exportedReview();
+      await clearRateLimits();
+      const watching = connect(server, fresh.id, await sessionCookieFor(staff.id));
+      await waitForSync(watching);
+      const result = await importWordSuggestions({
+        draftId: fresh.id,
+        person: { id: lilit.id, name: lilit.name },
+        clientAddress: "127.0.0.1",
+        fileName: "review.docx",
+        data: Buffer.from(file),
+        endpoint: {
+          url: server.origin.replace("http", "ws"),
+          headers: { Cookie: await sessionCookieFor(lilit.id), Origin: server.origin },
+        },
+      });
+      expect(result.unmatched).toEqual([]);
+      expect(result.created).toHaveLength(3);
+      // An editor connected meanwhile sees them without reloading; the store holds them too.
+      await expect.poll(() => listSuggestions(watching.doc).length).toBe(3);
+      const sorted = (list: ReturnType<typeof proposal>[]) =>
+        [...list].sort((a, b) => `${a.paragraph}${a.from}`.localeCompare(`${b.paragraph}${b.from}`));
+      expect(sorted(listSuggestions(watching.doc).map((s) => proposal(watching.doc, s)))).toEqual(sorted(expected));
+      const storedNow = (await stored(fresh.id)).suggestions;
+      expect(storedNow).toHaveLength(3);
+      // The uploader is the suggester of record; the name Word recorded is kept as the source.
+      for (const s of storedNow) {
+        expect(s.authorId).toBe(lilit.id);
+        expect(s.source).toMatchObject({ kind: "word", author: aram.name });
+      }
+      // Suggestions only: the accepted text is still the original's.
+      const text = (await stored(fresh.id)).text;
+      expect(text).toContain("12-րդ կետով");
+      expect(text).not.toContain("պաշտոնական կայքում");
+    });
+
+    it("reports the paragraphs it cannot match, and refuses a file that is not a DOCX or too large", async () => {
+      const { fresh, file, lilit, staff } = await exportedReview();
+      await clearRateLimits();
+      const editor = connect(server, fresh.id, await sessionCookieFor(staff.id));
+      await waitForSync(editor);
+      // An editor changed the point meanwhile: its tracked insertion no longer has a paragraph to go in.
+      const point = textContaining(editor.doc.getXmlFragment(DOCUMENT_FIELD), "հրապարակում է")!;
+      point.insert(point.length, " Փոխված։");
+      await expect.poll(() => editor.saved()).toBe(true);
+      const endpoint = {
+        url: server.origin.replace("http", "ws"),
+        headers: { Cookie: await sessionCookieFor(lilit.id), Origin: server.origin },
+      };
+      const base = {
+        draftId: fresh.id,
+        person: { id: lilit.id, name: lilit.name },
+        clientAddress: "127.0.0.1",
+        endpoint,
+      };
+      const result = await importWordSuggestions({ ...base, fileName: "review.docx", data: Buffer.from(file) });
+      expect(result.created.map((s) => s.kind).sort()).toEqual(["delete", "replace"]);
+      expect(result.unmatched).toEqual([expect.stringContaining("հրապարակում է ամփոփաթերթը։")]);
+
+      const refusal = (data: Buffer, fileName = "review.docx") =>
+        importWordSuggestions({ ...base, fileName, data }).then(
+          () => null,
+          (error: unknown) => (error instanceof ImportError ? error.messageKey : String(error)),
+        );
+      expect(await refusal(Buffer.from("not a zip at all"))).toBe("faults.importNotDocx");
+      expect(await refusal(Buffer.from(file), "review.pdf")).toBe("faults.importNotDocx");
+      expect(await refusal(Buffer.alloc(6 * 1024 * 1024))).toBe("errors.fileTooLarge");
+      const truncated = Buffer.from(file).subarray(0, Math.floor(file.byteLength / 2));
+      expect(await refusal(truncated)).toBe("faults.importNotDocx");
+
+      // Each file is work for the editors: ten an hour per person, then a wait.
+      for (let i = 1; i < 10; i++)
+        await importWordSuggestions({ ...base, fileName: "review.docx", data: Buffer.from(file) });
+      const limited = await importWordSuggestions({ ...base, fileName: "review.docx", data: Buffer.from(file) }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(limited).toBeInstanceOf(RateLimitedError);
     });
   });
 });
