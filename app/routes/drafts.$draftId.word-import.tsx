@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!(file instanceof File) || file.size === 0) throw new InvalidInput({ file: "errors.required" });
       // The collab server behind this very server, reached as this person (their own session).
       const endpoint = {
-        url: `ws://127.0.0.1:${context.localPort}`,
+        url: env().COLLAB_INTERNAL_URL ?? `ws://127.0.0.1:${context.localPort}`,
         headers: {
           Cookie: request.headers.get("cookie") ?? "",
           Origin: env().APP_ORIGIN ?? `http://127.0.0.1:${context.localPort}`,
