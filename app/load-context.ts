@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
     clientAddress: string;
     /** This response's Content-Security-Policy nonce for inline scripts (server/security-headers.ts). */
     cspNonce: string;
+    /** The port this request came in on: the web server reaches its own collab upgrade path there. */
+    localPort: number;
     /**
      * Runs work after this response has been sent: work whose time must not show in the
      * answer (a reset link is made only for known e-mails) and must not slow it down.

@@ -69,6 +69,7 @@ export function createApp(options: AppOptions) {
       getLoadContext: (req, res) => ({
         clientAddress: req.ip ?? "unknown",
         cspNonce: String(res.locals.cspNonce ?? ""),
+        localPort: req.socket.localPort ?? 0,
         // Once the last byte of the answer is out (or the client went away), never before.
         afterResponse: (work: () => void) => res.once("close", work),
       }),

@@ -23,6 +23,7 @@ const LINGER_MS = 2_000;
 export const BODY_LIMITS: { family: string; path: RegExp; bytes: number }[] = [
   { family: "draft import upload", path: /^\/drafts\/new\/?$/, bytes: MAX_IMPORT_BYTES + MB },
   // Attachments are as large as an import may be (the same checks, the same 5 MB).
+  { family: "Word file with tracked changes", path: /^\/drafts\/[^/]+\/word-import\/?$/, bytes: MAX_IMPORT_BYTES + MB },
   { family: "dossier attachment upload", path: /^\/drafts\/[^/]+\/attachments\/?$/, bytes: MAX_IMPORT_BYTES + MB },
   {
     family: "sign-in and account forms",

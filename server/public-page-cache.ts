@@ -97,6 +97,7 @@ async function renderForEveryone(options: PublicPageCacheOptions, url: URL, loca
   const context: AppLoadContext = {
     clientAddress: "shared-page",
     cspNonce: "",
+    localPort: 0,
     afterResponse: (work) => setImmediate(work),
   };
   const response = await withTimeout(options.render(request, context), options.renderTimeoutMs);

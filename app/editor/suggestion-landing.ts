@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { anchorInText, decodePosition, type PassageAnchor, type YType } from "./anchors";
+import { DOCUMENT_FIELD } from "./document-field";
 import type { Suggestion } from "./suggestions";
 
 /**
@@ -9,6 +10,12 @@ import type { Suggestion } from "./suggestions";
  * transaction that removed the entry, from the document alone.
  */
 export function landingOf(doc: Y.Doc, suggestion: Suggestion, accepted: boolean): PassageAnchor | null {
+  if (suggestion.node) {
+    // A whole article, part or point: it lands where the node is in the text, if it is there
+    // (an accepted insertion, a rejected removal); an accepted removal or rejected insertion left none.
+    const present = accepted === (suggestion.kind === "insert-node");
+    return present ? nodeLanding(doc, suggestion.node.id) : null;
+  }
   if (!accepted) return { start: suggestion.from, end: suggestion.to };
   const relative = decodePosition(suggestion.from);
   const position = relative ? Y.createAbsolutePositionFromRelativePosition(relative, doc) : null;
@@ -23,6 +30,33 @@ export function landingOf(doc: Y.Doc, suggestion: Suggestion, accepted: boolean)
   if (words.slice(at, at + length) === suggestion.text) return anchorInText(text, at, at + length);
   if (at >= length && words.slice(at - length, at) === suggestion.text) return anchorInText(text, at - length, at);
   return null;
+}
+
+/** The first words of the element with this stable id, as a landing. */
+function nodeLanding(doc: Y.Doc, id: string): PassageAnchor | null {
+  const element = findElement(doc.getXmlFragment(DOCUMENT_FIELD), id);
+  const text = element ? firstText(element) : null;
+  return text ? anchorInText(text, 0, text.length) : null;
+}
+
+function findElement(parent: Y.XmlFragment | Y.XmlElement, id: string): Y.XmlElement | null {
+  for (const child of parent.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (child.getAttribute("id") === id) return child;
+    const found = findElement(child, id);
+    if (found) return found;
+  }
+  return null;
+}
+
+function firstText(element: Y.XmlElement): Y.XmlText | null {
+  let empty: Y.XmlText | null = null;
+  for (const child of element.toArray()) {
+    const text = child instanceof Y.XmlText ? child : child instanceof Y.XmlElement ? firstText(child) : null;
+    if (text && text.length > 0) return text;
+    empty ??= text;
+  }
+  return empty;
 }
 
 /** The article of a text (its nearest `article` ancestor's stable id). */

@@ -7,7 +7,14 @@ import * as Y from "yjs";
 import type { YPoint } from "./anchors";
 import { editorPassageMap, type ProsemirrorMapping } from "./comment-highlights";
 import type { PassageMap } from "./passage-map";
-import { addSuggestion, resolveSuggestion, listSuggestions, reviseSuggestion, type Suggestion } from "./suggestions";
+import {
+  addSuggestion,
+  isStructural,
+  listSuggestions,
+  resolveSuggestion,
+  reviseSuggestion,
+  type Suggestion,
+} from "./suggestions";
 
 /**
  * Suggesting in the editor: pending suggestions drawn as decorations (insertions underlined,
@@ -47,7 +54,14 @@ export function placeSuggestions(state: EditorState): PlacedSuggestion[] {
   const { doc, map } = found;
   const size = state.doc.content.size;
   const placed: PlacedSuggestion[] = listSuggestions(doc).map((suggestion) => {
-    const { place } = resolveSuggestion(doc, suggestion);
+    const { place, node } = resolveSuggestion(doc, suggestion);
+    if (isStructural(suggestion)) {
+      // A whole node: a removal covers the element, an insertion is a point between two nodes.
+      const from = node ? map.positionOf({ type: node.parent, index: node.index }) : null;
+      const to = node?.element ? map.positionOf({ type: node.parent, index: node.index + 1 }) : from;
+      if (from === null || to === null || to > size) return { suggestion, from: null, to: null };
+      return { suggestion, from, to };
+    }
     const from = place ? map.positionOf({ type: place.text, index: place.from }) : null;
     const to = place ? map.positionOf({ type: place.text, index: place.to }) : null;
     if (from === null || to === null || to > size) return { suggestion, from: null, to: null };
@@ -68,6 +82,11 @@ function decorationsFor(state: EditorState, options: SuggestionModeOptions): Dec
       title: options.describe(suggestion),
       style: `--author-color: ${options.colorOf(suggestion.authorId)}`,
     };
+    if (isStructural(suggestion)) {
+      const decoration = structuralDecoration(state, suggestion, from, to, common);
+      if (decoration) decorations.push(decoration);
+      continue;
+    }
     if (to > from) decorations.push(Decoration.inline(from, to, { ...common, class: "suggestion suggestion-deleted" }));
     if (suggestion.text) {
       decorations.push(
@@ -89,6 +108,41 @@ function decorationsFor(state: EditorState, options: SuggestionModeOptions): Dec
     }
   }
   return DecorationSet.create(state.doc, decorations);
+}
+
+/** A whole article, part or point: struck through where it is, or drawn where it would go. */
+function structuralDecoration(
+  state: EditorState,
+  suggestion: Suggestion,
+  from: number,
+  to: number,
+  common: Record<string, string>,
+): Decoration | null {
+  if (suggestion.kind === "remove-node") {
+    const node = state.doc.nodeAt(from);
+    if (!node || from + node.nodeSize !== to) return null;
+    return Decoration.node(from, to, { ...common, class: "suggestion suggestion-removed-node" });
+  }
+  return Decoration.widget(
+    from,
+    () => {
+      const box = document.createElement("div");
+      box.className = `suggestion suggestion-inserted-node suggestion-new-${suggestion.node!.type}`;
+      box.contentEditable = "false";
+      box.tabIndex = 0;
+      for (const [name, value] of Object.entries(common)) box.setAttribute(name, value);
+      const { title, paragraphs } = suggestion.node!;
+      for (const [index, words] of [title, ...paragraphs].entries()) {
+        if (!words) continue;
+        const ins = document.createElement("ins");
+        ins.className = index === 0 && title ? "suggestion-inserted suggestion-node-title" : "suggestion-inserted";
+        ins.textContent = words;
+        box.append(ins);
+      }
+      return box;
+    },
+    { side: -1, key: `${suggestion.id}:${suggestion.text}`, ignoreSelection: true },
+  );
 }
 
 /** The Yjs point of an editor position inside a paragraph's text (at its end too). */
@@ -113,7 +167,7 @@ export function continuedRun(
   gesture: EditGesture,
 ): { suggestion: Suggestion; edit: Edit } | null {
   for (const p of placed) {
-    if (p.from === null || p.suggestion.authorId !== authorId) continue;
+    if (p.from === null || p.suggestion.authorId !== authorId || isStructural(p.suggestion)) continue;
     const { suggestion } = p;
     if (gesture === "typing" && edit.from === edit.to && suggestion.text && p.to === edit.from)
       return { suggestion, edit: { from: p.from, to: p.to, insert: suggestion.text + edit.insert } };
@@ -146,11 +200,16 @@ function suggestEdit(view: EditorView, options: SuggestionModeOptions, asked: Ed
   if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText)) return false;
   if (end.index === start.index && insert === "" && !run) return false;
   const wording = { text: start.type, from: start.index, to: end.index, insert };
+  // The caret goes where the next key continues the run: after the proposed words (an
+  // insertion is drawn at `to`), or over what a key deleted. Set it every time, and before the
+  // suggestion is written: the edit was read from the page, the editor's selection was not, and
+  // may still be where it was before the last click or End key (the browser reports selection
+  // changes later). Any redraw (the map's observer redraws the suggestions) puts that stale
+  // selection back into the page, and the next key would start a second suggestion there.
+  const caret = gesture === "backspace" && !run?.suggestion.text ? from : to;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)));
   if (run) reviseSuggestion(doc, run.suggestion, wording);
   else addSuggestion(doc, { author: options.author, ...wording, articleId: map.articleAt(from) });
-  // The caret steps over what a key deleted, so the next press goes on from there.
-  const caret = gesture === "backspace" && !run?.suggestion.text ? from : gesture === "forward-delete" ? to : null;
-  if (caret !== null) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)));
   return true;
 }
 

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { z } from "zod";
-import { decodePosition, encodeAnchor } from "./anchors";
+import { decodePosition, encodeAnchor, type YType } from "./anchors";
 
 /**
  * Suggestions: wording a partner proposes in the text, kept beside the text (decision
@@ -13,8 +13,17 @@ export const SUGGESTIONS_FIELD = "suggestions";
 /** Editors' outcomes, read by the collab server when a suggestion leaves the map (reason of a rejection). */
 export const DECISIONS_FIELD = "suggestionDecisions";
 
-export const SUGGESTION_KINDS = ["insert", "delete", "replace"] as const;
+/** Words in one paragraph (insert, delete, replace), or a whole article, part or point (insert-node, remove-node). */
+export const SUGGESTION_KINDS = ["insert", "delete", "replace", "insert-node", "remove-node"] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+const STRUCTURAL_KINDS = new Set<SuggestionKind>(["insert-node", "remove-node"]);
+export const isStructural = (suggestion: Pick<Suggestion, "kind">) => STRUCTURAL_KINDS.has(suggestion.kind);
+
+/** What may be added or removed as a whole. Chapters are the ministry's outline, not a partner's to move. */
+export const SUGGESTED_NODE_TYPES = ["article", "part", "point"] as const;
+export type SuggestedNodeType = (typeof SUGGESTED_NODE_TYPES)[number];
+/** Paragraphs a suggested article, part or point may hold. */
+export const MAX_SUGGESTED_PARAGRAPHS = 50;
 
 /** The longest words one suggestion may propose or replace (a long article). */
 export const MAX_SUGGESTION_CHARS = 5_000;
@@ -35,10 +44,39 @@ export const SuggestionSchema = z
     quote: z.string().max(MAX_SUGGESTION_CHARS),
     articleId: z.string().max(100).nullable(),
     createdAt: z.string().datetime(),
+    /**
+     * A whole article, part or point: for insert-node the one proposed (its future stable id,
+     * title and paragraphs; `text` is its words for reading), for remove-node the one to go
+     * (its stable id; `quote` is its words). Absent for wording inside a paragraph.
+     */
+    node: z
+      .object({
+        type: z.enum(SUGGESTED_NODE_TYPES),
+        id: z.string().min(1).max(100),
+        title: z.string().max(1_000),
+        paragraphs: z.array(z.string().max(MAX_SUGGESTION_CHARS)).max(MAX_SUGGESTED_PARAGRAPHS),
+      })
+      .strict()
+      .optional(),
+    /** Where the suggestion came from when it was not typed here: the author and time a Word file named. */
+    source: z
+      .object({ kind: z.literal("word"), author: z.string().max(200), date: z.string().max(40).nullable() })
+      .strict()
+      .optional(),
   })
   .strict()
-  .refine((s) => (s.kind === "delete" ? s.text === "" && s.quote !== "" : s.text !== ""), "inconsistent kind")
-  .refine((s) => (s.kind === "insert" ? s.quote === "" : s.quote !== ""), "inconsistent kind");
+  .refine((s) => STRUCTURAL_KINDS.has(s.kind) === (s.node !== undefined), "inconsistent kind")
+  .refine(
+    (s) =>
+      s.kind === "insert-node"
+        ? s.text !== "" && s.quote === "" && s.node!.paragraphs.length > 0
+        : s.kind === "remove-node"
+          ? s.text === ""
+          : s.kind === "delete"
+            ? s.text === "" && s.quote !== ""
+            : s.text !== "" && (s.kind === "insert" ? s.quote === "" : s.quote !== ""),
+    "inconsistent kind",
+  );
 
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
@@ -87,6 +125,8 @@ export type NewSuggestion = {
   to: number;
   insert: string;
   articleId: string | null;
+  /** Where it came from when not typed here (a Word file's tracked change). */
+  source?: Suggestion["source"];
   now?: Date;
 };
 
@@ -113,6 +153,7 @@ export function addSuggestion(doc: Y.Doc, input: NewSuggestion): Suggestion {
     ...wordingOf(input),
     articleId: input.articleId,
     createdAt: (input.now ?? new Date()).toISOString(),
+    ...(input.source ? { source: input.source } : {}),
   };
   suggestionsOf(doc).set(suggestion.id, suggestion);
   return suggestion;
@@ -139,10 +180,121 @@ export function withdrawSuggestion(doc: Y.Doc, id: string): void {
   suggestionsOf(doc).delete(id);
 }
 
+const plainWords = (text: Y.XmlText) => {
+  let out = "";
+  for (const op of text.toDelta() as { insert?: unknown }[]) if (typeof op.insert === "string") out += op.insert;
+  return out;
+};
+
+function elementWords(element: Y.XmlElement): string {
+  const parts: string[] = [];
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) parts.push(plainWords(child));
+    else if (child instanceof Y.XmlElement) parts.push(elementWords(child));
+  }
+  return parts.filter(Boolean).join(" ").slice(0, MAX_SUGGESTION_CHARS);
+}
+
+function indexIn(parent: Y.XmlElement | Y.XmlFragment, element: Y.XmlElement): number {
+  return parent.toArray().indexOf(element);
+}
+
+/** The stable id of the nearest article at or around an element (null outside articles). */
+export function articleAround(type: YType | null): string | null {
+  for (let at = type; at instanceof Y.XmlElement; at = at.parent as YType | null)
+    if (at.nodeName === "article") return (at.getAttribute("id") as string | undefined) ?? null;
+  return null;
+}
+
+export type NodeRemoval = { author: { id: string; name: string }; element: Y.XmlElement; now?: Date };
+
+/** Suggests removing a whole article, part or point: the text keeps it until an editor accepts. */
+export function suggestNodeRemoval(doc: Y.Doc, input: NodeRemoval): Suggestion | null {
+  const { element } = input;
+  const parent = element.parent;
+  const type = element.nodeName as SuggestedNodeType;
+  const id = element.getAttribute("id");
+  if (!SUGGESTED_NODE_TYPES.includes(type) || typeof id !== "string" || !id) return null;
+  if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) return null;
+  const index = indexIn(parent, element);
+  if (index < 0) return null;
+  // Both ends name the element's own item: it is removed, not whatever comes to stand there.
+  const anchor = encodeAnchor(
+    Y.createRelativePositionFromTypeIndex(parent, index, 0),
+    Y.createRelativePositionFromTypeIndex(parent, index + 1, -1),
+  );
+  const suggestion: Suggestion = {
+    id: keyPrefixOf(input.author.id) + randomId(),
+    authorId: input.author.id,
+    authorName: input.author.name,
+    kind: "remove-node",
+    from: anchor.start,
+    to: anchor.end,
+    text: "",
+    quote: elementWords(element),
+    articleId: articleAround(element),
+    createdAt: (input.now ?? new Date()).toISOString(),
+    node: { type, id, title: "", paragraphs: [] },
+  };
+  suggestionsOf(doc).set(suggestion.id, suggestion);
+  return suggestion;
+}
+
+export type NodeInsertion = {
+  author: { id: string; name: string };
+  /** Where the new one goes: a child index of an article (a part), a part (a point) or the document (an article). */
+  parent: Y.XmlElement | Y.XmlFragment;
+  index: number;
+  type: SuggestedNodeType;
+  /** An article's title (ignored for parts and points). */
+  title: string;
+  paragraphs: string[];
+  nodeId: string;
+  source?: Suggestion["source"];
+  now?: Date;
+};
+
+/** Suggests a new article, part or point at a place of the accepted text. */
+export function suggestNodeInsertion(doc: Y.Doc, input: NodeInsertion): Suggestion | null {
+  const paragraphs = input.paragraphs.map((p) => p.trim()).filter(Boolean);
+  const title = input.type === "article" ? input.title.trim() : "";
+  if (paragraphs.length === 0) return null;
+  // assoc -1: the place sticks to the node the new one follows (or to the start of its parent).
+  const place = Y.createRelativePositionFromTypeIndex(input.parent, input.index, -1);
+  const encoded = encodeAnchor(place, place).start;
+  const previous = input.index > 0 ? input.parent.get(input.index - 1) : null;
+  const suggestion: Suggestion = {
+    id: keyPrefixOf(input.author.id) + randomId(),
+    authorId: input.author.id,
+    authorName: input.author.name,
+    kind: "insert-node",
+    from: encoded,
+    to: encoded,
+    text: [title, ...paragraphs].filter(Boolean).join(" ").slice(0, MAX_SUGGESTION_CHARS),
+    quote: "",
+    articleId:
+      input.parent instanceof Y.XmlElement
+        ? articleAround(input.parent)
+        : previous instanceof Y.XmlElement
+          ? articleAround(previous)
+          : null,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    node: { type: input.type, id: input.nodeId, title, paragraphs },
+    ...(input.source ? { source: input.source } : {}),
+  };
+  suggestionsOf(doc).set(suggestion.id, suggestion);
+  return suggestion;
+}
+
 export type ResolvedSuggestion = {
   suggestion: Suggestion;
-  /** The paragraph's text and the range the suggestion covers there now; null when it cannot apply. */
+  /** The paragraph's text and the range the suggestion covers there now; null when it cannot apply (or is structural). */
   place: { text: Y.XmlText; from: number; to: number } | null;
+  /**
+   * For a whole article, part or point: the parent and child index it applies at now (for a
+   * removal, the element itself). Absent for wording; null when it cannot apply.
+   */
+  node?: { parent: Y.XmlElement | Y.XmlFragment; index: number; element: Y.XmlElement | null } | null;
 };
 
 function absolute(doc: Y.Doc, encoded: string): { type: Y.AbstractType<unknown>; index: number } | null {
@@ -169,6 +321,7 @@ function anchoredCharacterDeleted(doc: Y.Doc, encoded: string): boolean {
  * there (deleted or changed meanwhile), or the character an insertion was anchored to was deleted.
  */
 export function resolveSuggestion(doc: Y.Doc, suggestion: Suggestion): ResolvedSuggestion {
+  if (isStructural(suggestion)) return resolveStructural(doc, suggestion);
   const start = absolute(doc, suggestion.from);
   const end = absolute(doc, suggestion.to);
   const notApplicable = { suggestion, place: null };
@@ -184,6 +337,58 @@ export function resolveSuggestion(doc: Y.Doc, suggestion: Suggestion): ResolvedS
   return { suggestion, place: { text, from: start.index, to: end.index } };
 }
 
+function removedAncestor(type: YType): boolean {
+  for (let at: YType | null = type; at; at = at.parent as YType | null) if (at._item?.deleted) return true;
+  return false;
+}
+
+/**
+ * A removal applies while its element is still there (same item, same stable id); an insertion
+ * while its parent is there and the node it was to follow was not removed meanwhile.
+ */
+function resolveStructural(doc: Y.Doc, suggestion: Suggestion): ResolvedSuggestion {
+  const notApplicable: ResolvedSuggestion = { suggestion, place: null, node: null };
+  const relative = decodePosition(suggestion.from);
+  const start = absolute(doc, suggestion.from);
+  if (!relative || !start) return notApplicable;
+  const parent = start.type;
+  if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) || removedAncestor(parent))
+    return notApplicable;
+  if (suggestion.kind === "insert-node") {
+    if (anchoredCharacterDeleted(doc, suggestion.from)) return notApplicable;
+    return { suggestion, place: null, node: { parent, index: start.index, element: null } };
+  }
+  if (anchoredCharacterDeleted(doc, suggestion.from)) return notApplicable;
+  const element = parent.get(start.index);
+  if (!(element instanceof Y.XmlElement) || element.getAttribute("id") !== suggestion.node?.id) return notApplicable;
+  return { suggestion, place: null, node: { parent, index: start.index, element } };
+}
+
+/** The Yjs element of a suggested article, part or point (ids stay as proposed). */
+function buildNode(node: NonNullable<Suggestion["node"]>): Y.XmlElement {
+  const element = new Y.XmlElement(node.type);
+  element.setAttribute("id", node.id);
+  const children: Y.XmlElement[] = [];
+  if (node.type === "article") children.push(textElement("articleTitle", node.title));
+  for (const words of node.paragraphs) children.push(textElement("paragraph", words));
+  element.insert(0, children);
+  return element;
+}
+
+function textElement(name: string, words: string): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  const text = new Y.XmlText();
+  if (words) text.insert(0, words);
+  element.insert(0, [text]);
+  return element;
+}
+
+/** Applies an accepted structural suggestion to the text (inside the accepting transaction). */
+function applyStructural(resolved: NonNullable<ResolvedSuggestion["node"]>, suggestion: Suggestion): void {
+  if (suggestion.kind === "remove-node") resolved.parent.delete(resolved.index, 1);
+  else resolved.parent.insert(resolved.index, [buildNode(suggestion.node!)]);
+}
+
 /**
  * An editor accepts: the words land in the text and the entry leaves the map, in one
  * transaction (the collab server records the outcome with the editor as decider).
@@ -192,7 +397,15 @@ export function resolveSuggestion(doc: Y.Doc, suggestion: Suggestion): ResolvedS
 export function acceptSuggestion(doc: Y.Doc, id: string): boolean {
   const suggestion = parseSuggestion(suggestionsOf(doc).get(id));
   if (!suggestion) return false;
-  const { place } = resolveSuggestion(doc, suggestion);
+  const { place, node } = resolveSuggestion(doc, suggestion);
+  if (node) {
+    doc.transact(() => {
+      applyStructural(node, suggestion);
+      decisionsOf(doc).set(id, { outcome: "ACCEPTED", reason: null } satisfies SuggestionDecision);
+      suggestionsOf(doc).delete(id);
+    });
+    return true;
+  }
   if (!place) return false;
   doc.transact(() => {
     if (place.to > place.from) place.text.delete(place.from, place.to - place.from);

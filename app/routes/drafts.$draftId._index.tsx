@@ -178,6 +178,11 @@ export default function DraftPage() {
             <Link to="texts" className="button">
               {t("texts.languages")}
             </Link>
+            {access === "edit" || access === "suggest" ? (
+              <Link to="word-import" className="button" data-testid="word-import-link">
+                {t("suggestions.wordImport.link")}
+              </Link>
+            ) : null}
             <Link to="timeline" className="button">
               {t("drafts.timeline")}
             </Link>

@@ -16,6 +16,12 @@ const EnvSchema = z
     REDIS_PREFIX: z.string().default("agora:"),
     /** Public origin used in links sent by e-mail and for the same-origin check behind a proxy. */
     APP_ORIGIN: z.string().url().optional(),
+    /**
+     * Where a web node reaches a collab node to write into a live document as the person
+     * behind a request (a Word review's suggestions), e.g. ws://collab-1:1234. Unset: this
+     * node's own port (a node started with `npm start` serves /collab itself).
+     */
+    COLLAB_INTERNAL_URL: z.string().url().optional(),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Agora <no-reply@agora.local>"),
     /** Shortest consultation round allowed, in hours (Armenian practice: 15 days). */

@@ -7,9 +7,22 @@ import {
   rejectSuggestion,
   resolveSuggestion,
   reviseSuggestion,
+  suggestNodeInsertion,
+  suggestNodeRemoval,
   suggestionsOf,
   withdrawSuggestion,
 } from "~/editor/suggestions";
+import { outlineOf } from "~/editor/outline";
+import { DOCUMENT_FIELD } from "~/editor/document-field";
+import { actToDocx } from "~/exports/act/act-docx.server";
+import { actSourceOf } from "~/exports/act/act-source.server";
+import { withTrackedChanges } from "~/exports/act/docx-tracked-changes.server";
+import { createDraft } from "~/models/drafts/drafts.server";
+import { ImportError } from "~/models/drafts/import-error.server";
+import { importWordSuggestions } from "~/models/suggestions/word-import.server";
+import { clearRateLimits, RateLimitedError } from "~/utils/rate-limit.server";
+import { draft as fixtureDraft, original } from "../exports/legal-fixture";
+import { yDocToJSON } from "~/editor/yjs-document";
 import { loadDocument } from "~/models/documents/document-log.server";
 import { createVersion } from "~/models/documents/versions.server";
 import { draftTimeline } from "~/models/drafts/timeline.server";
@@ -280,5 +293,283 @@ describe("suggestions through the collab server", () => {
     const inFirst = (id: string) => resolveSuggestion(first.doc, listSuggestions(first.doc).find((s) => s.id === id)!);
     expect(inFirst(mine.id).place).toBeNull();
     expect(inFirst(insertion.id).place).not.toBeNull();
+  });
+
+  describe("whole articles, parts and points", () => {
+    const element = (name: string, id: string | null, children: (Y.XmlElement | Y.XmlText)[]) => {
+      const node = new Y.XmlElement(name);
+      if (id) node.setAttribute("id", id);
+      node.insert(0, children);
+      return node;
+    };
+    const paragraph = (words: string) => element("paragraph", null, [new Y.XmlText(words)]);
+    const article = (id: string, title: string, words: string[]) =>
+      element("article", id, [
+        element("articleTitle", null, [new Y.XmlText(title)]),
+        element(
+          "part",
+          `${id}-p1`,
+          words.map((w, i) => (i === 0 ? paragraph(w) : element("point", `${id}-pt${i}`, [paragraph(w)]))),
+        ),
+      ]);
+
+    /** The three clients with a two-article act: article 1 has a part with two points. */
+    async function act() {
+      const clients = await threeClients();
+      const fragment = clients.editor.doc.getXmlFragment("default");
+      clients.editor.doc.transact(() => {
+        fragment.delete(0, fragment.length);
+        fragment.insert(0, [
+          article("a1", "Budgets", ["Budgets are approved:", "by the council;", "after a hearing."]),
+          article("a2", "Audits", ["Audits are yearly."]),
+        ]);
+      });
+      await expect.poll(() => outlineOf(yDocToJSON(clients.first.doc)).map((e) => e.id)).toEqual(["a1", "a2"]);
+      return clients;
+    }
+    const elementById = (doc: Y.Doc, id: string): Y.XmlElement => {
+      const walk = (parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
+        for (const child of parent.toArray()) {
+          if (!(child instanceof Y.XmlElement)) continue;
+          if (child.getAttribute("id") === id) return child;
+          const found = walk(child);
+          if (found) return found;
+        }
+        return null;
+      };
+      return walk(doc.getXmlFragment("default"))!;
+    };
+    const outline = (client: TestClient) => outlineOf(yDocToJSON(client.doc)).map((e) => `${e.number}:${e.id}`);
+
+    it("a suggester suggests removing an article and adding a point and an article; the text and numbering stay until decided", async () => {
+      const { draft, staff, editor, first, second, lilit, aram } = await act();
+      await expect.poll(() => editor.saved()).toBe(true);
+      const before = await createVersion(staff.id, draft.id, "before structural suggestions");
+
+      const removal = suggestNodeRemoval(first.doc, { author: lilit, element: elementById(first.doc, "a2") })!;
+      const part = elementById(first.doc, "a1-p1");
+      const point = suggestNodeInsertion(first.doc, {
+        author: lilit,
+        parent: part,
+        index: part.length,
+        type: "point",
+        title: "",
+        paragraphs: ["after publishing the draft budget."],
+        nodeId: "new-point",
+      })!;
+      const newArticle = suggestNodeInsertion(second.doc, {
+        author: aram,
+        parent: second.doc.getXmlFragment("default"),
+        index: 1,
+        type: "article",
+        title: "Publication",
+        paragraphs: ["Budgets are published online."],
+        nodeId: "new-article",
+      })!;
+      expect([removal.kind, point.kind, newArticle.kind]).toEqual(["remove-node", "insert-node", "insert-node"]);
+      await expect.poll(() => listSuggestions(editor.doc).length).toBe(3);
+      await expect.poll(() => first.saved() && second.saved()).toBe(true);
+      // The server took them as suggestions: nothing refused, the accepted text and outline unchanged.
+      expect(suggesterConnection(lilit.id)?.droppedUpdates).toBe(0);
+      expect(suggesterConnection(aram.id)?.droppedUpdates).toBe(0);
+      expect(outline(editor)).toEqual(["1:a1", "2:a2"]);
+      const during = await createVersion(staff.id, draft.id, "with pending structural suggestions");
+      expect(during.sha256).toBe(before.sha256);
+      expect(during.plainText).not.toContain("Publication");
+      expect((await stored(draft.id)).suggestions.map((s) => s.kind).sort()).toEqual([
+        "insert-node",
+        "insert-node",
+        "remove-node",
+      ]);
+      for (const s of listSuggestions(editor.doc)) expect(resolveSuggestion(editor.doc, s).node).not.toBeNull();
+
+      // Accepting the removal removes the article; the point lands in its part; the article insertion is rejected.
+      expect(acceptSuggestion(editor.doc, removal.id)).toBe(true);
+      expect(acceptSuggestion(editor.doc, point.id)).toBe(true);
+      expect(rejectSuggestion(editor.doc, newArticle.id, "One article on budgets is enough.")).toBe(true);
+      await expect.poll(() => outline(second)).toEqual(["1:a1"]);
+      await expect.poll(() => elementById(first.doc, "new-point")?.toArray().length).toBe(1);
+      expect(fragmentText(first.doc)).not.toContain("Publication");
+      await expect.poll(() => editor.saved()).toBe(true);
+      const after = await stored(draft.id);
+      expect(after.suggestions).toEqual([]);
+      const { doc } = await loadDocument(draft.id);
+      expect(outlineOf(yDocToJSON(doc)).map((e) => e.id)).toEqual(["a1"]);
+      expect(JSON.stringify(yDocToJSON(doc))).toContain("after publishing the draft budget.");
+
+      await expect.poll(async () => (await listSuggestionOutcomes(draft.id)).length).toBe(3);
+      const outcomes = await listSuggestionOutcomes(draft.id);
+      const byId = (id: string) => outcomes.find((o) => o.suggestionId === id)!;
+      expect(byId(removal.id)).toMatchObject({ outcome: "ACCEPTED", kind: "remove-node", deciderId: staff.id });
+      expect(byId(point.id)).toMatchObject({
+        outcome: "ACCEPTED",
+        kind: "insert-node",
+        landedStart: expect.any(String),
+      });
+      expect(byId(newArticle.id)).toMatchObject({
+        outcome: "REJECTED",
+        kind: "insert-node",
+        reason: "One article on budgets is enough.",
+        text: "Publication Budgets are published online.",
+      });
+    });
+
+    it("refuses a suggester's forged change of the accepted structure: an article removed or added directly", async () => {
+      const { draft, editor, first, second, lilit } = await act();
+      const fragment = first.doc.getXmlFragment("default");
+      fragment.delete(1, 1); // article 2, gone from the suggester's copy
+      fragment.insert(0, [article("forged", "Forged", ["Forged words."])]);
+      elementById(first.doc, "a1-p1").delete(1, 1); // and a point
+      typeParagraph(editor, "later official text");
+      await expect.poll(() => second.text()).toContain("later official text");
+      await expect.poll(() => editor.saved()).toBe(true);
+      expect(outline(editor)).toEqual(["1:a1", "2:a2"]);
+      expect(outline(second)).toEqual(["1:a1", "2:a2"]);
+      const { doc } = await loadDocument(draft.id);
+      expect(outlineOf(yDocToJSON(doc)).map((e) => e.id)).toEqual(["a1", "a2"]);
+      expect(JSON.stringify(yDocToJSON(doc))).toContain("by the council;");
+      expect(suggesterConnection(lilit.id)?.droppedUpdates).toBeGreaterThan(0);
+    });
+
+    it("a removal whose article an editor removed meanwhile is no longer applicable", async () => {
+      const { editor, first, lilit } = await act();
+      const removal = suggestNodeRemoval(first.doc, { author: lilit, element: elementById(first.doc, "a2") })!;
+      await expect.poll(() => listSuggestions(editor.doc).length).toBe(1);
+      editor.doc.getXmlFragment("default").delete(1, 1);
+      await expect.poll(() => outline(first)).toEqual(["1:a1"]);
+      expect(resolveSuggestion(first.doc, listSuggestions(first.doc)[0]!).node).toBeNull();
+      expect(acceptSuggestion(editor.doc, removal.id)).toBe(false);
+    });
+  });
+
+  describe("a Word file with tracked changes imported into a draft", () => {
+    function textContaining(parent: Y.XmlFragment | Y.XmlElement, words: string): Y.XmlText | null {
+      for (const child of parent.toArray()) {
+        if (child instanceof Y.XmlText && child.toString().includes(words)) return child;
+        if (child instanceof Y.XmlElement) {
+          const found = textContaining(child, words);
+          if (found) return found;
+        }
+      }
+      return null;
+    }
+    /** What a suggestion proposes, independent of the document's Yjs items: where, what, instead of what. */
+    const proposal = (doc: Y.Doc, s: ReturnType<typeof listSuggestions>[number]) => {
+      const { place } = resolveSuggestion(doc, s);
+      return { kind: s.kind, text: s.text, quote: s.quote, paragraph: place?.text.toString(), from: place?.from };
+    };
+
+    /** Two drafts with the same text; the first has Aram's pending suggestions, exported with tracked changes. */
+    async function exportedReview() {
+      const clients = await threeClients();
+      const { staff, draft, aram } = clients;
+      const input = {
+        titleHy: "Փորձնական",
+        titleRu: null,
+        titleKa: null,
+        titleEn: null,
+        kind: "LAW_AMENDMENT" as const,
+      };
+      const ownerOrganizationId = draft.ownerOrganizationId;
+      const [reviewed, fresh] = [
+        await createDraft(staff.id, { ...input, ownerOrganizationId }, original),
+        await createDraft(staff.id, { ...input, ownerOrganizationId }, original),
+      ];
+      const ngo = await db().draftAccess.findFirstOrThrow({ where: { draftId: draft.id } });
+      await shareDraft(staff.id, fresh.id, { organizationId: ngo.organizationId! }, "SUGGEST");
+      const { doc } = await loadDocument(reviewed.id);
+      const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+      const part = textContaining(fragment, "12-րդ կետով")!;
+      const at = part.toString().indexOf("12-րդ");
+      addSuggestion(doc, { author: aram, text: part, from: at, to: at + 2, insert: "13", articleId: "a1" });
+      const point = textContaining(fragment, "հրապարակում է")!;
+      addSuggestion(doc, { author: aram, text: point, from: 0, to: 0, insert: "պաշտոնական կայքում ", articleId: "a1" });
+      const title = textContaining(fragment, "ძალაში შესვლა")!;
+      addSuggestion(doc, { author: aram, text: title, from: 0, to: 6, insert: "", articleId: "a3" });
+      const expected = listSuggestions(doc).map((s) => proposal(doc, s));
+      const source = actSourceOf({ draft: fixtureDraft, version: null, doc: original, locale: "en" });
+      const file = await actToDocx(source, [], withTrackedChanges(doc));
+      return { ...clients, fresh, file, expected };
+    }
+
+    it("round trip: the export's tracked changes become the same suggestions in a fresh copy, by the uploader, live", async () => {
+      const { fresh, file, expected, lilit, aram, staff } = await exportedReview();
+      await clearRateLimits();
+      const watching = connect(server, fresh.id, await sessionCookieFor(staff.id));
+      await waitForSync(watching);
+      const result = await importWordSuggestions({
+        draftId: fresh.id,
+        person: { id: lilit.id, name: lilit.name },
+        clientAddress: "127.0.0.1",
+        fileName: "review.docx",
+        data: Buffer.from(file),
+        endpoint: {
+          url: server.origin.replace("http", "ws"),
+          headers: { Cookie: await sessionCookieFor(lilit.id), Origin: server.origin },
+        },
+      });
+      expect(result.unmatched).toEqual([]);
+      expect(result.created).toHaveLength(3);
+      // An editor connected meanwhile sees them without reloading; the store holds them too.
+      await expect.poll(() => listSuggestions(watching.doc).length).toBe(3);
+      const sorted = (list: ReturnType<typeof proposal>[]) =>
+        [...list].sort((a, b) => `${a.paragraph}${a.from}`.localeCompare(`${b.paragraph}${b.from}`));
+      expect(sorted(listSuggestions(watching.doc).map((s) => proposal(watching.doc, s)))).toEqual(sorted(expected));
+      const storedNow = (await stored(fresh.id)).suggestions;
+      expect(storedNow).toHaveLength(3);
+      // The uploader is the suggester of record; the name Word recorded is kept as the source.
+      for (const s of storedNow) {
+        expect(s.authorId).toBe(lilit.id);
+        expect(s.source).toMatchObject({ kind: "word", author: aram.name });
+      }
+      // Suggestions only: the accepted text is still the original's.
+      const text = (await stored(fresh.id)).text;
+      expect(text).toContain("12-րդ կետով");
+      expect(text).not.toContain("պաշտոնական կայքում");
+    });
+
+    it("reports the paragraphs it cannot match, and refuses a file that is not a DOCX or too large", async () => {
+      const { fresh, file, lilit, staff } = await exportedReview();
+      await clearRateLimits();
+      const editor = connect(server, fresh.id, await sessionCookieFor(staff.id));
+      await waitForSync(editor);
+      // An editor changed the point meanwhile: its tracked insertion no longer has a paragraph to go in.
+      const point = textContaining(editor.doc.getXmlFragment(DOCUMENT_FIELD), "հրապարակում է")!;
+      point.insert(point.length, " Փոխված։");
+      await expect.poll(() => editor.saved()).toBe(true);
+      const endpoint = {
+        url: server.origin.replace("http", "ws"),
+        headers: { Cookie: await sessionCookieFor(lilit.id), Origin: server.origin },
+      };
+      const base = {
+        draftId: fresh.id,
+        person: { id: lilit.id, name: lilit.name },
+        clientAddress: "127.0.0.1",
+        endpoint,
+      };
+      const result = await importWordSuggestions({ ...base, fileName: "review.docx", data: Buffer.from(file) });
+      expect(result.created.map((s) => s.kind).sort()).toEqual(["delete", "replace"]);
+      expect(result.unmatched).toEqual([expect.stringContaining("հրապարակում է ամփոփաթերթը։")]);
+
+      const refusal = (data: Buffer, fileName = "review.docx") =>
+        importWordSuggestions({ ...base, fileName, data }).then(
+          () => null,
+          (error: unknown) => (error instanceof ImportError ? error.messageKey : String(error)),
+        );
+      expect(await refusal(Buffer.from("not a zip at all"))).toBe("faults.importNotDocx");
+      expect(await refusal(Buffer.from(file), "review.pdf")).toBe("faults.importNotDocx");
+      expect(await refusal(Buffer.alloc(6 * 1024 * 1024))).toBe("errors.fileTooLarge");
+      const truncated = Buffer.from(file).subarray(0, Math.floor(file.byteLength / 2));
+      expect(await refusal(truncated)).toBe("faults.importNotDocx");
+
+      // Each file is work for the editors: ten an hour per person, then a wait.
+      for (let i = 1; i < 10; i++)
+        await importWordSuggestions({ ...base, fileName: "review.docx", data: Buffer.from(file) });
+      const limited = await importWordSuggestions({ ...base, fileName: "review.docx", data: Buffer.from(file) }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(limited).toBeInstanceOf(RateLimitedError);
+    });
   });
 });

@@ -104,6 +104,7 @@ export const PAGE_FAMILIES: PageFamily[] = [
     who: "nare@yerevan.example",
   },
   staff("text language", (ids) => `/drafts/${ids.drafting}/language`),
+  staff("Word file with tracked changes", (ids) => `/drafts/${ids.drafting}/word-import`),
   staff("answers", (ids) => `/rounds/${ids.answeredRound}/answers`),
   staff("reviews", () => "/reviews"),
   staff("review", (ids) => ids.review && `/reviews/${ids.review}`),

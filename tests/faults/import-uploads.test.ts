@@ -4,6 +4,8 @@ import { createTranslate } from "~/i18n/translate";
 import { importFile, MAX_IMPORT_BYTES } from "~/models/drafts/draft-import.server";
 import { MAX_UNPACKED_BYTES } from "~/models/drafts/docx-container.server";
 import { ImportError } from "~/models/drafts/import-error.server";
+import { listSuggestions } from "~/editor/suggestions";
+import { loadDocument } from "~/models/documents/document-log.server";
 import { db } from "~/utils/db.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { demoSessions } from "../helpers/demo-sessions";
@@ -116,5 +118,54 @@ describe("uploading hostile files to 'new draft'", () => {
     expect(await db().draft.count()).toBe(draftsBefore);
     const health = await fetch(`${app.url}/healthz`);
     expect(health.status).toBe(200);
+  });
+
+  it("the same files sent as a Word review of a draft get the same 4xx; a real one becomes live suggestions", async () => {
+    const t = createTranslate(DICTIONARIES.hy);
+    const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
+    const cookie = await as("anahit@mta.example");
+    const send = (data: Buffer | Uint8Array, name: string) => {
+      const body = new FormData();
+      body.set("file", new Blob([new Uint8Array(data)]), name);
+      return fetch(`${app.url}/drafts/${draft.id}/word-import`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: cookie, Origin: app.origin },
+        body,
+      });
+    };
+    for (const upload of badUploads().filter((u) => u.name.endsWith(".docx") || u.case === "oversize file")) {
+      const response = await send(upload.data, upload.name.replace(/\.md$/, ".docx"));
+      expect(response.status, upload.case).toBe(400);
+      const html = await response.text();
+      expect(html, upload.case).toContain(t(upload.message));
+      expect(html, upload.case).toMatch(/name="file"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="file"/);
+    }
+    // Far over the limit: the body limit answers before the form is read, still with the message.
+    const huge = await send(Buffer.alloc(MAX_IMPORT_BYTES + 3 * 1024 * 1024, "a"), "huge.docx");
+    expect(huge.status).toBeGreaterThanOrEqual(400);
+    expect(huge.status).toBeLessThan(500);
+
+    // The draft's own export with its pending suggestions as tracked changes, sent back: through
+    // this server's collab path into the live text, by the uploader, Word's names kept.
+    const before = listSuggestions((await loadDocument(draft.id)).doc);
+    const exported = await fetch(`${app.url}/drafts/${draft.id}/export.docx?suggestions=1`, {
+      headers: { Cookie: cookie },
+    });
+    expect(exported.status).toBe(200);
+    const imported = await send(Buffer.from(await exported.arrayBuffer()), "review.docx");
+    expect(imported.status).toBe(200);
+    const anahit = await db().user.findUniqueOrThrow({ where: { email: "anahit@mta.example" } });
+    const after = listSuggestions((await loadDocument(draft.id)).doc);
+    const fromWord = after.filter((s) => s.source?.kind === "word");
+    expect(fromWord.length).toBeGreaterThan(0);
+    expect(fromWord.length).toBe(after.length - before.length);
+    expect(fromWord.every((s) => s.authorId === anahit.id)).toBe(true);
+    expect(fromWord.map((s) => s.source?.author).sort()).toEqual(
+      before
+        .filter((s) => fromWord.some((w) => w.text === s.text && w.quote === s.quote))
+        .map((s) => s.authorName)
+        .sort(),
+    );
   });
 });

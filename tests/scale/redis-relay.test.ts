@@ -12,7 +12,11 @@ import { DEFAULT_COLLAB_CONFIG } from "../../collab/config";
 import { redisRoomRelay } from "../../collab/redis-relay";
 import { databaseStore, Room } from "../../collab/room";
 import { eventually } from "../helpers/child-node";
-import { fragmentText } from "../helpers/collab";
+import { listSuggestions } from "~/editor/suggestions";
+import { writeLiveDocument } from "~/models/documents/live-document.server";
+import { suggestionsFromWord } from "~/models/suggestions/word-suggestions";
+import { sharedDatabaseStore } from "../../collab/shared-store";
+import { connectClient, fragmentText, sessionCookieFor, startCollab, waitForSync } from "../helpers/collab";
 import { createDraftSetup } from "../helpers/factories";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -77,5 +81,44 @@ describe.skipIf(!redisUp)("Redis relay between collab nodes", () => {
     expect(await db().documentUpdate.count({ where: { draftId: draft.id } })).toBe(rowsBefore + 1);
     nodeA.destroy();
     nodeB.destroy();
+  });
+
+  it("a Word review written through one collab node reaches an editor on another at once", async () => {
+    const { draft, staff } = await createDraftSetup();
+    const nodes = await Promise.all(
+      [0, 1].map(() => {
+        const bus = createRedisBus(REDIS_URL, prefix);
+        buses.push(bus);
+        return startCollab({ relay: redisRoomRelay(bus), store: sharedDatabaseStore(bus) });
+      }),
+    );
+    const cookie = await sessionCookieFor(staff.id);
+    const editor = connectClient(nodes[1]!, draft.id, cookie);
+    try {
+      await waitForSync(editor);
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("Budgets are approved by the council.")]);
+      editor.doc.getXmlFragment("default").push([paragraph]);
+      await eventually("stored", () => editor.saved());
+      const review = [
+        {
+          base: "Budgets are approved by the council.",
+          changes: [{ kind: "insert" as const, at: 0, text: "Municipal ", author: "Word", date: null }],
+        },
+      ];
+      const endpoint = {
+        url: nodes[0]!.origin.replace("http", "ws"),
+        headers: { Cookie: cookie, Origin: nodes[0]!.origin },
+      };
+      const result = await writeLiveDocument(endpoint, draft.id, (doc) =>
+        suggestionsFromWord(doc, review, { id: staff.id, name: staff.name }),
+      );
+      expect(result.created).toHaveLength(1);
+      await eventually("the editor on the other node sees it", () => listSuggestions(editor.doc).length === 1);
+      expect(listSuggestions(editor.doc)[0]).toMatchObject({ text: "Municipal ", authorId: staff.id });
+    } finally {
+      editor.destroy();
+      await Promise.all(nodes.map((node) => node.stop()));
+    }
   });
 });

@@ -18,6 +18,7 @@ import { PresenceBar } from "./presence-bar";
 import { Toolbar } from "./toolbar";
 import { useCollabConnection, type CollabConnection } from "./use-collab-connection";
 import { useLeaveWarning } from "./use-leave-warning";
+import { StructureSuggestions } from "./structure-suggestions";
 import { SuggestionsPanel, type SuggestionOrganizations } from "./suggestions-panel";
 import { SuggestionMode } from "~/editor/suggestion-mode";
 import type { Suggestion } from "~/editor/suggestions";
@@ -334,6 +335,9 @@ function BoundEditor({
             <CommentIcon /> {t("comments.add")}
           </button>
         </div>
+        {editor && editable && suggesting ? (
+          <StructureSuggestions editor={editor} author={{ id: user.id, name: user.name }} />
+        ) : null}
         {blocked && suggesting ? (
           <p className="muted small" role="status" data-testid="suggestion-blocked">
             {t("suggestions.blocked")}{" "}

@@ -200,7 +200,19 @@ export function SuggestionsPanel(props: Props) {
                 {suggestion.authorName} ({organizationLabel(organizationOf(suggestion.authorId))}) ·{" "}
                 <LocalDate value={suggestion.createdAt} withTime /> · {articleLabel(suggestion.articleId)}
               </div>
+              {suggestion.source ? (
+                <div className="muted small" data-testid="suggestion-from-word">
+                  {t("suggestions.fromWord", { author: suggestion.source.author || "—" })}
+                  {suggestion.source.date && !Number.isNaN(Date.parse(suggestion.source.date)) ? (
+                    <>
+                      {" "}
+                      · <LocalDate value={suggestion.source.date} withTime />
+                    </>
+                  ) : null}
+                </div>
+              ) : null}
               <p>
+                {suggestion.node ? <strong>{t(`suggestions.structure.${suggestion.node.type}`)}: </strong> : null}
                 {suggestion.quote ? <del aria-label={t("suggestions.deleted")}>{suggestion.quote}</del> : null}{" "}
                 {suggestion.text ? <ins aria-label={t("suggestions.inserted")}>{suggestion.text}</ins> : null}
               </p>

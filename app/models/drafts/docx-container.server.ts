@@ -38,6 +38,15 @@ export function checkOfficeContainer(data: Buffer, requiredPart: string): void {
   }
 }
 
+/**
+ * One part of an office file that passed `checkOfficeContainer` (inflated within the same
+ * limit); null when the file has no such part.
+ */
+export function readOfficePart(data: Buffer, name: string): Buffer | null {
+  const entry = centralDirectory(data).find((e) => e.name === name);
+  return entry ? inflateEntry(data, entry, MAX_UNPACKED_BYTES) : null;
+}
+
 function centralDirectory(data: Buffer): Entry[] {
   // The end record sits in the last 22 bytes plus a comment of at most 65,535.
   let end = -1;
