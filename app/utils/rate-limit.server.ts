@@ -59,6 +59,8 @@ export const RATE_LIMITS = {
    * author is told at publication.
    */
   groupAnswer: { account: { max: 60, minutes: 60 } },
+  /** Answers given to a selection or to every proposal matching a filter: the same weight as a group's. */
+  bulkAnswer: { account: { max: 60, minutes: 60 } },
   /** Flags on proposals and comments: each puts work on a moderator's list. */
   flag: { account: { max: 20, minutes: 60 }, address: { max: 60, minutes: 60 } },
 } as const satisfies Record<string, Partial<Record<Subject, { max: number; minutes: number }>>>;

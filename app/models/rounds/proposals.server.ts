@@ -160,8 +160,13 @@ async function notifyAuthors(tx: Tx, round: { id: string; title: string; draftId
  */
 export async function publishSummary(user: CurrentUser, roundId: string, now = new Date()) {
   await db().$transaction(async (tx) => {
-    const missing = await tx.proposal.count({ where: { roundId, status: "SUBMITTED", decision: null } });
-    if (missing > 0) throw new RuleError("rounds.errors.unanswered");
+    // One EXISTS-like read (the first unanswered one, on the index round, status, article,
+    // decision): a round of a million proposals is never loaded or counted to publish it.
+    const missing = await tx.proposal.findFirst({
+      where: { roundId, status: "SUBMITTED", decision: null },
+      select: { id: true },
+    });
+    if (missing) throw new RuleError("rounds.errors.unanswered");
     const claimed = await tx.consultationRound.updateMany({
       where: { id: roundId, status: "CLOSED" },
       data: { status: "ANSWERED", summaryPublishedAt: now },
