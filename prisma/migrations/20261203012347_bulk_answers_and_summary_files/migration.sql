@@ -25,6 +25,7 @@ CREATE TABLE "RoundSummaryFile" (
     "proposals" INTEGER NOT NULL DEFAULT 0,
     "sha256" TEXT,
     "size" INTEGER,
+    "fileName" TEXT,
     "leaseUntil" DATETIME,
     "builtAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,

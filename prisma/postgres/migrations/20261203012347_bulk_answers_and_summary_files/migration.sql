@@ -26,6 +26,7 @@ CREATE TABLE "RoundSummaryFile" (
     "proposals" INTEGER NOT NULL DEFAULT 0,
     "sha256" TEXT,
     "size" INTEGER,
+    "fileName" TEXT,
     "leaseUntil" TIMESTAMP(3),
     "builtAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
