@@ -19,10 +19,11 @@ import type { Decision } from "./proposals.server";
 export type BulkTarget = { filter: AnswerFilter } | { proposalIds: string[] };
 
 const BATCH = 1000;
+const ID_SLICE = 250;
 /** How long a process holds a running job without writing a batch (then another takes it over). */
 const LEASE_MS = 60_000;
 /** A selection is at most a page or so; anything larger is a filter. */
-const MAX_SELECTION = 500;
+const MAX_SELECTION = 200;
 
 export async function startBulkAnswer(
   user: CurrentUser,
@@ -123,10 +124,13 @@ export async function runBulkAnswer(
             ).map((p) => ({ id: p.id, cursor: { article: 0, number: p.number } }));
       if (keys.length > 0) {
         const answeredAt = now();
-        await tx.proposal.updateMany({
-          where: { id: { in: keys.map((k) => k.id) }, status: "SUBMITTED" },
-          data: { decision: job.decision, answer: job.answer, answeredById: job.createdById, answeredAt },
-        });
+        // In slices: one statement takes a few hundred parameters at most on every driver.
+        for (let i = 0; i < keys.length; i += ID_SLICE) {
+          await tx.proposal.updateMany({
+            where: { id: { in: keys.slice(i, i + ID_SLICE).map((k) => k.id) }, status: "SUBMITTED" },
+            data: { decision: job.decision, answer: job.answer, answeredById: job.createdById, answeredAt },
+          });
+        }
         const last = keys[keys.length - 1]!.cursor;
         await audit(tx, {
           actorId: job.createdById,
