@@ -8,8 +8,9 @@
  * cold load; then durability, memory (bench/memory.ts), the web pages under autocannon
  * (bench/web.ts) and the platform under a signed-out attacker's load (bench/attack.ts).
  * Prints one table of the goals and the details (copy them into docs/benchmarks.md) and
- * writes bench/results.json. Then the exports benchmark runs, and in
- * the full run also rounds and search.
+ * writes bench/results.json. Then the campaigns benchmark runs (bench/campaigns.ts: the
+ * 1,000,000-proposal round, grouping, the proposal burst; 20,000 proposals in the quick run),
+ * and in the full run also rounds, exports and search.
  */
 import { execSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -105,9 +106,13 @@ async function main() {
   console.log(`${durability.lines.join("\n")}\n\n${memoryLines.join("\n")}\n\n${webTable(web)}\n`);
   if (attack) console.log(`${attackLines(attack).join("\n")}\n`);
 
-  // The other benchmarks (rounds and web pages, exports) run after the collab one, each in its own process.
-  // (The quick run leaves them out: `npm run bench:exports -- --quick` and the others run them alone.)
-  const followUps = QUICK ? [] : ["bench/rounds.ts", "bench/exports.ts", "bench/search.ts"];
+  // The other benchmarks (rounds and web pages, exports, search, campaigns) run after the collab one,
+  // each in its own process. (The quick run leaves out all but campaigns: `npm run bench:exports --
+  // --quick` and the others run them alone.)
+  // Campaigns and the million-proposal round run in both (quick: 20,000 proposals, a 10 s burst).
+  const followUps = QUICK
+    ? ["bench/campaigns.ts"]
+    : ["bench/rounds.ts", "bench/exports.ts", "bench/search.ts", "bench/campaigns.ts"];
   for (const script of followUps) {
     const run = spawnSync("node_modules/.bin/tsx", [script, ...(QUICK ? ["--quick"] : [])], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);

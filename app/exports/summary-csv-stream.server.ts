@@ -35,6 +35,10 @@ export async function summaryCsvStream(roundId: string, locale: Locale): Promise
       controller.enqueue(encoder.encode("\uFEFF" + line(summaryHeaders(labels))));
     },
     async pull(controller) {
+      // A turn of the event loop before each read: the SQLite driver answers synchronously,
+      // so without it the whole file is produced in one chain of microtasks and nothing
+      // reaches the socket (not even the header) until the last batch.
+      await new Promise((resolve) => setImmediate(resolve));
       while (queue.length > 0) {
         const batch = await db().proposal.findMany({
           where: { roundId, status: "SUBMITTED", articleId: queue[0], number: { gt: after } },

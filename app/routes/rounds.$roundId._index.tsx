@@ -28,6 +28,8 @@ import { ownReceipt, proposalFormMode } from "~/models/rounds/citizen-proposals.
 import { resendVerification } from "~/models/accounts/email-verification.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { ProposalReceipt } from "~/components/rounds/proposal-receipt";
+import { SummaryFileStatus } from "~/components/rounds/summary-file-status";
+import { summaryFileState } from "~/models/rounds/summary-file.server";
 import { VerificationNotice } from "~/components/account/verification-notice";
 import { RuleError } from "~/utils/rule-error";
 import {
@@ -75,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total,
     answered: isStaff && round.status !== "OPEN" ? await answeredCount(round.id) : null,
     isStaff,
+    summaryFile: isStaff && round.status === "ANSWERED" ? await summaryFileState(round.id) : null,
     canSubmit: formMode === "submit",
     formMode,
     receipt: user ? await ownReceipt(new URL(request.url).searchParams.get("receipt"), round.id, user.id) : null,
@@ -164,6 +167,7 @@ export default function RoundPage() {
             ) : null}
             {isStaff ? <Link to={`/drafts/${draft.id}`}>{t("rounds.toDraft")}</Link> : null}
           </div>
+          {loaded.summaryFile ? <SummaryFileStatus file={loaded.summaryFile} /> : null}
         </div>
         <FrozenAttachments items={loaded.attachments} base={`/rounds/${round.id}`} />
         <FormError error={errors.form} />

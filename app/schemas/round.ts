@@ -84,6 +84,14 @@ export const GroupAnswerSchema = z
   .object({ groupId: z.string().min(1), ...answerFields })
   .refine(justifiedUnlessAccepted, justificationMissing);
 
+/** The same answer for the proposals ticked on the page, or for every one matching the filter. */
+export const BulkAnswerSchema = z
+  .object({
+    scope: z.enum(["selected", "filter"], { errorMap: () => ({ message: "errors.required" }) }),
+    ...answerFields,
+  })
+  .refine(justifiedUnlessAccepted, justificationMissing);
+
 export const AnswerSchema = z
   .object({ proposalId: z.string().min(1), ...answerFields })
   .refine(justifiedUnlessAccepted, justificationMissing);

@@ -64,6 +64,8 @@ export const RATE_LIMITS = {
    * suggestions for the editors to decide (the collab server bounds the open ones per person).
    */
   wordImport: { account: { max: 10, minutes: 60 }, address: { max: 30, minutes: 60 } },
+  /** Answers given to a selection or to every proposal matching a filter: the same weight as a group's. */
+  bulkAnswer: { account: { max: 60, minutes: 60 } },
   /** Flags on proposals and comments: each puts work on a moderator's list. */
   flag: { account: { max: 20, minutes: 60 }, address: { max: 60, minutes: 60 } },
 } as const satisfies Record<string, Partial<Record<Subject, { max: number; minutes: number }>>>;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { NO_FILTER } from "~/models/rounds/answer-filter";
+import { runBulkAnswer, startBulkAnswer } from "~/models/rounds/bulk-answers.server";
 import { answerGroup } from "~/models/rounds/group-answers.server";
 import { whenGrouped } from "~/models/rounds/proposal-groups.server";
 import { publishSummary, submitProposal } from "~/models/rounds/proposals.server";
@@ -59,5 +61,46 @@ describe("answering a campaign group", () => {
     await expect(
       answerGroup(chief, round.id, { groupId: groupId!, decision: "ACCEPTED", answer: "" }),
     ).rejects.toThrow();
+  });
+
+  it("answers a group larger than one batch, and a filter matching more than one batch, completely", async () => {
+    const { round, staff } = await openRound("PUBLIC");
+    const author = await createUser();
+    const group = await db().proposalGroup.create({
+      data: { roundId: round.id, articleId: "art-1", representativeId: "big-1", signature: "", normalizedText: "" },
+    });
+    // 2,500 copies stored as a campaign (more than one batch of 1,000, more ids than one statement takes).
+    await db().proposal.createMany({
+      data: Array.from({ length: 2500 }, (_, i) => ({
+        id: `big-${i + 1}`,
+        roundId: round.id,
+        number: i + 1,
+        articleId: i % 2 ? "art-1" : "art-2",
+        proposedText: "Նույն տեքստը",
+        justification: "",
+        authorId: author.id,
+        groupId: group.id,
+      })),
+    });
+    await db().consultationRound.update({ where: { id: round.id }, data: { status: "CLOSED" } });
+    const chief = await asCurrentUser(staff.id);
+    expect(await answerGroup(chief, round.id, { groupId: group.id, decision: "NOTED", answer: "Ի գիտություն" })).toBe(
+      2500,
+    );
+    expect(await db().proposal.count({ where: { roundId: round.id, decision: "NOTED" } })).toBe(2500);
+
+    const job = await startBulkAnswer(chief, round.id, {
+      target: { filter: { ...NO_FILTER, articleId: "art-2" } },
+      decision: "REJECTED",
+      answer: "Ոչ",
+    });
+    await runBulkAnswer(job.id);
+    expect(await db().bulkAnswer.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      done: 1250,
+      total: 1250,
+    });
+    expect(await db().proposal.count({ where: { roundId: round.id, decision: "REJECTED", articleId: "art-2" } })).toBe(
+      1250,
+    );
   });
 });

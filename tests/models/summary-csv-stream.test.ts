@@ -57,4 +57,41 @@ describe("the streamed summary CSV", () => {
     const whole = summaryToCsv(await buildSummaryTable(round.id, "hy"), summaryLabels("hy"));
     expect(chunks.join("")).toBe(whole);
   });
+
+  it("lets the event loop turn between batches, so the socket sends each one as it is read", async () => {
+    const { round } = await openRound("PUBLIC");
+    const author = await createUser();
+    await db().proposal.createMany({
+      data: Array.from({ length: 3 * CSV_BATCH }, (_, i) => ({
+        roundId: round.id,
+        number: i + 1,
+        articleId: "art-1",
+        proposedText: `Առաջարկ ${i + 1}`,
+        justification: "",
+        authorId: author.id,
+        decision: "NOTED",
+        answer: "Ընդունվել է ի գիտություն։",
+      })),
+    });
+    await db().consultationRound.update({ where: { id: round.id }, data: { status: "ANSWERED" } });
+    const response = (await loader({
+      request: new Request(`http://localhost/rounds/${round.id}/summary.csv`),
+      params: { roundId: round.id },
+      context: {} as never,
+    })) as Response;
+    const reader = response.body!.getReader();
+    // A macrotask (what writes to a socket) must get its turn between two batches: the SQLite
+    // driver answers synchronously, and a chain of microtasks alone would starve it.
+    let turns = 0;
+    const chunks = [];
+    for (;;) {
+      const before = turns;
+      setImmediate(() => turns++);
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push({ bytes: value.length, turned: turns > before });
+    }
+    expect(chunks.length).toBeGreaterThanOrEqual(4);
+    expect(chunks.slice(1).every((chunk) => chunk.turned)).toBe(true);
+  });
 });

@@ -10,6 +10,8 @@ import { afterAll } from "vitest";
 import { applyMigrations } from "~/utils/migrations.server";
 import { db } from "~/utils/db.server";
 import { whenGrouped } from "~/models/rounds/proposal-groups.server";
+import { whenBulkAnswered } from "~/models/rounds/bulk-answers.server";
+import { whenSummaryFilesBuilt } from "~/models/rounds/summary-file.server";
 import { dropSchema, POSTGRES_URL } from "../helpers/postgres";
 
 const provider = process.env.TEST_DATABASE ?? "sqlite";
@@ -29,7 +31,10 @@ await applyMigrations(process.env.DATABASE_URL);
 
 afterAll(async () => {
   // Submissions group their proposals right after the commit: let that finish on this database.
+  // So do publications (the summary DOCX) and bulk answers.
   await whenGrouped();
+  await whenSummaryFilesBuilt();
+  await whenBulkAnswered();
   await db().$disconnect();
   await cleanup();
 });

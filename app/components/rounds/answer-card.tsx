@@ -1,5 +1,6 @@
 import { useTextLabels } from "~/components/document/text-language";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { BULK_FORM_ID } from "~/components/rounds/bulk-answer";
 import { FormError } from "~/components/field";
 import { organizationName } from "~/i18n/localized-name";
 import { SelectField } from "~/components/select-field";
@@ -13,6 +14,7 @@ type Names = { nameHy: string | null; nameRu: string | null; nameKa: string | nu
 
 export type ProposalToAnswer = HiddenState & {
   id: string;
+  number: number;
   articleId: string;
   quote: string | null;
   proposedText: string;
@@ -32,6 +34,7 @@ export function AnswerCard({
   article,
   canAnswer,
   canModerate,
+  selectable = false,
   errors,
   saved,
 }: {
@@ -40,6 +43,8 @@ export function AnswerCard({
   canAnswer: boolean;
   /** Staff of the owning ministry: hide or show again (the answer is still due either way). */
   canModerate: boolean;
+  /** A checkbox that puts it in the page's bulk answer (the form is elsewhere on the page). */
+  selectable?: boolean;
   errors: Record<string, string | undefined>;
   saved: boolean;
 }) {
@@ -51,6 +56,12 @@ export function AnswerCard({
       <h2 className="eyebrow">
         {textLabels.articleNumber(article?.number ?? 0)} {article?.title}
       </h2>
+      {selectable ? (
+        <label className="select-proposal">
+          <input type="checkbox" name="selected" value={proposal.id} form={BULK_FORM_ID} />{" "}
+          {t("answering.select", { number: t.number(proposal.number) })}
+        </label>
+      ) : null}
       <p>
         <strong>{proposal.author.deletedAt ? t("citizens.formerParticipant") : proposal.author.name}</strong>
         {" · "}
@@ -58,7 +69,8 @@ export function AnswerCard({
       </p>
       {proposal.groupSize > 1 ? (
         <p className="badge" data-testid="campaign-group">
-          {t("rounds.campaignGroup", { count: t.number(proposal.groupSize) })}
+          {t("rounds.campaignGroup", { count: t.number(proposal.groupSize) })}{" "}
+          <Link to={`?group=${proposal.groupId}`}>{t("answering.showGroup")}</Link>
         </p>
       ) : null}
       <HiddenNotice item={proposal} />

@@ -40,11 +40,14 @@ export async function answerGroup(
         take: BATCH,
       });
       if (batch.length === 0) return 0;
+      const from = after;
+      after = batch[batch.length - 1]!.number;
+      // The batch by its number range, not a list of 1,000 ids (more parameters than the
+      // database driver takes in one statement).
       await tx.proposal.updateMany({
-        where: { id: { in: batch.map((p) => p.id) }, status: "SUBMITTED" },
+        where: { groupId: group.id, roundId, status: "SUBMITTED", number: { gt: from, lte: after } },
         data: { decision: input.decision, answer: input.answer, answeredById: user.id, answeredAt: now },
       });
-      after = batch[batch.length - 1]!.number;
       await audit(tx, {
         actorId: user.id,
         action: "proposal.answerGroup",

@@ -8,6 +8,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { frozenText } from "../documents/frozen-text.server";
 import { groupSoon } from "./proposal-groups.server";
 import { queueReceiptEmail, receiptOf } from "./proposal-receipt.server";
+import { buildSummaryFileSoon, queueSummaryFile } from "./summary-file.server";
 
 /**
  * Proposals and official answers. Every rule that depends on time or state is checked here,
@@ -156,17 +157,24 @@ async function notifyAuthors(tx: Tx, round: { id: string; title: string; draftId
 
 /**
  * Publishes the summary table: only when every proposal has its answer. The draft goes
- * back to revision (the text is worked on again with the answers in mind).
+ * back to revision (the text is worked on again with the answers in mind), and the summary
+ * DOCX is queued, to be built once in the background and served from storage.
  */
 export async function publishSummary(user: CurrentUser, roundId: string, now = new Date()) {
   await db().$transaction(async (tx) => {
-    const missing = await tx.proposal.count({ where: { roundId, status: "SUBMITTED", decision: null } });
-    if (missing > 0) throw new RuleError("rounds.errors.unanswered");
+    // One EXISTS-like read (the first unanswered one, on the index round, status, article,
+    // decision): a round of a million proposals is never loaded or counted to publish it.
+    const missing = await tx.proposal.findFirst({
+      where: { roundId, status: "SUBMITTED", decision: null },
+      select: { id: true },
+    });
+    if (missing) throw new RuleError("rounds.errors.unanswered");
     const claimed = await tx.consultationRound.updateMany({
       where: { id: roundId, status: "CLOSED" },
       data: { status: "ANSWERED", summaryPublishedAt: now },
     });
     if (claimed.count === 0) throw new RuleError("rounds.errors.notClosed");
+    await queueSummaryFile(tx, roundId);
     await audit(tx, {
       actorId: user.id,
       action: "round.publishSummary",
@@ -195,4 +203,6 @@ export async function publishSummary(user: CurrentUser, roundId: string, now = n
       });
     }
   });
+  // The summary DOCX is built once, now, in the background (summary-file.server.ts).
+  buildSummaryFileSoon(roundId);
 }

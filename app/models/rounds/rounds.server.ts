@@ -161,33 +161,6 @@ export function answerOncePublished<P extends { decision: string | null; answer:
   return roundStatus === "ANSWERED" ? proposal : { ...proposal, decision: null, answer: null };
 }
 
-/**
- * One page of the staff's answering list: submitted proposals in the order of the articles
- * they are on (then by submission), optionally only those still without an answer.
- */
-export async function proposalsToAnswer(
-  roundId: string,
-  articleOrder: string[],
-  page: { skip: number; take: number },
-  onlyUnanswered: boolean,
-) {
-  const where = { roundId, status: "SUBMITTED" as const, ...(onlyUnanswered ? { decision: null } : {}) };
-  const keys = await db().proposal.findMany({
-    where,
-    orderBy: { createdAt: "asc" },
-    select: { id: true, articleId: true },
-  });
-  const position = new Map(articleOrder.map((id, index) => [id, index]));
-  const ordered = keys.sort((a, b) => (position.get(a.articleId) ?? 0) - (position.get(b.articleId) ?? 0));
-  const ids = ordered.slice(page.skip, page.skip + page.take).map((k) => k.id);
-  const rows = await db().proposal.findMany({
-    where: { id: { in: ids } },
-    select: { ...PROPOSAL_FIELDS, groupId: true, author: { select: { name: true, deletedAt: true } } },
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return { total: keys.length, items: ids.map((id) => byId.get(id)!) };
-}
-
 /** The organizations a person may speak for in a proposal (their own). */
 export function ownOrganizations(organizationIds: string[]) {
   return db().organization.findMany({
