@@ -120,4 +120,19 @@ describe("rate limiter", () => {
       expect(text).not.toContain("{minutes}");
     }
   });
+
+  it("has a refusal message for every limited action in every language", () => {
+    // Password-reset requests over their limit are dropped without a word (a message would
+    // tell the asker that someone asked for that e-mail recently).
+    const worded = Object.keys(RATE_LIMITS).filter((action) => action !== "passwordReset");
+    const missing = worded.flatMap((action) =>
+      (["hy", "ru", "ka", "en"] as const)
+        .filter((locale) => {
+          const rateLimits = (DICTIONARIES[locale] as { rateLimits?: Record<string, unknown> }).rateLimits ?? {};
+          return typeof rateLimits[action] !== "string";
+        })
+        .map((locale) => `${locale}: ${action}`),
+    );
+    expect(missing).toEqual([]);
+  });
 });
