@@ -1,6 +1,7 @@
 import { pageTitle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ParallelExportLinks } from "~/components/parallel-export-links";
 import { TextLanguageField } from "~/components/text-language-field";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
@@ -114,7 +115,8 @@ export default function LanguageTextsPage() {
             <p>
               <Link to={`/drafts/${draft.id}/parallel`} data-testid="open-all-texts">
                 {t("texts.allSideBySide")}
-              </Link>
+              </Link>{" "}
+              · <ParallelExportLinks base={`/drafts/${draft.id}`} />
             </p>
           ) : null}
         </div>

@@ -16,18 +16,10 @@ import { parallelRows } from "~/texts/parallel-units";
 import { officialPage, officialStyles, scriptRuns, textWidth } from "../official/official-docx.server";
 import { footerFacts, titleBlockLines } from "./act-facts";
 import { ActWriter } from "./act-docx.server";
-import type { TextSetMember } from "./text-set.server";
+import { columnHeading, type TextSetMember } from "./text-set.server";
 
 /** 11 pt in two columns, 10 pt in three or more (half-points). */
 const bodySize = (columns: number) => (columns > 2 ? 20 : 22);
-
-/** "Text in Russian · Translation", in the column's own language. */
-function columnLabel(member: TextSetMember): string {
-  const { language } = member.source;
-  const t = serverT(language);
-  const name = t("texts.languageText", { language: t(`textLanguages.${language}`) });
-  return `${name} · ${t(`texts.authority.${member.authority}`)}`;
-}
 
 /**
  * All texts of an act as one Word document in parallel columns, the usual layout of a
@@ -58,7 +50,7 @@ export async function textsToParallelDocx(members: TextSetMember[]): Promise<Buf
 
   const header = new TableRow({
     tableHeader: true,
-    children: members.map((m) => cell([line(m, columnLabel(m), { bold: true })])),
+    children: members.map((m) => cell([line(m, columnHeading(m), { bold: true })])),
   });
   const titles = new TableRow({
     children: members.map((m) => {

@@ -1,6 +1,7 @@
 import { documentIdOf } from "~/editor/document-id";
 import type { DocNode } from "~/editor/document-json";
 import type { Locale } from "~/i18n/config";
+import { serverT } from "~/i18n/server-t.server";
 import { loadDocument } from "~/models/documents/document-log.server";
 import { readDocumentJSON } from "~/models/documents/unreadable-document.server";
 import { authenticTexts, type Authority } from "~/models/texts/authenticity.server";
@@ -61,4 +62,22 @@ export async function textSetOf(main: ActSource, draft: DraftFields, locale: Loc
 /** Whether the draft has texts in other languages (the parallel exports are offered then). */
 export async function hasLanguageTexts(draftId: string): Promise<boolean> {
   return (await authenticTexts(draftId)).length > 1;
+}
+
+/** "Текст на языке: русский · Перевод": a column's heading in its own text's language (a document's label). */
+export function columnHeading(member: TextSetMember): string {
+  const { language } = member.source;
+  const t = serverT(language);
+  const name = t("texts.languageText", { language: t(`textLanguages.${language}`) });
+  return `${name} · ${t(`texts.authority.${member.authority}`)}`;
+}
+
+/** The columns of the print view: each text's document with its heading and "not in this text" in its language. */
+export function parallelColumns(members: TextSetMember[]) {
+  return members.map((member) => ({
+    language: member.source.language,
+    heading: columnHeading(member),
+    missing: serverT(member.source.language)("texts.notInThisText"),
+    doc: member.source.doc,
+  }));
 }
