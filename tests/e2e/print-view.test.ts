@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
 import { article, chapter, paragraph, plainTextOf, type DocNode } from "~/editor/document-json";
 import { sha256Hex } from "~/models/documents/versions.server";
@@ -113,8 +114,10 @@ describe("the print view of a version", () => {
   it("sets every text of an agreement side by side, article beside article, each in its language", async () => {
     const draft = await db().draft.findFirstOrThrow({ where: { ownerOrganization: { slug: "zugdidi" } } });
     const page = await signedInPage(running, "nino@zugdidi.example");
-    await page.emulateMedia({ media: "print" });
     await page.goto(`${running.app.url}/drafts/${draft.id}/parallel`);
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.emulateMedia({ media: "print" });
     await expect.poll(() => page.getByTestId("parallel-export-links").isVisible()).toBe(false);
     const table = page.getByTestId("parallel-document");
     // Column headings are the document's: each in its own text's language, with its authority.
