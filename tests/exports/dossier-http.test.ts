@@ -349,6 +349,16 @@ describe("exports of an act in several languages", () => {
     expect(authorities(html)).toEqual(["authoritative", "translation"]);
     expect(html).toContain(`/register/${signed.id}/final.docx?text=${english.id}`);
     expect(html).toContain(`/register/${signed.id}/final.parallel.docx`);
+    const api = (await (await get(`/api/v1/register/${signed.id}`)).json()) as {
+      data: { texts: { language: string; authority: string; links: { docx: string } }[] };
+    };
+    expect(api.data.texts.map((text) => [text.language, text.authority])).toEqual([
+      ["ru", "authoritative"],
+      ["en", "translation"],
+    ]);
+    expect(api.data.texts[1]!.links.docx).toMatch(
+      new RegExp(`/register/${signed.id}/final\\.docx\\?text=${english.id}$`),
+    );
 
     // Each text's own view and exports, in its language; an id of no text of this entry is 404.
     const shown = await (await get(`/register/${signed.id}?text=${english.id}`)).text();
