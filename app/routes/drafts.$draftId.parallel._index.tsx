@@ -48,6 +48,7 @@ export default function AllTextsPage() {
         <PrintButton />
         <ParallelExportLinks base={`/drafts/${draft.id}`} />
       </div>
+      <h2>{draftTitle(draft, t.locale)}</h2>
       <ParallelDocumentView columns={columns} caption={t("texts.allSideBySide")} />
     </section>
   );

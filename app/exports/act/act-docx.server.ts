@@ -97,6 +97,11 @@ export class ActWriter {
     return runs(nodes, this.language, changes, this.base);
   }
 
+  /** A number or marker: the text's face and language when they are not the document's (a column). */
+  private plain(text: string): TextRun[] {
+    return scriptRuns(text, this.language, {}, this.base);
+  }
+
   private block(node: DocNode, scope: { part: number; point: number }): (Paragraph | Table)[] {
     const { labels } = this.source;
     switch (node.type) {
@@ -133,7 +138,7 @@ export class ActWriter {
           return [
             new Paragraph({
               indent: { left: POINT_INDENT },
-              children: [new TextRun(`${marker} `), ...this.runs(first?.content, this.changes)],
+              children: [...this.plain(`${marker} `), ...this.runs(first?.content, this.changes)],
             }),
             ...this.blocks(rest, scope),
           ];
@@ -192,7 +197,7 @@ export class ActWriter {
     return [
       new Paragraph({
         indent,
-        children: [new TextRun(`${number} `), ...this.runs(first?.content, this.changes)],
+        children: [...this.plain(`${number} `), ...this.runs(first?.content, this.changes)],
       }),
       ...this.blocks(rest, scope),
     ];

@@ -82,7 +82,8 @@ export async function textsToParallelDocx(members: TextSetMember[]): Promise<Buf
     subject: main.labels.kind,
     description: members.map((m) => `${m.source.language}: SHA-256 ${m.source.sha256}`).join("; "),
     creator: "Agora",
-    styles: officialStyles(main.language, { size: bodySize(columns), justified: true }),
+    // Left-aligned: justified lines in a column half the page wide open wide gaps between words.
+    styles: officialStyles(main.language, { size: bodySize(columns), justified: false }),
     sections: [
       {
         properties: officialPage(orientation),
