@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { actToDocx } from "../app/exports/act/act-docx.server";
 import { actSourceOf } from "../app/exports/act/act-source.server";
+import { textsToParallelDocx } from "../app/exports/act/parallel-docx.server";
 import { actToPdf } from "../app/exports/pdf/act-pdf.server";
 import { reviewRecordToPdf } from "../app/exports/pdf/review-record-pdf.server";
 import { summaryToPdf } from "../app/exports/pdf/summary-pdf.server";
@@ -16,6 +17,7 @@ import { reviewRecordToDocx } from "../app/exports/review-record-docx.server";
 import { summaryToDocx } from "../app/exports/summary-docx.server";
 import { draft, original } from "../tests/exports/legal-fixture";
 import { reviewRecord } from "../tests/exports/review-record-fixture";
+import { agreementTexts } from "../tests/exports/parallel-fixture";
 import { labels, table } from "../tests/exports/summary-fixture";
 
 const dir = process.argv[2] ?? "export-samples";
@@ -32,6 +34,7 @@ const files: [string, Buffer][] = [
   ["act.docx", await actToDocx(source)],
   ["summary.docx", await summaryToDocx(table, labels)],
   ["review-record.docx", await reviewRecordToDocx(reviewRecord)],
+  ["parallel.docx", await textsToParallelDocx(agreementTexts(true))],
   ["act-server.pdf", await actToPdf(source)],
   ["summary-server.pdf", await summaryToPdf(table, labels)],
   ["review-record-server.pdf", await reviewRecordToPdf(reviewRecord, "4f5a0c1d".repeat(8))],

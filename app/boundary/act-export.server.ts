@@ -1,8 +1,10 @@
 import { aknDownload, docxDownload, pdfDownload } from "~/exports/act/act-responses.server";
 import { liveTextWithSuggestions, loadActSource, workingGroupThreads } from "~/exports/act/act-source.server";
+import { aknZipDownload, parallelDocxDownload } from "~/exports/act/parallel-responses.server";
+import { textSetOf } from "~/exports/act/text-set.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { orUnreadableDocument } from "~/boundary/unreadable-document.server";
-import { found } from "./http-errors.server";
+import { found, notFound } from "./http-errors.server";
 import { requireDraft } from "./resources.server";
 
 /**
@@ -30,4 +32,25 @@ export async function actExport(
   const tracked =
     which === "live" && search.get("suggestions") === "1" ? await liveTextWithSuggestions(draft.id) : null;
   return docxDownload(source, withComments ? await workingGroupThreads(user, resource) : null, tracked);
+}
+
+/**
+ * Every text of a draft (the live main text and its texts in other languages) as one
+ * download: Word in parallel columns, or Akoma Ntoso with one document per language in a
+ * ZIP. The same guard as the single text; 404 for a draft with one text. Versions do not
+ * freeze the language texts yet, so only the live texts are offered.
+ */
+export async function parallelExport(
+  request: Request,
+  params: { draftId?: string },
+  format: "docx" | "akn.zip",
+): Promise<Response> {
+  const { user, draft } = await requireDraft(request, params.draftId, "draft.view");
+  const locale = resolveLocale(request, user.locale);
+  const main = found(
+    await orUnreadableDocument(request, user.locale, () => loadActSource({ draft, versionId: null, locale })),
+  );
+  const members = await orUnreadableDocument(request, user.locale, () => textSetOf(main, draft, locale));
+  if (members.length < 2) throw notFound();
+  return format === "docx" ? parallelDocxDownload(members) : aknZipDownload(members);
 }

@@ -5,11 +5,14 @@ import { draftResourceOf } from "~/models/drafts/draft-access.server";
 import { loadRegisterEntry } from "~/models/register/register.server";
 import { can } from "~/policies";
 import { db } from "~/utils/db.server";
-import { notFound } from "./http-errors.server";
+import { found, notFound } from "./http-errors.server";
+import { orUnreadableDocument } from "./unreadable-document.server";
 import { actToAkn } from "~/exports/act/act-akn.server";
 import { actToDocx } from "~/exports/act/act-docx.server";
 import { exportDisposition } from "~/exports/act/act-responses.server";
 import { actSourceOf } from "~/exports/act/act-source.server";
+import { aknZipDownload, parallelDocxDownload } from "~/exports/act/parallel-responses.server";
+import { textSetOf, type TextSetMember } from "~/exports/act/text-set.server";
 import { actToPdf } from "~/exports/pdf/act-pdf.server";
 
 const TYPES = {
@@ -20,39 +23,45 @@ const TYPES = {
 
 export type RegisterFormat = keyof typeof TYPES;
 
+const DRAFT_FIELDS = {
+  id: true,
+  titleHy: true,
+  titleRu: true,
+  titleKa: true,
+  titleEn: true,
+  kind: true,
+  status: true,
+  textLanguage: true,
+  createdAt: true,
+  ownerOrganization: {
+    select: { id: true, slug: true, country: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true },
+  },
+} as const;
+
 /**
- * The final text of a register entry as Word, PDF or Akoma Ntoso, for anyone who may see the
- * entry (`draft.viewInRegister`): the same 404 as the entry's page otherwise, or when the
- * entry has no final version yet.
+ * The texts of a register entry for anyone who may see the entry (`draft.viewInRegister`):
+ * the final version's text first, then its texts in other languages with their authority.
+ * The same 404 as the entry's page otherwise, or when the entry has no final version yet.
  */
-export async function registerExportResponse(request: Request, draftId: string | undefined, format: RegisterFormat) {
+export async function registerTexts(request: Request, draftId: string | undefined): Promise<TextSetMember[]> {
   const user = await getCurrentUser(request);
   const entry = await loadRegisterEntry(draftId ?? "");
   if (!entry || !can(user?.actor ?? null, "draft.viewInRegister", draftResourceOf(entry.draft))) throw notFound();
   if (!entry.version) throw notFound();
-  const draft = await db().draft.findUniqueOrThrow({
-    where: { id: entry.draft.id },
-    select: {
-      id: true,
-      titleHy: true,
-      titleRu: true,
-      titleKa: true,
-      titleEn: true,
-      kind: true,
-      status: true,
-      textLanguage: true,
-      createdAt: true,
-      ownerOrganization: {
-        select: { id: true, slug: true, country: true, nameHy: true, nameRu: true, nameKa: true, nameEn: true },
-      },
-    },
-  });
-  const source = actSourceOf({
-    draft,
-    version: entry.version,
-    doc: entry.version.content as unknown as DocNode,
-    locale: resolveLocale(request, user?.locale),
-  });
+  const draft = await db().draft.findUniqueOrThrow({ where: { id: entry.draft.id }, select: DRAFT_FIELDS });
+  const locale = resolveLocale(request, user?.locale);
+  const main = actSourceOf({ draft, version: entry.version, doc: entry.version.content as unknown as DocNode, locale });
+  return orUnreadableDocument(request, user?.locale, () => textSetOf(main, draft, locale));
+}
+
+/**
+ * One text of a register entry as Word, PDF or Akoma Ntoso: the final text, or with
+ * `?text=<id>` one of its texts in other languages (404 for any other id).
+ */
+export async function registerExportResponse(request: Request, draftId: string | undefined, format: RegisterFormat) {
+  const members = await registerTexts(request, draftId);
+  const textId = new URL(request.url).searchParams.get("text");
+  const { source } = found(members.find((member) => member.textId === (textId || null)));
   const body =
     format === "akn.xml"
       ? actToAkn(source)
@@ -60,4 +69,16 @@ export async function registerExportResponse(request: Request, draftId: string |
   return new Response(body, {
     headers: { "Content-Type": TYPES[format], "Content-Disposition": exportDisposition(source, format) },
   });
+}
+
+/** Every text of a register entry together: Word in parallel columns, or Akoma Ntoso per language in a ZIP. */
+export async function registerParallelResponse(
+  request: Request,
+  draftId: string | undefined,
+  format: "docx" | "akn.zip",
+) {
+  const members = await registerTexts(request, draftId);
+  if (members.length < 2) throw notFound();
+  // Public, final texts: no private cache rule needed beyond the register's.
+  return format === "docx" ? parallelDocxDownload(members, "no-cache") : aknZipDownload(members, "no-cache");
 }

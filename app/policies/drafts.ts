@@ -33,7 +33,8 @@ export type DraftResource = {
 /** What a person may do with a draft's live text: edit, suggest changes, read and comment, or nothing. */
 export type DocumentAccess = "edit" | "suggest" | "comment" | null;
 
-const EDITABLE_STATUSES: DraftStatus[] = ["DRAFTING", "REVISION"];
+/** While the text is being written: only then is it edited (and its authenticity decided). */
+export const EDITABLE_STATUSES: DraftStatus[] = ["DRAFTING", "REVISION"];
 
 /**
  * Every status change the workflow knows. Most follow an event and are written only by the

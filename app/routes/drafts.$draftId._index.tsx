@@ -12,6 +12,8 @@ import { DraftEditor } from "~/components/editor/draft-editor.client";
 import { colorFor } from "~/components/editor/use-collab-connection";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { ExportLinks } from "~/components/export-links";
+import { ParallelExportLinks } from "~/components/parallel-export-links";
+import { hasLanguageTexts } from "~/exports/act/text-set.server";
 import { organizationName } from "~/i18n/localized-name";
 import type { OutlineEntry } from "~/editor/outline";
 import { useT } from "~/i18n/use-t";
@@ -34,12 +36,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
-  const [snapshot, threads, people, collegia, suggestionOrganizations] = await Promise.all([
+  const [snapshot, threads, people, collegia, suggestionOrganizations, severalTexts] = await Promise.all([
     getSnapshotOutline(draft.id),
     listVisibleThreads(user, resource),
     draftParticipants(db(), resource),
     listBodies([draft.ownerOrganizationId]),
     authorOrganizations(resource),
+    hasLanguageTexts(draft.id),
   ]);
   return {
     draft: {
@@ -49,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ownerOrganization: draft.ownerOrganization,
     },
     textLanguage: storedTextLanguage(draft.textLanguage),
+    severalTexts,
     canChangeTextLanguage: can(user.actor, "draft.changeTextLanguage", resource),
     access: documentAccess(user.actor, resource),
     canShare: can(user.actor, "draft.share", resource),
@@ -141,6 +145,7 @@ export default function DraftPage() {
     participants,
     suggestionOrganizations,
     textLanguage,
+    severalTexts,
     canChangeTextLanguage,
   } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
@@ -164,6 +169,15 @@ export default function DraftPage() {
               {t("drafts.textLanguageIs", { language: t(`textLanguages.${textLanguage}`) })}
             </span>{" "}
             <ExportLinks base={`/drafts/${draft.id}`} />
+            {severalTexts ? (
+              <>
+                {" "}
+                <ParallelExportLinks base={`/drafts/${draft.id}`} />{" "}
+                <Link to="parallel" className="no-print">
+                  {t("exports.parallelPrint")}
+                </Link>
+              </>
+            ) : null}
           </div>
           <div className="draft-actions">
             <Link to="versions" className="button">

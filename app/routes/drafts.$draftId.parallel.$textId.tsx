@@ -11,6 +11,7 @@ import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { storedTextLanguage } from "~/i18n/text-languages";
 import { useT } from "~/i18n/use-t";
 import { confirmAlignment, parallelArticles } from "~/models/texts/alignment.server";
+import { authenticTexts } from "~/models/texts/authenticity.server";
 import { getDraftText } from "~/models/texts/draft-texts.server";
 import { can, documentAccess } from "~/policies";
 import { handleIntents, notFound, requireDraft } from "~/boundary/request-boundary.server";
@@ -39,10 +40,17 @@ async function languageText(draftId: string, textId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
   const text = await languageText(draft.id, params.textId);
+  const authentic = await authenticTexts(draft.id);
+  const authorityOf = (textId: string | null) => authentic.find((a) => a.textId === textId)?.authority ?? "equal";
   return {
     draft: draftHeading(draft),
-    main: { language: storedTextLanguage(draft.textLanguage) },
-    other: { id: text.id, title: text.title, language: storedTextLanguage(text.textLanguage) },
+    main: { language: storedTextLanguage(draft.textLanguage), authority: authorityOf(null) },
+    other: {
+      id: text.id,
+      title: text.title,
+      language: storedTextLanguage(text.textLanguage),
+      authority: authorityOf(text.id),
+    },
     pairs: await parallelArticles(draft.id, text.id),
     canEdit: documentAccess(user.actor, resource) === "edit",
     canConfirm: can(user.actor, "draft.changeTextLanguage", resource),
@@ -99,12 +107,21 @@ export default function ParallelTextsPage() {
       ) : null}
       <div className="parallel-texts">
         {[
-          { key: "main", textId: null, label: mainLabel, textLanguage: main.language },
-          { key: "other", textId: other.id, label: otherLabel, textLanguage: other.language },
+          { key: "main", textId: null, label: mainLabel, textLanguage: main.language, authority: main.authority },
+          {
+            key: "other",
+            textId: other.id,
+            label: otherLabel,
+            textLanguage: other.language,
+            authority: other.authority,
+          },
         ].map((side) => (
           <TextLanguageProvider key={side.key} language={side.textLanguage}>
             <div className="parallel-side" data-testid={`parallel-${side.key}`}>
               <h2>{side.label}</h2>
+              <p className="muted" data-testid="side-authority" data-authority={side.authority}>
+                {t(`texts.authority.${side.authority}`)}
+              </p>
               {hydrated ? (
                 <TextEditor
                   draftId={draft.id}

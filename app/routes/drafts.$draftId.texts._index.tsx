@@ -1,13 +1,14 @@
 import { pageTitle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ParallelExportLinks } from "~/components/parallel-export-links";
 import { TextLanguageField } from "~/components/text-language-field";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
-import { storedTextLanguage } from "~/i18n/text-languages";
 import { useT } from "~/i18n/use-t";
-import { addLanguageText, languageTextRefusal, listLanguageTexts } from "~/models/texts/language-texts.server";
+import { authenticTexts, setAuthenticity } from "~/models/texts/authenticity.server";
+import { addLanguageText, languageTextRefusal } from "~/models/texts/language-texts.server";
 import { can } from "~/policies";
-import { LanguageTextSchema } from "~/schemas/draft";
+import { AuthenticitySchema, LanguageTextSchema } from "~/schemas/draft";
 import { handleIntents, InvalidInput, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -17,16 +18,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
       : t("texts.languages"),
   );
 
-/** The draft's texts in other languages; whoever may edit the text adds one (decision 024). */
+/**
+ * The draft's texts in other languages and which texts are authentic; whoever may edit the
+ * text adds one and decides authenticity, while the text is being written (decision 024).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
+  const [main, ...others] = await authenticTexts(draft.id);
   return {
     draft: draftHeading(draft),
-    mainLanguage: storedTextLanguage(draft.textLanguage),
-    texts: (await listLanguageTexts(draft.id)).map((text) => ({
-      ...text,
-      textLanguage: storedTextLanguage(text.textLanguage),
-    })),
+    main: main!,
+    texts: others.map((text) => ({ ...text, id: text.textId!, textLanguage: text.language })),
+    authoritative: [main!, ...others].find((text) => text.authority === "authoritative")?.documentId ?? "equal",
     canAdd: can(user.actor, "draft.changeTextLanguage", resource),
   };
 }
@@ -50,13 +53,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         });
         return { message: "texts.added" };
       },
+      setAuthenticity: async ({ parse }) => {
+        const { authoritative } = parse(AuthenticitySchema);
+        await setAuthenticity({
+          actorId: user.id,
+          draftId: draft.id,
+          authoritativeDocumentId: authoritative === "equal" ? null : authoritative,
+        });
+        return { message: "texts.authenticitySaved" };
+      },
     },
   });
 }
 
 export default function LanguageTextsPage() {
   const t = useT();
-  const { draft, mainLanguage, texts, canAdd } = useLoaderData<typeof loader>();
+  const { draft, main, texts, authoritative, canAdd } = useLoaderData<typeof loader>();
+  const mainLanguage = main.language;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string | undefined> = result && !result.ok ? (result.errors ?? {}) : {};
@@ -90,11 +103,64 @@ export default function LanguageTextsPage() {
                 : <span lang={text.textLanguage}>{text.title}</span> ·{" "}
                 <Link to={`/drafts/${draft.id}/parallel/${text.id}`} data-testid="open-parallel">
                   {t("texts.parallel")}
-                </Link>
+                </Link>{" "}
+                ·{" "}
+                <span data-testid="text-authority" data-authority={text.authority}>
+                  {t(`texts.authority.${text.authority}`)}
+                </span>
               </li>
             ))}
           </ul>
+          {texts.length > 0 ? (
+            <p>
+              <Link to={`/drafts/${draft.id}/parallel`} data-testid="open-all-texts">
+                {t("texts.allSideBySide")}
+              </Link>{" "}
+              · <ParallelExportLinks base={`/drafts/${draft.id}`} />
+            </p>
+          ) : null}
         </div>
+        {texts.length > 0 ? (
+          <div className="card" data-testid="authenticity">
+            <h2>{t("texts.authenticity")}</h2>
+            <p className="muted">{t("texts.authenticityIntro")}</p>
+            <p>
+              {languageName(mainLanguage)}:{" "}
+              <strong data-testid="main-authority" data-authority={main.authority}>
+                {t(`texts.authority.${main.authority}`)}
+              </strong>
+            </p>
+            {canAdd ? (
+              <Form method="post" noValidate className="stack">
+                <input type="hidden" name="intent" value="setAuthenticity" />
+                <fieldset className="field">
+                  <legend>{t("texts.authenticityLegend")}</legend>
+                  {[
+                    { value: "equal", label: t("texts.equallyAuthentic") },
+                    ...[main, ...texts].map((text) => ({
+                      value: text.documentId,
+                      label: t("texts.onlyAuthoritative", { language: languageName(text.language) }),
+                    })),
+                  ].map((choice) => (
+                    <label key={choice.value} className="choice">
+                      <input
+                        type="radio"
+                        name="authoritative"
+                        value={choice.value}
+                        defaultChecked={choice.value === authoritative}
+                      />{" "}
+                      {choice.label}
+                    </label>
+                  ))}
+                  {errors.authoritative ? <div className="field-error">{t(errors.authoritative)}</div> : null}
+                </fieldset>
+                <button type="submit" className="button" disabled={busy} data-testid="save-authenticity">
+                  {t("texts.saveAuthenticity")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        ) : null}
         {canAdd ? (
           <div className="card">
             <h2>{t("texts.add")}</h2>
@@ -111,7 +177,7 @@ export default function LanguageTextsPage() {
                 ))}
                 {errors.mode ? <div className="field-error">{t(errors.mode)}</div> : null}
               </fieldset>
-              <button type="submit" className="button primary" disabled={busy}>
+              <button type="submit" className="button primary" disabled={busy} data-testid="add-language-text">
                 {t("texts.addButton")}
               </button>
             </Form>

@@ -21,6 +21,10 @@ import { can } from "~/policies";
 import { dayStart } from "~/schemas/collegium";
 import { notFound } from "~/boundary/request-boundary.server";
 import { readStoredDocument } from "~/editor/stored-document";
+import { registerTexts } from "~/boundary/register-export.server";
+import { parallelColumns } from "~/exports/act/text-set.server";
+import { ParallelDocumentView } from "~/components/document/parallel-document-view";
+import { ParallelExportLinks } from "~/components/parallel-export-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) => (data ? t("titles.act", { name: draftTitle(data.draft, locale) }) : null));
@@ -38,7 +42,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = entry;
   // The page shows the structured text; the plain text (what the hash is of) is in the API.
   const version = entry.version && { ...entry.version, plainText: undefined };
+  // An act in several languages: every text listed with its authority; `?text=` shows one, `?text=all` all side by side.
+  const members = version ? await registerTexts(request, draft.id) : [];
+  const chosen = new URL(request.url).searchParams.get("text");
+  const shown = members.length > 1 && chosen ? members.find((m) => m.textId === chosen) : undefined;
   return {
+    texts: members.map((m) => ({ textId: m.textId, language: m.source.language, authority: m.authority })),
+    shownText: shown
+      ? { textId: shown.textId, language: shown.source.language, authority: shown.authority, doc: shown.source.doc }
+      : null,
+    parallel: members.length > 1 && chosen === "all" ? parallelColumns(members) : null,
     draft: { ...draftHeading(draft), kind: draft.kind, status: draft.status },
     textLanguage: storedTextLanguage(draft.textLanguage),
     owner: draft.ownerOrganization,
@@ -67,8 +80,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RegisterEntryPage() {
   const t = useT();
-  const { draft, owner, reachedAt, version, rounds, reviews, signature, attachments, textLanguage } =
-    useLoaderData<typeof loader>();
+  const {
+    draft,
+    owner,
+    reachedAt,
+    version,
+    rounds,
+    reviews,
+    signature,
+    attachments,
+    textLanguage,
+    texts,
+    shownText,
+    parallel,
+  } = useLoaderData<typeof loader>();
+  const base = `/register/${draft.id}`;
+  const languageName = (code: string) => t(`textLanguages.${code}`);
   return (
     <TextLanguageProvider language={textLanguage}>
       <section className="printable-version">
@@ -111,6 +138,50 @@ export default function RegisterEntryPage() {
             <p className="muted">{t("register.noVersion")}</p>
           )}
         </div>
+        {texts.length > 1 ? (
+          <div className="card no-print" data-testid="register-texts">
+            <h2>{t("register.texts")}</h2>
+            <ul className="plain-list">
+              {texts.map((text) => {
+                const query = text.textId ? `?text=${text.textId}` : "";
+                const current = shownText ? shownText.textId === text.textId : !parallel && text.textId === null;
+                return (
+                  <li key={text.textId ?? "main"} data-testid="register-text" data-authority={text.authority}>
+                    <strong>{languageName(text.language)}</strong> · {t(`texts.authority.${text.authority}`)} ·{" "}
+                    {current ? (
+                      <span className="muted">{t("register.shown")}</span>
+                    ) : (
+                      <Link
+                        to={text.textId ? query : base}
+                        aria-label={t("texts.open", { language: languageName(text.language) })}
+                      >
+                        {t("register.readText")}
+                      </Link>
+                    )}{" "}
+                    · {t("exports.title")}:{" "}
+                    <a href={`${base}/final.docx${query}`} download>
+                      {t("exports.docx")}
+                    </a>{" "}
+                    ·{" "}
+                    <a href={`${base}/final.pdf${query}`} download>
+                      {t("exports.pdf")}
+                    </a>{" "}
+                    ·{" "}
+                    <a href={`${base}/final.akn.xml${query}`} download>
+                      {t("exports.akn")}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+            <p>
+              <ParallelExportLinks base={base} file="final" /> ·{" "}
+              <Link to="?text=all" data-testid="register-all-texts">
+                {t("exports.parallelPrint")}
+              </Link>
+            </p>
+          </div>
+        ) : null}
         {version ? (
           <div className="no-print">
             <FrozenAttachments items={attachments} base={`/register/${draft.id}`} />
@@ -132,7 +203,19 @@ export default function RegisterEntryPage() {
             </ul>
           </div>
         ) : null}
-        {version ? (
+        {parallel ? (
+          <ParallelDocumentView columns={parallel} caption={t("texts.allSideBySide")} />
+        ) : shownText ? (
+          <TextLanguageProvider language={shownText.language}>
+            <h2>
+              {t("texts.languageText", { language: languageName(shownText.language) })} ·{" "}
+              {t(`texts.authority.${shownText.authority}`)}
+            </h2>
+            <div className="editor-frame" data-testid="register-language-text">
+              <DocumentView doc={shownText.doc} />
+            </div>
+          </TextLanguageProvider>
+        ) : version ? (
           <div className="editor-frame">
             <DocumentView doc={version.content} />
           </div>

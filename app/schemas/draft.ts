@@ -70,6 +70,11 @@ export const LanguageTextSchema = TextLanguageSchema.extend({
   mode: z.enum(["copy", "empty"], { errorMap: () => ({ message: "errors.required" }) }),
 });
 
+/** Which texts are authentic: "equal", or the document id of the one authoritative text (decision 024). */
+export const AuthenticitySchema = z.object({
+  authoritative: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(200),
+});
+
 export const ShareSchema = z
   .object({
     target: z.enum(["organization", "user"]),

@@ -74,6 +74,9 @@ export async function seedDemoData(client: Db): Promise<void> {
         if (draft.dossierBy) await seedDemoAttachments(tx, created.id, userIds.get(draft.dossierBy)!);
         if (draft.parallel) {
           await seedParallelTexts(tx, created.id, draft.content, userIds.get(draft.parallel.by)!, draft.parallel.texts);
+          if (draft.parallel.mainAuthoritative) {
+            await tx.draft.update({ where: { id: created.id }, data: { authoritativeDocumentId: created.id } });
+          }
         }
         if (draft.signed) {
           await signDemoDraft(tx, created.id, draft.content, userIds.get(draft.signed.by)!, draft.signed);

@@ -30,8 +30,11 @@ export type DemoDraft = {
   signed?: SignedHistory;
   /** Has a dossier (explanatory note, comparative table), added by this staff member. */
   dossierBy?: string;
-  /** Texts in other languages, added and partly aligned by this staff member. */
-  parallel?: { by: string; texts: ParallelText[] };
+  /**
+   * Texts in other languages, added and partly aligned by this staff member; all equally
+   * authentic unless `mainAuthoritative` (the main text authoritative, the others translations).
+   */
+  parallel?: { by: string; texts: ParallelText[]; mainAuthoritative?: boolean };
 };
 
 const localSelfGovernment: DocNode = {
@@ -194,6 +197,7 @@ export const DEMO_DRAFTS: DemoDraft[] = [
     },
     shares: [],
     content: zugdidiAgreementKa,
-    parallel: { by: "nino@zugdidi.example", texts: ZUGDIDI_PARALLEL },
+    // The Georgian text prevails; the English one is a translation for the partner.
+    parallel: { by: "nino@zugdidi.example", texts: ZUGDIDI_PARALLEL, mainAuthoritative: true },
   },
 ];

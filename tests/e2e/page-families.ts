@@ -92,7 +92,17 @@ export const PAGE_FAMILIES: PageFamily[] = [
   staff("sharing", (ids) => `/drafts/${ids.draft}/sharing`),
   staff("dossier", (ids) => `/drafts/${ids.draft}/attachments`),
   staff("attachment written in the editor", (ids) => ids.writtenAttachment),
-  staff("texts in other languages", (ids) => `/drafts/${ids.draft}/texts`),
+  {
+    // A draft with a text in another language: the list, and who may decide which texts are authentic.
+    name: "texts in other languages",
+    path: (ids) => (ids.languageText ? `/drafts/${ids.languageText.draftId}/texts` : null),
+    who: "nare@yerevan.example",
+  },
+  {
+    name: "all texts side by side (print view)",
+    path: (ids) => (ids.languageText ? `/drafts/${ids.languageText.draftId}/parallel` : null),
+    who: "nare@yerevan.example",
+  },
   {
     name: "parallel texts side by side",
     path: (ids) => (ids.languageText ? `/drafts/${ids.languageText.draftId}/parallel/${ids.languageText.id}` : null),

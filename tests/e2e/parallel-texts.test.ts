@@ -17,8 +17,17 @@ describe("parallel texts in the browser", () => {
     expect(await nare.getByTestId("language-text").count()).toBe(1);
     await nare.locator('select[name="textLanguage"]').selectOption("en");
     await nare.locator('input[name="mode"][value="empty"]').check();
-    await nare.locator('main form button[type="submit"]').click();
+    await nare.getByTestId("add-language-text").click();
     await expect.poll(() => nare.getByTestId("language-text").count()).toBe(2);
+
+    // The texts are equally authentic until an editor names the Armenian one authoritative.
+    const authorities = () =>
+      nare.getByTestId("text-authority").evaluateAll((spans) => spans.map((s) => s.getAttribute("data-authority")));
+    expect(await authorities()).toEqual(["equal", "equal"]);
+    await nare.locator(`input[name="authoritative"][value="${draft.id}"]`).check();
+    await nare.getByTestId("save-authenticity").click();
+    await expect.poll(authorities).toEqual(["translation", "translation"]);
+    expect(await nare.getByTestId("main-authority").getAttribute("data-authority")).toBe("authoritative");
 
     // Side by side with the Russian text: two live editors, alignment per article.
     await nare.locator('li:has-text("Соглашение") [data-testid="open-parallel"]').click();
@@ -30,6 +39,7 @@ describe("parallel texts in the browser", () => {
     const russian = nare.getByTestId("parallel-other");
     await expect.poll(() => russian.locator(".ProseMirror").getAttribute("lang")).toBe("ru");
     expect(await nare.getByTestId("parallel-main").locator(".ProseMirror").getAttribute("lang")).toBe("hy");
+    expect(await russian.getByTestId("side-authority").getAttribute("data-authority")).toBe("translation");
     const axe = await new AxeBuilder({ page: nare }).withTags(WCAG_TAGS).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
 

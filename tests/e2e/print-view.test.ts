@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
 import { article, chapter, paragraph, plainTextOf, type DocNode } from "~/editor/document-json";
 import { sha256Hex } from "~/models/documents/versions.server";
@@ -107,6 +108,39 @@ describe("the print view of a version", () => {
 
     mkdirSync("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/print-view-hy-ka.png", fullPage: true });
+    await page.context().close();
+  });
+
+  it("sets every text of an agreement side by side, article beside article, each in its language", async () => {
+    const draft = await db().draft.findFirstOrThrow({ where: { ownerOrganization: { slug: "zugdidi" } } });
+    const page = await signedInPage(running, "nino@zugdidi.example");
+    await page.goto(`${running.app.url}/drafts/${draft.id}/parallel`);
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.emulateMedia({ media: "print" });
+    await expect.poll(() => page.getByTestId("parallel-export-links").isVisible()).toBe(false);
+    const table = page.getByTestId("parallel-document");
+    // Column headings are the document's: each in its own text's language, with its authority.
+    expect(await table.locator("thead th").allTextContents()).toEqual([
+      "ტექსტი: ქართული · ძირითადი ტექსტი",
+      "Text in English · Translation",
+    ]);
+    expect(await table.locator("thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("lang")))).toEqual([
+      "ka",
+      "en",
+    ]);
+    const row = table.locator('tr[data-row-id="zug-a2"]');
+    const [georgian, english] = [row.locator("td").nth(0), row.locator("td").nth(1)];
+    expect(await georgian.locator("h3").textContent()).toBe("მუხლი 2. ვიზიტები");
+    expect(await english.locator("h3").textContent()).toBe("Article 2. Visits");
+    expect(await georgian.getAttribute("lang")).toBe("ka");
+    expect(await english.getAttribute("lang")).toBe("en");
+    // Level with each other on the page, the translation to the right.
+    const [left, right] = [(await georgian.locator("h3").boundingBox())!, (await english.locator("h3").boundingBox())!];
+    expect(Math.abs(left.y - right.y)).toBeLessThan(2);
+    expect(right.x).toBeGreaterThanOrEqual(left.x + left.width);
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/print-view-parallel-ka-en.png", fullPage: true });
     await page.context().close();
   });
 });

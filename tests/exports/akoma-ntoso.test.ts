@@ -7,7 +7,10 @@ import { article, chapter, paragraph, part, type DocNode } from "~/editor/docume
 import { actToAkn } from "~/exports/act/act-akn.server";
 import { actSourceOf } from "~/exports/act/act-source.server";
 import { eIdOf, NCNAME } from "~/exports/act/akn-ids";
+import { textsToAknFiles, textsToAknZip } from "~/exports/act/parallel-akn.server";
+import JSZip from "jszip";
 import { draft, original } from "./legal-fixture";
+import { agreementTexts } from "./parallel-fixture";
 
 const SCHEMA = path.resolve("app/exports/akoma-ntoso/akomantoso30.xsd");
 const dir = mkdtempSync(path.join(tmpdir(), "akn-"));
@@ -125,5 +128,57 @@ describe("Akoma Ntoso export", () => {
     const eIds = ids.map((id) => eIdOf("art", id));
     for (const eId of eIds) expect(eId).toMatch(NCNAME);
     expect(new Set(eIds).size).toBe(ids.length);
+  });
+});
+
+describe("Akoma Ntoso of an act in several languages", () => {
+  const WORK = "/akn/am/bill/2026-11-20/d1";
+  const expression = (xml: string) => /<FRBRExpression>.*<\/FRBRExpression>/s.exec(xml)![0];
+
+  it("writes one valid document per language expression of the same work, equally authentic", () => {
+    const [armenian, russian] = textsToAknFiles(agreementTexts());
+    expect([armenian!.name, russian!.name]).toEqual(["draft-d1-live.hye.akn.xml", "draft-d1-live.rus.akn.xml"]);
+    for (const file of [armenian!, russian!]) {
+      expect(validate(file.xml)).toEqual({ ok: true, output: "" });
+      expect(file.xml).toContain(`<FRBRuri value="${WORK}"/>`);
+      expect(file.xml.match(/<akomaNtoso /g)?.length).toBe(1);
+      expect(expression(file.xml)).toContain('<FRBRauthoritative value="true"/>');
+      expect(file.xml).not.toContain("FRBRtranslation");
+    }
+    expect(expression(armenian!.xml)).toContain('<FRBRlanguage language="hye"/>');
+    expect(expression(armenian!.xml)).not.toContain("FRBRmasterExpression");
+    expect(armenian!.xml).toContain("<num>Հոդված 1.</num>");
+    expect(expression(russian!.xml)).toContain(`<FRBRuri value="${WORK}/rus@2026-12-01"/>`);
+    expect(expression(russian!.xml)).toContain('<FRBRlanguage language="rus"/>');
+    // The main text's expression is the master: its eIds (the stable ids) are the other text's too.
+    expect(expression(russian!.xml)).toContain(
+      `<FRBRmasterExpression href="${WORK}/hye@2026-12-01" showAs="Փորձնական"/>`,
+    );
+    expect(russian!.xml).toContain('<article eId="art_a2"><num>Статья 2.</num><heading>Делегации</heading>');
+    expect(armenian!.xml).toContain('<article eId="art_a2"><num>Հոդված 2.</num>');
+  });
+
+  it("marks the other texts as translations of the authoritative one, still valid", () => {
+    const [armenian, russian] = textsToAknFiles(agreementTexts(true));
+    expect(validate(armenian!.xml)).toEqual({ ok: true, output: "" });
+    expect(validate(russian!.xml)).toEqual({ ok: true, output: "" });
+    expect(expression(armenian!.xml)).toContain('<FRBRauthoritative value="true"/>');
+    expect(armenian!.xml).not.toContain("FRBRtranslation");
+    expect(expression(russian!.xml)).toContain('<FRBRauthoritative value="false"/>');
+    expect(expression(russian!.xml)).toContain(
+      `<FRBRlanguage language="rus"/><FRBRtranslation href="${WORK}/hye@2026-12-01" fromLanguage="hye" authoritative="false" by="#org_mta"/>`,
+    );
+    // Out of the schema's order, the same marks are refused: the validation covers them.
+    const misplaced = russian!.xml.replace(/(<FRBRlanguage [^>]*\/>)(<FRBRtranslation [^>]*\/>)/, "$2$1");
+    expect(validate(misplaced).ok).toBe(false);
+  });
+
+  it("packs the documents in one ZIP", async () => {
+    const zip = await JSZip.loadAsync(textsToAknZip(agreementTexts(true)));
+    const names = Object.keys(zip.files).sort();
+    expect(names).toEqual(["draft-d1-live.hye.akn.xml", "draft-d1-live.rus.akn.xml"]);
+    const russian = await zip.file("draft-d1-live.rus.akn.xml")!.async("string");
+    expect(validate(russian)).toEqual({ ok: true, output: "" });
+    expect(russian).toContain("FRBRtranslation");
   });
 });

@@ -287,3 +287,103 @@ describe("the dossier over HTTP", () => {
     expect(manifest.files.filter((f) => f.role === "text")).toHaveLength(3);
   });
 });
+
+/** The parts of a Word download a test reads. */
+async function wordXml(response: Response) {
+  expect(response.status).toBe(200);
+  expect(response.headers.get("Content-Type")).toContain("wordprocessingml");
+  const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+  return { document: await zip.file("word/document.xml")!.async("string") };
+}
+
+describe("exports of an act in several languages", () => {
+  const zipNames = async (response: Response) => {
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/zip");
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    return { zip, names: Object.keys(zip.files).sort() };
+  };
+
+  it("offers the live texts in columns and per language to whoever may read the draft", async () => {
+    const lsgId = draftId;
+    const zugdidi = await db().draft.findFirstOrThrow({ where: { ownerOrganization: { slug: "zugdidi" } } });
+    const { document } = await wordXml(await get(`/drafts/${zugdidi.id}/export.parallel.docx`, "nino@zugdidi.example"));
+    expect(document.match(/<w:tbl>/g)?.length).toBe(1);
+    expect(document).toContain("მუხლი 1.");
+    expect(document).toContain("Article 1.");
+    expect(document).toContain('<w:lang w:val="en-US"/>');
+    const { zip, names } = await zipNames(await get(`/drafts/${zugdidi.id}/export.akn.zip`, "nino@zugdidi.example"));
+    expect(names).toEqual([`draft-${zugdidi.id}-live.eng.akn.xml`, `draft-${zugdidi.id}-live.kat.akn.xml`]);
+    // The demo's Georgian text is authoritative: the English one says it is its translation.
+    const english = await zip.file(names[0]!)!.async("string");
+    expect(english).toContain('fromLanguage="kat" authoritative="false"');
+    // The draft page links to them; the same guard as the text; a draft with one text has none.
+    const page = await (await get(`/drafts/${zugdidi.id}`, "nino@zugdidi.example")).text();
+    expect(page).toContain(`/drafts/${zugdidi.id}/export.parallel.docx`);
+    expect(await (await get(`/drafts/${lsgId}`, "anahit@mta.example")).text()).not.toContain("export.parallel.docx");
+    expect((await get(`/drafts/${zugdidi.id}/export.parallel.docx`, "anahit@mta.example")).status).toBe(404);
+    expect((await get(`/drafts/${zugdidi.id}/export.akn.zip`)).status).toBe(302);
+    expect((await get(`/drafts/${lsgId}/export.parallel.docx`, "anahit@mta.example")).status).toBe(404);
+    expect((await get(`/drafts/${lsgId}/export.akn.zip`, "anahit@mta.example")).status).toBe(404);
+  });
+
+  it("lists every text of a signed agreement in the register, translations as translations, each with its exports", async () => {
+    const signed = await db().draft.findFirstOrThrow({ where: { status: "SIGNED" } });
+    const olga = await db().user.findUniqueOrThrow({ where: { email: "olga@blagoveshchensk.example" } });
+    const { addLanguageText } = await import("~/models/texts/language-texts.server");
+    // Made before the signature in real life; here added to the signed demo agreement directly.
+    const english = await addLanguageText({
+      actorId: olga.id,
+      clientAddress: "203.0.113.40",
+      draftId: signed.id,
+      language: "en",
+      mode: "copy",
+    });
+    // Signed in, past the public page cache (this test writes the database behind the platform's back).
+    const entry = async (email?: string) => (await get(`/register/${signed.id}`, email)).text();
+    const authorities = (html: string) =>
+      [...html.matchAll(/data-testid="register-text" data-authority="(\w+)"/g)].map((m) => m[1]);
+    expect(authorities(await entry("olga@blagoveshchensk.example"))).toEqual(["equal", "equal"]);
+    await db().draft.update({ where: { id: signed.id }, data: { authoritativeDocumentId: signed.id } });
+    const html = await entry();
+    expect(authorities(html)).toEqual(["authoritative", "translation"]);
+    expect(html).toContain(`/register/${signed.id}/final.docx?text=${english.id}`);
+    expect(html).toContain(`/register/${signed.id}/final.parallel.docx`);
+    const api = (await (await get(`/api/v1/register/${signed.id}`)).json()) as {
+      data: { texts: { language: string; authority: string; links: { docx: string } }[] };
+    };
+    expect(api.data.texts.map((text) => [text.language, text.authority])).toEqual([
+      ["ru", "authoritative"],
+      ["en", "translation"],
+    ]);
+    expect(api.data.texts[1]!.links.docx).toMatch(
+      new RegExp(`/register/${signed.id}/final\\.docx\\?text=${english.id}$`),
+    );
+
+    // Each text's own view and exports, in its language; an id of no text of this entry is 404.
+    const shown = await (await get(`/register/${signed.id}?text=${english.id}`)).text();
+    expect(shown).toContain('data-testid="register-language-text"');
+    expect(shown).toContain('lang="en"');
+    const { document } = await wordXml(await get(`/register/${signed.id}/final.docx?text=${english.id}`));
+    expect(document).toContain("Article 1.");
+    expect(document).not.toContain("Статья 1.");
+    const xml = await (await get(`/register/${signed.id}/final.akn.xml?text=${english.id}`)).text();
+    expect(xml).toContain('<FRBRlanguage language="eng"/>');
+    expect((await get(`/register/${signed.id}/final.docx?text=nope`)).status).toBe(404);
+    const main = await wordXml(await get(`/register/${signed.id}/final.docx`));
+    expect(main.document).toContain("Статья 1.");
+
+    // All texts together: columns, and one Akoma Ntoso act per language.
+    const parallel = await wordXml(await get(`/register/${signed.id}/final.parallel.docx`));
+    expect(parallel.document).toContain("Статья 1.");
+    expect(parallel.document).toContain("Article 1.");
+    const { zip, names } = await zipNames(await get(`/register/${signed.id}/final.akn.zip`));
+    expect(names.map((name) => name.replace(/^.*\.(\w+)\.akn\.xml$/, "$1"))).toEqual(["eng", "rus"]);
+    for (const name of names) expect(await zip.file(name)!.async("string")).toContain("<act ");
+    const printed = await (await get(`/register/${signed.id}?text=all`)).text();
+    expect(printed).toContain('data-testid="parallel-document"');
+    // Not in the register: nothing of it, text or not.
+    const drafting = await db().draft.findFirstOrThrow({ where: { ownerOrganization: { slug: "zugdidi" } } });
+    expect((await get(`/register/${drafting.id}/final.parallel.docx`)).status).toBe(404);
+  });
+});

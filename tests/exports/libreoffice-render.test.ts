@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actToDocx } from "~/exports/act/act-docx.server";
 import { actSourceOf } from "~/exports/act/act-source.server";
+import { textsToParallelDocx } from "~/exports/act/parallel-docx.server";
 import { reviewRecordToDocx } from "~/exports/review-record-docx.server";
 import { summaryToDocx } from "~/exports/summary-docx.server";
 import { freshDir, libreOfficeToPdf, onPath, pdfText, pdfWords, renderPage, type PdfWord } from "../helpers/pdf-tools";
 import { draft, original } from "./legal-fixture";
 import { reviewRecord } from "./review-record-fixture";
+import { agreementTexts } from "./parallel-fixture";
 import { labels, table } from "./summary-fixture";
 
 /** 1.5 cm in points: a column narrower than this shows slivers, not words. */
@@ -49,6 +51,7 @@ describe.skipIf(!onPath("libreoffice") || !onPath("pdftotext"))("DOCX exports re
       ["act", await actToDocx(source)],
       ["summary", await summaryToDocx(table, labels)],
       ["record", await reviewRecordToDocx(reviewRecord)],
+      ["parallel", await textsToParallelDocx(agreementTexts(true))],
     ];
     for (const [name, bytes] of files) writeFileSync(join(dir, `${name}.docx`), bytes);
     libreOfficeToPdf(
@@ -58,7 +61,7 @@ describe.skipIf(!onPath("libreoffice") || !onPath("pdftotext"))("DOCX exports re
   }, 240_000);
 
   it("renders each first page to a picture", () => {
-    for (const name of ["act", "summary", "record"]) {
+    for (const name of ["act", "summary", "record", "parallel"]) {
       expect(existsSync(pdf(name)), `${name}.pdf`).toBe(true);
       const png = renderPage(pdf(name), join(dir, name));
       expect(statSync(png).size).toBeGreaterThan(5_000);
@@ -96,5 +99,26 @@ describe.skipIf(!onPath("libreoffice") || !onPath("pdftotext"))("DOCX exports re
     expect(text).toContain("Հոդված 1.");
     expect(text).toMatch(/1\s*\/\s*1/);
     expectColumnsWide(headerRows(pdfWords(pdf("act")), ["Показатель", "Срок"]));
+  });
+
+  it("sets the texts of an agreement side by side, article beside article", () => {
+    const text = pdfText(pdf("parallel"));
+    for (const words of ["Պատվիրակություններ", "Делегации", "Միայն հայերեն", "Только по-русски", "Перевод"]) {
+      expect(text).toContain(words);
+    }
+    const words = pdfWords(pdf("parallel"));
+    const at = (word: string) => words.find((w) => w.text === word)!;
+    for (const [armenian, russian] of [
+      ["Պատվիրակություններ", "Делегации"],
+      ["Ընդհանուր", "Общие"],
+    ] as const) {
+      const [left, right] = [at(armenian), at(russian)];
+      expect(left, armenian).toBeDefined();
+      expect(right, russian).toBeDefined();
+      // On one line (same page, same height), the Armenian column left of the Russian one.
+      expect(right.page).toBe(left.page);
+      expect(Math.abs(right.yMin - left.yMin)).toBeLessThan(4);
+      expect(right.xMin).toBeGreaterThan(left.xMax);
+    }
   });
 });

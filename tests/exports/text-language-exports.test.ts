@@ -8,9 +8,11 @@ import { article, chapter, part } from "~/editor/document-json";
 import { actToAkn } from "~/exports/act/act-akn.server";
 import { actToDocx } from "~/exports/act/act-docx.server";
 import { actSourceOf } from "~/exports/act/act-source.server";
+import { textsToParallelDocx } from "~/exports/act/parallel-docx.server";
 import { actToPdf } from "~/exports/pdf/act-pdf.server";
 import { TEXT_LANGUAGES, textLabels, type TextLanguage } from "~/i18n/text-languages";
 import { draft } from "./legal-fixture";
+import { agreementTexts } from "./parallel-fixture";
 
 /**
  * The stored language of the text decides every label of an export, whatever the reader's
@@ -92,5 +94,50 @@ describe("labels follow the language of the text", () => {
   it("names the text's language in the PDF's document information", async () => {
     const pdf = (await actToPdf(sourceIn("ka"))).toString("latin1");
     expect(pdf).toContain("/Lang (ka-GE)");
+  });
+});
+
+describe("several texts of one act in parallel columns (DOCX)", () => {
+  /** The cells of each table row, as the text of their runs, and the rows' XML. */
+  function tableRows(documentXml: string) {
+    const rows = [...documentXml.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((m) => m[0]);
+    const cellTexts = (row: string) =>
+      [...row.matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((cell) =>
+        [...cell[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+      );
+    return rows.map((xml) => ({ xml, cells: cellTexts(xml) }));
+  }
+
+  it("writes one table, a column per text in its own language, a row per article matched by stable id", async () => {
+    const { document, styles } = await wordParts(await textsToParallelDocx(agreementTexts(true)));
+    expect(document.match(/<w:tbl>/g)?.length).toBe(1);
+    const rows = tableRows(document);
+    expect(rows.every((row) => row.cells.length === 2)).toBe(true);
+    // The header row repeats on every page; its labels are each column's language, with the authority.
+    expect(rows[0]!.xml).toContain("<w:tblHeader/>");
+    expect(rows[0]!.cells).toEqual(["Տեքստ՝ հայերեն · Վավերական տեքստ", "Текст на языке: русский · Перевод"]);
+    expect(rows[1]!.cells[0]).toContain("ՀԱՄԱԳՈՐԾԱԿՑՈՒԹՅԱՆ ՀԱՄԱՁԱՅՆԱԳԻՐ");
+    expect(rows[1]!.cells[1]).toContain("СОГЛАШЕНИЕ О СОТРУДНИЧЕСТВЕ");
+    const row = (text: string) => rows.find((r) => r.cells.some((cell) => cell.includes(text)))!;
+    // Article 2 beside article 2, each numbered and labelled in its own language.
+    expect(row("Պատվիրակություններ").cells[0]).toContain("Հոդված 2.");
+    expect(row("Պատվիրակություններ").cells[1]).toContain("Статья 2. Делегации");
+    expect(row("Общие положения").cells[0]).toContain("Գլուխ 1. Ընդհանուր դրույթներ");
+    // An article one text lacks is said so in the other column's language.
+    expect(row("Միայն հայերեն").cells[1]).toBe("В этом тексте нет.");
+    expect(row("Только по-русски").cells[0]).toBe("Այս տեքստում չկա։");
+    expect(row("Только по-русски").cells[1]).toContain("Статья 3.");
+    // The document is Armenian (default w:lang and face); the Russian column's runs say ru-RU and Times New Roman.
+    expect(styles).toContain('<w:lang w:val="hy-AM"/>');
+    const russianRuns = [...row("Делегации").xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*Делегации(?:(?!<\/w:r>).)*<\/w:r>/gs)];
+    expect(russianRuns.length).toBeGreaterThan(0);
+    for (const run of russianRuns) {
+      expect(run[0]).toContain('<w:lang w:val="ru-RU"/>');
+      expect(run[0]).toContain('w:ascii="Times New Roman"');
+    }
+    const armenianRun = /<w:r>(?:(?!<\/w:r>).)*Պատվիրակություններ(?:(?!<\/w:r>).)*<\/w:r>/s.exec(
+      row("Պատվիրակություններ").xml,
+    )![0];
+    expect(armenianRun).not.toContain("<w:lang");
   });
 });

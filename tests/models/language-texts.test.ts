@@ -6,7 +6,11 @@ import { templateFor } from "~/editor/templates";
 import { serverT } from "~/i18n/server-t.server";
 import { loadDocument } from "~/models/documents/document-log.server";
 import { readDocumentJSON } from "~/models/documents/unreadable-document.server";
-import { createDraft } from "~/models/drafts/drafts.server";
+import { loadActor } from "~/models/accounts/actors.server";
+import { draftResourceOf } from "~/models/drafts/draft-access.server";
+import { createDraft, getDraft, shareDraft } from "~/models/drafts/drafts.server";
+import { authenticTexts, setAuthenticity } from "~/models/texts/authenticity.server";
+import { can } from "~/policies";
 import { addLanguageText, languageTextRefusal, listLanguageTexts } from "~/models/texts/language-texts.server";
 import { confirmAlignment, parallelArticles } from "~/models/texts/alignment.server";
 import { appendUpdate } from "~/models/documents/document-log.server";
@@ -123,5 +127,86 @@ describe("texts in other languages", () => {
     await expect(
       confirmAlignment({ actorId: staff.id, draftId: draft.id, textId: english.id, articleId: "no-such-article" }),
     ).rejects.toBeInstanceOf(RuleError);
+  });
+});
+
+describe("which texts are authentic", () => {
+  const authorities = async (draftId: string) =>
+    (await authenticTexts(draftId)).map((text) => [text.language, text.authority]);
+
+  it("are all equally authentic until an editor names one authoritative, each change audited", async () => {
+    const { draft, staff, who } = await agreement();
+    const english = await addLanguageText({ ...who, language: "en", mode: "copy" });
+    expect(await authorities(draft.id)).toEqual([
+      ["ka", "equal"],
+      ["en", "equal"],
+    ]);
+    await setAuthenticity({ actorId: staff.id, draftId: draft.id, authoritativeDocumentId: draft.id });
+    expect(await authorities(draft.id)).toEqual([
+      ["ka", "authoritative"],
+      ["en", "translation"],
+    ]);
+    const englishId = documentIdOf(draft.id, english.id);
+    await setAuthenticity({ actorId: staff.id, draftId: draft.id, authoritativeDocumentId: englishId });
+    expect(await authorities(draft.id)).toEqual([
+      ["ka", "translation"],
+      ["en", "authoritative"],
+    ]);
+    await setAuthenticity({ actorId: staff.id, draftId: draft.id, authoritativeDocumentId: null });
+    expect(await authorities(draft.id)).toEqual([
+      ["ka", "equal"],
+      ["en", "equal"],
+    ]);
+    const rows = await db().auditEvent.findMany({
+      where: { action: "draft.authenticity", objectId: draft.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(rows.map((row) => [row.actorId, row.details])).toEqual([
+      [staff.id, { from: null, to: draft.id }],
+      [staff.id, { from: draft.id, to: englishId }],
+      [staff.id, { from: englishId, to: null }],
+    ]);
+  });
+
+  it("name only a text of this draft, and need a second text", async () => {
+    const { draft, staff, who } = await agreement();
+    await expect(
+      setAuthenticity({ actorId: staff.id, draftId: draft.id, authoritativeDocumentId: draft.id }),
+    ).rejects.toMatchObject({ key: "texts.errors.singleText" });
+    await addLanguageText({ ...who, language: "en", mode: "copy" });
+    const other = await agreement();
+    const foreign = await addLanguageText({ ...other.who, language: "en", mode: "copy" });
+    for (const wrong of [
+      other.draft.id,
+      documentIdOf(other.draft.id, foreign.id),
+      documentIdOf(draft.id, foreign.id),
+    ]) {
+      await expect(
+        setAuthenticity({ actorId: staff.id, draftId: draft.id, authoritativeDocumentId: wrong }),
+      ).rejects.toMatchObject({ key: "texts.errors.unknownText" });
+    }
+    expect(await db().auditEvent.count({ where: { action: "draft.authenticity", objectId: draft.id } })).toBe(0);
+  });
+
+  it("are decided by whoever may edit the text, and by nobody once the agreement is signed", async () => {
+    const { draft, staff, who } = await agreement();
+    await addLanguageText({ ...who, language: "en", mode: "copy" });
+    const partner = await createOrganization("MUNICIPALITY", "Partner municipality");
+    const reader = await createUser({ name: "Partner reader" });
+    await addMember(reader.id, partner.id, "MEMBER");
+    await shareDraft(staff.id, draft.id, { organizationId: partner.id }, "COMMENT");
+    const resource = async () => draftResourceOf((await getDraft(draft.id))!);
+    const actorOf = async (id: string) => loadActor(await db().user.findUniqueOrThrow({ where: { id } }));
+    expect(can(await actorOf(staff.id), "draft.changeTextLanguage", await resource())).toBe(true);
+    expect(can(await actorOf(reader.id), "draft.changeTextLanguage", await resource())).toBe(false);
+
+    // Signed (as recording the signature would make it): the record is the signed one.
+    await db().draft.update({ where: { id: draft.id }, data: { status: "SIGNED" } });
+    expect(can(await actorOf(staff.id), "draft.changeTextLanguage", await resource())).toBe(false);
+    await expect(
+      setAuthenticity({ actorId: staff.id, draftId: draft.id, authoritativeDocumentId: draft.id }),
+    ).rejects.toMatchObject({ key: "texts.errors.authenticityFrozen" });
+    expect((await db().draft.findUniqueOrThrow({ where: { id: draft.id } })).authoritativeDocumentId).toBeNull();
+    expect(await db().auditEvent.count({ where: { action: "draft.authenticity", objectId: draft.id } })).toBe(0);
   });
 });

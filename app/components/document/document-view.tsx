@@ -11,13 +11,19 @@ type Scope = { part: number; point: number };
 export function DocumentView({
   doc,
   articleFooter,
+  startAfter,
+  anchors = true,
 }: {
   doc: DocNode;
   /** Extra content at the end of each article (e.g. a round's proposal count and link). */
   articleFooter?: (articleId: string, articleNumber: number) => ReactNode;
+  /** For a piece of a text (a parallel layout): the chapters and articles before it, so numbers stay the text's. */
+  startAfter?: { chapter: number; article: number };
+  /** Whether articles carry `id="article-…"` to link to (not in a column beside another text: ids are unique). */
+  anchors?: boolean;
 }) {
   const labels = useTextLabels();
-  const counters = { chapter: 0, article: 0 };
+  const counters = { chapter: startAfter?.chapter ?? 0, article: startAfter?.article ?? 0 };
 
   const renderAll = (nodes: DocNode[] | undefined, scope?: Scope, offset = 0) =>
     (nodes ?? []).map((child, index) => render(child, index + offset, scope));
@@ -60,7 +66,7 @@ export function DocumentView({
       case "article": {
         const number = ++counters.article;
         return (
-          <section key={key} className="article" id={`article-${id}`} data-id={id}>
+          <section key={key} className="article" id={anchors ? `article-${id}` : undefined} data-id={id}>
             {renderAll(node.content, { part: 0, point: 0 })}
             {articleFooter?.(id, number)}
           </section>

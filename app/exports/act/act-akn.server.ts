@@ -162,20 +162,59 @@ function heading(title: DocNode | undefined): string {
   return text ? `<heading>${text}</heading>` : "";
 }
 
+const docTypeOf = (source: ActSource) => (source.status === "ADOPTED" || source.status === "SIGNED" ? "act" : "bill");
+
+/** The ISO 639-2 code of a text's language, as FRBRlanguage and the URIs write it. */
+export const aknLanguage = (source: ActSource) => LANGUAGE_CODES[source.language];
+
+/** The expression's URI: the work (the draft) in this text's language at this date. */
+export function expressionUri(source: ActSource): string {
+  const country = source.owner.country.toLowerCase();
+  const work = `/akn/${country}/${docTypeOf(source)}/${day(source.draftCreatedAt)}/${source.draftId}`;
+  return `${work}/${aknLanguage(source)}@${day(source.date)}`;
+}
+
+/**
+ * Where this expression stands among the texts of an act in several languages: whether its
+ * text is authoritative, the master expression (the main text) when it is another, and the
+ * expression it is a translation of when it is one. Absent for an act in one language.
+ */
+export type ExpressionRole = {
+  authoritative: boolean;
+  master: ActSource | null;
+  translationOf: ActSource | null;
+};
+
+/** Before FRBRlanguage, in the schema's order: FRBRauthoritative, then FRBRmasterExpression. */
+function expressionRole(role: ExpressionRole | undefined): string {
+  if (!role) return "";
+  const master = role.master
+    ? `<FRBRmasterExpression href="${expressionUri(role.master)}" showAs="${clean(role.master.contentTitle)}"/>`
+    : "";
+  return `<FRBRauthoritative value="${role.authoritative}"/>${master}`;
+}
+
+/** After FRBRlanguage: the source of a translation, made by the act's owner (the agent the schema requires). */
+function translationOf(role: ExpressionRole | undefined, author: string): string {
+  if (!role?.translationOf) return "";
+  const from = role.translationOf;
+  return `<FRBRtranslation href="${expressionUri(from)}" fromLanguage="${aknLanguage(from)}" authoritative="false" by="${author}"/>`;
+}
+
 /**
  * FRBR identifiers after the Akoma Ntoso naming convention: the work is the draft
  * (`/akn/<country>/<bill|act>/<date started>/<draft id>`), the expression this text in its
  * language and date (version number alongside), the manifestation this XML file.
  */
-function identification(source: ActSource, docType: "bill" | "act", now: Date): string {
+function identification(source: ActSource, docType: "bill" | "act", now: Date, role?: ExpressionRole): string {
   const country = source.owner.country.toLowerCase();
   const language = LANGUAGE_CODES[source.language];
   const work = `/akn/${country}/${docType}/${day(source.draftCreatedAt)}/${source.draftId}`;
-  const expression = `${work}/${language}@${day(source.date)}`;
+  const expression = expressionUri(source);
   const author = `#${eIdOf("org", source.owner.slug)}`;
   return `<identification source="#agora">
 <FRBRWork><FRBRthis value="${work}/!main"/><FRBRuri value="${work}"/><FRBRdate date="${day(source.draftCreatedAt)}" name="draft"/><FRBRauthor href="${author}"/><FRBRcountry value="${country}"/><FRBRname value="${clean(source.contentTitle)}"/></FRBRWork>
-<FRBRExpression><FRBRthis value="${expression}/!main"/><FRBRuri value="${expression}"/><FRBRdate date="${day(source.date)}" name="${source.version ? "version" : "currentText"}"/><FRBRauthor href="${author}"/>${source.version ? `<FRBRversionNumber value="${source.version.number}"/>` : ""}<FRBRlanguage language="${language}"/></FRBRExpression>
+<FRBRExpression><FRBRthis value="${expression}/!main"/><FRBRuri value="${expression}"/><FRBRdate date="${day(source.date)}" name="${source.version ? "version" : "currentText"}"/><FRBRauthor href="${author}"/>${source.version ? `<FRBRversionNumber value="${source.version.number}"/>` : ""}${expressionRole(role)}<FRBRlanguage language="${language}"/>${translationOf(role, author)}</FRBRExpression>
 <FRBRManifestation><FRBRthis value="${expression}/!main.xml"/><FRBRuri value="${expression}.akn"/><FRBRdate date="${day(now)}" name="export"/><FRBRauthor href="#agora"/></FRBRManifestation>
 </identification>`;
 }
@@ -185,8 +224,8 @@ function identification(source: ActSource, docType: "bill" | "act", now: Date): 
  * ADOPTED or SIGNED. Numbers are written in the text's own language (this is the document,
  * not a view of it); the SHA-256 of the plain text travels as a proprietary note in `meta`.
  */
-export function actToAkn(source: ActSource, now = new Date()): string {
-  const docType = source.status === "ADOPTED" || source.status === "SIGNED" ? "act" : "bill";
+export function actToAkn(source: ActSource, now = new Date(), role?: ExpressionRole): string {
+  const docType = docTypeOf(source);
   const t = serverT(source.language);
   const writer = new AknWriter(t);
   const content = source.doc.content ?? [];
@@ -198,7 +237,7 @@ export function actToAkn(source: ActSource, now = new Date()): string {
 <akomaNtoso xmlns="${AKN_NAMESPACE}">
 <${docType} name="${source.kind.toLowerCase()}">
 <meta>
-${identification(source, docType, now)}
+${identification(source, docType, now, role)}
 <references source="#agora"><TLCOrganization eId="agora" href="/ontology/organization/agora" showAs="Agora"/><TLCOrganization eId="${ownerRef}" href="/ontology/organization/${ownerRef}" showAs="${clean(source.owner.name || source.owner.slug)}"/></references>
 <proprietary source="#agora"><agora:text xmlns:agora="urn:agora:export" sha256="${source.sha256}"/></proprietary>
 </meta>

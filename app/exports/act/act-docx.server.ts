@@ -26,6 +26,7 @@ import { TITLE_PAGE_STYLE } from "./docx-styles";
 import { threadComments, withCommentThreads, type ThreadedComment } from "./docx-comment-threads.server";
 import { trackedRuns, type TrackedText } from "./docx-tracked-changes.server";
 import type { Suggestion } from "~/editor/suggestions";
+import type { TextUnit } from "~/texts/parallel-units";
 
 /** 12 pt (in half-points), the size drafts are sent in. */
 const BODY_SIZE = 24;
@@ -36,10 +37,15 @@ const POINT_INDENT = CM;
 type Run = TextRun | ExternalHyperlink | InsertedTextRun | DeletedTextRun;
 
 /** Inline content with its marks, one run per script; links only to http(s) and mailto, like the HTML view. */
-function runs(nodes: DocNode[] | undefined, language: ContentLanguage, changes?: Suggestion[]): Run[] {
+function runs(
+  nodes: DocNode[] | undefined,
+  language: ContentLanguage,
+  changes?: Suggestion[],
+  base: ContentLanguage = language,
+): Run[] {
   return (nodes ?? []).flatMap((node): Run[] => {
     if (node.type === "hardBreak") return [new TextRun({ text: "", break: 1 })];
-    if (node.type !== "text") return runs(node.content, language, changes);
+    if (node.type !== "text") return runs(node.content, language, changes, base);
     const marks = new Set((node.marks ?? []).map((m) => m.type));
     const options = {
       bold: marks.has("bold") || undefined,
@@ -47,7 +53,7 @@ function runs(nodes: DocNode[] | undefined, language: ContentLanguage, changes?:
       underline: marks.has("underline") ? {} : undefined,
       strike: marks.has("strike") || undefined,
     };
-    const parts = trackedRuns(node.text ?? "", changes, (words) => scriptRuns(words, language, options), options);
+    const parts = trackedRuns(node.text ?? "", changes, (words) => scriptRuns(words, language, options, base), options);
     const href = String(node.marks?.find((m) => m.type === "link")?.attrs?.href ?? "");
     return /^(https?:|mailto:)/i.test(href) ? [new ExternalHyperlink({ link: href, children: parts })] : parts;
   });
@@ -58,7 +64,7 @@ function runs(nodes: DocNode[] | undefined, language: ContentLanguage, changes?:
  * Heading 2, numbers as text ("Article 3.", "2.", "1)") so that they survive any editing in
  * Word and read back the same; parts and points as indented paragraphs; tables as tables.
  */
-class ActWriter {
+export class ActWriter {
   private chapter = 0;
   private article = 0;
   private nextCommentId = 0;
@@ -68,14 +74,32 @@ class ActWriter {
     private readonly source: ActSource,
     private readonly threadsByArticle: Map<string, ExportThread[]>,
     private readonly changes?: Suggestion[],
+    /** The document's default language when this text is one column of several. */
+    private readonly base: ContentLanguage = source.language,
   ) {}
 
   blocks(nodes: DocNode[] | undefined, scope = { part: 0, point: 0 }): (Paragraph | Table)[] {
     return (nodes ?? []).flatMap((node) => this.block(node, scope));
   }
 
+  /** One piece of a parallel layout, numbered as in its own text. */
+  unit(unit: TextUnit): (Paragraph | Table)[] {
+    this.chapter = unit.before.chapter;
+    this.article = unit.before.article;
+    return this.blocks(unit.nodes);
+  }
+
   private get language(): ContentLanguage {
     return this.source.language;
+  }
+
+  private runs(nodes: DocNode[] | undefined, changes?: Suggestion[]): Run[] {
+    return runs(nodes, this.language, changes, this.base);
+  }
+
+  /** A number or marker: the text's face and language when they are not the document's (a column). */
+  private plain(text: string): TextRun[] {
+    return scriptRuns(text, this.language, {}, this.base);
   }
 
   private block(node: DocNode, scope: { part: number; point: number }): (Paragraph | Table)[] {
@@ -103,7 +127,7 @@ class ActWriter {
         return [
           new Paragraph({
             indent: { firstLine: FIRST_LINE },
-            children: runs(node.content, this.language, this.changes),
+            children: this.runs(node.content, this.changes),
           }),
         ];
       case "bulletList":
@@ -114,7 +138,7 @@ class ActWriter {
           return [
             new Paragraph({
               indent: { left: POINT_INDENT },
-              children: [new TextRun(`${marker} `), ...runs(first?.content, this.language, this.changes)],
+              children: [...this.plain(`${marker} `), ...this.runs(first?.content, this.changes)],
             }),
             ...this.blocks(rest, scope),
           ];
@@ -135,8 +159,8 @@ class ActWriter {
   ): Paragraph {
     const text = title ? plainTextOf(title) : "";
     const children: ParagraphChild[] = [
-      ...scriptRuns(text ? `${number} ` : number, this.language),
-      ...runs(title?.content, this.language, this.changes),
+      ...scriptRuns(text ? `${number} ` : number, this.language, {}, this.base),
+      ...this.runs(title?.content, this.changes),
     ];
     const threads = articleId ? (this.threadsByArticle.get(articleId) ?? []) : [];
     const ids = threads.flatMap((thread) => this.addThread(thread));
@@ -173,7 +197,7 @@ class ActWriter {
     return [
       new Paragraph({
         indent,
-        children: [new TextRun(`${number} `), ...runs(first?.content, this.language, this.changes)],
+        children: [...this.plain(`${number} `), ...this.runs(first?.content, this.changes)],
       }),
       ...this.blocks(rest, scope),
     ];
@@ -195,8 +219,8 @@ class ActWriter {
                     new Paragraph({
                       alignment: AlignmentType.LEFT,
                       children: header
-                        ? scriptRuns(plainTextOf(child), this.language, { bold: true })
-                        : runs(child.content, this.language),
+                        ? scriptRuns(plainTextOf(child), this.language, { bold: true }, this.base)
+                        : this.runs(child.content),
                     }),
                   ]
                 : this.blocks([child]).filter((b): b is Paragraph => b instanceof Paragraph),

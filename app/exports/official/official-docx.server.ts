@@ -44,9 +44,15 @@ function scriptRunOptions(script: ContentLanguage, documentLanguage: ContentLang
  * from the document's: a Russian table quoting Armenian proposals gets Sylfaen on the
  * Armenian words and stays small (a font on every run made big tables slow, bench/rounds.ts).
  */
-export function scriptRuns(text: string, language: ContentLanguage, options: Partial<IRunOptions> = {}): TextRun[] {
+export function scriptRuns(
+  text: string,
+  language: ContentLanguage,
+  options: Partial<IRunOptions> = {},
+  /** The document's default language, when this text is in another (a column of a parallel text). */
+  documentLanguage: ContentLanguage = language,
+): TextRun[] {
   return scriptSegments(text, language).map(
-    (segment) => new TextRun({ ...options, ...scriptRunOptions(segment.script, language), text: segment.text }),
+    (segment) => new TextRun({ ...options, ...scriptRunOptions(segment.script, documentLanguage), text: segment.text }),
   );
 }
 

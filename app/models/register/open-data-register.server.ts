@@ -1,6 +1,7 @@
 import { can } from "~/policies";
 import { draftResourceOf } from "../drafts/draft-access.server";
 import { namesOf, titlesOf, versionJson } from "../rounds/open-data-rounds.server";
+import { authenticTexts } from "../texts/authenticity.server";
 import { listRegister, loadRegisterEntry, visibleEntryRounds, type RegisterFilters } from "./register.server";
 
 type Signature = {
@@ -40,6 +41,25 @@ export async function registerListJson(origin: string, filters: RegisterFilters,
   };
 }
 
+async function textsJson(origin: string, draftId: string) {
+  const texts = await authenticTexts(draftId);
+  const base = `${origin}/register/${draftId}`;
+  return texts.map((text) => {
+    const query = text.textId ? `?text=${text.textId}` : "";
+    return {
+      language: text.language,
+      main: text.textId === null,
+      authority: text.authority,
+      links: {
+        page: base + query,
+        docx: `${base}/final.docx${query}`,
+        pdf: `${base}/final.pdf${query}`,
+        akn: `${base}/final.akn.xml${query}`,
+      },
+    };
+  });
+}
+
 /** One entry with its final text and public consultation history; null when not in the register. */
 export async function registerEntryJson(origin: string, draftId: string) {
   const entry = await loadRegisterEntry(draftId);
@@ -55,6 +75,8 @@ export async function registerEntryJson(origin: string, draftId: string) {
     owner: { id: draft.ownerOrganization.id, name: namesOf(draft.ownerOrganization) },
     version: version && versionJson(version, { entry: origin + self }),
     signature: signatureJson(entry.signature),
+    // Every text of the act with its authority ("equal", "authoritative", "translation") and its downloads.
+    texts: version ? await textsJson(origin, draft.id) : [],
     rounds: visibleEntryRounds(null, entry).map(({ round, resource }) => ({
       id: round.id,
       title: round.title,
