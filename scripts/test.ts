@@ -1,0 +1,58 @@
+/**
+ * `npm test`: every check, then every Vitest test; exits non-zero on the first failure.
+ *
+ * The checks do not depend on one another, so they run side by side: installing the Debian
+ * tools the browser and export tests need (network and disk, minutes on a fresh machine)
+ * beside the type check, lint, formatting check and build (CPU, one core each). Run one after
+ * the other they cost the sum of their times before the first test began. Each check's output
+ * is printed whole when it ends, so that two checks never interleave their lines.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+
+type Check = { name: string; command: string; args: string[] };
+
+const npmRun = (script: string): Check => ({ name: script, command: "npm", args: ["run", "-s", script] });
+
+/** Each group runs after the one before it; the checks within a group run at once. */
+const GROUPS: Check[][] = [
+  [
+    { name: "test tools", command: "node_modules/.bin/tsx", args: ["scripts/ensure-test-tools.ts"] },
+    npmRun("db:check"),
+    npmRun("typecheck"),
+    npmRun("lint"),
+    npmRun("format:check"),
+    npmRun("build"),
+  ],
+  [{ name: "vitest", command: "node_modules/.bin/vitest", args: ["run", ...process.argv.slice(2)] }],
+];
+
+const running = new Set<ChildProcess>();
+
+/** Runs one check; the first to fail stops the others and `npm test` at once. */
+function run(check: Check, { streamed }: { streamed: boolean }): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(check.command, check.args, { stdio: streamed ? "inherit" : ["ignore", "pipe", "pipe"] });
+    running.add(child);
+    const output: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.on("close", (code) => {
+      running.delete(child);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (!streamed) process.stdout.write(Buffer.concat(output));
+      console.log(`${code === 0 ? "✓" : "✗"} ${check.name} (${seconds} s)`);
+      if (code !== 0) {
+        for (const other of running) other.kill("SIGTERM");
+        console.error(`npm test stopped: ${check.name} failed`);
+        process.exit(1);
+      }
+      resolve();
+    });
+  });
+}
+
+for (const group of GROUPS) {
+  // The last group (Vitest alone) shows its progress as it goes.
+  await Promise.all(group.map((check) => run(check, { streamed: group.length === 1 })));
+}
