@@ -138,6 +138,8 @@ const TABLE: Record<string, Row> = {
   "drafts.$draftId.export[.]akn[.]xml.tsx": { loader: PRIVATE },
   "drafts.$draftId.export[.]docx.tsx": { loader: PRIVATE },
   "drafts.$draftId.export[.]pdf.tsx": { loader: PRIVATE },
+  "drafts.$draftId.export[.]akn[.]zip.tsx": { loader: PRIVATE },
+  "drafts.$draftId.export[.]parallel[.]docx.tsx": { loader: PRIVATE },
   "drafts.$draftId.edit.tsx": {
     loader: PRIVATE,
     action: { expect: PRIVATE, fields: () => ({ titleHy: "", titleRu: "", titleKa: "", titleEn: "", kind: "NOPE" }) },
@@ -190,6 +192,14 @@ const TABLE: Record<string, Row> = {
     loader: PRIVATE,
     // Confirming alignment is editing the text: nobody while the private draft is in consultation.
     action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({ intent: "confirmAlignment", articleId: "" }) },
+  },
+  "drafts.$draftId.parallel._index.tsx": { loader: PRIVATE },
+  "drafts.$draftId.word-import.tsx": {
+    // Importing Word's tracked changes writes suggestions into the live text: nobody, not even
+    // an admin, while the private draft is in consultation (and a form without a file writes
+    // nothing anyway). The page itself is refused alike: there is nothing one could do on it.
+    loader: { ...PRIVATE, admin: "deny" },
+    action: { expect: { ...PRIVATE, admin: "deny" }, fields: () => ({}) },
   },
   "drafts.$draftId.texts._index.tsx": {
     loader: PRIVATE,
@@ -287,6 +297,8 @@ const TABLE: Record<string, Row> = {
   "register.$draftId.final[.]akn[.]xml.tsx": { loader: NOWHERE },
   "register.$draftId.final[.]docx.tsx": { loader: NOWHERE },
   "register.$draftId.final[.]pdf.tsx": { loader: NOWHERE },
+  "register.$draftId.final[.]akn[.]zip.tsx": { loader: NOWHERE },
+  "register.$draftId.final[.]parallel[.]docx.tsx": { loader: NOWHERE },
   "register.$draftId.attachments.$attachmentId.tsx": { loader: NOWHERE },
   "register.$draftId.package[.]zip.tsx": { loader: NOWHERE },
   "register._index.tsx": { loader: PUBLIC_PAGE },
