@@ -1,11 +1,13 @@
 /**
- * `npm test`: every check, then every Vitest test; exits non-zero on the first failure.
+ * `npm test`: every check and every Vitest test; exits non-zero on the first failure.
  *
  * The checks do not depend on one another, so they run side by side: installing the Debian
  * tools the browser and export tests need (network and disk, minutes on a fresh machine)
- * beside the type check, lint, formatting check and build (CPU, one core each). Run one after
- * the other they cost the sum of their times before the first test began. Each check's output
- * is printed whole when it ends, so that two checks never interleave their lines.
+ * beside the schema check and the build. Vitest needs those three (browsers, a consistent
+ * schema, the built server its platforms start), so it starts when they end; the type check,
+ * lint and formatting check go on beside it, since no test needs them. Run one after the
+ * other they cost the sum of their times before the first test began. Each check's output is
+ * printed whole when it ends, so that two checks never interleave their lines.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 
@@ -13,18 +15,15 @@ type Check = { name: string; command: string; args: string[] };
 
 const npmRun = (script: string): Check => ({ name: script, command: "npm", args: ["run", "-s", script] });
 
-/** Each group runs after the one before it; the checks within a group run at once. */
-const GROUPS: Check[][] = [
-  [
-    { name: "test tools", command: "node_modules/.bin/tsx", args: ["scripts/ensure-test-tools.ts"] },
-    npmRun("db:check"),
-    npmRun("typecheck"),
-    npmRun("lint"),
-    npmRun("format:check"),
-    npmRun("build"),
-  ],
-  [{ name: "vitest", command: "node_modules/.bin/vitest", args: ["run", ...process.argv.slice(2)] }],
+/** What the tests need before the first one starts. */
+const BEFORE_TESTS: Check[] = [
+  { name: "test tools", command: "node_modules/.bin/tsx", args: ["scripts/ensure-test-tools.ts"] },
+  npmRun("db:check"),
+  npmRun("build"),
 ];
+/** What no test needs: it runs from the start, beside the others and then beside Vitest. */
+const BESIDE_TESTS: Check[] = [npmRun("typecheck"), npmRun("lint"), npmRun("format:check")];
+const VITEST: Check = { name: "vitest", command: "node_modules/.bin/vitest", args: ["run", ...process.argv.slice(2)] };
 
 const running = new Set<ChildProcess>();
 
@@ -52,7 +51,7 @@ function run(check: Check, { streamed }: { streamed: boolean }): Promise<void> {
   });
 }
 
-for (const group of GROUPS) {
-  // The last group (Vitest alone) shows its progress as it goes.
-  await Promise.all(group.map((check) => run(check, { streamed: group.length === 1 })));
-}
+const beside = Promise.all(BESIDE_TESTS.map((check) => run(check, { streamed: false })));
+await Promise.all(BEFORE_TESTS.map((check) => run(check, { streamed: false })));
+// Vitest shows its progress as it goes.
+await Promise.all([run(VITEST, { streamed: true }), beside]);

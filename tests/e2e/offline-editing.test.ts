@@ -255,7 +255,7 @@ describe("typing while the collab server cannot be reached", () => {
     await expect(page.reload()).rejects.toThrow();
     expect(asked).toContain("beforeunload");
 
-    running.app = await startApp({ PORT: port });
+    running.app = await startApp({ PORT: port }, { collab: "separate" });
     await page.goto(draftUrl(draft.id));
     await page.locator(".ProseMirror").waitFor();
     await expect.poll(() => editorText(page), { timeout: BUSY_MACHINE_MS }).toContain(sentence.trim());

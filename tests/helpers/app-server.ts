@@ -18,6 +18,14 @@ export type StartOptions = {
    * run's demo world first (tests/helpers/platform-template.ts), and the start finds it ready.
    */
   fromTemplate?: boolean;
+  /**
+   * "separate" (what `npm start` does): the collab server in a child process of its own behind
+   * the web port. "shared" (the default here): in the web process, one Node process fewer to
+   * start and load per platform, about a second of CPU each on these 2-core machines; tests
+   * of live editing through the page (the browser flows), of the process split and of
+   * `npm start` itself run "separate".
+   */
+  collab?: "separate" | "shared";
 };
 
 /**
@@ -27,12 +35,12 @@ export type StartOptions = {
  */
 export async function startApp(
   extraEnv: Record<string, string> = {},
-  { fromTemplate = true }: StartOptions = {},
+  { fromTemplate = true, collab = "shared" }: StartOptions = {},
 ): Promise<RunningApp> {
   const databaseUrl = extraEnv.DATABASE_URL ?? process.env.DATABASE_URL!;
   if (fromTemplate && holdsNothingYet(databaseUrl)) await copyDemoWorldInto(databaseUrl);
   const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
-    env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", ...extraEnv },
+    env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", COLLAB_PROCESS: collab, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const { port, output, stop } = await whenReady(child, WEB_READY, "app");

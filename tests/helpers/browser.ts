@@ -48,7 +48,7 @@ export function appAndBrowserForThisFile(appEnv: Record<string, string> = {}) {
   const handle = {} as { app: RunningApp; browser: Browser; pageErrors: string[] };
   handle.pageErrors = [];
   beforeAll(async () => {
-    [handle.app, handle.browser] = await Promise.all([startApp(appEnv), launchBrowser()]);
+    [handle.app, handle.browser] = await Promise.all([startApp(appEnv, { collab: "separate" }), launchBrowser()]);
   });
   // Any uncaught error in a page (a hydration mismatch included) fails the test that caused it.
   afterEach(() => {

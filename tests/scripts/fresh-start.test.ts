@@ -47,7 +47,7 @@ function rowCounts(file: string): Record<string, number> {
 
 describe("the platform's start on a fresh machine", () => {
   it("migrates an absent database, loads the demo world, indexes it for search and serves it", async () => {
-    const app = await startApp({ DATABASE_URL: `file:${freshFile}` }, { fromTemplate: false });
+    const app = await startApp({ DATABASE_URL: `file:${freshFile}` }, { fromTemplate: false, collab: "separate" });
     apps.push(app);
     expect(app.output()).toMatch(/migrations applied: \d{14}_init/);
     expect(app.output()).toContain("demo data loaded");
@@ -60,7 +60,7 @@ describe("the platform's start on a fresh machine", () => {
   });
 
   it("and a platform started from the test template finds that same world ready, with nothing to do", async () => {
-    const app = await startApp({ DATABASE_URL: `file:${copiedFile}` });
+    const app = await startApp({ DATABASE_URL: `file:${copiedFile}` }, { collab: "separate" });
     apps.push(app);
     expect(app.output()).not.toMatch(/migrations applied|demo data loaded|search index rebuilt/);
     const counts = rowCounts(copiedFile);

@@ -14,7 +14,9 @@ let app: RunningApp;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  app = await startApp(process.env.TEST_COLLAB_PROCESS ? { COLLAB_PROCESS: process.env.TEST_COLLAB_PROCESS } : {});
+  app = await startApp(process.env.TEST_COLLAB_PROCESS ? { COLLAB_PROCESS: process.env.TEST_COLLAB_PROCESS } : {}, {
+    collab: "separate",
+  });
 });
 afterAll(async () => {
   clients.forEach((client) => client.destroy());
