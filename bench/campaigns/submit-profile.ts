@@ -4,7 +4,9 @@
  * time, the process CPU, and the SQL statements the database client sent (by kind), then the
  * same for the grouping that follows. Prints one JSON line.
  *
- * Usage: tsx bench/campaigns/submit-profile.ts <sqlite|postgres> [count]
+ * With a wave size above 1, that many submissions start together (one batch, as in a burst).
+ *
+ * Usage: tsx bench/campaigns/submit-profile.ts <sqlite|postgres> [count] [wave]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +31,7 @@ const LOG = { log: [{ emit: "event" as const, level: "query" as const }] };
 async function main() {
   const kind = process.argv[2] === "postgres" ? "postgres" : "sqlite";
   const count = Number(process.argv[3] ?? 200);
+  const wave = Number(process.argv[4] ?? 1);
   let cleanup: () => Promise<void>;
   if (kind === "postgres") {
     const database = await createPostgresBenchDatabase();
@@ -58,7 +61,7 @@ async function main() {
   (globalThis as unknown as { agoraDb?: Db }).agoraDb = client;
 
   const { round } = await openRound("PUBLIC");
-  const people = [];
+  const people: Awaited<ReturnType<typeof asCurrentUser>>[] = [];
   for (let i = 0; i < 20; i++) people.push(await asCurrentUser((await createUser()).id));
   const random = seededRandom(7);
   const copies = campaign(random, "hy", count);
@@ -70,7 +73,10 @@ async function main() {
   statements.length = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let i = 10; i < count; i++) await submit(people, round.id, texts[i]!, i);
+  for (let i = 10; i < count; i += wave)
+    await Promise.all(
+      texts.slice(i, Math.min(i + wave, count)).map((text, k) => submit(people, round.id, text, i + k)),
+    );
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const submitted = count - 10;
@@ -87,6 +93,7 @@ async function main() {
     JSON.stringify({
       kind,
       submitted,
+      wave,
       submit: {
         msWall: wall / submitted,
         msCpu: (cpu.user + cpu.system) / 1000 / submitted,

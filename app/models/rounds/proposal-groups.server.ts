@@ -1,4 +1,6 @@
+import { Prisma } from "~/generated/prisma/sqlite/client";
 import { db, type Tx } from "~/utils/db.server";
+import { sqlDialect } from "~/utils/sql-dialect.server";
 import {
   SAME_TEXT_JACCARD,
   decodeSignature,
@@ -109,10 +111,12 @@ export async function groupBatch(tx: Tx, proposals: Ungrouped[]): Promise<void> 
     await tx.proposalBand.createMany({
       data: newBands.map(({ articleId, key, groupId }) => ({ roundId, articleId, key, groupId: idOf(groupId) })),
     });
-  const members = new Map<string, string[]>();
-  for (const [proposalId, groupId] of groupOf)
-    members.set(idOf(groupId), [...(members.get(idOf(groupId)) ?? []), proposalId]);
-  for (const [groupId, ids] of members) await tx.proposal.updateMany({ where: { id: { in: ids } }, data: { groupId } });
+  // Every proposal's group in one statement (a campaign's copies and each distinct text's own).
+  const assigned = [...groupOf].map(([proposalId, groupId]) => [proposalId, idOf(groupId)] as const);
+  await tx.$executeRaw`UPDATE ${sqlDialect().table("Proposal")} SET "groupId" = CASE "id" ${Prisma.join(
+    assigned.map(([proposalId, groupId]) => Prisma.sql`WHEN ${proposalId} THEN ${groupId}`),
+    " ",
+  )} END WHERE "id" IN (${Prisma.join(assigned.map(([proposalId]) => proposalId))})`;
 }
 
 /** The nearest candidate group whose text is the same text (word-pair Jaccard ≥ 0.5), if any. */
