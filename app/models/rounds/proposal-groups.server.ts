@@ -107,10 +107,14 @@ export async function groupBatch(tx: Tx, proposals: Ungrouped[]): Promise<void> 
     : [];
   const realId = new Map(created.map((group) => [`new:${group.representativeId}`, group.id]));
   const idOf = (groupId: string) => realId.get(groupId) ?? groupId;
-  if (newBands.length)
-    await tx.proposalBand.createMany({
-      data: newBands.map(({ articleId, key, groupId }) => ({ roundId, articleId, key, groupId: idOf(groupId) })),
-    });
+  // A key the group already has is normally known from the rows read; but those are capped
+  // (a key shared by many groups), so a row may exist unseen: it is then kept, not an error.
+  // Failing here would fail the whole batch again at every run, and grouping would stop.
+  const rows = newBands.map(({ articleId, key, groupId }) => [roundId, articleId, key, idOf(groupId)]);
+  for (let start = 0; start < rows.length; start += 1000)
+    await tx.$executeRaw`INSERT INTO ${sqlDialect().table("ProposalBand")} ("roundId", "articleId", "key", "groupId")
+      VALUES ${Prisma.join(rows.slice(start, start + 1000).map((row) => Prisma.sql`(${Prisma.join(row)})`))}
+      ON CONFLICT DO NOTHING`;
   // Every proposal's group in one statement (a campaign's copies and each distinct text's own).
   const assigned = [...groupOf].map(([proposalId, groupId]) => [proposalId, idOf(groupId)] as const);
   await tx.$executeRaw`UPDATE ${sqlDialect().table("Proposal")} SET "groupId" = CASE "id" ${Prisma.join(
