@@ -84,6 +84,29 @@ async function drain() {
   writing = false;
 }
 
+/** Rounds' frozen versions (a round's version is frozen when it is created and never changes). */
+const versionOf = new Map<string, { id: string; sha256: string }>();
+const MAX_ROUNDS_KNOWN = 1000;
+
+/**
+ * The article ids of a round's frozen text, or null for a round that does not exist. The text
+ * is read and parsed once for every submission (frozen-text.server.ts), and which version a
+ * round has is remembered, so a batch reads neither.
+ */
+async function articlesOfRound(roundId: string): Promise<Set<string> | null> {
+  let version = versionOf.get(roundId);
+  if (!version) {
+    const round = await db().consultationRound.findUnique({
+      where: { id: roundId },
+      select: { version: { select: { id: true, sha256: true } } },
+    });
+    if (!round) return null;
+    if (versionOf.size >= MAX_ROUNDS_KNOWN) versionOf.delete(versionOf.keys().next().value!);
+    versionOf.set(roundId, (version = round.version));
+  }
+  return new Set((await frozenText(version)).articles.map((a) => a.id));
+}
+
 /**
  * Writes a batch in one transaction. Submissions refused by a rule are answered at once and
  * left out; the others are answered after the commit. Throws only for a database failure
@@ -91,15 +114,11 @@ async function drain() {
  */
 async function writeBatch(batch: Waiting[]) {
   const roundIds = [...new Set(batch.map((one) => one.roundId))];
-  // The articles come from the frozen text, read and parsed once for every submission; the
-  // version of a round never changes.
-  const versions = await db().consultationRound.findMany({
-    where: { id: { in: roundIds } },
-    select: { id: true, version: { select: { id: true, sha256: true } } },
-  });
   const articlesOf = new Map<string, Set<string>>();
-  for (const { id, version } of versions)
-    articlesOf.set(id, new Set((await frozenText(version)).articles.map((a) => a.id)));
+  for (const roundId of roundIds) {
+    const articles = await articlesOfRound(roundId);
+    if (articles) articlesOf.set(roundId, articles);
+  }
 
   const answers: [Waiting, SubmittedProposal][] = [];
   await db().$transaction(async (tx) => {
