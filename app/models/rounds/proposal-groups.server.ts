@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/sqlite/client";
 import { db, type Tx } from "~/utils/db.server";
 import { sqlDialect } from "~/utils/sql-dialect.server";
+import { intakeIdle } from "./intake-turn.server";
 import {
   SAME_TEXT_JACCARD,
   decodeSignature,
@@ -158,6 +159,8 @@ export async function groupPendingProposals(limit = 500, now = new Date()): Prom
   });
   let grouped = 0;
   for (let start = 0; start < pending.length; start += BATCH) {
+    // Submissions waiting to be written go first (intake-turn.server.ts).
+    await intakeIdle();
     const batch = pending.slice(start, start + BATCH);
     for (const roundId of new Set(batch.map((p) => p.roundId))) {
       grouped += await db().$transaction(async (tx) => {

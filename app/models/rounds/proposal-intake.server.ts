@@ -6,6 +6,7 @@ import { queueEmails } from "~/utils/mailer.server";
 import { RuleError } from "~/utils/rule-error";
 import { frozenText } from "../documents/frozen-text.server";
 import { recordNotices } from "../notifications/notify.server";
+import { intakeBusy } from "./intake-turn.server";
 import { groupSoon } from "./proposal-groups.server";
 import { receiptEmail, receiptOf, type Receipt } from "./proposal-receipt.server";
 
@@ -63,6 +64,7 @@ export function storeProposal(user: CurrentUser, roundId: string, input: NewProp
     waiting.push({ user, roundId, input, now, resolve, reject });
     if (!writing) {
       writing = true;
+      intakeBusy(true);
       setImmediate(drain);
     }
   });
@@ -78,10 +80,12 @@ async function drain() {
       // each gets its own answer, stored or refused.
       for (const one of batch) await writeBatch([one]).catch(one.reject);
     }
-    // Grouping reads what this batch stored, after its commit (proposal-groups.server.ts).
-    groupSoon();
   }
   writing = false;
+  intakeBusy(false);
+  // Grouping reads what the batches stored, after their commit, and yields to the next
+  // submissions (intake-turn.server.ts, proposal-groups.server.ts).
+  groupSoon();
 }
 
 /** Rounds' frozen versions (a round's version is frozen when it is created and never changes). */
