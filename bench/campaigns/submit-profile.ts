@@ -26,6 +26,7 @@ import { asCurrentUser, openRound } from "../../tests/helpers/open-round";
 import { createPostgresBenchDatabase } from "../lib/postgres";
 
 const statements: string[] = [];
+const durations = new Map<string, number>();
 const LOG = { log: [{ emit: "event" as const, level: "query" as const }] };
 
 async function main() {
@@ -55,8 +56,13 @@ async function main() {
           ...LOG,
         }) as unknown as Db)
       : new SqliteClient({ adapter: recoveringSqliteAdapter({ url, timeout: 5000 }), ...LOG });
-  (client as unknown as { $on(e: "query", f: (q: { query: string }) => void): void }).$on("query", (q) =>
-    statements.push(q.query),
+  (client as unknown as { $on(e: "query", f: (q: { query: string; duration: number }) => void): void }).$on(
+    "query",
+    (q) => {
+      statements.push(q.query);
+      const key = q.query.replace(/\s+/g, " ").slice(0, 70);
+      durations.set(key, (durations.get(key) ?? 0) + q.duration);
+    },
   );
   (globalThis as unknown as { agoraDb?: Db }).agoraDb = client;
 
@@ -71,6 +77,7 @@ async function main() {
   await groupPendingProposals();
 
   statements.length = 0;
+  durations.clear();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 10; i < count; i += wave)
@@ -98,6 +105,8 @@ async function main() {
         msWall: wall / submitted,
         msCpu: (cpu.user + cpu.system) / 1000 / submitted,
         statements: per(submitStatements, submitted),
+        // The database's own time per statement kind (ms per submission, as the client reports it).
+        msByKind: Object.fromEntries([...durations].map(([k, v]) => [k, v / submitted])),
       },
       grouping: {
         msWall: gwall / submitted,
