@@ -12,7 +12,9 @@
  * 2. Grouping (bench/campaigns/grouping.ts, its own process): ms per submission with 1,000 and
  *    with N proposals already in the round, and the grouping quality on generated campaigns.
  * 3. The proposal burst (bench/campaigns/burst.ts, one process per database): 200
- *    participants, 100 proposals/s for 60 s (10 s quick), SQLite and PostgreSQL.
+ *    participants, 100 proposals/s for 60 s (10 s quick), SQLite and PostgreSQL, with the
+ *    platform's CPU per submission and the load average (bench/campaigns/submit-profile.ts
+ *    counts one submission's statements and CPU).
  *
  * Prints Markdown tables (copy them into docs/benchmarks.md) and writes
  * bench/campaigns-results.json. Environment: BENCH_PROPOSALS, BENCH_RUNS (20; 10 quick).
@@ -212,6 +214,10 @@ async function main() {
     skipped?: string;
     p50: number;
     p99: number;
+    max: number;
+    cpuMsPerSubmission: number;
+    ungrouped: number;
+    loadAverage: { before: number; after: number };
     scheduled: number;
     stored: number;
     lost: number;
@@ -272,7 +278,7 @@ async function main() {
     console.log(
       burst.skipped
         ? `| proposal burst, ${burst.kind} | skipped: ${burst.skipped} | |`
-        : `| proposal burst, ${burst.kind} (200 participants, 100/s for ${BURST_SECONDS} s, model calls) | p50 ${f(burst.p50)} ms, p99 ${f(burst.p99)} ms; ${burst.stored}/${burst.scheduled} stored, ${burst.lost} lost, ${burst.errors} errors | p99 ≤ 200 ms, 0 lost, 0 errors |`,
+        : `| proposal burst, ${burst.kind} (200 participants, 100/s for ${BURST_SECONDS} s, model calls) | p50 ${f(burst.p50)} ms, p99 ${f(burst.p99)} ms, max ${f(burst.max)} ms; ${burst.stored}/${burst.scheduled} stored, ${burst.lost} lost, ${burst.errors} errors, ${burst.ungrouped} ungrouped; ${burst.cpuMsPerSubmission.toFixed(1)} ms CPU per submission; load ${burst.loadAverage.before.toFixed(1)}→${burst.loadAverage.after.toFixed(1)} | p99 ≤ 200 ms, 0 lost, 0 errors |`,
     );
   }
   process.exit(0);

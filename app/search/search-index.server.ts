@@ -132,14 +132,34 @@ export async function indexProposal(client: Client, proposalId: string): Promise
     await removeEntry(client, "PROPOSAL", proposalId);
     return;
   }
-  await writeEntry(client, {
+  await writeEntry(client, proposalEntry(proposal, proposal.round.draftId));
+}
+
+type IndexedProposal = { id: string; roundId: string; proposedText: string; justification: string; createdAt: Date };
+
+function proposalEntry(proposal: IndexedProposal, draftId: string): Entry {
+  return {
     kind: "PROPOSAL",
     objectId: proposal.id,
-    draftId: proposal.round.draftId,
+    draftId,
     roundId: proposal.roundId,
     proposalId: proposal.id,
     text: searchWords(proposal.proposedText, proposal.justification),
     updatedAt: proposal.createdAt,
+  };
+}
+
+/**
+ * The entries of proposals just created in the caller's transaction, in one statement: they
+ * are new, so there is no entry to compare with or replace (what `indexProposal` reads).
+ */
+export async function indexNewProposals(tx: Tx, proposals: IndexedProposal[], draftId: string): Promise<void> {
+  if (!proposals.length) return;
+  await tx.searchEntry.createMany({
+    data: proposals.map((proposal) => {
+      const { objectId, ...data } = proposalEntry(proposal, draftId);
+      return { key: keyOf("PROPOSAL", objectId), ...data };
+    }),
   });
 }
 

@@ -15,16 +15,23 @@ export type AuditInput = {
  * change it describes, so the event and the change commit or fail together.
  */
 export async function audit(tx: Tx, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      action: event.action,
-      objectType: event.objectType,
-      objectId: event.objectId,
-      details: (event.details ?? {}) as object,
-      ...(event.at ? { createdAt: event.at } : {}),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(event) });
+}
+
+/** Many events in one statement (a batch of submissions written together), same rows. */
+export async function auditMany(tx: Tx, events: AuditInput[]): Promise<void> {
+  if (events.length) await tx.auditEvent.createMany({ data: events.map(auditRow) });
+}
+
+function auditRow(event: AuditInput) {
+  return {
+    actorId: event.actorId,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId,
+    details: (event.details ?? {}) as object,
+    ...(event.at ? { createdAt: event.at } : {}),
+  };
 }
 
 /**

@@ -29,10 +29,17 @@ const backoffMs = (attempt: number) => 60_000 * 2 ** (attempt - 1);
  * /admin/outbox in development).
  */
 export async function queueEmail(tx: Tx, email: Email): Promise<void> {
+  await tx.outboxEmail.create({ data: outboxRow(email) });
+}
+
+/** Many e-mails in one statement (the receipts of a batch of submissions), same rows. */
+export async function queueEmails(tx: Tx, emails: Email[]): Promise<void> {
+  if (emails.length) await tx.outboxEmail.createMany({ data: emails.map(outboxRow) });
+}
+
+function outboxRow(email: Email) {
   const { headers, attachments, ...rest } = email;
-  await tx.outboxEmail.create({
-    data: { ...rest, ...(headers ? { headers } : {}), ...(attachments?.length ? { attachments } : {}) },
-  });
+  return { ...rest, ...(headers ? { headers } : {}), ...(attachments?.length ? { attachments } : {}) };
 }
 
 export function smtpSender(smtpUrl: string): MailSender {

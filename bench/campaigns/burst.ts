@@ -5,12 +5,14 @@
  * route's rate limit is not in the path: one address would hit it at once). A fixed
  * schedule, spread evenly (no coordinated omission): latency is completion − scheduled
  * time. Afterwards, once grouping has finished, every stored proposal is counted: "lost" is
- * scheduled − errors − stored. Prints one JSON line.
+ * scheduled − errors − stored. The process's CPU time over the burst, per submission, is the
+ * platform's cost (with `--dry`, the same schedule with no submission behind it: what the load
+ * generator itself costs, to show whether the bench is the limit). Prints one JSON line.
  *
- * Usage: tsx bench/campaigns/burst.ts <sqlite|postgres> <seconds>
+ * Usage: tsx bench/campaigns/burst.ts <sqlite|postgres> <seconds> [--dry]
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { whenGrouped } from "../../app/models/rounds/proposal-groups.server";
 import { submitProposal } from "../../app/models/rounds/proposals.server";
@@ -53,14 +55,21 @@ async function main() {
   const copies = campaign(random, "hy", Math.ceil(total / 2));
   const texts = Array.from({ length: total }, (_, i) => (i % 2 ? distinctProposal(random, "hy") : copies[i / 2]!));
 
+  const dry = process.argv.includes("--dry");
   const latency = new Histogram();
   let errors = 0;
   const firstErrors: string[] = [];
   const start = performance.now() + 200;
+  const loadBefore = loadavg()[0];
+  const cpuBefore = process.cpuUsage();
   const submissions = texts.map(async (proposedText, i) => {
     const due = start + (i * 1000) / RATE;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     try {
+      if (dry) {
+        latency.record(performance.now() - due);
+        return;
+      }
       await submitProposal(people[i % PARTICIPANTS]!, round.id, {
         articleId: i % 3 ? "art-1" : "art-2",
         quote: null,
@@ -76,7 +85,10 @@ async function main() {
   });
   await Promise.all(submissions);
   const elapsed = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuAfterSubmissions = process.cpuUsage();
   await whenGrouped();
+  const groupingCpu = process.cpuUsage(cpuAfterSubmissions);
   const stored = await db().proposal.count({ where: { roundId: round.id } });
   const ungrouped = await db().proposal.count({ where: { roundId: round.id, groupId: null } });
   const numbers = await db().proposal.aggregate({ where: { roundId: round.id }, _max: { number: true } });
@@ -94,6 +106,11 @@ async function main() {
       ungrouped,
       maxNumber: numbers._max.number,
       elapsed,
+      dry,
+      // Grouping runs alongside the burst (after each batch's commit): most of it is in the first figure.
+      cpuMsPerSubmission: (cpu.user + cpu.system) / 1000 / total,
+      groupingTailCpuMs: (groupingCpu.user + groupingCpu.system) / 1000,
+      loadAverage: { before: loadBefore, after: loadavg()[0] },
       p50: latency.percentile(50),
       p99: latency.percentile(99),
       max: latency.percentile(100),

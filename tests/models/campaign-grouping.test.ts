@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { groupPendingProposals, whenGrouped } from "~/models/rounds/proposal-groups.server";
 import { submitProposal } from "~/models/rounds/proposals.server";
 import { db } from "~/utils/db.server";
-import { normalizeText } from "~/utils/near-duplicates.server";
+import { encodeSignature, fingerprint, normalizeText } from "~/utils/near-duplicates.server";
 import { campaign, distinctProposal, seededRandom, TEXT_LANGUAGES } from "../helpers/campaign-texts";
 import { createUser } from "../helpers/factories";
 import { asCurrentUser, openRound } from "../helpers/open-round";
@@ -109,6 +109,51 @@ describe("campaign grouping", () => {
     for (const copy of [...variants, exact]) expect(await groupOf(copy)).toBe(group);
     expect(await groupOf(elsewhere)).not.toBe(group);
     expect(await groupOf(other)).not.toBe(group);
+    expect(await db().proposal.count({ where: { roundId: round.id, groupId: null } })).toBe(0);
+  });
+
+  it("keeps grouping when a group's own band row lies beyond the rows read (a key many groups share)", async () => {
+    const { round } = await openRound("PUBLIC");
+    const person = await asCurrentUser((await createUser()).id);
+    const [original = "", variant = ""] = campaign(seededRandom(11), "hy", 2);
+    const submit = (proposedText: string) =>
+      submitProposal(person, round.id, {
+        articleId: "art-1",
+        quote: null,
+        proposedText,
+        justification: "",
+        onBehalfOf: "",
+      });
+    const first = await submit(original);
+    await whenGrouped();
+    const { groupId } = await db().proposal.findUniqueOrThrow({ where: { id: first.id } });
+    // The last key the two texts share, taken by 250 other groups whose rows are read first
+    // (ids that sort before the group's): the capped read of the variant's candidates sees the
+    // group by its other keys, but not its row for this one.
+    const variantKeys = new Set(fingerprint(variant).bandKeys);
+    const shared = fingerprint(original)
+      .bandKeys.filter((key) => variantKeys.has(key))
+      .sort();
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    const crowded = shared.at(-1)!;
+    const others = Array.from({ length: 250 }, (_, i) => `a-other-${String(i).padStart(3, "0")}`);
+    await db().proposalGroup.createMany({
+      data: others.map((id) => ({
+        id,
+        roundId: round.id,
+        articleId: "art-1",
+        representativeId: id,
+        signature: encodeSignature(new Array<number>(40).fill(0)),
+        normalizedText: "ուրիշ",
+      })),
+    });
+    await db().proposalBand.createMany({
+      data: others.map((id) => ({ roundId: round.id, articleId: "art-1", key: crowded, groupId: id })),
+    });
+
+    const second = await submit(variant);
+    await whenGrouped();
+    expect((await db().proposal.findUniqueOrThrow({ where: { id: second.id } })).groupId).toBe(groupId);
     expect(await db().proposal.count({ where: { roundId: round.id, groupId: null } })).toBe(0);
   });
 });

@@ -83,4 +83,13 @@ export async function recordNotice(tx: Tx, userId: string, kind: NotificationKin
   await tx.notification.create({ data: { userId, kind, ...about } });
 }
 
+/** Many in-app notices in one statement (the receipts of a batch of submissions). */
+export async function recordNotices(
+  tx: Tx,
+  notices: { userId: string; kind: NotificationKind; about: Notice["about"] }[],
+) {
+  if (notices.length)
+    await tx.notification.createMany({ data: notices.map(({ userId, kind, about }) => ({ userId, kind, ...about })) });
+}
+
 export const RECIPIENT_FIELDS = { id: true, email: true, locale: true, isActive: true } as const;

@@ -3,8 +3,7 @@ import { encodeHexLowerCase } from "@oslojs/encoding";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { serverT } from "~/i18n/server-t.server";
-import type { Tx } from "~/utils/db.server";
-import { queueEmail } from "~/utils/mailer.server";
+import type { Email } from "~/utils/mailer.server";
 import { appLink } from "~/utils/origin.server";
 
 /**
@@ -33,15 +32,14 @@ export function receiptOf(proposal: {
   };
 }
 
-/** The same receipt by e-mail, in the author's language, in the submission's transaction. */
-export async function queueReceiptEmail(
-  tx: Tx,
+/** The same receipt by e-mail, in the author's language (queued in the submission's transaction). */
+export function receiptEmail(
   author: { email: string; locale: string | null },
   round: { title: string; timeZone: string },
   receipt: Receipt,
-) {
+): Email {
   const t = serverT(isLocale(author.locale) ? author.locale : DEFAULT_LOCALE);
-  await queueEmail(tx, {
+  return {
     to: author.email,
     subject: t("citizens.email.receipt.subject", { number: receipt.number, title: round.title }),
     body: t("citizens.email.receipt.body", {
@@ -51,5 +49,5 @@ export async function queueReceiptEmail(
       sha256: receipt.sha256,
       link: appLink("/my-proposals"),
     }),
-  });
+  };
 }

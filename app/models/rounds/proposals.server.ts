@@ -1,13 +1,11 @@
 import { mailAnswerFollowers } from "../follow/follower-mail.server";
-import { notifyPeople, recordNotice, RECIPIENT_FIELDS } from "../notifications/notify.server";
+import { notifyPeople, RECIPIENT_FIELDS } from "../notifications/notify.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
-import { frozenText } from "../documents/frozen-text.server";
-import { groupSoon } from "./proposal-groups.server";
-import { queueReceiptEmail, receiptOf } from "./proposal-receipt.server";
+import { isAcceptingProposals, storeProposal, type NewProposal } from "./proposal-intake.server";
 import { buildSummaryFileSoon, queueSummaryFile } from "./summary-file.server";
 
 /**
@@ -16,74 +14,20 @@ import { buildSummaryFileSoon, queueSummaryFile } from "./summary-file.server";
  * whatever a request claims (a forged deadline, a replayed form), these decide.
  */
 
-export type NewProposal = {
-  articleId: string;
-  quote: string | null;
-  proposedText: string;
-  justification: string;
-  /** Organization id, or "" for the author personally. */
-  onBehalfOf: string;
-};
+export type { NewProposal } from "./proposal-intake.server";
 
 export type Decision = "ACCEPTED" | "PARTIALLY_ACCEPTED" | "REJECTED" | "NOTED";
 
-/** Open by state and by the clock: the scheduler may not have ticked yet at the deadline. */
-function isAcceptingProposals(round: { status: string; opensAt: Date; closesAt: Date }, now: Date): boolean {
-  return round.status === "OPEN" && round.opensAt <= now && now < round.closesAt;
-}
-
+/**
+ * Stores a proposal with its number, receipt, search entry, audit event, receipt e-mail and
+ * notice, all in one transaction shared with the submissions that arrive at the same time
+ * (proposal-intake.server.ts); its campaign group is found right after the commit.
+ */
 export async function submitProposal(user: CurrentUser, roundId: string, input: NewProposal, now = new Date()) {
   if (input.onBehalfOf && !user.actor.memberships.some((m) => m.organizationId === input.onBehalfOf)) {
     throw new RuleError("errors.notAllowed", "onBehalfOf");
   }
-  // The round's articles come from its frozen text, read and parsed once for every submission
-  // (a campaign sends hundreds a second against one 300-article law); it never changes.
-  const { version } = await db().consultationRound.findUniqueOrThrow({
-    where: { id: roundId },
-    select: { version: { select: { id: true, sha256: true } } },
-  });
-  const { articles } = await frozenText(version);
-  const submitted = await db().$transaction(async (tx) => {
-    const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
-    if (!isAcceptingProposals(round, now)) throw new RuleError("rounds.errors.notOpen");
-    if (!articles.some((a) => a.id === input.articleId)) throw new RuleError("errors.required", "articleId");
-    const created = await tx.proposal.create({
-      data: {
-        roundId,
-        number: 0,
-        articleId: input.articleId,
-        quote: input.quote,
-        proposedText: input.proposedText,
-        justification: input.justification,
-        authorId: user.id,
-        organizationId: input.onBehalfOf || null,
-        createdAt: now,
-      },
-    });
-    await indexProposal(tx, created.id);
-    await audit(tx, {
-      actorId: user.id,
-      action: "proposal.submit",
-      objectType: "Proposal",
-      objectId: created.id,
-      details: { roundId, articleId: input.articleId, organizationId: created.organizationId },
-    });
-    // The number last: its increment locks the round's row until the commit, so concurrent
-    // submissions get 1, 2, 3… and wait for each other only over these three statements.
-    const { lastProposalNumber } = await tx.consultationRound.update({
-      where: { id: roundId },
-      data: { lastProposalNumber: { increment: 1 } },
-      select: { lastProposalNumber: true },
-    });
-    const proposal = await tx.proposal.update({ where: { id: created.id }, data: { number: lastProposalNumber } });
-    const receipt = receiptOf(proposal);
-    await queueReceiptEmail(tx, user, round, receipt);
-    await recordNotice(tx, user.id, "proposal.received", { draftId: round.draftId, roundId, proposalId: proposal.id });
-    return { ...proposal, receipt };
-  });
-  // Its campaign group is found right after the commit (see proposal-groups.server.ts).
-  groupSoon();
-  return submitted;
+  return storeProposal(user, roundId, input, now);
 }
 
 /** Only the author, only while the round accepts proposals. The text itself never changes. */
