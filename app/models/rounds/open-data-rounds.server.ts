@@ -109,6 +109,8 @@ export function versionJson(
     name: string;
     createdAt: Date;
     sha256: string;
+    /** Absent where the caller did not read it; null for a version frozen before every text was. */
+    setSha256?: string | null;
     plainText: string;
     content: unknown;
   },
@@ -121,6 +123,8 @@ export function versionJson(
     name: version.name,
     createdAt: version.createdAt,
     sha256: version.sha256,
+    /** The SHA-256 of the set of texts (docs/exports.md); each text's own is under the entry's `texts`. */
+    setSha256: version.setSha256 ?? null,
     text: version.plainText,
     /** Chapters and articles in order with their stable ids: what proposals' `articleId` refers to. */
     outline: outlineOf(content),
