@@ -16,6 +16,10 @@ import { versionTexts } from "~/models/documents/version-texts.server";
 import { createVersion, getVersion } from "~/models/documents/versions.server";
 import { createDraft } from "~/models/drafts/drafts.server";
 import { createRound } from "~/models/rounds/rounds.server";
+import { submitProposal } from "~/models/rounds/proposals.server";
+import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
+import { summaryToCsv } from "~/exports/summary-csv.server";
+import { RuleError } from "~/utils/rule-error";
 import { setAuthenticity } from "~/models/texts/authenticity.server";
 import { addLanguageText } from "~/models/texts/language-texts.server";
 import { clearRateLimits } from "~/utils/rate-limit.server";
@@ -160,6 +164,52 @@ describe("a version freezes every text of a draft", () => {
     expect(version.setSha256).toMatch(/^[0-9a-f]{64}$/);
     const texts = await db().versionText.findMany({ where: { versionId: version.id } });
     expect(texts.map((text) => text.textId)).toEqual([english.id]);
+  });
+
+  it("lets a proposal name the language text it concerns, and the summary says which", async () => {
+    const { staff, draft } = await bilingualAgreement();
+    const round = await createRound(
+      await asCurrentUser(staff.id),
+      draft.id,
+      {
+        title: "საჯარო განხილვა",
+        description: "",
+        opensAt: new Date(Date.now() + 86_400_000),
+        closesAt: new Date(Date.now() + 20 * 86_400_000),
+        timeZone: "Asia/Tbilisi",
+        audience: "PUBLIC",
+        invited: [],
+        versionName: "",
+      },
+      "Text for consultation",
+    );
+    await db().consultationRound.update({
+      where: { id: round.id },
+      data: { status: "OPEN", opensAt: new Date(Date.now() - 86_400_000) },
+    });
+    const english = await db().versionText.findFirstOrThrow({ where: { versionId: round.versionId } });
+    const articleId = (await versionTexts(round.versionId)).texts[1]!.content.content!.find(
+      (node) => node.type === "article",
+    )!.attrs!.id as string;
+    const citizen = await asCurrentUser((await createUser({ name: "Expert" })).id);
+    const proposal = (fields: { versionTextId?: string; proposedText: string }) =>
+      submitProposal(citizen, round.id, { articleId, quote: null, justification: "Why", onBehalfOf: "", ...fields });
+
+    const onEnglish = await proposal({ versionTextId: english.id, proposedText: "Better English wording" });
+    const onMain = await proposal({ proposedText: "უკეთესი ფორმულირება" });
+    expect(onEnglish.versionTextId).toBe(english.id);
+    expect(onMain.versionTextId).toBeNull();
+    // A text of another version (or none) is refused next to the text field.
+    const refused = await proposal({ versionTextId: "no-such-text", proposedText: "x" }).catch((error) => error);
+    expect(refused).toBeInstanceOf(RuleError);
+    expect((refused as RuleError).field).toBe("versionTextId");
+
+    const table = await buildSummaryTable(round.id, "en");
+    const rows = new Map(table.rows.map((row) => [row.proposal, row.text]));
+    expect(rows.get("Better English wording")).toBe("Text in English");
+    expect(rows.get("უკეთესი ფორმულირება")).toBeNull();
+    const csv = summaryToCsv(table, summaryLabels("en"));
+    expect(csv).toMatch(/\(Text in English\)","[^\n]*","Better English wording"/);
   });
 
   it("exports the texts as frozen, not as they are live afterwards", async () => {

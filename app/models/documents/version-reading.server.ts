@@ -28,3 +28,12 @@ export async function versionReading(versionId: string, chosen: string | null) {
 }
 
 export type VersionReading = Awaited<ReturnType<typeof versionReading>>;
+
+/**
+ * The texts a proposal on this version may name: the main text (value "") and each language
+ * text by its frozen row's id, which is what the proposal stores.
+ */
+export async function versionTextChoices(versionId: string) {
+  const { texts } = await versionTexts(versionId);
+  return texts.map((text) => ({ value: text.versionTextId ?? "", textId: text.textId, language: text.language }));
+}

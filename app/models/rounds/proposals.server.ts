@@ -5,6 +5,8 @@ import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
+import { outlineOf } from "~/editor/outline";
+import { readStoredDocument } from "~/editor/stored-document";
 import { frozenText } from "../documents/frozen-text.server";
 import { groupSoon } from "./proposal-groups.server";
 import { queueReceiptEmail, receiptOf } from "./proposal-receipt.server";
@@ -18,6 +20,8 @@ import { buildSummaryFileSoon, queueSummaryFile } from "./summary-file.server";
 
 export type NewProposal = {
   articleId: string;
+  /** The language text of the round's version it concerns; absent or "": the main text. */
+  versionTextId?: string;
   quote: string | null;
   proposedText: string;
   justification: string;
@@ -32,6 +36,16 @@ function isAcceptingProposals(round: { status: string; opensAt: Date; closesAt: 
   return round.status === "OPEN" && round.opensAt <= now && now < round.closesAt;
 }
 
+/**
+ * The articles of one language text frozen with the round's version (the proposal names that
+ * text); an id of no text of this version is refused next to the text field.
+ */
+async function languageTextArticles(versionId: string, versionTextId: string) {
+  const text = await db().versionText.findFirst({ where: { id: versionTextId, versionId }, select: { content: true } });
+  if (!text) throw new RuleError("rounds.errors.unknownText", "versionTextId");
+  return outlineOf(readStoredDocument(text.content)).filter((entry) => entry.type === "article");
+}
+
 export async function submitProposal(user: CurrentUser, roundId: string, input: NewProposal, now = new Date()) {
   if (input.onBehalfOf && !user.actor.memberships.some((m) => m.organizationId === input.onBehalfOf)) {
     throw new RuleError("errors.notAllowed", "onBehalfOf");
@@ -42,7 +56,9 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
     where: { id: roundId },
     select: { version: { select: { id: true, sha256: true } } },
   });
-  const { articles } = await frozenText(version);
+  const articles = input.versionTextId
+    ? await languageTextArticles(version.id, input.versionTextId)
+    : (await frozenText(version)).articles;
   const submitted = await db().$transaction(async (tx) => {
     const round = await tx.consultationRound.findUniqueOrThrow({ where: { id: roundId } });
     if (!isAcceptingProposals(round, now)) throw new RuleError("rounds.errors.notOpen");
@@ -52,6 +68,7 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
         roundId,
         number: 0,
         articleId: input.articleId,
+        versionTextId: input.versionTextId || null,
         quote: input.quote,
         proposedText: input.proposedText,
         justification: input.justification,
@@ -66,7 +83,12 @@ export async function submitProposal(user: CurrentUser, roundId: string, input: 
       action: "proposal.submit",
       objectType: "Proposal",
       objectId: created.id,
-      details: { roundId, articleId: input.articleId, organizationId: created.organizationId },
+      details: {
+        roundId,
+        articleId: input.articleId,
+        versionTextId: created.versionTextId,
+        organizationId: created.organizationId,
+      },
     });
     // The number last: its increment locks the round's row until the commit, so concurrent
     // submissions get 1, 2, 3… and wait for each other only over these three statements.
