@@ -112,7 +112,7 @@ describe("a version of an agreement in two languages", () => {
     expect(proposal.versionTextId).toBe(russian.id);
     // A text of no version of this round: the message next to the field, nothing stored.
     const refused = await post(`/rounds/${roundId}`, CITIZEN, { ...fields, versionTextId: "nope" });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(409);
     // In her interface language (Russian).
     expect(await refused.text()).toContain("Выберите один из текстов этой версии.");
     expect(await db().proposal.count({ where: { roundId } })).toBe(1);
