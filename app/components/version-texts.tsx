@@ -27,7 +27,7 @@ export function VersionTexts({
   const t = useT();
   const languageName = (code: string) => t(`textLanguages.${code}`);
   return (
-    <div className="card" data-testid="version-texts">
+    <div className="card version-texts" data-testid="version-texts">
       <h2>{t("versions.texts")}</h2>
       <ul className="plain-list">
         {texts.map((text) => {
