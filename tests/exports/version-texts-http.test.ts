@@ -95,6 +95,10 @@ describe("a version of an agreement in two languages", () => {
     const page = await (await get(`/rounds/${roundId}`, NARE)).text();
     expect(page).toContain('data-testid="version-texts"');
     expect(page).toContain('data-testid="version-set-sha256"');
+    // The open data gives the set hash with the consulted version.
+    const api = (await (await get(`/api/v1/rounds/${roundId}/version`)).json()) as { data: { setSha256: string } };
+    const version = await db().draftVersion.findUniqueOrThrow({ where: { id: round.versionId } });
+    expect(api.data.setSha256).toBe(version.setSha256);
 
     const CITIZEN = "irina@citizen.example";
     const shown = await (await get(`/rounds/${roundId}?text=${russianId}`, CITIZEN)).text();
