@@ -12,6 +12,8 @@ import { Connection } from "./connection";
 import type { RoomRelay } from "./redis-relay";
 import { databaseStore, Room, type DocumentStore } from "./room";
 import { watchSuggestionOutcomes } from "./suggestion-outcomes";
+import { watchStructure } from "./structure-propagation";
+import { documentRefOf } from "../app/editor/document-id";
 
 export type CollabOptions = Partial<CollabConfig> & {
   /** Where documents live; the database unless a test wraps it (e.g. to slow loading down). */
@@ -145,11 +147,24 @@ export function attachCollabServer(httpServer: Server, options: CollabOptions = 
       const load = () =>
         Room.open(documentId, config, store).then((opened) => {
           if (mainText) watchSuggestionOutcomes(documentId, opened.doc);
+          watchStructure(opened, siblingRoom);
           return opened;
         });
       room = previous.then(() => (relay ? relay.open(documentId, load) : load()));
       rooms.set(documentId, room);
     }
+    return room;
+  }
+
+  /**
+   * A sibling text's room for the structure it follows (structure-propagation.ts): opened if
+   * nobody has it open, then left to unload like any idle room once the change is stored.
+   */
+  function siblingRoom(documentId: string): Promise<Room> {
+    const room = roomFor(documentId, documentRefOf(documentId).textId === null);
+    void room.then((opened) => {
+      if (opened.members.size === 0) scheduleUnload(documentId);
+    });
     return room;
   }
 

@@ -21,34 +21,41 @@ export async function actExport(
   const { user, draft, resource } = await requireDraft(request, params.draftId, "draft.view");
   const versionId = which === "version" ? (params.versionId ?? "") : null;
   const locale = resolveLocale(request, user.locale);
-  const source = found(
+  const main = found(
     await orUnreadableDocument(request, user.locale, () => loadActSource({ draft, versionId, locale })),
   );
+  // A version's text in another language (`?text=<text id>`), as frozen with it; 404 for any other id.
+  const textId = which === "version" ? new URL(request.url).searchParams.get("text") : null;
+  const source = textId
+    ? found((await textSetOf(main, draft, locale)).find((member) => member.textId === textId)).source
+    : main;
   if (format === "akn") return aknDownload(source);
   if (format === "pdf") return pdfDownload(source);
   const search = new URL(request.url).searchParams;
   const withComments = search.get("comments") === "1";
   // Pending suggestions belong to the live text only (a version holds accepted text alone).
   const tracked =
-    which === "live" && search.get("suggestions") === "1" ? await liveTextWithSuggestions(draft.id) : null;
+    which === "live" && !textId && search.get("suggestions") === "1" ? await liveTextWithSuggestions(draft.id) : null;
   return docxDownload(source, withComments ? await workingGroupThreads(user, resource) : null, tracked);
 }
 
 /**
- * Every text of a draft (the live main text and its texts in other languages) as one
- * download: Word in parallel columns, or Akoma Ntoso with one document per language in a
- * ZIP. The same guard as the single text; 404 for a draft with one text. Versions do not
- * freeze the language texts yet, so only the live texts are offered.
+ * Every text of a draft as one download: Word in parallel columns, or Akoma Ntoso with one
+ * document per language in a ZIP. `which` "live": the live texts; "version": the texts frozen
+ * with the version (`params.versionId`), never the live ones. The same guard as the single
+ * text; 404 for a draft or version with one text.
  */
 export async function parallelExport(
   request: Request,
-  params: { draftId?: string },
+  params: { draftId?: string; versionId?: string },
   format: "docx" | "akn.zip",
+  which: "version" | "live" = "live",
 ): Promise<Response> {
   const { user, draft } = await requireDraft(request, params.draftId, "draft.view");
   const locale = resolveLocale(request, user.locale);
+  const versionId = which === "version" ? (params.versionId ?? "") : null;
   const main = found(
-    await orUnreadableDocument(request, user.locale, () => loadActSource({ draft, versionId: null, locale })),
+    await orUnreadableDocument(request, user.locale, () => loadActSource({ draft, versionId, locale })),
   );
   const members = await orUnreadableDocument(request, user.locale, () => textSetOf(main, draft, locale));
   if (members.length < 2) throw notFound();

@@ -51,7 +51,7 @@ export async function registerTexts(request: Request, draftId: string | undefine
   const draft = await db().draft.findUniqueOrThrow({ where: { id: entry.draft.id }, select: DRAFT_FIELDS });
   const locale = resolveLocale(request, user?.locale);
   const main = actSourceOf({ draft, version: entry.version, doc: entry.version.content as unknown as DocNode, locale });
-  return orUnreadableDocument(request, user?.locale, () => textSetOf(main, draft, locale));
+  return orUnreadableDocument(request, user?.locale, () => textSetOf(main, draft, locale, { legacyLive: true }));
 }
 
 /**

@@ -20,7 +20,7 @@ export function summaryHeaders(labels: SummaryLabels): string[] {
 /** One proposal as the cells under {@link summaryHeaders}: plain text, nothing omitted. */
 export function summaryCells(row: SummaryRow, labels: SummaryLabels): string[] {
   return [
-    `${labels.articleNumber(row.articleNumber)}. ${row.articleTitle}`,
+    `${labels.articleNumber(row.articleNumber)}. ${row.articleTitle}${row.text ? ` (${row.text})` : ""}`,
     row.quote ?? "",
     row.proposal,
     row.justification,

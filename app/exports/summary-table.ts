@@ -15,6 +15,8 @@ export type SummaryRow = {
   /** 1-based article number in the consulted version. */
   articleNumber: number;
   articleTitle: string;
+  /** "Text in Russian": the language text it concerns, in the table's language; null: the main text. */
+  text?: string | null;
   /** Passage the proposal quotes, if any. */
   quote: string | null;
   /** Proposed wording, as written (any language). */

@@ -7,13 +7,15 @@ import { pageTitle } from "~/i18n/page-title";
 import type { MetaFunction } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DocumentView } from "~/components/document/document-view";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { ExportLinks } from "~/components/export-links";
 import { LocalDate } from "~/components/local-date";
 import { PrintButton } from "~/components/print-button";
 import { useT } from "~/i18n/use-t";
 import { getVersion } from "~/models/documents/versions.server";
+import { versionReading } from "~/models/documents/version-reading.server";
+import { VersionTexts } from "~/components/version-texts";
+import { VersionTextView } from "~/components/document/version-text-view";
 import { found, requireDraft } from "~/boundary/request-boundary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -26,17 +28,21 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "draft.view");
   const version = found(await getVersion(draft.id, params.versionId ?? ""));
+  // Every text frozen with the version; `?text=` shows one of them, `?text=all` all side by side.
+  const reading = await versionReading(version.id, new URL(request.url).searchParams.get("text"));
   return {
     draft: draftHeading(draft),
-    textLanguage: storedTextLanguage(draft.textLanguage),
+    textLanguage: storedTextLanguage(version.textLanguage ?? draft.textLanguage),
     version,
+    reading,
     attachments: await versionAttachments(version.id),
   };
 }
 
 export default function VersionPage() {
   const t = useT();
-  const { draft, version, attachments, textLanguage } = useLoaderData<typeof loader>();
+  const { draft, version, attachments, textLanguage, reading } = useLoaderData<typeof loader>();
+  const base = `/drafts/${draft.id}/versions/${version.id}`;
   return (
     <TextLanguageProvider language={textLanguage}>
       <section className="printable-version">
@@ -62,12 +68,19 @@ export default function VersionPage() {
             <ExportLinks base={`/drafts/${draft.id}/versions/${version.id}`} />
           </div>
         </div>
+        {reading.texts.length > 1 ? (
+          <VersionTexts
+            texts={reading.texts}
+            setSha256={reading.setSha256}
+            shown={reading.shown}
+            page={base}
+            exportBase={base}
+          />
+        ) : null}
         <div className="no-print">
-          <FrozenAttachments items={attachments} base={`/drafts/${draft.id}/versions/${version.id}`} />
+          <FrozenAttachments items={attachments} base={base} />
         </div>
-        <div className="editor-frame">
-          <DocumentView doc={version.content} />
-        </div>
+        <VersionTextView reading={reading} mainDoc={version.content} caption={t("versions.sideBySide")} />
       </section>
     </TextLanguageProvider>
   );

@@ -6,7 +6,9 @@ import { versionAttachments } from "~/models/attachments/frozen-attachments.serv
 import type { MetaFunction } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DocumentView } from "~/components/document/document-view";
+import { VersionTextView } from "~/components/document/version-text-view";
+import { VersionTexts } from "~/components/version-texts";
+import { versionReading } from "~/models/documents/version-reading.server";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { FormError } from "~/components/field";
 import { LocalDate } from "~/components/local-date";
@@ -56,6 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: { number: review.version.number, name: review.version.name, sha256: review.version.sha256 },
     attachments: await versionAttachments(review.version.id),
     content: readStoredDocument(review.version.content),
+    // Every text of the reviewed version; `?text=` shows one, `?text=all` all side by side.
+    reading: await versionReading(review.version.id, new URL(request.url).searchParams.get("text")),
     reviewerCount: review.reviewers.length,
     decisionCount: review.decisions.length,
     myDecision: myDecision ? { decision: myDecision.decision, remarks: myDecision.remarks } : null,
@@ -166,12 +170,18 @@ export default function ReviewPage() {
             </a>
           </div>
         </div>
+        {loaded.reading.texts.length > 1 ? (
+          <VersionTexts
+            texts={loaded.reading.texts}
+            setSha256={loaded.reading.setSha256}
+            shown={loaded.reading.shown}
+            page={`/reviews/${review.id}`}
+          />
+        ) : null}
         <FrozenAttachments items={loaded.attachments} base={`/reviews/${review.id}`} />
         <FormError error={errors.form} />
         <div className="columns round-columns">
-          <div className="editor-frame">
-            <DocumentView doc={loaded.content} />
-          </div>
+          <VersionTextView reading={loaded.reading} mainDoc={loaded.content} caption={t("versions.sideBySide")} />
           <aside className="stack">
             <p className="card" data-testid="decision-count">
               {t("reviews.decisionCount", {

@@ -22,6 +22,9 @@ import { RoundHeader } from "~/components/rounds/round-header";
 import { ProposalForm } from "~/components/rounds/proposal-form";
 import { OwnProposals } from "~/components/rounds/own-proposals";
 import { frozenText } from "~/models/documents/frozen-text.server";
+import { versionReading, versionTextChoices } from "~/models/documents/version-reading.server";
+import { VersionTexts } from "~/components/version-texts";
+import { ParallelDocumentView } from "~/components/document/parallel-document-view";
 import { useT } from "~/i18n/use-t";
 import { submitProposal, withdrawProposal } from "~/models/rounds/proposals.server";
 import { ownReceipt, proposalFormMode } from "~/models/rounds/citizen-proposals.server";
@@ -60,7 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const counts = await proposalCountsByArticle(round.id);
   const formMode = proposalFormMode(actor, resource, round.closesAt);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  // Every text of the round's version; `?text=` shows one (a proposal then names it), `?text=all` all side by side.
+  const reading = await versionReading(round.version.id, new URL(request.url).searchParams.get("text"));
   return {
+    reading,
+    versionTexts: await versionTextChoices(round.version.id),
     round: roundInfo(round),
     draft: draftHeading(round.draft),
     textLanguage: storedTextLanguage(round.draft.textLanguage),
@@ -135,6 +142,12 @@ export default function RoundPage() {
   const errors: Record<string, string | undefined> = (result && "errors" in result ? result.errors : undefined) ?? {};
   const [search] = useSearchParams();
   const chosenArticle = search.get("article") ?? articles[0]?.id ?? "";
+  // A language text shown: its words, and the proposal form names it.
+  const shown = loaded.reading.shownText;
+  const shownDoc = shown?.doc ?? content;
+  const shownLanguage = shown?.language ?? loaded.textLanguage;
+  const chosenText = loaded.versionTexts.find((text) => text.textId === loaded.reading.shown)?.value ?? "";
+  const textQuery = chosenText ? `text=${search.get("text")}&` : "";
 
   return (
     <TextLanguageProvider language={loaded.textLanguage}>
@@ -169,30 +182,43 @@ export default function RoundPage() {
           </div>
           {loaded.summaryFile ? <SummaryFileStatus file={loaded.summaryFile} /> : null}
         </div>
+        {loaded.reading.texts.length > 1 ? (
+          <VersionTexts
+            texts={loaded.reading.texts}
+            setSha256={loaded.reading.setSha256}
+            shown={loaded.reading.shown}
+            page={`/rounds/${round.id}`}
+          />
+        ) : null}
         <FrozenAttachments items={loaded.attachments} base={`/rounds/${round.id}`} />
+        {loaded.reading.parallel ? (
+          <ParallelDocumentView columns={loaded.reading.parallel} caption={t("versions.sideBySide")} />
+        ) : null}
         <FormError error={errors.form} />
         {loaded.receipt ? <ProposalReceipt receipt={loaded.receipt} timeZone={round.timeZone} /> : null}
         <div className="columns round-columns">
-          <div className="editor-frame">
-            <DocumentView
-              doc={content}
-              articleFooter={(articleId) => (
-                <p className="article-proposals muted">
-                  <span data-testid={`count-${articleId}`}>
-                    {t("rounds.proposalCount", { count: t.number(counts[articleId] ?? 0) })}
-                  </span>
-                  {canSubmit ? (
-                    <>
-                      {" · "}
-                      <Link to={`?article=${articleId}#proposal-form`} preventScrollReset={false}>
-                        {t("rounds.proposeHere")}
-                      </Link>
-                    </>
-                  ) : null}
-                </p>
-              )}
-            />
-          </div>
+          <TextLanguageProvider language={shownLanguage}>
+            <div className="editor-frame">
+              <DocumentView
+                doc={shownDoc}
+                articleFooter={(articleId) => (
+                  <p className="article-proposals muted">
+                    <span data-testid={`count-${articleId}`}>
+                      {t("rounds.proposalCount", { count: t.number(counts[articleId] ?? 0) })}
+                    </span>
+                    {canSubmit ? (
+                      <>
+                        {" · "}
+                        <Link to={`?${textQuery}article=${articleId}#proposal-form`} preventScrollReset={false}>
+                          {t("rounds.proposeHere")}
+                        </Link>
+                      </>
+                    ) : null}
+                  </p>
+                )}
+              />
+            </div>
+          </TextLanguageProvider>
           <aside className="stack">
             {loaded.verificationPending && loaded.formMode === "unverified" ? (
               <VerificationNotice
@@ -203,12 +229,20 @@ export default function RoundPage() {
             ) : null}
             {loaded.formMode ? (
               <ProposalForm
-                key={`${chosenArticle}.${loaded.receipt?.id ?? ""}`}
+                key={`${chosenText}.${chosenArticle}.${loaded.receipt?.id ?? ""}`}
                 roundId={round.id}
                 mode={loaded.formMode}
                 submittedId={loaded.receipt?.id}
                 articles={articles}
                 chosenArticle={chosenArticle}
+                texts={loaded.versionTexts.map((text) => ({
+                  value: text.value,
+                  label:
+                    text.textId === null
+                      ? t("texts.mainText", { language: t(`textLanguages.${text.language}`) })
+                      : t("texts.languageText", { language: t(`textLanguages.${text.language}`) }),
+                }))}
+                chosenText={chosenText}
                 organizations={loaded.onBehalfOptions.map((o) => ({ id: o.id, name: organizationName(o, t.locale) }))}
                 errors={errors}
               />

@@ -57,6 +57,8 @@ export function roundSchema(minHours: number) {
 
 export const ProposalSchema = z.object({
   articleId: z.string().trim().min(1, "errors.required").max(64),
+  /** The language text of the round's version it concerns (a VersionText id); "": the main text. */
+  versionTextId: z.string().trim().max(64).default(""),
   quote: z
     .string()
     .trim()

@@ -4,7 +4,7 @@ import { foldForSearch } from "../../app/utils/search-text";
 import { jsonToYUpdate } from "../../app/editor/yjs-document";
 import { initializeDocument } from "../../app/models/documents/document-log.server";
 import { seedDemoAttachments } from "./attachments";
-import { seedParallelTexts } from "./parallel-texts";
+import { freezeDemoTexts, seedParallelTexts } from "./parallel-texts";
 import { seedDemoCollegium } from "./collegium";
 import { DEMO_DRAFTS } from "./drafts";
 import { DEMO_ORGANIZATIONS } from "./organizations";
@@ -73,10 +73,14 @@ export async function seedDemoData(client: Db): Promise<void> {
         await initializeDocument(created.id, document, tx);
         if (draft.dossierBy) await seedDemoAttachments(tx, created.id, userIds.get(draft.dossierBy)!);
         if (draft.parallel) {
-          await seedParallelTexts(tx, created.id, draft.content, userIds.get(draft.parallel.by)!, draft.parallel.texts);
+          const by = userIds.get(draft.parallel.by)!;
+          const texts = await seedParallelTexts(tx, created.id, draft.content, by, draft.parallel.texts);
           if (draft.parallel.mainAuthoritative) {
             await tx.draft.update({ where: { id: created.id }, data: { authoritativeDocumentId: created.id } });
           }
+          // Version 1 carries every text with its SHA-256 and the set's.
+          const name = draft.parallel.versionName;
+          await freezeDemoTexts(tx, { draftId: created.id, main: draft.content, actorId: by, name, texts });
         }
         if (draft.signed) {
           await signDemoDraft(tx, created.id, draft.content, userIds.get(draft.signed.by)!, draft.signed);

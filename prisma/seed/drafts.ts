@@ -34,7 +34,8 @@ export type DemoDraft = {
    * Texts in other languages, added and partly aligned by this staff member; all equally
    * authentic unless `mainAuthoritative` (the main text authoritative, the others translations).
    */
-  parallel?: { by: string; texts: ParallelText[]; mainAuthoritative?: boolean };
+  /** `versionName`: version 1, frozen with every text (in the main text's language). */
+  parallel?: { by: string; texts: ParallelText[]; mainAuthoritative?: boolean; versionName: string };
 };
 
 const localSelfGovernment: DocNode = {
@@ -184,7 +185,7 @@ export const DEMO_DRAFTS: DemoDraft[] = [
     },
     shares: [],
     content: yerevanAgreementHy,
-    parallel: { by: "nare@yerevan.example", texts: YEREVAN_PARALLEL },
+    parallel: { by: "nare@yerevan.example", texts: YEREVAN_PARALLEL, versionName: "Համաձայնեցված տեքստեր" },
   },
   {
     key: "zugdidi-partner-agreement",
@@ -198,6 +199,11 @@ export const DEMO_DRAFTS: DemoDraft[] = [
     shares: [],
     content: zugdidiAgreementKa,
     // The Georgian text prevails; the English one is a translation for the partner.
-    parallel: { by: "nino@zugdidi.example", texts: ZUGDIDI_PARALLEL, mainAuthoritative: true },
+    parallel: {
+      by: "nino@zugdidi.example",
+      texts: ZUGDIDI_PARALLEL,
+      mainAuthoritative: true,
+      versionName: "შეთანხმებული ტექსტები",
+    },
   },
 ];

@@ -43,7 +43,12 @@ export async function demoIds() {
   const languageText = await db().draftText.findFirst({
     where: { role: "LANGUAGE", draft: { ownerOrganization: { slug: "yerevan" } } },
   });
+  // Its version 1, frozen with both texts.
+  const languageVersion = languageText
+    ? await db().draftVersion.findFirst({ where: { draftId: languageText.draftId }, orderBy: { number: "asc" } })
+    : null;
   return {
+    languageVersion: languageVersion && `/drafts/${languageVersion.draftId}/versions/${languageVersion.id}`,
     openRound: openRound.id,
     answeredRound: answeredRound.id,
     draft: draftId,
@@ -106,6 +111,16 @@ export const PAGE_FAMILIES: PageFamily[] = [
   {
     name: "parallel texts side by side",
     path: (ids) => (ids.languageText ? `/drafts/${ids.languageText.draftId}/parallel/${ids.languageText.id}` : null),
+    who: "nare@yerevan.example",
+  },
+  {
+    name: "a version frozen with every text",
+    path: (ids) => ids.languageVersion,
+    who: "nare@yerevan.example",
+  },
+  {
+    name: "a version's texts side by side",
+    path: (ids) => ids.languageVersion && `${ids.languageVersion}?text=all`,
     who: "nare@yerevan.example",
   },
   {

@@ -23,14 +23,14 @@ beforeAll(async () => {
   versionId = (await createVersion(anahit.id, draftId, "Labels")).id;
 });
 
-async function versionPage() {
-  const response = await get(`/drafts/${draftId}/versions/${versionId}`, EDITOR);
+async function versionPage(id = versionId) {
+  const response = await get(`/drafts/${draftId}/versions/${id}`, EDITOR);
   expect(response.status).toBe(200);
   return response.text();
 }
 
-async function docx() {
-  const response = await get(`/drafts/${draftId}/versions/${versionId}/export.docx`, EDITOR);
+async function docx(id = versionId) {
+  const response = await get(`/drafts/${draftId}/versions/${id}/export.docx`, EDITOR);
   expect(response.status).toBe(200);
   const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
   return {
@@ -70,12 +70,18 @@ describe("the language of a draft's text", () => {
     expect(audited?.details).toEqual({ from: "hy", to: "ru" });
   });
 
-  it("then labels the page and the DOCX in Russian, with Word's Russian tag", async () => {
-    const html = await versionPage();
+  it("then labels a version frozen after it in Russian, with Word's Russian tag; the earlier one keeps its language", async () => {
+    const anahit = await db().user.findUniqueOrThrow({ where: { email: "anahit@mta.example" } });
+    const { createVersion } = await import("~/models/documents/versions.server");
+    const russian = (await createVersion(anahit.id, draftId, "Russian labels")).id;
+    const html = await versionPage(russian);
     expect(html).toMatch(/<div class="legal-document frozen-document" lang="ru">/);
     expect(html).toContain("Статья 1.");
-    const { document, styles } = await docx();
+    const { document, styles } = await docx(russian);
     expect(document).toContain("Статья 1.");
     expect(styles).toContain('<w:lang w:val="ru-RU"/>');
+    // A version freezes the language of its text with it (decision 024).
+    expect(await versionPage()).toMatch(/<div class="legal-document frozen-document" lang="hy">/);
+    expect((await docx()).document).toContain("Հոդված 1.");
   });
 });

@@ -217,6 +217,8 @@ const TABLE: Record<string, Row> = {
   "drafts.$draftId.versions.$versionId.export[.]akn[.]xml.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.export[.]docx.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions.$versionId.export[.]pdf.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId.export[.]parallel[.]docx.tsx": { loader: PRIVATE },
+  "drafts.$draftId.versions.$versionId.export[.]akn[.]zip.tsx": { loader: PRIVATE },
   "drafts.$draftId.versions._index.tsx": {
     loader: PRIVATE,
     action: { expect: PRIVATE, fields: () => ({ name: "" }) },

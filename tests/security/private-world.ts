@@ -93,6 +93,14 @@ export async function createPrivateWorld(marker: string) {
   const liveAttachment = await attach(draft.id);
   await attach(reviewed.id);
 
+  // A text in Russian before the round: the round's version freezes it with the main text.
+  const russian = await addLanguageText({
+    actorId: owner.id,
+    clientAddress: "198.51.100.9",
+    draftId: draft.id,
+    language: "ru",
+    mode: "copy",
+  });
   const round = await createRound(
     ownerUser,
     draft.id,
@@ -160,14 +168,6 @@ export async function createPrivateWorld(marker: string) {
     draftId: draft.id,
     kind: "ANNEX",
     title: `${marker} annex`,
-  });
-
-  const russian = await addLanguageText({
-    actorId: owner.id,
-    clientAddress: "198.51.100.9",
-    draftId: draft.id,
-    language: "ru",
-    mode: "copy",
   });
 
   return {

@@ -27,6 +27,8 @@ export function ProposalForm({
   organizations,
   errors,
   submittedId,
+  texts = [],
+  chosenText = "",
 }: {
   roundId: string;
   mode: ProposalFormMode;
@@ -36,6 +38,9 @@ export function ProposalForm({
   errors: Record<string, string | undefined>;
   /** The proposal just sent, if any: its text is forgotten here. */
   submittedId?: string;
+  /** The texts of the round's version (value "" the main text), when it has several. */
+  texts?: { value: string; label: string }[];
+  chosenText?: string;
 }) {
   const t = useT();
   const textLabels = useTextLabels();
@@ -59,6 +64,15 @@ export function ProposalForm({
       <h2>{t("rounds.proposeTitle")}</h2>
       <p className="muted">{t("rounds.proposeHint")}</p>
       <input type="hidden" name="intent" value="submit" />
+      {texts.length > 1 ? (
+        <SelectField
+          label={t("rounds.proposalText")}
+          name="versionTextId"
+          defaultValue={chosenText}
+          error={errors.versionTextId}
+          options={texts}
+        />
+      ) : null}
       <SelectField
         label={t("fields.article")}
         name="articleId"

@@ -77,7 +77,15 @@ type DraftFields = {
   };
 };
 
-type VersionFields = { id: string; number: number; name: string; sha256: string; createdAt: Date };
+/** `textLanguage`: the main text's language frozen with the version (null or absent: the draft's). */
+type VersionFields = {
+  id: string;
+  number: number;
+  name: string;
+  sha256: string;
+  createdAt: Date;
+  textLanguage?: string | null;
+};
 
 /** The export's source from loaded parts (also what tests and the bench build directly). */
 export function actSourceOf(input: {
@@ -90,7 +98,7 @@ export function actSourceOf(input: {
   const { draft, version, doc, locale } = input;
   const plainText = plainTextOf(doc);
   const date = version ? version.createdAt : (input.now ?? new Date());
-  const language = storedTextLanguage(draft.textLanguage);
+  const language = storedTextLanguage(version?.textLanguage ?? draft.textLanguage);
   const t = serverT(language);
   const structure = textLabels(language);
   return {

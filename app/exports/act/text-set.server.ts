@@ -1,9 +1,12 @@
 import { documentIdOf } from "~/editor/document-id";
-import type { DocNode } from "~/editor/document-json";
+import { plainTextOf, type DocNode } from "~/editor/document-json";
 import type { Locale } from "~/i18n/config";
+import type { TextLanguage } from "~/i18n/text-languages";
 import { serverT } from "~/i18n/server-t.server";
 import { loadDocument } from "~/models/documents/document-log.server";
 import { readDocumentJSON } from "~/models/documents/unreadable-document.server";
+import { sha256Hex } from "~/models/documents/versions.server";
+import { versionTexts, type FrozenVersionText } from "~/models/documents/version-texts.server";
 import { authenticTexts, type Authority } from "~/models/texts/authenticity.server";
 import { actSourceOf, type ActSource } from "./act-source.server";
 
@@ -27,12 +30,43 @@ async function liveText(documentId: string): Promise<DocNode> {
 }
 
 /**
- * The set around a main text already loaded (a version, the live text, a register entry's
- * final version). The language texts are read from their live documents: versions do not
- * freeze them yet, and once the act is signed or adopted nobody can edit them (documentAccess),
- * so for a register entry they are the texts as they stood when it was signed.
+ * The set around a main text already loaded. For a version (also a register entry's final
+ * version) it is the texts frozen with it, each with its own SHA-256 and the authority as it
+ * stood then; for the live text, the live language texts with today's authority.
+ * `legacyLive`: a version frozen before versions froze every text reads its language texts
+ * from their live documents, as the register did before (once the act is signed or adopted
+ * nobody can edit them); elsewhere such a version is its main text alone.
  */
-export async function textSetOf(main: ActSource, draft: DraftFields, locale: Locale): Promise<TextSetMember[]> {
+export async function textSetOf(
+  main: ActSource,
+  draft: DraftFields,
+  locale: Locale,
+  options: { legacyLive?: boolean } = {},
+): Promise<TextSetMember[]> {
+  if (main.version) {
+    const frozen = await versionTexts(main.version.id);
+    if (frozen.frozen || !options.legacyLive) return frozenSet(main, draft, locale, frozen.texts);
+  }
+  return liveSet(main, draft, locale);
+}
+
+function frozenSet(main: ActSource, draft: DraftFields, locale: Locale, texts: FrozenVersionText[]) {
+  const version = main.version!;
+  return texts.map((text): TextSetMember => {
+    if (text.versionTextId === null) {
+      return { textId: null, authority: text.authority, source: main };
+    }
+    const source = actSourceOf({
+      draft: { ...draft, textLanguage: text.language },
+      version: { ...version, sha256: text.sha256, createdAt: main.date },
+      doc: text.content,
+      locale,
+    });
+    return { textId: text.textId, authority: text.authority, source: titled(source, text.title) };
+  });
+}
+
+async function liveSet(main: ActSource, draft: DraftFields, locale: Locale) {
   const texts = await authenticTexts(main.draftId);
   const members: TextSetMember[] = [];
   for (const text of texts) {
@@ -43,20 +77,20 @@ export async function textSetOf(main: ActSource, draft: DraftFields, locale: Loc
     const doc = await liveText(documentIdOf(main.draftId, text.textId));
     const source = actSourceOf({
       draft: { ...draft, textLanguage: text.language },
-      version: null,
+      version: main.version && { ...main.version, sha256: sha256Hex(plainTextOf(doc)), createdAt: main.date },
       doc,
       locale,
       // One date for the set: the expressions of one act share it (Akoma Ntoso URIs).
       now: main.date,
     });
-    const title = text.title ?? source.labels.title;
-    members.push({
-      textId: text.textId,
-      authority: text.authority,
-      source: { ...source, contentTitle: title, labels: { ...source.labels, title } },
-    });
+    members.push({ textId: text.textId, authority: text.authority, source: titled(source, text.title) });
   }
   return members;
+}
+
+function titled(source: ActSource, title: string | null): ActSource {
+  const shown = title ?? source.labels.title;
+  return { ...source, contentTitle: shown, labels: { ...source.labels, title: shown } };
 }
 
 /** Whether the draft has texts in other languages (the parallel exports are offered then). */
@@ -66,18 +100,26 @@ export async function hasLanguageTexts(draftId: string): Promise<boolean> {
 
 /** "Текст на языке: русский · Перевод": a column's heading in its own text's language (a document's label). */
 export function columnHeading(member: TextSetMember): string {
-  const { language } = member.source;
+  return headingOf(member.source.language, member.authority);
+}
+
+function headingOf(language: TextLanguage, authority: Authority): string {
   const t = serverT(language);
   const name = t("texts.languageText", { language: t(`textLanguages.${language}`) });
-  return `${name} · ${t(`texts.authority.${member.authority}`)}`;
+  return `${name} · ${t(`texts.authority.${authority}`)}`;
 }
 
 /** The columns of the print view: each text's document with its heading and "not in this text" in its language. */
 export function parallelColumns(members: TextSetMember[]) {
-  return members.map((member) => ({
-    language: member.source.language,
-    heading: columnHeading(member),
-    missing: serverT(member.source.language)("texts.notInThisText"),
-    doc: member.source.doc,
+  return columnsOf(members.map((m) => ({ language: m.source.language, authority: m.authority, doc: m.source.doc })));
+}
+
+/** The same columns from texts already read (a version's frozen texts). */
+export function columnsOf(texts: { language: TextLanguage; authority: Authority; doc: DocNode }[]) {
+  return texts.map((text) => ({
+    language: text.language,
+    heading: headingOf(text.language, text.authority),
+    missing: serverT(text.language)("texts.notInThisText"),
+    doc: text.doc,
   }));
 }

@@ -11,25 +11,26 @@ import {
   freezeWrittenAttachments,
   type FrozenWrittenAttachment,
 } from "~/models/attachments/written-attachments.server";
+import { freezeLanguageTexts, versionSetOf, writeVersionTexts, type FrozenLanguageText } from "./version-texts.server";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /**
- * Freezes the draft's current text as a named version. It reads what the database holds,
- * which includes every acknowledged edit (the collab server writes within milliseconds).
- * Versions are never updated afterwards: there is no function here that would.
- */
-/**
  * A draft's text as it stands, ready to be written as a version: read before any transaction,
- * with the attachments written in the editor (their text and Word file), by attachment id.
+ * with its texts in other languages and the attachments written in the editor (their text and
+ * Word file), by attachment id. It reads what the database holds, which includes every
+ * acknowledged edit (the collab server writes within milliseconds). Versions are never updated
+ * afterwards: there is no function here that would.
  */
 export type FrozenText = {
   content: DocNode;
   state: Uint8Array<ArrayBuffer>;
   plainText: string;
   writtenAttachments?: Map<string, FrozenWrittenAttachment>;
+  /** Every text in another language: a version freezes all texts together (decision 024). */
+  languageTexts?: FrozenLanguageText[];
 };
 
 export async function freezeText(draftId: string): Promise<FrozenText> {
@@ -41,7 +42,11 @@ export async function freezeText(draftId: string): Promise<FrozenText> {
   } finally {
     doc.destroy();
   }
-  return { ...main, writtenAttachments: await freezeWrittenAttachments(draftId) };
+  return {
+    ...main,
+    languageTexts: await freezeLanguageTexts(draftId),
+    writtenAttachments: await freezeWrittenAttachments(draftId),
+  };
 }
 
 /**
@@ -50,6 +55,9 @@ export async function freezeText(draftId: string): Promise<FrozenText> {
  */
 export async function writeVersion(tx: Tx, actorId: string, draftId: string, name: string, frozen: FrozenText) {
   const last = await tx.draftVersion.findFirst({ where: { draftId }, orderBy: { number: "desc" } });
+  const sha256 = sha256Hex(frozen.plainText);
+  const languageTexts = frozen.languageTexts ?? [];
+  const set = await versionSetOf(tx, { draftId, mainSha256: sha256, texts: languageTexts });
   const version = await tx.draftVersion.create({
     data: {
       draftId,
@@ -58,10 +66,13 @@ export async function writeVersion(tx: Tx, actorId: string, draftId: string, nam
       state: frozen.state,
       content: frozen.content as object,
       plainText: frozen.plainText,
-      sha256: sha256Hex(frozen.plainText),
+      sha256,
+      ...set,
       createdById: actorId,
     },
   });
+  // Every text with it: the set hash above is over them all.
+  await writeVersionTexts(tx, version.id, languageTexts);
   // The dossier freezes with the text: a round or review on this version shows these files.
   const attachments = await freezeAttachments(tx, draftId, version.id, frozen.writtenAttachments);
   await audit(tx, {
@@ -69,7 +80,15 @@ export async function writeVersion(tx: Tx, actorId: string, draftId: string, nam
     action: "version.create",
     objectType: "DraftVersion",
     objectId: version.id,
-    details: { draftId, number: version.number, name, sha256: version.sha256, attachments },
+    details: {
+      draftId,
+      number: version.number,
+      name,
+      sha256: version.sha256,
+      setSha256: version.setSha256,
+      texts: languageTexts.map((text) => ({ language: text.language, sha256: text.sha256 })),
+      attachments,
+    },
   });
   return version;
 }
@@ -88,6 +107,7 @@ export function listVersions(draftId: string) {
       number: true,
       name: true,
       sha256: true,
+      setSha256: true,
       createdAt: true,
       createdBy: { select: { name: true } },
     },
@@ -102,6 +122,8 @@ export const VERSION_TEXT_FIELDS = {
   content: true,
   plainText: true,
   sha256: true,
+  textLanguage: true,
+  setSha256: true,
   createdAt: true,
 } as const;
 

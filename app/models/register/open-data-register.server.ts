@@ -2,6 +2,7 @@ import { can } from "~/policies";
 import { draftResourceOf } from "../drafts/draft-access.server";
 import { namesOf, titlesOf, versionJson } from "../rounds/open-data-rounds.server";
 import { authenticTexts } from "../texts/authenticity.server";
+import { versionTexts } from "../documents/version-texts.server";
 import { listRegister, loadRegisterEntry, visibleEntryRounds, type RegisterFilters } from "./register.server";
 
 type Signature = {
@@ -41,8 +42,15 @@ export async function registerListJson(origin: string, filters: RegisterFilters,
   };
 }
 
-async function textsJson(origin: string, draftId: string) {
-  const texts = await authenticTexts(draftId);
+/**
+ * The texts of the final version as frozen with it, each with its SHA-256 (the set's is on the
+ * version); a version frozen before versions kept every text lists the live ones without one.
+ */
+async function textsJson(origin: string, draftId: string, versionId: string) {
+  const frozen = await versionTexts(versionId);
+  const texts = frozen.frozen
+    ? frozen.texts
+    : (await authenticTexts(draftId)).map((text) => ({ ...text, sha256: null }));
   const base = `${origin}/register/${draftId}`;
   return texts.map((text) => {
     const query = text.textId ? `?text=${text.textId}` : "";
@@ -50,6 +58,7 @@ async function textsJson(origin: string, draftId: string) {
       language: text.language,
       main: text.textId === null,
       authority: text.authority,
+      sha256: text.sha256,
       links: {
         page: base + query,
         docx: `${base}/final.docx${query}`,
@@ -76,7 +85,7 @@ export async function registerEntryJson(origin: string, draftId: string) {
     version: version && versionJson(version, { entry: origin + self }),
     signature: signatureJson(entry.signature),
     // Every text of the act with its authority ("equal", "authoritative", "translation") and its downloads.
-    texts: version ? await textsJson(origin, draft.id) : [],
+    texts: version ? await textsJson(origin, draft.id, version.id) : [],
     rounds: visibleEntryRounds(null, entry).map(({ round, resource }) => ({
       id: round.id,
       title: round.title,

@@ -97,7 +97,16 @@ export async function findPublicRound(roundId: string) {
 export async function roundVersionJson(origin: string, round: RoundRow) {
   const version = await db().draftVersion.findUniqueOrThrow({
     where: { id: round.version.id },
-    select: { id: true, number: true, name: true, createdAt: true, sha256: true, plainText: true, content: true },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      createdAt: true,
+      sha256: true,
+      setSha256: true,
+      plainText: true,
+      content: true,
+    },
   });
   return versionJson(version, { round: origin + `/api/v1/rounds/${round.id}` });
 }
@@ -109,6 +118,8 @@ export function versionJson(
     name: string;
     createdAt: Date;
     sha256: string;
+    /** Null for a version frozen before versions froze every text. */
+    setSha256: string | null;
     plainText: string;
     content: unknown;
   },
@@ -121,6 +132,8 @@ export function versionJson(
     name: version.name,
     createdAt: version.createdAt,
     sha256: version.sha256,
+    /** The SHA-256 of the set of texts (docs/exports.md); each text's own is under the entry's `texts`. */
+    setSha256: version.setSha256,
     text: version.plainText,
     /** Chapters and articles in order with their stable ids: what proposals' `articleId` refers to. */
     outline: outlineOf(content),

@@ -28,6 +28,8 @@ import { receiptEmail, receiptOf, type Receipt } from "./proposal-receipt.server
 
 export type NewProposal = {
   articleId: string;
+  /** The language text of the round's version it concerns (checked before); absent or "": the main text. */
+  versionTextId?: string;
   quote: string | null;
   proposedText: string;
   justification: string;
@@ -135,7 +137,7 @@ async function writeBatch(batch: Waiting[]) {
       const round = rounds.get(one.roundId);
       if (!round) one.reject(new RuleError("errors.notFound"));
       else if (!isAcceptingProposals(round, one.now)) one.reject(new RuleError("rounds.errors.notOpen"));
-      else if (!articlesOf.get(one.roundId)?.has(one.input.articleId))
+      else if (!one.input.versionTextId && !articlesOf.get(one.roundId)?.has(one.input.articleId))
         one.reject(new RuleError("errors.required", "articleId"));
       else accepted.push(one);
     }
@@ -155,6 +157,7 @@ async function writeBatch(batch: Waiting[]) {
           roundId,
           number: first + i,
           articleId: one.input.articleId,
+          versionTextId: one.input.versionTextId || null,
           quote: one.input.quote,
           proposedText: one.input.proposedText,
           justification: one.input.justification,
@@ -180,7 +183,12 @@ async function writeBatch(batch: Waiting[]) {
           action: "proposal.submit",
           objectType: "Proposal",
           objectId: proposal.id,
-          details: { roundId, articleId: proposal.articleId, organizationId: proposal.organizationId },
+          details: {
+            roundId,
+            articleId: proposal.articleId,
+            versionTextId: proposal.versionTextId,
+            organizationId: proposal.organizationId,
+          },
         })),
       );
       await queueEmails(

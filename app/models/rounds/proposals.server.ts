@@ -5,6 +5,8 @@ import { indexProposal } from "~/search/search-index.server";
 import { audit } from "~/utils/audit.server";
 import { RuleError } from "~/utils/rule-error";
 import { db, type Tx } from "~/utils/db.server";
+import { outlineOf } from "~/editor/outline";
+import { readStoredDocument } from "~/editor/stored-document";
 import { isAcceptingProposals, storeProposal, type NewProposal } from "./proposal-intake.server";
 import { buildSummaryFileSoon, queueSummaryFile } from "./summary-file.server";
 
@@ -23,9 +25,28 @@ export type Decision = "ACCEPTED" | "PARTIALLY_ACCEPTED" | "REJECTED" | "NOTED";
  * notice, all in one transaction shared with the submissions that arrive at the same time
  * (proposal-intake.server.ts); its campaign group is found right after the commit.
  */
+/**
+ * The articles of one language text frozen with the round's version (the proposal names that
+ * text); an id of no text of this version is refused next to the text field.
+ */
+async function languageTextArticles(roundId: string, versionTextId: string) {
+  const text = await db().versionText.findFirst({
+    where: { id: versionTextId, version: { rounds: { some: { id: roundId } } } },
+    select: { content: true },
+  });
+  if (!text) throw new RuleError("rounds.errors.unknownText", "versionTextId");
+  return outlineOf(readStoredDocument(text.content)).filter((entry) => entry.type === "article");
+}
+
 export async function submitProposal(user: CurrentUser, roundId: string, input: NewProposal, now = new Date()) {
   if (input.onBehalfOf && !user.actor.memberships.some((m) => m.organizationId === input.onBehalfOf)) {
     throw new RuleError("errors.notAllowed", "onBehalfOf");
+  }
+  // On a language text the article is checked against that frozen text here; the intake
+  // checks main-text articles against the round's text it keeps parsed for every submission.
+  if (input.versionTextId) {
+    const articles = await languageTextArticles(roundId, input.versionTextId);
+    if (!articles.some((a) => a.id === input.articleId)) throw new RuleError("errors.required", "articleId");
   }
   return storeProposal(user, roundId, input, now);
 }

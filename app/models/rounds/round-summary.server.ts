@@ -1,3 +1,4 @@
+import { storedTextLanguage } from "~/i18n/text-languages";
 import { DRAFT_TITLES, ORGANIZATION_NAME_FIELDS, draftTitle } from "~/i18n/localized-name";
 import { organizationName } from "~/i18n/localized-name";
 import { outlineOf } from "~/editor/outline";
@@ -43,6 +44,7 @@ function hiddenNotice(t: ReturnType<typeof serverT>, reason: string | null): str
 export const SUMMARY_PROPOSAL_FIELDS = {
   author: { select: { name: true, deletedAt: true } },
   organization: { select: ORGANIZATION_NAME_FIELDS },
+  versionText: { select: { textLanguage: true } },
 } as const;
 
 type SummaryProposal = {
@@ -58,6 +60,8 @@ type SummaryProposal = {
   answer: string | null;
   author: { name: string; deletedAt: Date | null };
   organization: Parameters<typeof organizationName>[0] | null;
+  /** The language text it concerns; null (or absent): the main text. */
+  versionText?: { textLanguage: string } | null;
 };
 
 /** The consulted version's articles by id (number and title), for the article column. */
@@ -82,6 +86,10 @@ export function summaryRowOf(
     hidden: !!p.hiddenAt,
     articleNumber: articles.get(p.articleId)?.number ?? 0,
     articleTitle: articles.get(p.articleId)?.title ?? "",
+    // The text it concerns, named only when it is not the main text (an act in several languages).
+    text: p.versionText
+      ? t("texts.languageText", { language: t(`textLanguages.${storedTextLanguage(p.versionText.textLanguage)}`) })
+      : null,
     // A hidden proposal keeps its row and its answer; only its words are withheld.
     quote: p.hiddenAt ? null : p.quote,
     proposal: p.hiddenAt ? hiddenNotice(t, p.hiddenReason) : p.proposedText,
