@@ -212,7 +212,16 @@ export function SuggestionsPanel(props: Props) {
                 </div>
               ) : null}
               <p>
-                {suggestion.node ? <strong>{t(`suggestions.structure.${suggestion.node.type}`)}: </strong> : null}
+                {suggestion.node ? (
+                  <strong>
+                    {t(
+                      suggestion.kind === "split"
+                        ? "suggestions.structure.split"
+                        : `suggestions.structure.${suggestion.node.type}`,
+                    )}
+                    :{" "}
+                  </strong>
+                ) : null}
                 {suggestion.quote ? <del aria-label={t("suggestions.deleted")}>{suggestion.quote}</del> : null}{" "}
                 {suggestion.text ? <ins aria-label={t("suggestions.inserted")}>{suggestion.text}</ins> : null}
               </p>
