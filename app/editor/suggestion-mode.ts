@@ -297,8 +297,27 @@ function writingNow(state: EditorState, authorId: string, id: string | null): Wr
     : null;
 }
 
+/**
+ * The caret as the page has it. Right after a click, a tap or an arrow key the editor's own
+ * selection may still be the one before (the browser reports the change later): a key handler
+ * that acts at the caret reads the page's.
+ */
+function caretFromPage(view: EditorView): number | null {
+  const selection = view.dom.ownerDocument.getSelection();
+  const node = selection?.focusNode;
+  if (!selection?.isCollapsed || !node || !view.dom.contains(node)) return null;
+  try {
+    return view.posAtDOM(node, selection.focusOffset);
+  } catch {
+    return null;
+  }
+}
+
 /** Enter in a paragraph (or title): a new paragraph after it, or its words after the caret moved to one. */
 function startParagraphBreak(view: EditorView, options: SuggestionModeOptions): string | null {
+  const caret = caretFromPage(view);
+  if (caret !== null && caret !== view.state.selection.head)
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)));
   const sync = ySyncPluginKey.getState(view.state) as SyncState | undefined;
   const { $from, empty } = view.state.selection;
   if (!empty || !$from.parent.isTextblock || !sync?.binding) return null;
