@@ -402,13 +402,16 @@ function resolveSplit(doc: Y.Doc, suggestion: Suggestion): ResolvedSuggestion {
   };
 }
 
+type Wrap = (words: string) => string;
+const asIs: Wrap = (words) => words;
+
 /** The Yjs element of a suggested article, part or point (ids stay as proposed). */
-function buildNode(node: NonNullable<Suggestion["node"]>): Y.XmlElement {
+function buildNode(node: NonNullable<Suggestion["node"]>, wrap: Wrap): Y.XmlElement {
   const element = new Y.XmlElement(node.type);
   element.setAttribute("id", node.id);
   const children: Y.XmlElement[] = [];
-  if (node.type === "article") children.push(textElement("articleTitle", node.title));
-  for (const words of node.paragraphs) children.push(textElement("paragraph", words));
+  if (node.type === "article") children.push(textElement("articleTitle", wrap(node.title)));
+  for (const words of node.paragraphs) children.push(textElement("paragraph", wrap(words)));
   element.insert(0, children);
   return element;
 }
@@ -428,11 +431,21 @@ function newParagraphs(suggestion: Suggestion): Y.XmlElement[] {
   return words.map((w) => textElement("paragraph", w));
 }
 
+/**
+ * The elements an insert-node suggestion would put into the text, each text passed through
+ * `wrap` (the DOCX export marks them as tracked insertions in a copy of the document).
+ */
+export function suggestedElements(suggestion: Suggestion, wrap: Wrap = asIs): Y.XmlElement[] {
+  const node = suggestion.node!;
+  if (node.type !== "paragraph") return [buildNode(node, wrap)];
+  return node.paragraphs.map((words) => textElement("paragraph", wrap(words)));
+}
+
 /** Applies an accepted structural suggestion to the text (inside the accepting transaction). */
 function applyStructural(resolved: ResolvedSuggestion, suggestion: Suggestion): void {
   const node = resolved.node!;
   if (suggestion.kind === "remove-node") return node.parent.delete(node.index, 1);
-  if (suggestion.node!.type !== "paragraph") return node.parent.insert(node.index, [buildNode(suggestion.node!)]);
+  if (suggestion.node!.type !== "paragraph") return node.parent.insert(node.index, suggestedElements(suggestion));
   // The moved words leave their paragraph first (a split), then the new paragraphs follow it.
   const { place } = resolved;
   if (suggestion.kind === "split" && place) place.text.delete(place.from, place.to - place.from);
