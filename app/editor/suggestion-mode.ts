@@ -377,7 +377,8 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
         props: {
           decorations: (state) => suggestionModeKey.getState(state),
           // The editor's own caret is hidden while a drawn one shows where the new paragraph's next letter goes.
-          attributes: (): Record<string, string> => (writing ? { class: "suggestion-writing" } : {}),
+          attributes: (): Record<string, string> =>
+            writing && options.isSuggesting() ? { class: "suggestion-writing" } : {},
           handleTextInput: (view, from, to, text) => {
             if (!options.isSuggesting()) return false;
             const into = current(view);
@@ -423,7 +424,11 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
           },
           handleDrop: () => options.isSuggesting(),
           handleKeyDown: (view, event) => {
-            if (!options.isSuggesting()) return false;
+            if (!options.isSuggesting()) {
+              // Suggesting was switched off meanwhile: nothing is being written as a suggestion any more.
+              setWriting(view, null);
+              return false;
+            }
             const into = current(view);
             if (event.key === "Enter" && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
               // As in any editor, Enter breaks the paragraph; here the break is a suggestion.
