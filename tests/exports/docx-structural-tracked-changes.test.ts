@@ -33,6 +33,7 @@ const NEW_ARTICLE_WORDS = "Բյուջեն հրապարակվում է առցան
 const NEW_POINT = "ամփոփում է առաջարկությունները,";
 const REMOVED_PART = "ეს კანონი ძალაში შედის გამოქვეყნებისთანავე.";
 const TYPED = "Նոր պարբերություն։";
+const IN_CELL = "после опубликования";
 
 function documentWithStructuralSuggestions(): Y.Doc {
   const doc = new Y.Doc();
@@ -71,6 +72,14 @@ function documentWithStructuralSuggestions(): Y.Doc {
   const point = elementById(fragment, "a1-p2-1").get(0) as Y.XmlElement;
   const added = suggestParagraphBreak(doc, { author: lilit, block: point, at: 1_000, now })!;
   typeIntoBreak(doc, added, TYPED);
+  // Enter at the end of a table cell's paragraph: a new paragraph in that cell.
+  const cell = elementById(fragment, "a2")
+    .toArray()
+    .find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === "table")!;
+  const lastRow = cell.get(cell.length - 1) as Y.XmlElement;
+  const lastCell = lastRow.get(lastRow.length - 1) as Y.XmlElement;
+  const inCell = suggestParagraphBreak(doc, { author: aram, block: lastCell.get(0) as Y.XmlElement, at: 1_000, now })!;
+  typeIntoBreak(doc, inCell, IN_CELL);
   return doc;
 }
 
@@ -126,6 +135,10 @@ describe("structural suggestions as Word tracked changes", () => {
     // Enter at the end of a point, then words: a new inserted paragraph.
     const [typed] = paragraphsWith(xml, TYPED);
     expect(typed).toMatch(MARK_INSERTED);
+    // In a table cell too.
+    const [inCell] = paragraphsWith(xml, IN_CELL);
+    expect(inCell).toMatch(MARK_INSERTED);
+    expect(inCell).toMatch(new RegExp(`<w:ins [^>]*><w:r>.*${IN_CELL}`, "s"));
     // Every revision has its own w:id; no marker leaks into the file.
     const ids = [...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);

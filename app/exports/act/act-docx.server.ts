@@ -258,12 +258,17 @@ export class ActWriter {
             const paragraphs = (cell.content ?? []).flatMap((child) =>
               child.type === "paragraph"
                 ? [
-                    new Paragraph({
-                      alignment: AlignmentType.LEFT,
-                      children: header
-                        ? scriptRuns(plainTextOf(child), this.language, { bold: true }, this.base)
-                        : this.runs(child.content),
-                    }),
+                    this.withMark(
+                      new Paragraph({
+                        alignment: AlignmentType.LEFT,
+                        // A header cell's words are bold; with a suggestion in them they are runs like any other.
+                        children:
+                          header && !/[\uE000-\uE006]/.test(plainTextOf(child))
+                            ? scriptRuns(plainTextOf(child), this.language, { bold: true }, this.base)
+                            : this.runs(child.content, this.changes),
+                      }),
+                      this.markOf(child.content),
+                    ),
                   ]
                 : this.blocks([child]).filter((b): b is Paragraph => b instanceof Paragraph),
             );
