@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { createSession, SESSION_COOKIE } from "~/auth/session.server";
@@ -97,6 +98,14 @@ describe("Enter while suggesting", () => {
     await expert.keyboard.press("Enter");
     await expect.poll(() => point(ministry).locator(".suggestion-new-paragraph").textContent()).toBe(POINT_TAIL);
     await expect.poll(() => point(ministry).locator("p .suggestion-deleted").textContent()).toBe(POINT_TAIL);
+    // Both drawn suggestions pass the WCAG 2.1 A/AA rules, for the one writing and the one reading.
+    for (const page of [expert, ministry]) {
+      const { violations } = await new AxeBuilder({ page })
+        .include(".ProseMirror")
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+    }
     // A letter typed goes before the moved words; Backspace takes it back, then the break itself.
     await expert.keyboard.type("X");
     await expect.poll(() => point(ministry).locator(".suggestion-new-paragraph").textContent()).toBe(`X${POINT_TAIL}`);
