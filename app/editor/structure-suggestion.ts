@@ -23,7 +23,8 @@ export type StructuralPlace = {
   index: number;
 };
 
-function yTypeOf(mapping: ProsemirrorMapping, node: PMNode): Y.XmlElement | null {
+/** The Yjs element the editor drew a node from. */
+export function yElementOf(mapping: ProsemirrorMapping, node: PMNode): Y.XmlElement | null {
   for (const [type, rendered] of mapping) if (rendered === node && type instanceof Y.XmlElement) return type;
   return null;
 }
@@ -39,7 +40,7 @@ export function structuralPlaceAt(state: EditorState, type: SuggestedNodeType): 
   };
   const own = depthOf(type);
   if (own > 0) {
-    const element = yTypeOf(sync.binding.mapping, $from.node(own));
+    const element = yElementOf(sync.binding.mapping, $from.node(own));
     const parent = element?.parent;
     if (!element || !(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) return null;
     return { doc: sync.doc, element, parent, index: parent.toArray().indexOf(element) + 1 };
@@ -47,6 +48,6 @@ export function structuralPlaceAt(state: EditorState, type: SuggestedNodeType): 
   const container = CONTAINER[type];
   if (container === "doc") return { doc: sync.doc, element: null, parent: sync.type, index: sync.type.length };
   const depth = depthOf(container);
-  const parent = depth > 0 ? yTypeOf(sync.binding.mapping, $from.node(depth)) : null;
+  const parent = depth > 0 ? yElementOf(sync.binding.mapping, $from.node(depth)) : null;
   return parent ? { doc: sync.doc, element: null, parent, index: parent.length } : null;
 }

@@ -10,6 +10,7 @@ import type { Suggestion } from "./suggestions";
  * transaction that removed the entry, from the document alone.
  */
 export function landingOf(doc: Y.Doc, suggestion: Suggestion, accepted: boolean): PassageAnchor | null {
+  if (suggestion.node?.type === "paragraph") return paragraphLanding(doc, suggestion, accepted);
   if (suggestion.node) {
     // A whole article, part or point: it lands where the node is in the text, if it is there
     // (an accepted insertion, a rejected removal); an accepted removal or rejected insertion left none.
@@ -30,6 +31,35 @@ export function landingOf(doc: Y.Doc, suggestion: Suggestion, accepted: boolean)
   if (words.slice(at, at + length) === suggestion.text) return anchorInText(text, at, at + length);
   if (at >= length && words.slice(at - length, at) === suggestion.text) return anchorInText(text, at - length, at);
   return null;
+}
+
+/**
+ * A new paragraph (Enter while suggesting) has no stable id: an accepted one landed right after
+ * the paragraph it followed (for a split, the one its words moved out of); a rejected split
+ * proposed to move its words, a rejected new paragraph left nothing.
+ */
+function paragraphLanding(doc: Y.Doc, suggestion: Suggestion, accepted: boolean): PassageAnchor | null {
+  if (!accepted) return suggestion.kind === "split" ? { start: suggestion.from, end: suggestion.to } : null;
+  const relative = decodePosition(suggestion.from);
+  const position = relative ? Y.createAbsolutePositionFromRelativePosition(relative, doc) : null;
+  if (!position) return null;
+  let parent = containerOf(doc, position.type);
+  let index = position.index;
+  if (suggestion.kind === "split") {
+    const paragraph = position.type.parent;
+    parent = containerOf(doc, paragraph?.parent ?? null);
+    if (!(paragraph instanceof Y.XmlElement) || !parent) return null;
+    index = parent.toArray().indexOf(paragraph) + 1;
+  }
+  const element = parent?.get(index);
+  const text = element instanceof Y.XmlElement ? firstText(element) : null;
+  return text ? anchorInText(text, 0, text.length) : null;
+}
+
+/** A type that holds paragraphs: an element, or the document's root (which the collab server knows only untyped). */
+function containerOf(doc: Y.Doc, type: YType | null): Y.XmlElement | Y.XmlFragment | null {
+  if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) return type;
+  return type && type === doc.share.get(DOCUMENT_FIELD) ? doc.getXmlFragment(DOCUMENT_FIELD) : null;
 }
 
 /** The first words of the element with this stable id, as a landing. */

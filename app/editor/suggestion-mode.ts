@@ -6,9 +6,12 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { YPoint } from "./anchors";
 import { editorPassageMap, type ProsemirrorMapping } from "./comment-highlights";
+import { backspaceInBreak, breakAgain, suggestParagraphBreak, typeIntoBreak } from "./paragraph-break";
 import type { PassageMap } from "./passage-map";
+import { yElementOf } from "./structure-suggestion";
 import {
   addSuggestion,
+  keyPrefixOf,
   isStructural,
   listSuggestions,
   resolveSuggestion,
@@ -55,7 +58,8 @@ export function placeSuggestions(state: EditorState): PlacedSuggestion[] {
   const size = state.doc.content.size;
   const placed: PlacedSuggestion[] = listSuggestions(doc).map((suggestion) => {
     const { place, node } = resolveSuggestion(doc, suggestion);
-    if (isStructural(suggestion)) {
+    // A split is placed on the words it moves (its new paragraph is drawn after theirs).
+    if (isStructural(suggestion) && suggestion.kind !== "split") {
       // A whole node: a removal covers the element, an insertion is a point between two nodes.
       const from = node ? map.positionOf({ type: node.parent, index: node.index }) : null;
       const to = node?.element ? map.positionOf({ type: node.parent, index: node.index + 1 }) : from;
@@ -71,7 +75,7 @@ export function placeSuggestions(state: EditorState): PlacedSuggestion[] {
   return placed.sort((a, b) => at(a) - at(b) || a.suggestion.createdAt.localeCompare(b.suggestion.createdAt));
 }
 
-function decorationsFor(state: EditorState, options: SuggestionModeOptions): DecorationSet {
+function decorationsFor(state: EditorState, options: SuggestionModeOptions, writing: string | null): DecorationSet {
   const decorations: Decoration[] = [];
   for (const placed of placeSuggestions(state)) {
     if (placed.from === null) continue;
@@ -82,8 +86,15 @@ function decorationsFor(state: EditorState, options: SuggestionModeOptions): Dec
       title: options.describe(suggestion),
       style: `--author-color: ${options.colorOf(suggestion.authorId)}`,
     };
+    if (suggestion.kind === "split") {
+      // The words that would move are struck through where they are and shown in the new paragraph.
+      decorations.push(Decoration.inline(from, to, { ...common, class: "suggestion suggestion-deleted" }));
+      const $end = state.doc.resolve(to);
+      decorations.push(newParagraphsWidget($end.after($end.depth), suggestion, common, writing === suggestion.id));
+      continue;
+    }
     if (isStructural(suggestion)) {
-      const decoration = structuralDecoration(state, suggestion, from, to, common);
+      const decoration = structuralDecoration(state, suggestion, from, to, common, writing === suggestion.id);
       if (decoration) decorations.push(decoration);
       continue;
     }
@@ -117,12 +128,14 @@ function structuralDecoration(
   from: number,
   to: number,
   common: Record<string, string>,
+  writing: boolean,
 ): Decoration | null {
   if (suggestion.kind === "remove-node") {
     const node = state.doc.nodeAt(from);
     if (!node || from + node.nodeSize !== to) return null;
     return Decoration.node(from, to, { ...common, class: "suggestion suggestion-removed-node" });
   }
+  if (suggestion.node!.type === "paragraph") return newParagraphsWidget(from, suggestion, common, writing);
   return Decoration.widget(
     from,
     () => {
@@ -142,6 +155,50 @@ function structuralDecoration(
       return box;
     },
     { side: -1, key: `${suggestion.id}:${suggestion.text}`, ignoreSelection: true },
+  );
+}
+
+/**
+ * New paragraphs (Enter while suggesting), drawn where they would go; a split's moved words end
+ * the last one. While their author writes them, a drawn caret shows where the next letter goes
+ * (the editor's own caret stays where Enter was pressed, and is hidden meanwhile).
+ */
+function newParagraphsWidget(
+  at: number,
+  suggestion: Suggestion,
+  common: Record<string, string>,
+  writing: boolean,
+): Decoration {
+  const paragraphs = suggestion.node!.paragraphs;
+  return Decoration.widget(
+    at,
+    () => {
+      const box = document.createElement("div");
+      box.className = "suggestion suggestion-inserted-node suggestion-new-paragraph";
+      box.contentEditable = "false";
+      box.tabIndex = 0;
+      for (const [name, value] of Object.entries(common)) box.setAttribute(name, value);
+      for (const [index, words] of paragraphs.entries()) {
+        const ins = document.createElement("ins");
+        ins.className = "suggestion-inserted";
+        ins.textContent = words;
+        const last = index === paragraphs.length - 1;
+        if (last && writing) {
+          const caret = document.createElement("span");
+          caret.className = "suggestion-caret";
+          caret.setAttribute("aria-hidden", "true");
+          ins.append(caret);
+        }
+        if (last && suggestion.kind === "split") ins.append(suggestion.quote);
+        box.append(ins);
+      }
+      return box;
+    },
+    {
+      side: -1,
+      key: `${suggestion.id}:${paragraphs.join("\n")}:${suggestion.quote}:${writing}`,
+      ignoreSelection: true,
+    },
   );
 }
 
@@ -213,6 +270,65 @@ function suggestEdit(view: EditorView, options: SuggestionModeOptions, asked: Ed
   return true;
 }
 
+/**
+ * Where the author's next letter in a new paragraph of theirs goes, as an editor position: for
+ * a split, where it splits; for a new paragraph, the end of the one it follows. Null when the
+ * suggestion is not drawn (gone, no longer applicable) or not a new paragraph.
+ */
+function writingPosition(state: EditorState, placed: PlacedSuggestion | undefined): number | null {
+  if (!placed || placed.from === null) return null;
+  const { suggestion, from } = placed;
+  if (suggestion.kind === "split") return from;
+  if (suggestion.kind !== "insert-node" || suggestion.node?.type !== "paragraph") return null;
+  return state.doc.resolve(from).nodeBefore?.isTextblock ? from - 1 : null;
+}
+
+type Writing = { suggestion: Suggestion; doc: Y.Doc };
+
+/** The new paragraph of one's own being written with the caret where its next letter goes, else null. */
+function writingNow(state: EditorState, authorId: string, id: string | null): Writing | null {
+  const sync = ySyncPluginKey.getState(state) as SyncState | undefined;
+  if (!id || !sync) return null;
+  const placed = placeSuggestions(state).find((p) => p.suggestion.id === id);
+  const at = writingPosition(state, placed);
+  if (at === null || placed!.suggestion.authorId !== authorId) return null;
+  return state.selection.empty && state.selection.head === at
+    ? { suggestion: placed!.suggestion, doc: sync.doc }
+    : null;
+}
+
+/**
+ * The caret as the page has it. Right after a click, a tap or an arrow key the editor's own
+ * selection may still be the one before (the browser reports the change later): a key handler
+ * that acts at the caret reads the page's.
+ */
+function caretFromPage(view: EditorView): number | null {
+  const selection = view.dom.ownerDocument.getSelection();
+  const node = selection?.focusNode;
+  if (!selection?.isCollapsed || !node || !view.dom.contains(node)) return null;
+  try {
+    return view.posAtDOM(node, selection.focusOffset);
+  } catch {
+    return null;
+  }
+}
+
+/** Enter in a paragraph (or title): a new paragraph after it, or its words after the caret moved to one. */
+function startParagraphBreak(view: EditorView, options: SuggestionModeOptions): string | null {
+  const caret = caretFromPage(view);
+  if (caret !== null && caret !== view.state.selection.head)
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, caret)));
+  const sync = ySyncPluginKey.getState(view.state) as SyncState | undefined;
+  const { $from, empty } = view.state.selection;
+  if (!empty || !$from.parent.isTextblock || !sync?.binding) return null;
+  const block = yElementOf(sync.binding.mapping, $from.parent);
+  if (!block) return null;
+  return suggestParagraphBreak(sync.doc, { author: options.author, block, at: $from.parentOffset })?.id ?? null;
+}
+
+/** Keys that move nothing: they leave the new paragraph being written as it is. */
+const QUIET_KEYS = new Set(["Shift", "Control", "Alt", "Meta", "CapsLock", "Dead", "Process", "Unidentified"]);
+
 export const SuggestionMode = Extension.create<SuggestionModeOptions>({
   name: "suggestionMode",
   addOptions() {
@@ -230,13 +346,23 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
       if (!suggestEdit(view, options, { from, to, insert }, gesture)) options.onBlocked();
       return true;
     };
+    // The author's own new paragraph (Enter while suggesting) that their keys are writing now.
+    let writing: string | null = null;
+    const setWriting = (view: EditorView, id: string | null) => {
+      if (writing === id) return;
+      writing = id;
+      if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(REFRESH, true));
+    };
+    const current = (view: EditorView) => writingNow(view.state, options.author.id, writing);
     return [
       new Plugin<DecorationSet>({
         key: suggestionModeKey,
         state: {
-          init: (_, state) => decorationsFor(state, options),
+          init: (_, state) => decorationsFor(state, options, writing),
           apply: (tr: Transaction, old, _before, state) =>
-            tr.docChanged || tr.getMeta(REFRESH) ? decorationsFor(state, options) : old.map(tr.mapping, tr.doc),
+            tr.docChanged || tr.getMeta(REFRESH)
+              ? decorationsFor(state, options, writing)
+              : old.map(tr.mapping, tr.doc),
         },
         view: (view) => {
           // Suggestions change in their own Yjs map, not in the text: redraw when they do.
@@ -250,17 +376,81 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions>({
         },
         props: {
           decorations: (state) => suggestionModeKey.getState(state),
-          handleTextInput: (view, from, to, text) =>
-            options.isSuggesting() ? attempt(view, from, to, text, from === to ? "typing" : "other") : false,
+          // The editor's own caret is hidden while a drawn one shows where the new paragraph's next letter goes.
+          attributes: (): Record<string, string> =>
+            writing && options.isSuggesting() ? { class: "suggestion-writing" } : {},
+          handleTextInput: (view, from, to, text) => {
+            if (!options.isSuggesting()) return false;
+            const into = current(view);
+            if (into && from === to) {
+              if (!typeIntoBreak(into.doc, into.suggestion, text)) options.onBlocked();
+              return true;
+            }
+            setWriting(view, null);
+            return attempt(view, from, to, text, from === to ? "typing" : "other");
+          },
           handlePaste: (view, event) => {
             if (!options.isSuggesting()) return false;
-            const text = event.clipboardData?.getData("text/plain") ?? "";
+            const text = (event.clipboardData?.getData("text/plain") ?? "").replace(/\s*\n\s*/g, " ");
+            const into = current(view);
+            if (into) {
+              if (!typeIntoBreak(into.doc, into.suggestion, text)) options.onBlocked();
+              return true;
+            }
+            setWriting(view, null);
             const { from, to } = view.state.selection;
-            return attempt(view, from, to, text.replace(/\s*\n\s*/g, " "), from === to ? "typing" : "other");
+            return attempt(view, from, to, text, from === to ? "typing" : "other");
+          },
+          handleDOMEvents: {
+            // A click on one's own new paragraph goes back to writing it; a click anywhere else ends that.
+            mousedown: (view, event) => {
+              if (!options.isSuggesting()) return false;
+              const target = event.target instanceof Element ? event.target : null;
+              const id = target?.closest(".suggestion-new-paragraph")?.getAttribute("data-suggestion-id") ?? null;
+              const placed = id?.startsWith(keyPrefixOf(options.author.id))
+                ? placeSuggestions(view.state).find((p) => p.suggestion.id === id)
+                : undefined;
+              const at = writingPosition(view.state, placed);
+              if (id && at !== null) {
+                event.preventDefault();
+                view.focus();
+                view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at)));
+                setWriting(view, id);
+                return true;
+              }
+              setWriting(view, null);
+              return false;
+            },
           },
           handleDrop: () => options.isSuggesting(),
           handleKeyDown: (view, event) => {
-            if (!options.isSuggesting()) return false;
+            if (!options.isSuggesting()) {
+              // Suggesting was switched off meanwhile: nothing is being written as a suggestion any more.
+              setWriting(view, null);
+              return false;
+            }
+            const into = current(view);
+            if (event.key === "Enter" && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+              // As in any editor, Enter breaks the paragraph; here the break is a suggestion.
+              if (into) {
+                if (!breakAgain(into.doc, into.suggestion)) options.onBlocked();
+                return true;
+              }
+              const id = startParagraphBreak(view, options);
+              if (id) setWriting(view, id);
+              else options.onBlocked();
+              return true;
+            }
+            if (into && event.key === "Backspace") {
+              // At the start of the new paragraph, the break itself is taken back (the suggestion withdrawn).
+              if (!backspaceInBreak(into.doc, into.suggestion)) setWriting(view, null);
+              return true;
+            }
+            if (into && event.key === "Delete") {
+              options.onBlocked();
+              return true;
+            }
+            if (!QUIET_KEYS.has(event.key) && !(into && event.key.length === 1)) setWriting(view, null);
             const { from, to, empty } = view.state.selection;
             if (event.key === "Backspace" || event.key === "Delete") {
               const start = empty ? (event.key === "Backspace" ? from - 1 : from) : from;

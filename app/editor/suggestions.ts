@@ -13,15 +13,22 @@ export const SUGGESTIONS_FIELD = "suggestions";
 /** Editors' outcomes, read by the collab server when a suggestion leaves the map (reason of a rejection). */
 export const DECISIONS_FIELD = "suggestionDecisions";
 
-/** Words in one paragraph (insert, delete, replace), or a whole article, part or point (insert-node, remove-node). */
-export const SUGGESTION_KINDS = ["insert", "delete", "replace", "insert-node", "remove-node"] as const;
+/**
+ * Words in one paragraph (insert, delete, replace), a whole article, part, point or paragraph
+ * (insert-node, remove-node), or a paragraph break inside a paragraph (split: its last words
+ * move to a new paragraph after it).
+ */
+export const SUGGESTION_KINDS = ["insert", "delete", "replace", "insert-node", "remove-node", "split"] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
-const STRUCTURAL_KINDS = new Set<SuggestionKind>(["insert-node", "remove-node"]);
+const STRUCTURAL_KINDS = new Set<SuggestionKind>(["insert-node", "remove-node", "split"]);
 export const isStructural = (suggestion: Pick<Suggestion, "kind">) => STRUCTURAL_KINDS.has(suggestion.kind);
 
 /** What may be added or removed as a whole. Chapters are the ministry's outline, not a partner's to move. */
 export const SUGGESTED_NODE_TYPES = ["article", "part", "point"] as const;
 export type SuggestedNodeType = (typeof SUGGESTED_NODE_TYPES)[number];
+/** A new paragraph is suggested by pressing Enter while suggesting (never removed as a whole: its words are). */
+export const NODE_TYPES = [...SUGGESTED_NODE_TYPES, "paragraph"] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
 /** Paragraphs a suggested article, part or point may hold. */
 export const MAX_SUGGESTED_PARAGRAPHS = 50;
 
@@ -47,11 +54,13 @@ export const SuggestionSchema = z
     /**
      * A whole article, part or point: for insert-node the one proposed (its future stable id,
      * title and paragraphs; `text` is its words for reading), for remove-node the one to go
-     * (its stable id; `quote` is its words). Absent for wording inside a paragraph.
+     * (its stable id; `quote` is its words). For a new paragraph (insert-node) or a split, the
+     * paragraphs proposed (a paragraph has no stable id in the text: `id` only names it here;
+     * a split's moved words, `quote`, go at the end of its last one). Absent for wording inside a paragraph.
      */
     node: z
       .object({
-        type: z.enum(SUGGESTED_NODE_TYPES),
+        type: z.enum(NODE_TYPES),
         id: z.string().min(1).max(100),
         title: z.string().max(1_000),
         paragraphs: z.array(z.string().max(MAX_SUGGESTION_CHARS)).max(MAX_SUGGESTED_PARAGRAPHS),
@@ -69,12 +78,15 @@ export const SuggestionSchema = z
   .refine(
     (s) =>
       s.kind === "insert-node"
-        ? s.text !== "" && s.quote === "" && s.node!.paragraphs.length > 0
-        : s.kind === "remove-node"
-          ? s.text === ""
-          : s.kind === "delete"
-            ? s.text === "" && s.quote !== ""
-            : s.text !== "" && (s.kind === "insert" ? s.quote === "" : s.quote !== ""),
+        ? // A new paragraph may still be empty: Enter was pressed, the words are being typed.
+          (s.text !== "" || s.node!.type === "paragraph") && s.quote === "" && s.node!.paragraphs.length > 0
+        : s.kind === "split"
+          ? s.quote !== "" && s.node!.type === "paragraph" && s.node!.paragraphs.length > 0
+          : s.kind === "remove-node"
+            ? s.text === "" && s.node!.type !== "paragraph"
+            : s.kind === "delete"
+              ? s.text === "" && s.quote !== ""
+              : s.text !== "" && (s.kind === "insert" ? s.quote === "" : s.quote !== ""),
     "inconsistent kind",
   );
 
@@ -111,7 +123,8 @@ export function listSuggestions(doc: Y.Doc): Suggestion[] {
   return found;
 }
 
-function randomId(): string {
+/** The random part of a suggestion's key. */
+export function randomId(): string {
   const bytes = new Uint8Array(9);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -348,6 +361,7 @@ function removedAncestor(type: YType): boolean {
  */
 function resolveStructural(doc: Y.Doc, suggestion: Suggestion): ResolvedSuggestion {
   const notApplicable: ResolvedSuggestion = { suggestion, place: null, node: null };
+  if (suggestion.kind === "split") return resolveSplit(doc, suggestion);
   const relative = decodePosition(suggestion.from);
   const start = absolute(doc, suggestion.from);
   if (!relative || !start) return notApplicable;
@@ -364,13 +378,40 @@ function resolveStructural(doc: Y.Doc, suggestion: Suggestion): ResolvedSuggesti
   return { suggestion, place: null, node: { parent, index: start.index, element } };
 }
 
+/**
+ * A split applies while the words it moves are still exactly at the end of their paragraph's
+ * range (as a deletion's do) and that paragraph is in the text: the new one goes right after it.
+ */
+function resolveSplit(doc: Y.Doc, suggestion: Suggestion): ResolvedSuggestion {
+  const notApplicable: ResolvedSuggestion = { suggestion, place: null, node: null };
+  const start = absolute(doc, suggestion.from);
+  const end = absolute(doc, suggestion.to);
+  if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText)) return notApplicable;
+  const text = start.type;
+  const paragraph = text.parent;
+  if (!(paragraph instanceof Y.XmlElement) || removedAncestor(text)) return notApplicable;
+  const parent = paragraph.parent;
+  if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) return notApplicable;
+  // Plain words (formatting is not part of them), as the split's quote was taken.
+  if (end.index < start.index || plainWords(text).slice(start.index, end.index) !== suggestion.quote)
+    return notApplicable;
+  return {
+    suggestion,
+    place: { text, from: start.index, to: end.index },
+    node: { parent, index: indexIn(parent, paragraph) + 1, element: null },
+  };
+}
+
+type Wrap = (words: string) => string;
+const asIs: Wrap = (words) => words;
+
 /** The Yjs element of a suggested article, part or point (ids stay as proposed). */
-function buildNode(node: NonNullable<Suggestion["node"]>): Y.XmlElement {
+function buildNode(node: NonNullable<Suggestion["node"]>, wrap: Wrap): Y.XmlElement {
   const element = new Y.XmlElement(node.type);
   element.setAttribute("id", node.id);
   const children: Y.XmlElement[] = [];
-  if (node.type === "article") children.push(textElement("articleTitle", node.title));
-  for (const words of node.paragraphs) children.push(textElement("paragraph", words));
+  if (node.type === "article") children.push(textElement("articleTitle", wrap(node.title)));
+  for (const words of node.paragraphs) children.push(textElement("paragraph", wrap(words)));
   element.insert(0, children);
   return element;
 }
@@ -383,10 +424,32 @@ function textElement(name: string, words: string): Y.XmlElement {
   return element;
 }
 
+/** The paragraphs of a suggested new paragraph or split (a split's moved words end the last one). */
+function newParagraphs(suggestion: Suggestion): Y.XmlElement[] {
+  const words = [...suggestion.node!.paragraphs];
+  if (suggestion.kind === "split") words[words.length - 1] += suggestion.quote;
+  return words.map((w) => textElement("paragraph", w));
+}
+
+/**
+ * The elements an insert-node suggestion would put into the text, each text passed through
+ * `wrap` (the DOCX export marks them as tracked insertions in a copy of the document).
+ */
+export function suggestedElements(suggestion: Suggestion, wrap: Wrap = asIs): Y.XmlElement[] {
+  const node = suggestion.node!;
+  if (node.type !== "paragraph") return [buildNode(node, wrap)];
+  return node.paragraphs.map((words) => textElement("paragraph", wrap(words)));
+}
+
 /** Applies an accepted structural suggestion to the text (inside the accepting transaction). */
-function applyStructural(resolved: NonNullable<ResolvedSuggestion["node"]>, suggestion: Suggestion): void {
-  if (suggestion.kind === "remove-node") resolved.parent.delete(resolved.index, 1);
-  else resolved.parent.insert(resolved.index, [buildNode(suggestion.node!)]);
+function applyStructural(resolved: ResolvedSuggestion, suggestion: Suggestion): void {
+  const node = resolved.node!;
+  if (suggestion.kind === "remove-node") return node.parent.delete(node.index, 1);
+  if (suggestion.node!.type !== "paragraph") return node.parent.insert(node.index, suggestedElements(suggestion));
+  // The moved words leave their paragraph first (a split), then the new paragraphs follow it.
+  const { place } = resolved;
+  if (suggestion.kind === "split" && place) place.text.delete(place.from, place.to - place.from);
+  node.parent.insert(node.index, newParagraphs(suggestion));
 }
 
 /**
@@ -397,10 +460,11 @@ function applyStructural(resolved: NonNullable<ResolvedSuggestion["node"]>, sugg
 export function acceptSuggestion(doc: Y.Doc, id: string): boolean {
   const suggestion = parseSuggestion(suggestionsOf(doc).get(id));
   if (!suggestion) return false;
-  const { place, node } = resolveSuggestion(doc, suggestion);
+  const resolved = resolveSuggestion(doc, suggestion);
+  const { place, node } = resolved;
   if (node) {
     doc.transact(() => {
-      applyStructural(node, suggestion);
+      applyStructural(resolved, suggestion);
       decisionsOf(doc).set(id, { outcome: "ACCEPTED", reason: null } satisfies SuggestionDecision);
       suggestionsOf(doc).delete(id);
     });

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { LocalDate } from "~/components/local-date";
+import { WordSource } from "~/components/editor/word-source";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { listDraftRounds } from "~/models/rounds/rounds.server";
@@ -79,8 +80,20 @@ export default function TimelinePage() {
               {event.suggestion ? (
                 <span data-testid="timeline-suggestion">
                   {" "}
-                  {t("timeline.suggestionBy", { name: event.suggestion.authorName })}:{" "}
-                  {event.suggestion.quote ? <del>{event.suggestion.quote}</del> : null}{" "}
+                  {t("timeline.suggestionBy", { name: event.suggestion.authorName })}
+                  {event.suggestion.sourceAuthor !== null || event.suggestion.sourceDate !== null ? (
+                    <>
+                      {" "}
+                      (
+                      <WordSource
+                        author={event.suggestion.sourceAuthor}
+                        date={event.suggestion.sourceDate}
+                        testId="timeline-from-word"
+                      />
+                      )
+                    </>
+                  ) : null}
+                  : {event.suggestion.quote ? <del>{event.suggestion.quote}</del> : null}{" "}
                   {event.suggestion.text ? <ins>{event.suggestion.text}</ins> : null}{" "}
                   {event.suggestion.now === "gone" ? (
                     <span className="muted" data-testid="suggestion-landing-gone">

@@ -526,6 +526,22 @@ describe("suggestions through the collab server", () => {
       const text = (await stored(fresh.id)).text;
       expect(text).toContain("12-րդ կետով");
       expect(text).not.toContain("պաշտոնական կայքում");
+
+      // Those who decide see Word's author and date beside the uploader, in the record and the history.
+      const [first, second] = listSuggestions(watching.doc);
+      expect(acceptSuggestion(watching.doc, first!.id)).toBe(true);
+      expect(rejectSuggestion(watching.doc, second!.id, "Not now.")).toBe(true);
+      await expect.poll(async () => (await listSuggestionOutcomes(fresh.id)).length).toBe(2);
+      for (const outcome of await listSuggestionOutcomes(fresh.id)) {
+        expect(outcome).toMatchObject({ authorId: lilit.id, sourceAuthor: aram.name });
+        expect(Number.isNaN(Date.parse(outcome.sourceDate ?? ""))).toBe(false);
+      }
+      const history = await draftTimeline(fresh.id, { page: 1, skip: 0, take: 50, query: "" }, new Set());
+      const decided = history.items.flatMap((item) => (item.suggestion ? [item.suggestion] : []));
+      expect(decided.map((s) => [s.authorName, s.sourceAuthor])).toEqual([
+        [lilit.name, aram.name],
+        [lilit.name, aram.name],
+      ]);
     });
 
     it("reports the paragraphs it cannot match, and refuses a file that is not a DOCX or too large", async () => {

@@ -7,6 +7,7 @@ import { placeSuggestions, type PlacedSuggestion } from "~/editor/suggestion-mod
 import { acceptSuggestion, rejectSuggestion, withdrawSuggestion, type Suggestion } from "~/editor/suggestions";
 import { organizationName, type OrganizationNameFields } from "~/i18n/localized-name";
 import { useT } from "~/i18n/use-t";
+import { WordSource } from "./word-source";
 
 /** Who works for which organization, as the server derived it from verified author ids. */
 export type SuggestionOrganizations = {
@@ -201,18 +202,25 @@ export function SuggestionsPanel(props: Props) {
                 <LocalDate value={suggestion.createdAt} withTime /> · {articleLabel(suggestion.articleId)}
               </div>
               {suggestion.source ? (
-                <div className="muted small" data-testid="suggestion-from-word">
-                  {t("suggestions.fromWord", { author: suggestion.source.author || "—" })}
-                  {suggestion.source.date && !Number.isNaN(Date.parse(suggestion.source.date)) ? (
-                    <>
-                      {" "}
-                      · <LocalDate value={suggestion.source.date} withTime />
-                    </>
-                  ) : null}
+                <div>
+                  <WordSource
+                    author={suggestion.source.author}
+                    date={suggestion.source.date}
+                    testId="suggestion-from-word"
+                  />
                 </div>
               ) : null}
               <p>
-                {suggestion.node ? <strong>{t(`suggestions.structure.${suggestion.node.type}`)}: </strong> : null}
+                {suggestion.node ? (
+                  <strong>
+                    {t(
+                      suggestion.kind === "split"
+                        ? "suggestions.structure.split"
+                        : `suggestions.structure.${suggestion.node.type}`,
+                    )}
+                    :{" "}
+                  </strong>
+                ) : null}
                 {suggestion.quote ? <del aria-label={t("suggestions.deleted")}>{suggestion.quote}</del> : null}{" "}
                 {suggestion.text ? <ins aria-label={t("suggestions.inserted")}>{suggestion.text}</ins> : null}
               </p>

@@ -24,7 +24,14 @@ import type { ContentLanguage } from "./content-language";
 import type { ActSource, ExportThread } from "./act-source.server";
 import { TITLE_PAGE_STYLE } from "./docx-styles";
 import { threadComments, withCommentThreads, type ThreadedComment } from "./docx-comment-threads.server";
-import { trackedRuns, type TrackedText } from "./docx-tracked-changes.server";
+import {
+  paragraphMarkOf,
+  paragraphMarkRevision,
+  trackedLabel,
+  trackedRuns,
+  type ParagraphMark,
+  type TrackedText,
+} from "./docx-tracked-changes.server";
 import type { Suggestion } from "~/editor/suggestions";
 import type { TextUnit } from "~/texts/parallel-units";
 
@@ -102,6 +109,25 @@ export class ActWriter {
     return scriptRuns(text, this.language, {}, this.base);
   }
 
+  /** Whether a paragraph (its inline content) is a proposed new one or one proposed for removal. */
+  private markOf(content: DocNode[] | undefined): ParagraphMark | null {
+    return paragraphMarkOf(content, this.changes);
+  }
+
+  /** The paragraph mark's tracked change, in `w:pPr` (the docx library has no option for it). */
+  private withMark(paragraph: Paragraph, mark: ParagraphMark | null): Paragraph {
+    if (mark)
+      (paragraph as unknown as { properties: { push(item: unknown): void } }).properties.push(
+        paragraphMarkRevision(mark),
+      );
+    return paragraph;
+  }
+
+  /** A number or marker, tracked like the words of its paragraph when that one is proposed or to go. */
+  private label(text: string, mark: ParagraphMark | null): Run[] {
+    return mark ? [trackedLabel(text, mark)] : this.plain(text);
+  }
+
   private block(node: DocNode, scope: { part: number; point: number }): (Paragraph | Table)[] {
     const { labels } = this.source;
     switch (node.type) {
@@ -112,23 +138,32 @@ export class ActWriter {
       }
       case "article": {
         const [title, ...rest] = node.content ?? [];
-        const number = labels.articleNumber(++this.article);
+        // A proposed unit shows the number it would take; the accepted ones keep the numbers of the accepted text.
+        const proposed = this.markOf(title?.content)?.kind === "w:ins";
+        const number = labels.articleNumber(proposed ? this.article + 1 : ++this.article);
         const heading = this.heading(HeadingLevel.HEADING_2, number, title, String(node.attrs?.id ?? ""));
         return [heading, ...this.blocks(rest, { part: 0, point: 0 })];
       }
       case "part": {
+        if (this.markOf(node.content?.[0]?.content)?.kind === "w:ins")
+          return this.numbered(node, `${scope.part + 1}.`, { firstLine: FIRST_LINE }, { part: scope.part, point: 0 });
         scope.part++;
         scope.point = 0;
         return this.numbered(node, `${scope.part}.`, { firstLine: FIRST_LINE }, scope);
       }
-      case "point":
-        return this.numbered(node, `${++scope.point})`, { left: POINT_INDENT }, scope);
+      case "point": {
+        const proposed = this.markOf(node.content?.[0]?.content)?.kind === "w:ins";
+        return this.numbered(node, `${proposed ? scope.point + 1 : ++scope.point})`, { left: POINT_INDENT }, scope);
+      }
       case "paragraph":
         return [
-          new Paragraph({
-            indent: { firstLine: FIRST_LINE },
-            children: this.runs(node.content, this.changes),
-          }),
+          this.withMark(
+            new Paragraph({
+              indent: { firstLine: FIRST_LINE },
+              children: this.runs(node.content, this.changes),
+            }),
+            this.markOf(node.content),
+          ),
         ];
       case "bulletList":
       case "orderedList":
@@ -157,14 +192,16 @@ export class ActWriter {
     title: DocNode | undefined,
     articleId?: string,
   ): Paragraph {
-    const text = title ? plainTextOf(title) : "";
+    const text = title ? plainTextOf(title).replace(/[\uE000-\uE006]\d*\uE004?/g, "") : "";
+    const mark = this.markOf(title?.content);
+    const label = text ? `${number} ` : number;
     const children: ParagraphChild[] = [
-      ...scriptRuns(text ? `${number} ` : number, this.language, {}, this.base),
+      ...(mark ? [trackedLabel(label, mark)] : scriptRuns(label, this.language, {}, this.base)),
       ...this.runs(title?.content, this.changes),
     ];
     const threads = articleId ? (this.threadsByArticle.get(articleId) ?? []) : [];
     const ids = threads.flatMap((thread) => this.addThread(thread));
-    return new Paragraph({
+    const paragraph = new Paragraph({
       heading: level,
       children: [
         ...ids.map((id) => new CommentRangeStart(id)),
@@ -172,6 +209,7 @@ export class ActWriter {
         ...ids.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]),
       ],
     });
+    return this.withMark(paragraph, mark);
   }
 
   /**
@@ -194,11 +232,15 @@ export class ActWriter {
     scope: { part: number; point: number },
   ) {
     const [first, ...rest] = node.content ?? [];
+    const mark = this.markOf(first?.content);
     return [
-      new Paragraph({
-        indent,
-        children: [...this.plain(`${number} `), ...this.runs(first?.content, this.changes)],
-      }),
+      this.withMark(
+        new Paragraph({
+          indent,
+          children: [...this.label(`${number} `, mark), ...this.runs(first?.content, this.changes)],
+        }),
+        mark,
+      ),
       ...this.blocks(rest, scope),
     ];
   }
@@ -216,12 +258,17 @@ export class ActWriter {
             const paragraphs = (cell.content ?? []).flatMap((child) =>
               child.type === "paragraph"
                 ? [
-                    new Paragraph({
-                      alignment: AlignmentType.LEFT,
-                      children: header
-                        ? scriptRuns(plainTextOf(child), this.language, { bold: true }, this.base)
-                        : this.runs(child.content),
-                    }),
+                    this.withMark(
+                      new Paragraph({
+                        alignment: AlignmentType.LEFT,
+                        // A header cell's words are bold; with a suggestion in them they are runs like any other.
+                        children:
+                          header && !/[\uE000-\uE006]/.test(plainTextOf(child))
+                            ? scriptRuns(plainTextOf(child), this.language, { bold: true }, this.base)
+                            : this.runs(child.content, this.changes),
+                      }),
+                      this.markOf(child.content),
+                    ),
                   ]
                 : this.blocks([child]).filter((b): b is Paragraph => b instanceof Paragraph),
             );

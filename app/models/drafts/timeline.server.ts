@@ -95,6 +95,8 @@ export async function draftTimeline(draftId: string, page: Page, visibleRoundIds
           suggestedAt: true,
           landedStart: true,
           landedEnd: true,
+          sourceAuthor: true,
+          sourceDate: true,
         },
       })
     : [];

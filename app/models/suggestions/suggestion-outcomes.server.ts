@@ -53,6 +53,8 @@ export async function recordSuggestionOutcome(input: SuggestionOutcomeInput): Pr
         reason: outcome === "REJECTED" ? input.reason : null,
         landedStart: input.landing?.start ?? null,
         landedEnd: input.landing?.end ?? null,
+        sourceAuthor: suggestion.source?.author ?? null,
+        sourceDate: suggestion.source?.date ?? null,
         suggestedAt: new Date(suggestion.createdAt),
         decidedAt: at,
       },

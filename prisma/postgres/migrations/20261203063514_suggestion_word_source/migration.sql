@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "SuggestionOutcome" ADD COLUMN     "sourceAuthor" TEXT,
+ADD COLUMN     "sourceDate" TEXT;
+
