@@ -1,17 +1,13 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { documentIdOf } from "~/editor/document-id";
 import { plainTextOf } from "~/editor/document-json";
-import { templateFor } from "~/editor/templates";
 import { yDocToJSON } from "~/editor/yjs-document";
-import { serverT } from "~/i18n/server-t.server";
 import { loadDocument } from "~/models/documents/document-log.server";
-import { createDraft, shareDraft } from "~/models/drafts/drafts.server";
-import { addLanguageText } from "~/models/texts/language-texts.server";
+import { shareDraft } from "~/models/drafts/drafts.server";
 import { articleLayout } from "~/texts/structure-sync";
-import { clearRateLimits } from "~/utils/rate-limit.server";
 import { sessionCookieFor, waitForSync, type TestClient } from "../helpers/collab";
 import { collabServerForFile } from "../helpers/collab-test-server";
+import { bilingualZugdidiAgreement } from "../helpers/agreements";
 import { addMember, createOrganization, createUser } from "../helpers/factories";
 
 /**
@@ -21,34 +17,7 @@ import { addMember, createOrganization, createUser } from "../helpers/factories"
  */
 const { server, connect } = collabServerForFile();
 
-async function agreement() {
-  await clearRateLimits();
-  const zugdidi = await createOrganization("MUNICIPALITY", "Zugdidi Municipality");
-  const staff = await createUser({ name: "ნინო" });
-  await addMember(staff.id, zugdidi.id, "MEMBER");
-  const ka = serverT("ka");
-  const draft = await createDraft(
-    staff.id,
-    {
-      titleHy: null,
-      titleRu: null,
-      titleKa: "ზუგდიდის თანამშრომლობის შეთანხმება",
-      titleEn: "Zugdidi cooperation agreement",
-      kind: "COOPERATION_AGREEMENT",
-      ownerOrganizationId: zugdidi.id,
-      textLanguage: "ka",
-    },
-    templateFor("COOPERATION_AGREEMENT", (key) => ka(`templates.${key}`)),
-  );
-  const english = await addLanguageText({
-    actorId: staff.id,
-    clientAddress: "203.0.113.70",
-    draftId: draft.id,
-    language: "en",
-    mode: "copy",
-  });
-  return { staff, draft, englishDocument: documentIdOf(draft.id, english.id) };
-}
+const agreement = () => bilingualZugdidiAgreement("203.0.113.70");
 
 const ids = (doc: Y.Doc) => [...articleLayout(doc).keys()];
 

@@ -2,13 +2,11 @@ import { describe, expect, it } from "vitest";
 import { documentIdOf } from "~/editor/document-id";
 import { plainTextOf } from "~/editor/document-json";
 import { outlineOf } from "~/editor/outline";
-import { templateFor } from "~/editor/templates";
-import { serverT } from "~/i18n/server-t.server";
 import { loadDocument } from "~/models/documents/document-log.server";
 import { readDocumentJSON } from "~/models/documents/unreadable-document.server";
 import { loadActor } from "~/models/accounts/actors.server";
 import { draftResourceOf } from "~/models/drafts/draft-access.server";
-import { createDraft, getDraft, shareDraft } from "~/models/drafts/drafts.server";
+import { getDraft, shareDraft } from "~/models/drafts/drafts.server";
 import { authenticTexts, setAuthenticity } from "~/models/texts/authenticity.server";
 import { can } from "~/policies";
 import { addLanguageText, languageTextRefusal, listLanguageTexts } from "~/models/texts/language-texts.server";
@@ -18,27 +16,12 @@ import { db } from "~/utils/db.server";
 import { RuleError } from "~/utils/rule-error";
 import * as Y from "yjs";
 import { clearRateLimits, RATE_LIMITS, RateLimitedError } from "~/utils/rate-limit.server";
+import { zugdidiAgreement } from "../helpers/agreements";
 import { addMember, createOrganization, createUser } from "../helpers/factories";
 
-/** A Georgian cooperation agreement of Zugdidi's, from its template. */
+/** Zugdidi's Georgian agreement, and who acts on it. */
 async function agreement() {
-  const zugdidi = await createOrganization("MUNICIPALITY", "Zugdidi Municipality");
-  const staff = await createUser({ name: "ნინო" });
-  await addMember(staff.id, zugdidi.id, "MEMBER");
-  const ka = serverT("ka");
-  const draft = await createDraft(
-    staff.id,
-    {
-      titleHy: null,
-      titleRu: null,
-      titleKa: "ზუგდიდის თანამშრომლობის შეთანხმება",
-      titleEn: "Zugdidi cooperation agreement",
-      kind: "COOPERATION_AGREEMENT",
-      ownerOrganizationId: zugdidi.id,
-      textLanguage: "ka",
-    },
-    templateFor("COOPERATION_AGREEMENT", (key) => ka(`templates.${key}`)),
-  );
+  const { staff, draft } = await zugdidiAgreement();
   return { staff, draft, who: { actorId: staff.id, clientAddress: "203.0.113.10", draftId: draft.id } };
 }
 

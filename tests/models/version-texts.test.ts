@@ -2,60 +2,27 @@ import { createHash } from "node:crypto";
 import JSZip from "jszip";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { documentIdOf } from "~/editor/document-id";
 import { plainTextOf } from "~/editor/document-json";
-import { templateFor } from "~/editor/templates";
 import { actSourceOf } from "~/exports/act/act-source.server";
 import { textsToParallelDocx } from "~/exports/act/parallel-docx.server";
 import { textsToAknZip } from "~/exports/act/parallel-akn.server";
 import { textSetOf } from "~/exports/act/text-set.server";
-import { serverT } from "~/i18n/server-t.server";
 import { appendUpdate, loadDocument } from "~/models/documents/document-log.server";
 import { readDocumentJSON } from "~/models/documents/unreadable-document.server";
 import { versionTexts } from "~/models/documents/version-texts.server";
 import { createVersion, getVersion } from "~/models/documents/versions.server";
-import { createDraft } from "~/models/drafts/drafts.server";
 import { createRound } from "~/models/rounds/rounds.server";
 import { submitProposal } from "~/models/rounds/proposals.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
 import { summaryToCsv } from "~/exports/summary-csv.server";
 import { RuleError } from "~/utils/rule-error";
 import { setAuthenticity } from "~/models/texts/authenticity.server";
-import { addLanguageText } from "~/models/texts/language-texts.server";
-import { clearRateLimits } from "~/utils/rate-limit.server";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganization, createUser } from "../helpers/factories";
+import { bilingualZugdidiAgreement } from "../helpers/agreements";
+import { createUser } from "../helpers/factories";
 import { asCurrentUser } from "../helpers/open-round";
 
-/** A Georgian agreement of Zugdidi's with an English text copied from it to translate over. */
-async function bilingualAgreement() {
-  await clearRateLimits();
-  const zugdidi = await createOrganization("MUNICIPALITY", "Zugdidi Municipality");
-  const staff = await createUser({ name: "ნინო" });
-  await addMember(staff.id, zugdidi.id, "MEMBER");
-  const ka = serverT("ka");
-  const draft = await createDraft(
-    staff.id,
-    {
-      titleHy: null,
-      titleRu: null,
-      titleKa: "ზუგდიდის თანამშრომლობის შეთანხმება",
-      titleEn: "Zugdidi cooperation agreement",
-      kind: "COOPERATION_AGREEMENT",
-      ownerOrganizationId: zugdidi.id,
-      textLanguage: "ka",
-    },
-    templateFor("COOPERATION_AGREEMENT", (key) => ka(`templates.${key}`)),
-  );
-  const english = await addLanguageText({
-    actorId: staff.id,
-    clientAddress: "203.0.113.60",
-    draftId: draft.id,
-    language: "en",
-    mode: "copy",
-  });
-  return { staff, draft, english, englishDocument: documentIdOf(draft.id, english.id) };
-}
+const bilingualAgreement = () => bilingualZugdidiAgreement("203.0.113.60");
 
 /** A translator writes at the end of the text's first block with text (an update in its log). */
 async function writeInto(documentId: string, words: string) {
