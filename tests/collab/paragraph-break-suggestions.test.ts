@@ -3,42 +3,23 @@ import { describe, expect, it } from "vitest";
 import { backspaceInBreak, breakAgain, suggestParagraphBreak, typeIntoBreak } from "~/editor/paragraph-break";
 import { acceptSuggestion, listSuggestions, rejectSuggestion, resolveSuggestion } from "~/editor/suggestions";
 import { loadDocument } from "~/models/documents/document-log.server";
-import { shareDraft } from "~/models/drafts/drafts.server";
 import { listSuggestionOutcomes } from "~/models/suggestions/suggestion-outcomes.server";
-import { fragmentText, sessionCookieFor, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";
+import { fragmentText, typeParagraph, type TestClient } from "../helpers/collab";
 import { collabServerForFile } from "../helpers/collab-test-server";
-import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
+import { editorAndTwoSuggesters } from "../helpers/suggesting-clients";
 
 /**
  * Enter while suggesting: a new paragraph, or a split of one, proposed as an entry of the
  * suggestions map, through the real collab server with real Yjs clients. The text changes only
  * when an editor accepts; a suggester's update that breaks the paragraph for real is refused.
  */
-const { server, connect } = collabServerForFile();
+const collab = collabServerForFile();
+const { server } = collab;
 
 const FIRST = "Local budgets are approved by the council.";
 const SECOND = "The council meets monthly.";
 
-async function threeClients() {
-  const { staff, draft } = await createDraftSetup();
-  const ngo = await createOrganization("NGO", "Union of Community Finance Officers");
-  const lilit = await createUser({ name: "Լիլիթ" });
-  const aram = await createUser({ name: "Արամ" });
-  await addMember(lilit.id, ngo.id);
-  await addMember(aram.id, ngo.id);
-  await shareDraft(staff.id, draft.id, { organizationId: ngo.id }, "SUGGEST");
-  const editor = connect(server, draft.id, await sessionCookieFor(staff.id));
-  const first = connect(server, draft.id, await sessionCookieFor(lilit.id));
-  const second = connect(server, draft.id, await sessionCookieFor(aram.id));
-  await Promise.all([waitForSync(editor), waitForSync(first), waitForSync(second)]);
-  const fragment = editor.doc.getXmlFragment("default");
-  editor.doc.transact(() => fragment.delete(0, fragment.length));
-  typeParagraph(editor, FIRST);
-  typeParagraph(editor, SECOND);
-  const both = `${FIRST}\n${SECOND}`;
-  await expect.poll(() => [fragmentText(first.doc), fragmentText(second.doc)]).toEqual([both, both]);
-  return { draft, staff, editor, first, second, lilit, aram };
-}
+const threeClients = () => editorAndTwoSuggesters(collab, [FIRST, SECOND]);
 
 const paragraph = (client: TestClient, index: number) =>
   client.doc.getXmlFragment("default").get(index) as Y.XmlElement;

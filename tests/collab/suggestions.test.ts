@@ -31,31 +31,15 @@ import { db } from "~/utils/db.server";
 import { shareDraft } from "~/models/drafts/drafts.server";
 import { fragmentText, sessionCookieFor, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";
 import { collabServerForFile } from "../helpers/collab-test-server";
-import { addMember, createDraftSetup, createOrganization, createUser } from "../helpers/factories";
+import { editorAndTwoSuggesters } from "../helpers/suggesting-clients";
 
-const { server, connect } = collabServerForFile();
+const collab = collabServerForFile();
+const { server, connect } = collab;
 
 const SENTENCE = "Local budgets are approved by the council.";
 
-/** A ministry editor and two NGO experts with the suggest level, all connected and synced. */
-async function threeClients() {
-  const { staff, draft } = await createDraftSetup();
-  const ngo = await createOrganization("NGO", "Union of Community Finance Officers");
-  const lilit = await createUser({ name: "Լիլիթ" });
-  const aram = await createUser({ name: "Արամ" });
-  await addMember(lilit.id, ngo.id);
-  await addMember(aram.id, ngo.id);
-  await shareDraft(staff.id, draft.id, { organizationId: ngo.id }, "SUGGEST");
-  const editor = connect(server, draft.id, await sessionCookieFor(staff.id));
-  const first = connect(server, draft.id, await sessionCookieFor(lilit.id));
-  const second = connect(server, draft.id, await sessionCookieFor(aram.id));
-  await Promise.all([waitForSync(editor), waitForSync(first), waitForSync(second)]);
-  const fragment = editor.doc.getXmlFragment("default");
-  editor.doc.transact(() => fragment.delete(0, fragment.length));
-  typeParagraph(editor, "Local budgets are approved by the council.");
-  await expect.poll(() => [first.text(), second.text()]).toEqual([SENTENCE, SENTENCE]);
-  return { draft, staff, editor, first, second, lilit, aram };
-}
+/** A ministry editor and two NGO experts with the suggest level, on one sentence. */
+const threeClients = () => editorAndTwoSuggesters(collab, [SENTENCE]);
 
 /** The first paragraph's text in this client's copy. */
 function paragraphText(client: TestClient): Y.XmlText {
