@@ -25,6 +25,16 @@ export type QueueView = {
   };
 };
 
+/** One item: where it is, and the one line that says why it is waiting. */
+function QueueItem({ to, title, children }: { to: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <li>
+      <Link to={to}>{title}</Link>
+      <div className="muted">{children}</div>
+    </li>
+  );
+}
+
 /** One section: a heading with the exact count, up to five items, and the page with them all. */
 function QueueSection(props: {
   name: string;
@@ -71,12 +81,9 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
         empty={t("home.queue.noReviews")}
       >
         {queue.reviews.items.map((r) => (
-          <li key={r.id}>
-            <Link to={`/reviews/${r.id}`}>{draftTitle(r.draft, t.locale)}</Link>
-            <div className="muted">
-              {t("reviews.due")}: <LocalDate value={r.dueAt} withTime />
-            </div>
-          </li>
+          <QueueItem key={r.id} to={`/reviews/${r.id}`} title={draftTitle(r.draft, t.locale)}>
+            {t("reviews.due")}: <LocalDate value={r.dueAt} withTime />
+          </QueueItem>
         ))}
       </QueueSection>
       <QueueSection
@@ -87,12 +94,9 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
         empty={t("home.queue.noMeetings")}
       >
         {queue.meetings.items.map((m) => (
-          <li key={m.id}>
-            <Link to={`/collegium/${m.bodyId}/meetings/${m.id}`}>{m.title}</Link>
-            <div className="muted">
-              <LocalDate value={m.startsAt} withTime timeZone={m.timeZone} /> · {t(`meetings.response.${m.response}`)}
-            </div>
-          </li>
+          <QueueItem key={m.id} to={`/collegium/${m.bodyId}/meetings/${m.id}`} title={m.title}>
+            <LocalDate value={m.startsAt} withTime timeZone={m.timeZone} /> · {t(`meetings.response.${m.response}`)}
+          </QueueItem>
         ))}
       </QueueSection>
       <QueueSection
@@ -103,10 +107,9 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
         empty={t("home.queue.noSuggestions")}
       >
         {queue.suggestions.items.map((d) => (
-          <li key={d.id}>
-            <Link to={`/drafts/${d.id}`}>{draftTitle(d, t.locale)}</Link>
-            <div className="muted">{t("home.queue.suggestionsWaiting", { count: t.number(d.waiting) })}</div>
-          </li>
+          <QueueItem key={d.id} to={`/drafts/${d.id}`} title={draftTitle(d, t.locale)}>
+            {t("home.queue.suggestionsWaiting", { count: t.number(d.waiting) })}
+          </QueueItem>
         ))}
       </QueueSection>
       <QueueSection
@@ -117,10 +120,9 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
         empty={t("home.queue.noAnswers")}
       >
         {queue.answers.items.map((r) => (
-          <li key={r.id}>
-            <Link to={`/rounds/${r.id}/answers`}>{r.title}</Link>
-            <div className="muted">{t("home.queue.waiting", { count: t.number(r.waiting) })}</div>
-          </li>
+          <QueueItem key={r.id} to={`/rounds/${r.id}/answers`} title={r.title}>
+            {t("home.queue.waiting", { count: t.number(r.waiting) })}
+          </QueueItem>
         ))}
       </QueueSection>
       <QueueSection
@@ -131,13 +133,10 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
         empty={t("home.queue.noDrafts")}
       >
         {queue.drafts.items.map((d) => (
-          <li key={d.id}>
-            <Link to={`/drafts/${d.id}`}>{draftTitle(d, t.locale)}</Link>
-            <div className="muted">
-              {t("home.queue.changed")} <LocalDate value={d.changedAt} withTime />
-              {d.changedBy ? ` · ${t("home.queue.changedBy", { name: d.changedBy })}` : ""}
-            </div>
-          </li>
+          <QueueItem key={d.id} to={`/drafts/${d.id}`} title={draftTitle(d, t.locale)}>
+            {t("home.queue.changed")} <LocalDate value={d.changedAt} withTime />
+            {d.changedBy ? ` · ${t("home.queue.changedBy", { name: d.changedBy })}` : ""}
+          </QueueItem>
         ))}
       </QueueSection>
       <QueueSection
@@ -148,13 +147,10 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
         empty={t("home.queue.noRounds")}
       >
         {queue.rounds.items.map((r) => (
-          <li key={r.id}>
-            <Link to={`/rounds/${r.id}`}>{r.title}</Link>
-            <div className="muted">
-              {t("home.queue.closes")} <LocalDate value={r.closesAt} withTime timeZone={r.timeZone} /> ·{" "}
-              <Countdown until={r.closesAt} />
-            </div>
-          </li>
+          <QueueItem key={r.id} to={`/rounds/${r.id}`} title={r.title}>
+            {t("home.queue.closes")} <LocalDate value={r.closesAt} withTime timeZone={r.timeZone} /> ·{" "}
+            <Countdown until={r.closesAt} />
+          </QueueItem>
         ))}
       </QueueSection>
       <QueueSection
@@ -165,12 +161,13 @@ export function WorkQueue({ queue }: { queue: QueueView }) {
         empty={t("home.queue.noProposals")}
       >
         {queue.proposals.items.map((p) => (
-          <li key={p.id}>
-            <Link to={`/rounds/${p.round.id}`}>
-              {t("home.queue.proposal", { number: t.number(p.number), title: p.round.title })}
-            </Link>
-            <div className="muted">{p.decision ? t(`decisions.${p.decision}`) : t("home.queue.notAnswered")}</div>
-          </li>
+          <QueueItem
+            key={p.id}
+            to={`/rounds/${p.round.id}`}
+            title={t("home.queue.proposal", { number: t.number(p.number), title: p.round.title })}
+          >
+            {p.decision ? t(`decisions.${p.decision}`) : t("home.queue.notAnswered")}
+          </QueueItem>
         ))}
       </QueueSection>
     </div>
