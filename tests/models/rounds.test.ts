@@ -217,8 +217,9 @@ describe("consultation rounds", () => {
     ).rejects.toMatchObject({ key: "rounds.errors.notClosed" });
 
     const notified = await db().notification.findMany({ where: { userId: expert.id, kind: "proposal.answered" } });
-    // One notice for both of the expert's proposals.
+    // One notice for both of the expert's proposals, pointing at the first one submitted.
     expect(notified).toHaveLength(1);
+    expect(notified[0]!.proposalId).toBe(onArticle2.id);
     // One e-mail when the round opened (invited), one receipt per proposal, one with the answers.
     expect(await db().outboxEmail.count({ where: { to: expert.email, subject: { contains: "Первый раунд" } } })).toBe(
       4,

@@ -102,23 +102,33 @@ export async function answerProposal(
  * still correct an answer, so what an author is told is what stays on the record.
  */
 async function notifyAuthors(tx: Tx, round: { id: string; title: string; draftId: string }, actorId: string) {
-  const proposals = await tx.proposal.findMany({
-    where: { roundId: round.id, status: "SUBMITTED", decision: { not: null } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, author: { select: RECIPIENT_FIELDS } },
-  });
-  const firstOfEach = new Map<string, (typeof proposals)[number]>();
-  for (const proposal of proposals)
-    if (!firstOfEach.has(proposal.author.id)) firstOfEach.set(proposal.author.id, proposal);
-  for (const proposal of firstOfEach.values()) {
-    await notifyPeople(tx, [proposal.author], {
-      kind: "proposal.answered",
-      path: `/rounds/${round.id}#own-proposals`,
-      title: () => round.title,
-      about: { draftId: round.draftId, roundId: round.id, proposalId: proposal.id, actorId },
+  const answered = { roundId: round.id, status: "SUBMITTED" as const, decision: { not: null } };
+  // One row per author (their first proposal, by its number), not one per proposal: a
+  // campaign of a million proposals by fewer people is never read whole to tell them.
+  const firsts = await tx.proposal.groupBy({ by: ["authorId"], where: answered, _min: { number: true } });
+  const numbers = firsts.map((first) => first._min.number!).sort((a, b) => a - b);
+  const told = new Set<string>();
+  for (let start = 0; start < numbers.length; start += AUTHORS_PER_READ) {
+    const proposals = await tx.proposal.findMany({
+      where: { ...answered, number: { in: numbers.slice(start, start + AUTHORS_PER_READ) } },
+      orderBy: { number: "asc" },
+      select: { id: true, author: { select: RECIPIENT_FIELDS } },
     });
+    for (const proposal of proposals) {
+      if (told.has(proposal.author.id)) continue;
+      told.add(proposal.author.id);
+      await notifyPeople(tx, [proposal.author], {
+        kind: "proposal.answered",
+        path: `/rounds/${round.id}#own-proposals`,
+        title: () => round.title,
+        about: { draftId: round.draftId, roundId: round.id, proposalId: proposal.id, actorId },
+      });
+    }
   }
 }
+
+/** Authors' first proposals read at a time when telling them (well under SQLite's 32,766 parameters). */
+const AUTHORS_PER_READ = 500;
 
 /**
  * Publishes the summary table: only when every proposal has its answer. The draft goes
