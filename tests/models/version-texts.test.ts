@@ -15,6 +15,8 @@ import { createRound } from "~/models/rounds/rounds.server";
 import { submitProposal } from "~/models/rounds/proposals.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
 import { summaryToCsv } from "~/exports/summary-csv.server";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { serverT } from "~/i18n/server-t.server";
 import { RuleError } from "~/utils/rule-error";
 import { setAuthenticity } from "~/models/texts/authenticity.server";
 import { db } from "~/utils/db.server";
@@ -166,6 +168,18 @@ describe("a version freezes every text of a draft", () => {
     const onMain = await proposal({ proposedText: "უკეთესი ფორმულირება" });
     expect(onEnglish.versionTextId).toBe(english.id);
     expect(onMain.versionTextId).toBeNull();
+    // The receipt by e-mail names the text a proposal concerns, in the author's language; one
+    // on the main text names none.
+    const t = serverT(isLocale(citizen.locale) ? citizen.locale : DEFAULT_LOCALE);
+    const englishText = t("citizens.email.receipt.textLine", { language: t("textLanguages.en") });
+    const receiptOf = async (number: number) =>
+      (
+        await db().outboxEmail.findFirstOrThrow({
+          where: { to: citizen.email, subject: t("citizens.email.receipt.subject", { number, title: round.title }) },
+        })
+      ).body;
+    expect(await receiptOf(onEnglish.number)).toContain(englishText);
+    expect(await receiptOf(onMain.number)).not.toContain(englishText);
     // A text of another version (or none) is refused next to the text field.
     const refused = await proposal({ versionTextId: "no-such-text", proposedText: "x" }).catch((error) => error);
     expect(refused).toBeInstanceOf(RuleError);

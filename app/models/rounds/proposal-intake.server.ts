@@ -113,6 +113,14 @@ async function articlesOfRound(roundId: string): Promise<Set<string> | null> {
   return new Set((await frozenText(version)).articles.map((a) => a.id));
 }
 
+/** The language of each frozen language text the batch's proposals name (none for the main text). */
+async function textLanguagesOf(tx: Tx, versionTextIds: (string | null)[]): Promise<Map<string, string | null>> {
+  const ids = [...new Set(versionTextIds.filter((id): id is string => !!id))];
+  if (!ids.length) return new Map();
+  const texts = await tx.versionText.findMany({ where: { id: { in: ids } }, select: { id: true, textLanguage: true } });
+  return new Map(texts.map((text) => [text.id, text.textLanguage]));
+}
+
 /**
  * Writes a batch in one transaction. Submissions refused by a rule are answered at once and
  * left out; the others are answered after the commit. Throws only for a database failure
@@ -191,9 +199,15 @@ async function writeBatch(batch: Waiting[]) {
           },
         })),
       );
+      const languageOf = await textLanguagesOf(
+        tx,
+        written.map(([, proposal]) => proposal.versionTextId),
+      );
       await queueEmails(
         tx,
-        written.map(([one, proposal]) => receiptEmail(one.user, round, proposal.receipt)),
+        written.map(([one, proposal]) =>
+          receiptEmail(one.user, round, proposal.receipt, languageOf.get(proposal.versionTextId ?? "") ?? null),
+        ),
       );
       await recordNotices(
         tx,

@@ -3,6 +3,7 @@ import { encodeHexLowerCase } from "@oslojs/encoding";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { serverT } from "~/i18n/server-t.server";
+import { storedTextLanguage } from "~/i18n/text-languages";
 import type { Email } from "~/utils/mailer.server";
 import { appLink } from "~/utils/origin.server";
 
@@ -32,13 +33,18 @@ export function receiptOf(proposal: {
   };
 }
 
-/** The same receipt by e-mail, in the author's language (queued in the submission's transaction). */
+/**
+ * The same receipt by e-mail, in the author's language (queued in the submission's
+ * transaction). A proposal on one language text of an agreement names that text.
+ */
 export function receiptEmail(
   author: { email: string; locale: string | null },
   round: { title: string; timeZone: string },
   receipt: Receipt,
+  textLanguage: string | null = null,
 ): Email {
   const t = serverT(isLocale(author.locale) ? author.locale : DEFAULT_LOCALE);
+  const language = textLanguage ? t(`textLanguages.${storedTextLanguage(textLanguage)}`) : null;
   return {
     to: author.email,
     subject: t("citizens.email.receipt.subject", { number: receipt.number, title: round.title }),
@@ -47,6 +53,7 @@ export function receiptEmail(
       title: round.title,
       time: `${formatDate(t, receipt.createdAt, true, round.timeZone)} (${round.timeZone})`,
       sha256: receipt.sha256,
+      textLine: language ? t("citizens.email.receipt.textLine", { language }) : "",
       link: appLink("/my-proposals"),
     }),
   };
