@@ -11,7 +11,13 @@ async function decide(page: Page, reviewPath: string, decision: string, remarks 
   await page.goto(running.app.url + reviewPath);
   await page.locator('select[name="decision"]').selectOption(decision);
   if (remarks) await page.locator('textarea[name="remarks"]').fill(remarks);
-  await page.getByTestId("decision-submit").click();
+  // Stored once the form's POST is answered (the select shows the choice long before).
+  await Promise.all([
+    page.waitForResponse(
+      (response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith(reviewPath),
+    ),
+    page.getByTestId("decision-submit").click(),
+  ]);
   await expect.poll(() => page.locator('select[name="decision"]').inputValue()).toBe(decision);
 }
 
