@@ -57,6 +57,27 @@ async function liveText(documentId: string) {
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
+/** A public round on the draft, opening tomorrow, created as staff would (it freezes a version). */
+function publicRoundOn(staffId: string, draftId: string) {
+  return asCurrentUser(staffId).then((staff) =>
+    createRound(
+      staff,
+      draftId,
+      {
+        title: "საჯარო განხილვა",
+        description: "",
+        opensAt: new Date(Date.now() + 86_400_000),
+        closesAt: new Date(Date.now() + 20 * 86_400_000),
+        timeZone: "Asia/Tbilisi",
+        audience: "PUBLIC",
+        invited: [],
+        versionName: "",
+      },
+      "Text for consultation",
+    ),
+  );
+}
+
 describe("a version freezes every text of a draft", () => {
   it("stores each language text with its SHA-256 and hashes the set of texts", async () => {
     const { staff, draft, english, englishDocument } = await bilingualAgreement();
@@ -114,21 +135,7 @@ describe("a version freezes every text of a draft", () => {
 
   it("freezes every text when opening a round", async () => {
     const { staff, draft, english } = await bilingualAgreement();
-    const round = await createRound(
-      await asCurrentUser(staff.id),
-      draft.id,
-      {
-        title: "საჯარო განხილვა",
-        description: "",
-        opensAt: new Date(Date.now() + 86_400_000),
-        closesAt: new Date(Date.now() + 20 * 86_400_000),
-        timeZone: "Asia/Tbilisi",
-        audience: "PUBLIC",
-        invited: [],
-        versionName: "",
-      },
-      "Text for consultation",
-    );
+    const round = await publicRoundOn(staff.id, draft.id);
     const version = await db().draftVersion.findUniqueOrThrow({ where: { id: round.versionId } });
     expect(version.setSha256).toMatch(/^[0-9a-f]{64}$/);
     const texts = await db().versionText.findMany({ where: { versionId: version.id } });
@@ -137,21 +144,7 @@ describe("a version freezes every text of a draft", () => {
 
   it("lets a proposal name the language text it concerns, and the summary says which", async () => {
     const { staff, draft } = await bilingualAgreement();
-    const round = await createRound(
-      await asCurrentUser(staff.id),
-      draft.id,
-      {
-        title: "საჯარო განხილვა",
-        description: "",
-        opensAt: new Date(Date.now() + 86_400_000),
-        closesAt: new Date(Date.now() + 20 * 86_400_000),
-        timeZone: "Asia/Tbilisi",
-        audience: "PUBLIC",
-        invited: [],
-        versionName: "",
-      },
-      "Text for consultation",
-    );
+    const round = await publicRoundOn(staff.id, draft.id);
     await db().consultationRound.update({
       where: { id: round.id },
       data: { status: "OPEN", opensAt: new Date(Date.now() - 86_400_000) },
