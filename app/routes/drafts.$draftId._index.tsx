@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { MentionPeople } from "~/components/comments/mention-people";
 import type { PanelThread } from "~/components/comments/types";
 import { DraftEditor } from "~/components/editor/draft-editor.client";
-import { colorFor } from "~/components/editor/use-collab-connection";
+import { colorFor } from "~/components/editor/author-colors";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { ExportLinks } from "~/components/export-links";
 import { ParallelExportLinks } from "~/components/parallel-export-links";

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Redline } from "~/components/compare/article-change";
 import { TextLanguageProvider } from "~/components/document/text-language";
 import { TextEditor } from "~/components/editor/text-editor.client";
-import { colorFor } from "~/components/editor/use-collab-connection";
+import { colorFor } from "~/components/editor/author-colors";
 import { formatDate } from "~/i18n/format";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { storedTextLanguage } from "~/i18n/text-languages";

@@ -4,7 +4,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { TextLanguageProvider } from "~/components/document/text-language";
 import { TextEditor } from "~/components/editor/text-editor.client";
-import { colorFor } from "~/components/editor/use-collab-connection";
+import { colorFor } from "~/components/editor/author-colors";
 import { draftHeading, draftTitle } from "~/i18n/localized-name";
 import { storedTextLanguage } from "~/i18n/text-languages";
 import { useT } from "~/i18n/use-t";

@@ -23,7 +23,7 @@ import { SuggestionsPanel, type SuggestionOrganizations } from "./suggestions-pa
 import { SuggestionMode } from "~/editor/suggestion-mode";
 import type { Suggestion } from "~/editor/suggestions";
 import { formatDate } from "~/i18n/format";
-import { colorFor } from "./use-collab-connection";
+import { colorFor } from "./author-colors";
 
 type Props = {
   draftId: string;

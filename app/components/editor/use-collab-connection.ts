@@ -147,12 +147,3 @@ export function useCollabConnection({
 
   return connection ? { ...connection, state, allSaved: unsent === 0, unsent, people, synced } : null;
 }
-
-const PALETTE = ["#1f5fa8", "#b3261e", "#1e7b45", "#8a4fbf", "#c26a00", "#00796b", "#ad1457", "#5d4037"];
-
-/** A stable colour per person, so everyone sees the same colour for the same name. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length]!;
-}
