@@ -8,7 +8,11 @@ import type { PersistenceBacklog } from "../app/utils/health.server";
 import type { FromCollabProcess, ToCollabProcess } from "../collab/upgrade-handoff";
 import { refuseUpgrade } from "./refuse-upgrade";
 
-const CHILD = fileURLToPath(new URL("../collab/child.ts", import.meta.url));
+/** Defined as `true` in the platform bundle (scripts/bundle-platform.ts); absent when run from source. */
+declare const __PLATFORM_BUNDLE__: boolean | undefined;
+const FROM_BUNDLE = typeof __PLATFORM_BUNDLE__ !== "undefined";
+/** The bundle carries the collab process beside it, already compiled; from source it runs under tsx. */
+const CHILD = fileURLToPath(new URL(FROM_BUNDLE ? "./collab-child.js" : "../collab/child.ts", import.meta.url));
 const RESTART_DELAY_MS = 1_000;
 const CLOSE_WAIT_MS = 15_000;
 const START_WAIT_MS = 60_000;
@@ -46,7 +50,11 @@ export async function startCollabProcess(server: Server, options: { expectedOrig
     new Promise<void>((resolve, reject) => {
       const started = fork(CHILD, [], {
         // Under `tsx` the loader is in execArgv already; elsewhere (tests) it is added.
-        execArgv: process.execArgv.some((arg) => arg.includes("tsx")) ? process.execArgv : ["--import", "tsx"],
+        execArgv: FROM_BUNDLE
+          ? []
+          : process.execArgv.some((arg) => arg.includes("tsx"))
+            ? process.execArgv
+            : ["--import", "tsx"],
         env: { ...process.env, AGORA_COLLAB_EXPECTED_ORIGIN: options.expectedOrigin ?? "" },
         serialization: "json",
       });

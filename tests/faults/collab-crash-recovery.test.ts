@@ -6,16 +6,17 @@ import { COLLAB_PATH, MESSAGE_SAVED } from "~/editor/collab-protocol";
 import { connectClient, sessionCookieFor, typeParagraph, waitForSync, type TestClient } from "../helpers/collab";
 import { createDraftSetup } from "../helpers/factories";
 import { COLLAB_READY, whenReady } from "../../scripts/child-ready";
+import { platformCommand } from "../helpers/platform-command";
 
 type Child = { process: ChildProcess; url: string; origin: string };
 
 /**
  * The standalone collab server (`npm run start:collab`) as a child process we can kill -9.
- * Node itself runs it (tsx as a loader): through the tsx launcher, SIGKILL would only kill
- * the launcher and leave the real server running.
+ * Node itself runs it (the compiled entry point, tests/helpers/platform-command.ts): through
+ * the tsx launcher, SIGKILL would only kill the launcher and leave the real server running.
  */
 async function startCollabProcess(listenPort = 0): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", "collab/index.ts"], {
+  const child = spawn(...platformCommand("collab/index.ts"), {
     env: { ...process.env, PORT: String(listenPort) },
     stdio: ["ignore", "pipe", "pipe"],
   });

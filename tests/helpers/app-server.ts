@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process";
 import { whenReady, WEB_READY } from "../../scripts/child-ready";
 import { copyDemoWorldInto, holdsNothingYet } from "./platform-template";
+import { platformCommand } from "./platform-command";
 
 export type RunningApp = {
   url: string;
   origin: string;
   stop: () => Promise<void>;
   output: () => string;
-  /** The child's process id (tsx; the server is it or a descendant), e.g. to read its memory. */
+  /** The web server's process id (its collab process is a child of it), e.g. to read its memory. */
   pid: number;
 };
 
@@ -39,7 +40,7 @@ export async function startApp(
 ): Promise<RunningApp> {
   const databaseUrl = extraEnv.DATABASE_URL ?? process.env.DATABASE_URL!;
   if (fromTemplate && holdsNothingYet(databaseUrl)) await copyDemoWorldInto(databaseUrl);
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  const child = spawn(...platformCommand("scripts/start.ts"), {
     env: { ...process.env, PORT: "0", AGORA_SKIP_BUILD: "1", COLLAB_PROCESS: collab, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });

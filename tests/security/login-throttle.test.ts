@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARGON2_OPTIONS } from "~/auth/password.server";
-import { accountAddressKey, addressKey, MAX_DELAY_S } from "~/auth/throttle.server";
+import { accountAddressKey, addressKey, FREE_FAILURES, MAX_DELAY_S } from "~/auth/throttle.server";
 import { db } from "~/utils/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/users";
 import { form, startApp, type RunningApp } from "../helpers/app-server";
@@ -48,6 +48,36 @@ async function waitOut(key: string, seconds: number) {
   }
 }
 
+/**
+ * A loaded machine may take more than a second between one request and the next, which would
+ * let a 1 s wait pass unseen and round every later one down. So after each failure that makes
+ * the next attempt wait, the test
+ * moves its time forward by this much, as if it had happened just before the next attempt;
+ * the server's Retry-After then includes it, and it is taken off again.
+ */
+const HOLD_S = 5;
+
+async function holdClock(keys: string[]) {
+  for (const key of keys) {
+    const row = await db().loginThrottle.findUnique({ where: { key } });
+    if (row) {
+      await db().loginThrottle.update({
+        where: { key },
+        data: { lastFailureAt: new Date(row.lastFailureAt.getTime() + HOLD_S * 1000) },
+      });
+    }
+  }
+}
+
+/** A delay the server asked for is the nominal one, less at most the seconds the requests took. */
+function expectAbout(delays: number[], nominal: number[]) {
+  expect(delays.length).toBeGreaterThanOrEqual(nominal.length);
+  nominal.forEach((seconds, i) => {
+    expect(delays[i]).toBeLessThanOrEqual(seconds);
+    expect(delays[i]).toBeGreaterThan(seconds - HOLD_S);
+  });
+}
+
 /** Twenty wrong passwords, each tried when allowed; returns the delays the server asked for. */
 async function twentyGuesses(emailFor: (i: number) => string, address: string) {
   const delays: number[] = [];
@@ -57,7 +87,7 @@ async function twentyGuesses(emailFor: (i: number) => string, address: string) {
     const email = emailFor(failures);
     const result = await attempt(email, address);
     if (result.status === 429) {
-      delays.push(result.retryAfter);
+      delays.push(result.retryAfter - HOLD_S);
       // Retrying at once is refused again, and does not reset or shorten anything.
       expect((await attempt(email, address)).status).toBe(429);
       await waitOut(accountAddressKey(email, address), result.retryAfter);
@@ -67,6 +97,8 @@ async function twentyGuesses(emailFor: (i: number) => string, address: string) {
     expect(result.status).toBe(401);
     messages.add(result.message);
     failures++;
+    // From the last free failure on, each one makes the next attempt wait.
+    if (failures >= FREE_FAILURES) await holdClock([accountAddressKey(email, address), addressKey(address)]);
   }
   return { delays, messages };
 }
@@ -76,9 +108,8 @@ describe("password guessing", () => {
     const { delays, messages } = await twentyGuesses(() => "gor@mta.example", "198.51.100.10");
     expect([...messages]).toEqual(["Wrong e-mail or password."]);
     expect(delays.length).toBeGreaterThanOrEqual(16);
-    expect(delays.slice(0, 6)).toEqual([1, 2, 4, 8, 16, 32]);
-    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]!);
-    expect(delays.at(-1)).toBe(MAX_DELAY_S);
+    expectAbout(delays, [1, 2, 4, 8, 16, 32]);
+    expectAbout(delays.slice(-1), [MAX_DELAY_S]);
     // The guessing address waits even with the right password; the owner elsewhere does not.
     expect((await attempt("gor@mta.example", "198.51.100.10", DEMO_PASSWORD)).status).toBe(429);
     expect((await attempt("gor@mta.example", "198.51.100.99", DEMO_PASSWORD)).status).toBe(302);
@@ -88,8 +119,8 @@ describe("password guessing", () => {
     const { delays, messages } = await twentyGuesses((i) => `nobody-${i}@nowhere.example`, "198.51.100.20");
     expect([...messages]).toEqual(["Wrong e-mail or password."]);
     expect(delays.length).toBeGreaterThanOrEqual(16);
-    expect(delays.slice(0, 6)).toEqual([1, 2, 4, 8, 16, 32]);
-    expect(delays.at(-1)).toBe(MAX_DELAY_S);
+    expectAbout(delays, [1, 2, 4, 8, 16, 32]);
+    expectAbout(delays.slice(-1), [MAX_DELAY_S]);
     // The guessing address is slowed for every account, a real one included.
     expect((await attempt("anahit@mta.example", "198.51.100.20")).status).toBe(429);
   }, 120_000);
