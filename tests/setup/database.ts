@@ -9,9 +9,7 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import { applyMigrations } from "~/utils/migrations.server";
 import { db } from "~/utils/db.server";
-import { whenGrouped } from "~/models/rounds/proposal-groups.server";
-import { whenBulkAnswered } from "~/models/rounds/bulk-answers.server";
-import { whenSummaryFilesBuilt } from "~/models/rounds/summary-file.server";
+import { whenBackgroundWorkDone } from "~/utils/background-work.server";
 import { dropSchema, POSTGRES_URL } from "../helpers/postgres";
 
 const provider = process.env.TEST_DATABASE ?? "sqlite";
@@ -31,10 +29,9 @@ await applyMigrations(process.env.DATABASE_URL);
 
 afterAll(async () => {
   // Submissions group their proposals right after the commit: let that finish on this database.
-  // So do publications (the summary DOCX) and bulk answers.
-  await whenGrouped();
-  await whenSummaryFilesBuilt();
-  await whenBulkAnswered();
+  // So do publications (the summary DOCX) and bulk answers. Only the kinds this file loaded
+  // can have started: the others are not loaded for it (a second or so per file).
+  await whenBackgroundWorkDone();
   await db().$disconnect();
   await cleanup();
 });

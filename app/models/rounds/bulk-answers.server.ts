@@ -6,6 +6,7 @@ import { frozenText } from "../documents/frozen-text.server";
 import { AnswerFilterSchema, type AnswerCursor, type AnswerFilter } from "./answer-filter";
 import { answerCounts, keysAfter, type AnswerCounts } from "./answer-list.server";
 import type { Decision } from "./proposals.server";
+import { registerBackgroundWork } from "~/utils/background-work.server";
 
 /**
  * One answer for many proposals (docs/decisions/025): a selection of the answering page, or
@@ -192,6 +193,7 @@ export function runBulkAnswerSoon(jobId: string): void {
 export async function whenBulkAnswered(): Promise<void> {
   while (running.size > 0) await Promise.all(running.values());
 }
+registerBackgroundWork(whenBulkAnswered);
 
 /** The round's latest jobs, for the progress region of the answering page. */
 export function recentBulkAnswers(roundId: string) {

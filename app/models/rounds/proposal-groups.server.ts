@@ -12,6 +12,7 @@ import {
   normalizeText,
   shingles,
 } from "~/utils/near-duplicates.server";
+import { registerBackgroundWork } from "~/utils/background-work.server";
 
 /**
  * Campaign groups, formed as proposals arrive (docs/decisions/025-campaigns-and-large-rounds.md).
@@ -212,3 +213,4 @@ export function groupSoon(): void {
 export async function whenGrouped(): Promise<void> {
   while (draining) await draining;
 }
+registerBackgroundWork(whenGrouped);

@@ -5,6 +5,7 @@ import { storedTextLanguage } from "~/i18n/text-languages";
 import { db, type Tx } from "~/utils/db.server";
 import { sqlDialect } from "~/utils/sql-dialect.server";
 import { buildSummaryTable, summaryLabels } from "./round-summary.server";
+import { registerBackgroundWork } from "~/utils/background-work.server";
 
 /**
  * The summary DOCX of a published round, built once in the background and then served from
@@ -103,6 +104,7 @@ export function buildSummaryFileSoon(roundId: string): void {
 export async function whenSummaryFilesBuilt(): Promise<void> {
   while (building.size > 0) await Promise.all(building.values());
 }
+registerBackgroundWork(whenSummaryFilesBuilt);
 
 /** Where the round's file stands, for staff on the round page. */
 export function summaryFileState(roundId: string) {
