@@ -119,5 +119,6 @@ export async function copyDemoWorldInto(databaseUrl: string): Promise<void> {
 declare module "vitest" {
   export interface ProvidedContext {
     platformTemplateFolder: string;
+    migratedSqliteTemplate: string;
   }
 }

@@ -3,10 +3,10 @@
  * one: a temporary SQLite file, or a PostgreSQL schema in the `test` database.
  * (vitest.config.ts leaves the postgres project out where PostgreSQL is absent, except in CI.)
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { applyMigrations } from "~/utils/migrations.server";
 import { db } from "~/utils/db.server";
 import { whenBackgroundWorkDone } from "~/utils/background-work.server";
@@ -21,7 +21,10 @@ if (provider === "postgres") {
   cleanup = () => dropSchema(schema);
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), "agora-test-"));
-  process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+  const file = path.join(dir, "test.db");
+  // Migrated once per run (tests/setup/platform-template-folder.ts); migrating finds it done.
+  copyFileSync(inject("migratedSqliteTemplate"), file);
+  process.env.DATABASE_URL = `file:${file}`;
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
 
