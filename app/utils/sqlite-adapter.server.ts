@@ -75,7 +75,13 @@ function recovering(adapter: SqlDriverAdapter): SqlDriverAdapter {
       finish();
     };
     try {
-      await adapter.executeRaw({ sql: "BEGIN", args: [], argTypes: [] });
+      // IMMEDIATE: the write lock is taken here, waiting (busy timeout) for another process's
+      // write to end. A plain BEGIN takes it at the first write instead, and if another process
+      // (the collab process, a second web node) committed after this transaction's first read,
+      // SQLite refuses that write at once with SQLITE_BUSY, which no wait can cure: a version
+      // frozen while the platform's background jobs wrote failed that way on a loaded machine.
+      // Within this process transactions already run one at a time (the lock above).
+      await adapter.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
     } catch (error) {
       abandon();
       throw error;
