@@ -15,9 +15,9 @@ const RECORDED_SECONDS: Record<string, number> = RECORDED;
  * not in it by what it does: the accessibility matrix (hundreds of page visits), a browser and
  * a platform, a platform, neither; by size within each.
  *
- * The kept durations matter beyond the tail: ranked only by what files do, every browser flow
- * ran before any other file, four Chromiums at a time for most of the run, and a fresh clone's
- * suite took 779 s of Vitest against 674 s in the measured order.
+ * Ranked only by what files do, every browser flow ran before any other file, four Chromiums
+ * at a time for most of the run; in the measured order they mix with the other files (one run
+ * without Vitest's record: 756 s of Vitest against 779 s, within this machine's noise).
  */
 export default class SlowFilesFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
