@@ -35,10 +35,11 @@ export default defineConfig({
   test: {
     ...shared,
     // Most test files spend their time waiting on a child platform, a browser or a socket, not
-    // on the CPU: with two files at a time the whole suite kept 2 cores only 60 % busy, with
-    // three about 75 %; four keep them busy (the whole suite 13.7 min instead of 15.7 on one
-    // such machine), so a 2-core machine runs four (Vitest's default would be one).
-    maxWorkers: Math.max(4, availableParallelism() * 2),
+    // on the CPU: with two files at a time the whole suite kept 2 cores only 60 % busy, so a
+    // 2-core machine runs three (Vitest's default would be one). Four kept them busy and saved
+    // about two minutes, but each full run at four brought out another test that assumed a
+    // quiet machine (decision 027); three stay until those are found.
+    maxWorkers: Math.max(3, availableParallelism() + 1),
     minWorkers: 1,
     sequence: { sequencer: SlowFilesFirst },
     reporters: ["default", "./tests/setup/summary-reporter.ts"],

@@ -11,6 +11,9 @@ const { start, connect } = collabServersPerTest();
 /** The collab server with /healthz on its HTTP server, as in `npm start` and `start:collab`. */
 async function startCollabWithHealthz(): Promise<RunningCollab & { healthz: () => Promise<Response> }> {
   const running = await start({ retryBaseMs: 100, retryMaxMs: 1000 });
+  // The server never closes an idle keep-alive connection: on a loaded machine its 5 s idle timer
+  // fired just as fetch reused the socket for the next /healthz, and that request was reset.
+  running.http.keepAliveTimeout = 0;
   running.http.removeAllListeners("request");
   running.http.on("request", (req, res) => {
     if (isHealthz(req)) void serveHealthz(res, { collab: running.collab });
