@@ -37,36 +37,30 @@ async function attempt(email: string, address: string, password = "not the passw
   return { status: response.status, retryAfter: Number(response.headers.get("Retry-After") ?? 0), message };
 }
 
-/** Moves a throttle key's last failure into the past, as if its delay had been waited out. */
-async function waitOut(key: string, seconds: number) {
+/** Moves a throttle key's last failure by this many seconds (negative: into the past). */
+async function moveLastFailure(key: string, seconds: number) {
   const row = await db().loginThrottle.findUnique({ where: { key } });
   if (row) {
     await db().loginThrottle.update({
       where: { key },
-      data: { lastFailureAt: new Date(row.lastFailureAt.getTime() - (seconds + 1) * 1000) },
+      data: { lastFailureAt: new Date(row.lastFailureAt.getTime() + seconds * 1000) },
     });
   }
 }
 
+/** As if the key's delay had been waited out. */
+const waitOut = (key: string, seconds: number) => moveLastFailure(key, -(seconds + 1));
+
 /**
  * A loaded machine may take more than a second between one request and the next, which would
  * let a 1 s wait pass unseen and round every later one down. So after each failure that makes
- * the next attempt wait, the test
- * moves its time forward by this much, as if it had happened just before the next attempt;
+ * the next attempt wait, the test moves its time forward by this much, as if it had happened just before the next attempt;
  * the server's Retry-After then includes it, and it is taken off again.
  */
 const HOLD_S = 5;
 
 async function holdClock(keys: string[]) {
-  for (const key of keys) {
-    const row = await db().loginThrottle.findUnique({ where: { key } });
-    if (row) {
-      await db().loginThrottle.update({
-        where: { key },
-        data: { lastFailureAt: new Date(row.lastFailureAt.getTime() + HOLD_S * 1000) },
-      });
-    }
-  }
+  for (const key of keys) await moveLastFailure(key, HOLD_S);
 }
 
 /** A delay the server asked for is the nominal one, less at most the seconds the requests took. */

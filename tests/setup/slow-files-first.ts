@@ -22,15 +22,11 @@ const RECORDED_SECONDS: Record<string, number> = RECORDED;
 export default class SlowFilesFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const root = this.ctx.config.root;
-    const recorded = files.every((file) =>
-      this.ctx.cache.getFileTestResults(`${file.project.name}:${path.relative(root, file.moduleId)}`),
-    );
+    const keyOf = (file: TestSpecification) => `${file.project.name}:${path.relative(root, file.moduleId)}`;
+    const recorded = files.every((file) => this.ctx.cache.getFileTestResults(keyOf(file)));
     if (recorded) return super.sort(files);
     const weight = new Map(
-      files.map((file) => {
-        const key = `${file.project.name}:${path.relative(root, file.moduleId)}`;
-        return [file, key in RECORDED_SECONDS ? RECORDED_SECONDS[key]! : expectedSeconds(file.moduleId)];
-      }),
+      files.map((file) => [file, RECORDED_SECONDS[keyOf(file)] ?? expectedSeconds(file.moduleId)]),
     );
     return [...files].sort((a, b) => weight.get(b)! - weight.get(a)!);
   }
