@@ -17,7 +17,8 @@
  *    counts one submission's statements and CPU).
  *
  * Prints Markdown tables (copy them into docs/benchmarks.md) and writes
- * bench/campaigns-results.json. Environment: BENCH_PROPOSALS, BENCH_RUNS (20; 10 quick).
+ * bench/campaigns-results.json (`--round-only`: part 1 alone, to bench/campaigns-round-results.json).
+ * Environment: BENCH_PROPOSALS, BENCH_RUNS (20; 10 quick).
  */
 import { spawnSync } from "node:child_process";
 import { execSync } from "node:child_process";
@@ -33,6 +34,8 @@ import { STAFF_EMAIL } from "./rounds/fixture";
 import { closeConnections, signIn, startPlatform, timedRequest, type Platform } from "./rounds/http";
 
 const QUICK = process.argv.includes("--quick");
+/** `--round-only`: the large round alone (part 1), without grouping and bursts. */
+const ROUND_ONLY = process.argv.includes("--round-only");
 const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? (QUICK ? 20_000 : 1_000_000));
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 10 : 20));
 const WARMUP = 3;
@@ -199,7 +202,7 @@ async function main() {
     rmSync(setup.dir, { recursive: true, force: true });
   }
 
-  const grouping = child<{
+  type Grouping = {
     costs: { existing: number; bandRows: number; msPerProposal: number }[];
     quality: {
       variantsGroupedShare: number;
@@ -208,7 +211,8 @@ async function main() {
       variants: number;
       distinct: number;
     };
-  }>("bench/campaigns/grouping.ts", ["1000", String(PROPOSALS)]);
+  };
+  const grouping = ROUND_ONLY ? null : child<Grouping>("bench/campaigns/grouping.ts", ["1000", String(PROPOSALS)]);
   type Burst = {
     kind: string;
     skipped?: string;
@@ -224,7 +228,7 @@ async function main() {
     errors: number;
     elapsed: number;
   };
-  const bursts = ["sqlite", "postgres"].map((kind) =>
+  const bursts = (ROUND_ONLY ? [] : ["sqlite", "postgres"]).map((kind) =>
     child<Burst>("bench/campaigns/burst.ts", [kind, String(BURST_SECONDS)]),
   );
 
@@ -243,7 +247,10 @@ async function main() {
     grouping,
     bursts,
   };
-  writeFileSync("bench/campaigns-results.json", JSON.stringify(results, null, 2));
+  writeFileSync(
+    ROUND_ONLY ? "bench/campaigns-round-results.json" : "bench/campaigns-results.json",
+    JSON.stringify(results, null, 2),
+  );
 
   const f = (n: number, d = 1) => n.toFixed(d);
   console.log(
@@ -265,15 +272,16 @@ async function main() {
   console.log(
     `| summary CSV (${f(csv.mb)} MB): first byte, whole file; platform memory growth | ${csv.firstMs.map((ms) => f(ms, 0)).join(" / ")} ms; ${csv.totalMs.map((ms) => f(ms / 1000)).join(" / ")} s; +${f(csv.growthMb, 0)} MB | first byte ≤ 1 s, +≤ 200 MB |`,
   );
-  for (const cost of grouping.costs) {
+  for (const cost of grouping?.costs ?? []) {
     console.log(
       `| grouping, per submission, ${cost.existing} proposals already in the round (${cost.bandRows} band rows) | ${f(cost.msPerProposal, 2)} ms | flat |`,
     );
   }
-  const q = grouping.quality;
-  console.log(
-    `| grouping quality (${q.campaigns} campaigns × ${q.variants}, ${q.distinct} distinct, four scripts) | ${f(q.variantsGroupedShare * 100, 2)} % of variants grouped, ${f(q.distinctWronglyGroupedShare * 100, 2)} % of distinct wrongly grouped | ≥ 99 %, ≤ 0.1 % |`,
-  );
+  const q = grouping?.quality;
+  if (q)
+    console.log(
+      `| grouping quality (${q.campaigns} campaigns × ${q.variants}, ${q.distinct} distinct, four scripts) | ${f(q.variantsGroupedShare * 100, 2)} % of variants grouped, ${f(q.distinctWronglyGroupedShare * 100, 2)} % of distinct wrongly grouped | ≥ 99 %, ≤ 0.1 % |`,
+    );
   for (const burst of bursts) {
     console.log(
       burst.skipped

@@ -1,6 +1,12 @@
 import type { Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
-import { articlesOf, SUMMARY_PROPOSAL_FIELDS, summaryLabels, summaryRowOf } from "~/models/rounds/round-summary.server";
+import {
+  articlesOf,
+  SUMMARY_PROPOSAL_FIELDS,
+  summaryArticleOrder,
+  summaryLabels,
+  summaryRowOf,
+} from "~/models/rounds/round-summary.server";
 import { db } from "~/utils/db.server";
 import { csvField, summaryCells, summaryHeaders } from "./summary-csv.server";
 
@@ -23,11 +29,11 @@ export async function summaryCsvStream(roundId: string, locale: Locale): Promise
     select: { version: { select: { content: true } } },
   });
   const articles = articlesOf(round.version.content);
-  // Articles in order, then whatever article ids proposals carry that the version lacks (number 0 first, as the table sorts).
-  const order = [...articles.values()].sort((a, b) => a.number - b.number).map((a) => a.id);
   const present = await db().proposal.groupBy({ by: ["articleId"], where: { roundId, status: "SUBMITTED" } });
-  const unknown = present.map((p) => p.articleId).filter((id) => !articles.has(id));
-  const queue = [...unknown, ...order];
+  const queue = summaryArticleOrder(
+    articles,
+    present.map((p) => p.articleId),
+  );
   let after = 0;
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({

@@ -7,7 +7,8 @@ import { FlagControl, ModerationControls } from "~/components/moderation/moderat
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/use-t";
 import { resolveLocale } from "~/i18n/locale.server";
-import { buildSummaryTable, campaignTotals, summaryLabels } from "~/models/rounds/round-summary.server";
+import { summaryLabels } from "~/models/rounds/round-summary.server";
+import { summaryPage } from "~/models/rounds/summary-page.server";
 import { summaryCells, summaryHeaders } from "~/exports/summary-csv.server";
 import { can } from "~/policies";
 import { pageCount, readPage } from "~/utils/pagination";
@@ -28,15 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor, round, resource } = await requireRound(request, params.roundId, "round.viewSummary");
   const locale = resolveLocale(request, user?.locale);
   const labels = summaryLabels(locale);
-  const table = await buildSummaryTable(round.id, locale);
   const page = readPage(new URL(request.url), ROWS_PER_PAGE);
+  const table = await summaryPage(round.id, locale, page);
   return {
     roundId: round.id,
     published: round.status === "ANSWERED",
     title: table.title,
     subtitle: table.subtitle,
     headers: summaryHeaders(labels),
-    rows: table.rows.slice(page.skip, page.skip + page.take).map((row) => ({
+    rows: table.rows.map((row) => ({
       id: row.proposalId,
       hidden: row.hidden,
       cells: summaryCells(row, labels),
@@ -44,12 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Staff of the owning ministry moderate from here too; other signed-in readers can flag.
     canModerate: can(actor, "moderation.hide", resource),
     canFlag: can(actor, "moderation.flag", resource),
-    rowCount: table.rows.length,
+    rowCount: table.rowCount,
     page: page.page,
-    pages: pageCount(table.rows.length, ROWS_PER_PAGE),
+    pages: pageCount(table.rowCount, ROWS_PER_PAGE),
     totalsByDecision: table.totalsByDecision.map((total) => [labels.decisions[total.decision], total.count] as const),
     totalsByOrganization: table.totalsByOrganization.map((total) => [total.organization, total.count] as const),
-    campaigns: campaignTotals(table),
+    campaigns: table.campaigns,
   };
 }
 
@@ -128,7 +129,9 @@ export default function SummaryPage() {
           ]}
         />
       </div>
-      {summary.campaigns.groups.length > 0 ? <CampaignTable groups={summary.campaigns.groups} /> : null}
+      {summary.campaigns.groups.length > 0 ? (
+        <CampaignTable groups={summary.campaigns.groups} unlisted={summary.campaigns.unlisted} />
+      ) : null}
     </section>
   );
 }
@@ -157,8 +160,10 @@ function TotalsTable({ caption, rows }: { caption: string; rows: readonly (reado
 /** Each campaign once, with how many sent it and from how many organizations. */
 function CampaignTable({
   groups,
+  unlisted,
 }: {
   groups: { articleNumber: number; proposal: string; count: number; organizations: number }[];
+  unlisted: number;
 }) {
   const t = useT();
   return (
@@ -184,6 +189,7 @@ function CampaignTable({
           ))}
         </tbody>
       </table>
+      {unlisted > 0 ? <p className="muted">{t("summary.unlistedCampaigns", { count: t.number(unlisted) })}</p> : null}
     </ScrollBox>
   );
 }

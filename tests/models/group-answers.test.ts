@@ -4,7 +4,8 @@ import { runBulkAnswer, startBulkAnswer } from "~/models/rounds/bulk-answers.ser
 import { answerGroup } from "~/models/rounds/group-answers.server";
 import { whenGrouped } from "~/models/rounds/proposal-groups.server";
 import { publishSummary, submitProposal } from "~/models/rounds/proposals.server";
-import { buildSummaryTable, campaignTotals } from "~/models/rounds/round-summary.server";
+import { buildSummaryTable } from "~/models/rounds/round-summary.server";
+import { summaryPage } from "~/models/rounds/summary-page.server";
 import { db } from "~/utils/db.server";
 import { campaign, distinctProposal, seededRandom } from "../helpers/campaign-texts";
 import { createUser } from "../helpers/factories";
@@ -52,10 +53,13 @@ describe("answering a campaign group", () => {
     // The summary shows the campaign once with its size; the table (and the CSV) keeps all six.
     const table = await buildSummaryTable(round.id, "ru");
     expect(table.rows).toHaveLength(6);
-    expect(campaignTotals(table)).toEqual({
+    const page = await summaryPage(round.id, "ru", { skip: 0, take: 200 });
+    expect(page.rows).toEqual(table.rows);
+    expect(page.campaigns).toEqual({
       individual: 6,
       byOrganization: 0,
       groups: [{ articleNumber: 1, proposal: texts[0], count: 5, organizations: 0 }],
+      unlisted: 0,
     });
     // Published: the group can no longer be answered.
     await expect(

@@ -1,5 +1,5 @@
 import { storedTextLanguage } from "~/i18n/text-languages";
-import { DRAFT_TITLES, ORGANIZATION_NAME_FIELDS, draftTitle } from "~/i18n/localized-name";
+import { DRAFT_TITLES, ORGANIZATION_NAME_FIELDS, draftTitle, type DraftTitleFields } from "~/i18n/localized-name";
 import { organizationName } from "~/i18n/localized-name";
 import { outlineOf } from "~/editor/outline";
 import type { Decision, SummaryLabels, SummaryRow, SummaryTable } from "~/exports/summary-table";
@@ -102,6 +102,26 @@ export function summaryRowOf(
   };
 }
 
+/** The summary's title, and its subtitle naming the draft, the round and its period. */
+export function summaryHeading(
+  round: { title: string; opensAt: Date; closesAt: Date; timeZone: string; draft: DraftTitleFields },
+  t: ReturnType<typeof serverT>,
+  locale: Locale,
+): { title: string; subtitle: string } {
+  const period = `${formatDate(t, round.opensAt, true, round.timeZone)} – ${formatDate(t, round.closesAt, true, round.timeZone)}`;
+  return { title: t("summary.title"), subtitle: `${draftTitle(round.draft, locale)} — ${round.title} (${period})` };
+}
+
+/**
+ * The order of the summary's rows by article, for the downloads and the page alike: article
+ * ids proposals carry that the consulted version lacks (none, normally) first, as article 0,
+ * then the version's articles by number.
+ */
+export function summaryArticleOrder(articles: ReturnType<typeof articlesOf>, present: Iterable<string>): string[] {
+  const unknown = [...present].filter((id) => !articles.has(id)).sort();
+  return [...unknown, ...[...articles.values()].sort((a, b) => a.number - b.number).map((a) => a.id)];
+}
+
 /**
  * The summary table of a round: every submitted (not withdrawn) proposal with its answer,
  * ordered by article as they stand in the consulted version, then by submission time.
@@ -133,10 +153,8 @@ export async function buildSummaryTable(roundId: string, locale: Locale): Promis
     const name = row.organization ?? labels.onOwnBehalf;
     byOrganization.set(name, (byOrganization.get(name) ?? 0) + 1);
   }
-  const period = `${formatDate(t, round.opensAt, true, round.timeZone)} – ${formatDate(t, round.closesAt, true, round.timeZone)}`;
   return {
-    title: t("summary.title"),
-    subtitle: `${draftTitle(round.draft, locale)} — ${round.title} (${period})`,
+    ...summaryHeading(round, t, locale),
     rows,
     totalsByDecision: DECISIONS.map((decision) => ({
       decision,
@@ -153,29 +171,3 @@ export type CampaignTotals = {
   /** Groups of more than one proposal, largest first: the text of the first, how many, from how many organizations. */
   groups: { articleNumber: number; proposal: string; count: number; organizations: number }[];
 };
-
-/** Campaigns in the summary: each group once with its size; every proposal stays in the table and the CSV. */
-export function campaignTotals(table: SummaryTable): CampaignTotals {
-  const groups = new Map<string, { first: SummaryRow; count: number; organizations: Set<string> }>();
-  for (const row of table.rows) {
-    if (!row.groupId) continue;
-    const group = groups.get(row.groupId) ?? { first: row, count: 0, organizations: new Set<string>() };
-    group.count++;
-    if (row.organization) group.organizations.add(row.organization);
-    groups.set(row.groupId, group);
-  }
-  const byOrganization = table.rows.filter((row) => row.organization).length;
-  return {
-    individual: table.rows.length - byOrganization,
-    byOrganization,
-    groups: [...groups.values()]
-      .filter((group) => group.count > 1)
-      .sort((a, b) => b.count - a.count)
-      .map((group) => ({
-        articleNumber: group.first.articleNumber,
-        proposal: group.first.proposal,
-        count: group.count,
-        organizations: group.organizations.size,
-      })),
-  };
-}
