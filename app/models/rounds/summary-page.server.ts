@@ -9,7 +9,6 @@ import {
   SUMMARY_PROPOSAL_FIELDS,
   summaryArticleOrder,
   summaryHeading,
-  summaryLabels,
   summaryRowOf,
   type CampaignTotals,
 } from "./round-summary.server";
@@ -75,7 +74,7 @@ export async function summaryPage(
   const [byDecision, byOrganization, campaigns] = await Promise.all([
     db().proposal.groupBy({ by: ["decision"], where: submitted, _count: { _all: true } }),
     db().proposal.groupBy({ by: ["organizationId"], where: submitted, _count: { _all: true } }),
-    largestCampaigns(roundId, articles, locale),
+    largestCampaigns(roundId, articles, t, locale),
   ]);
   const decisionCount = new Map(byDecision.map((entry) => [entry.decision, entry._count._all]));
   const organizations = await db().organization.findMany({
@@ -83,12 +82,11 @@ export async function summaryPage(
     select: ORGANIZATION_NAMES,
   });
   const nameOf = new Map(organizations.map((org) => [org.id, organizationName(org, locale)]));
-  const labels = summaryLabels(locale);
   const perOrganization = new Map<string, number>();
   let individual = 0;
   for (const entry of byOrganization) {
     if (!entry.organizationId) individual += entry._count._all;
-    const name = (entry.organizationId && nameOf.get(entry.organizationId)) || labels.onOwnBehalf;
+    const name = (entry.organizationId && nameOf.get(entry.organizationId)) || t("summary.onOwnBehalf");
     perOrganization.set(name, (perOrganization.get(name) ?? 0) + entry._count._all);
   }
 
@@ -108,9 +106,9 @@ export async function summaryPage(
 async function largestCampaigns(
   roundId: string,
   articles: ReturnType<typeof articlesOf>,
+  t: ReturnType<typeof serverT>,
   locale: Locale,
 ): Promise<Pick<SummaryPage["campaigns"], "groups" | "unlisted">> {
-  const t = serverT(locale);
   const where = { roundId, status: "SUBMITTED", groupId: { not: null } } as const;
   const sizes = await db().proposal.groupBy({
     by: ["groupId"],
