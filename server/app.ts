@@ -1,13 +1,13 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createRemixHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { env } from "../app/utils/env.server";
 import { bodyLimits } from "./body-limits";
 import { publicPageCache } from "./public-page-cache";
+import { remixHandler } from "./remix-handler";
 import { sameOrigin } from "./same-origin";
 import { securityHeaders } from "./security-headers";
 
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions) {
   }
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build: getBuild,
       mode,
       // The client address keys login throttling; "trust proxy" above makes it the real one behind a local proxy.

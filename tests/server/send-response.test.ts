@@ -1,0 +1,92 @@
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import net from "node:net";
+import compression from "compression";
+import express from "express";
+import { afterEach, describe, expect, it } from "vitest";
+import { sendResponse } from "../../server/send-response";
+
+/**
+ * A streamed download (the summary CSV of a million proposals) is produced only as fast as the
+ * client reads it: a client that stops reading leaves the server holding a few socket buffers,
+ * not the file, and one that goes away stops the body.
+ */
+
+const CHUNK = 64 * 1024;
+const FILE = 200 * 1024 * 1024;
+
+type Produced = { bytes: number; cancelled: boolean };
+
+function largeBody(produced: Produced): ReadableStream<Uint8Array> {
+  // Random bytes: gzip cannot shrink them, so the gzipped answer is as large as the file.
+  const chunk = randomBytes(CHUNK);
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (produced.bytes >= FILE) return controller.close();
+      produced.bytes += CHUNK;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      produced.cancelled = true;
+    },
+  });
+}
+
+const servers: { close: () => void }[] = [];
+afterEach(() => servers.splice(0).forEach((server) => server.close()));
+
+async function serve(produced: Produced, withCompression: boolean) {
+  const app = express();
+  if (withCompression) app.use(compression());
+  app.get("/file.csv", (_req, res) => {
+    void sendResponse(res, new Response(largeBody(produced), { headers: { "Content-Type": "text/csv" } }));
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  servers.push(server);
+  return (server.address() as AddressInfo).port;
+}
+
+/** Sends the request, reads the first bytes, then neither reads nor closes. */
+async function stalledClient(port: number, acceptEncoding: string) {
+  const socket = net.connect({ port, host: "127.0.0.1" });
+  await once(socket, "connect");
+  socket.write(`GET /file.csv HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: ${acceptEncoding}\r\n\r\n`);
+  await once(socket, "data");
+  socket.pause();
+  return socket;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+describe("a streamed response", () => {
+  for (const [name, withCompression, encoding] of [
+    ["as sent", false, "identity"],
+    ["gzipped by the compression middleware", true, "gzip"],
+  ] as const) {
+    it(`waits for a client that stops reading (${name}) and stops when it goes away`, async () => {
+      const produced: Produced = { bytes: 0, cancelled: false };
+      const socket = await stalledClient(await serve(produced, withCompression), encoding);
+      await settle();
+      const whileStalled = produced.bytes;
+      await settle();
+      // Socket and gzip buffers hold a few megabytes at most; without backpressure the whole 200 MB is read at once.
+      expect(whileStalled).toBeLessThan(16 * 1024 * 1024);
+      expect(produced.bytes).toBe(whileStalled);
+
+      socket.destroy();
+      await expect.poll(() => produced.cancelled).toBe(true);
+      expect(produced.bytes).toBeLessThan(FILE);
+    });
+  }
+
+  it("delivers every byte to a client that reads", async () => {
+    const produced: Produced = { bytes: 0, cancelled: false };
+    const port = await serve(produced, false);
+    const response = await fetch(`http://127.0.0.1:${port}/file.csv`);
+    const received = (await response.arrayBuffer()).byteLength;
+    expect(received).toBe(FILE);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+  });
+});
