@@ -13,6 +13,12 @@ export type SqlDialect = {
   bytesAsText(column: string): Prisma.Sql;
   /** The bytes back from that text. */
   bytesFromText(text: string): Uint8Array;
+  /**
+   * A table read through a named index: `INDEXED BY` on SQLite, whose planner cannot tell how
+   * selective `IS NOT NULL` is and would walk a million rows by another index; the table alone
+   * on PostgreSQL, whose statistics know the share of nulls.
+   */
+  tableByIndex(name: string, alias: string, index: string): Prisma.Sql;
 };
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -25,6 +31,8 @@ export function sqlDialect(databaseUrl: string = env().DATABASE_URL): SqlDialect
       table: (name) => Prisma.raw(schema ? `${quote(schema)}.${quote(name)}` : quote(name)),
       bytesAsText: (column) => Prisma.raw(`encode(${quote(column)}, 'base64') AS ${quote(column)}`),
       bytesFromText: (text) => Buffer.from(text, "base64"),
+      tableByIndex: (name, alias) =>
+        Prisma.raw(`${schema ? `${quote(schema)}.${quote(name)}` : quote(name)} ${quote(alias)}`),
     };
   }
   return {
@@ -32,5 +40,6 @@ export function sqlDialect(databaseUrl: string = env().DATABASE_URL): SqlDialect
     table: (name) => Prisma.raw(quote(name)),
     bytesAsText: (column) => Prisma.raw(`hex(${quote(column)}) AS ${quote(column)}`),
     bytesFromText: (text) => Buffer.from(text, "hex"),
+    tableByIndex: (name, alias, index) => Prisma.raw(`${quote(name)} ${quote(alias)} INDEXED BY ${quote(index)}`),
   };
 }

@@ -46,8 +46,19 @@ export async function summaryPage(
   });
   const submitted = { roundId, status: "SUBMITTED" } as const;
   const articles = articlesOf(round.version.content);
-  const perArticle = await db().proposal.groupBy({ by: ["articleId"], where: submitted, _count: { _all: true } });
-  const counts = new Map(perArticle.map((entry) => [entry.articleId, entry._count._all]));
+  // Per article and answer in one walk of the index (round, status, article, decision): the
+  // page's article counts and the totals by answer both come from it.
+  const perArticleAndDecision = await db().proposal.groupBy({
+    by: ["articleId", "decision"],
+    where: submitted,
+    _count: { _all: true },
+  });
+  const counts = new Map<string, number>();
+  const decisionCount = new Map<string | null, number>();
+  for (const entry of perArticleAndDecision) {
+    counts.set(entry.articleId, (counts.get(entry.articleId) ?? 0) + entry._count._all);
+    decisionCount.set(entry.decision, (decisionCount.get(entry.decision) ?? 0) + entry._count._all);
+  }
   const rowCount = [...counts.values()].reduce((sum, count) => sum + count, 0);
 
   // The page's rows: whole articles skipped by their counts, then one index range per article touched.
@@ -71,12 +82,10 @@ export async function summaryPage(
     rows.push(...proposals.map((p) => summaryRowOf(p, articles, t, locale)));
   }
 
-  const [byDecision, byOrganization, campaigns] = await Promise.all([
-    db().proposal.groupBy({ by: ["decision"], where: submitted, _count: { _all: true } }),
+  const [byOrganization, campaigns] = await Promise.all([
     db().proposal.groupBy({ by: ["organizationId"], where: submitted, _count: { _all: true } }),
     largestCampaigns(roundId, articles, t, locale),
   ]);
-  const decisionCount = new Map(byDecision.map((entry) => [entry.decision, entry._count._all]));
   const organizations = await db().organization.findMany({
     where: { id: { in: byOrganization.flatMap((entry) => (entry.organizationId ? [entry.organizationId] : [])) } },
     select: ORGANIZATION_NAMES,
