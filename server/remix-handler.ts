@@ -1,7 +1,7 @@
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createRequestHandler as createRemixHandler } from "@remix-run/node";
 // The adapter's own handler writes bodies without backpressure (see send-response.ts); only its request builder is reused.
-import { createRemixRequest } from "@remix-run/express/dist/server";
+import { createRemixRequest } from "@remix-run/express/dist/server.js";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { sendResponse } from "./send-response";
 
