@@ -47,6 +47,9 @@ function createLock() {
 
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK|END)\b/i;
 
+/** What the better-sqlite3 build allows (its compile options say MAX_VARIABLE_NUMBER=32766). */
+const SQLITE_MAX_VARIABLE_NUMBER = 32766;
+
 function recovering(adapter: SqlDriverAdapter): SqlDriverAdapter {
   // The stock adapter keeps its better-sqlite3 connection in a public field.
   const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
@@ -114,7 +117,14 @@ function recovering(adapter: SqlDriverAdapter): SqlDriverAdapter {
     queryRaw: (query) => adapter.queryRaw(query),
     executeRaw: (query) => adapter.executeRaw(query),
     executeScript: (script) => adapter.executeScript(script),
-    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    // Prisma assumes 999 bind values on SQLite unless told; better-sqlite3 is built with
+    // SQLITE_MAX_VARIABLE_NUMBER=32766, and at 999 a query with two lists (a batch's band keys
+    // and articles, 1,050 values) was refused instead of run.
+    getConnectionInfo: () => ({
+      supportsRelationJoins: false,
+      ...adapter.getConnectionInfo?.(),
+      maxBindValues: SQLITE_MAX_VARIABLE_NUMBER,
+    }),
     dispose: () => adapter.dispose(),
     startTransaction,
   };

@@ -89,6 +89,27 @@ describe("campaign grouping", () => {
     },
   );
 
+  it("groups a batch of distinct proposals, whose band keys are more than a thousand values in one query", async () => {
+    const { round } = await openRound("PUBLIC");
+    const author = await createUser();
+    const random = seededRandom(17);
+    const texts = Array.from({ length: 100 }, (_, i) => distinctProposal(random, TEXT_LANGUAGES[i % 4]!));
+    await db().proposal.createMany({
+      data: texts.map((proposedText, i) => ({
+        roundId: round.id,
+        number: i + 1,
+        articleId: "art-2",
+        quote: null,
+        proposedText,
+        justification: "",
+        authorId: author.id,
+      })),
+    });
+    expect(await groupPendingProposals(200)).toBe(100);
+    const groups = await db().proposal.groupBy({ by: ["groupId"], where: { roundId: round.id }, _count: true });
+    expect(groups.filter((group) => group.groupId !== null)).toHaveLength(100);
+  });
+
   it("groups proposals right after their submission, per article", async () => {
     const { round } = await openRound("PUBLIC");
     const person = await asCurrentUser((await createUser()).id);
