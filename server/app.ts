@@ -50,11 +50,12 @@ export function createApp(options: AppOptions) {
     }
     return loaded.build;
   };
-  const mode = options.reloadBuild ? "development" : "production";
+  // One Remix handler for the shared public pages and for every other request.
+  const render = createRemixHandler(getBuild, options.reloadBuild ? "development" : "production");
   const publicPageSeconds = options.publicPageSeconds ?? env().PUBLIC_PAGE_SECONDS;
   if (publicPageSeconds > 0) {
     const shared = publicPageCache({
-      render: createRemixHandler(getBuild, mode),
+      render,
       maxAgeSeconds: publicPageSeconds,
       renderTimeoutMs: PAGE_TIMEOUT_MS,
     });
@@ -63,8 +64,7 @@ export function createApp(options: AppOptions) {
   app.all(
     "*",
     remixHandler({
-      build: getBuild,
-      mode,
+      render,
       // The client address keys login throttling; "trust proxy" above makes it the real one behind a local proxy.
       getLoadContext: (req, res) => ({
         clientAddress: req.ip ?? "unknown",

@@ -26,13 +26,13 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export function sqlDialect(databaseUrl: string = env().DATABASE_URL): SqlDialect {
   if (isPostgresUrl(databaseUrl)) {
     const { schema } = parsePostgresUrl(databaseUrl);
+    const qualified = (name: string) => (schema ? `${quote(schema)}.${quote(name)}` : quote(name));
     return {
       name: "postgres",
-      table: (name) => Prisma.raw(schema ? `${quote(schema)}.${quote(name)}` : quote(name)),
+      table: (name) => Prisma.raw(qualified(name)),
       bytesAsText: (column) => Prisma.raw(`encode(${quote(column)}, 'base64') AS ${quote(column)}`),
       bytesFromText: (text) => Buffer.from(text, "base64"),
-      tableByIndex: (name, alias) =>
-        Prisma.raw(`${schema ? `${quote(schema)}.${quote(name)}` : quote(name)} ${quote(alias)}`),
+      tableByIndex: (name, alias) => Prisma.raw(`${qualified(name)} ${quote(alias)}`),
     };
   }
   return {
