@@ -2,6 +2,7 @@
 export type StoredPage = {
   body: Buffer;
   gzip: Buffer;
+  br: Buffer;
   renderedAt: number;
   /** False for an answer given to the requests waiting for it but kept for no one else. */
   cacheable: boolean;
@@ -95,5 +96,5 @@ export class PageStore<Page extends StoredPage> {
 }
 
 function sizeOf(page: StoredPage): number {
-  return page.body.length + page.gzip.length;
+  return page.body.length + page.gzip.length + page.br.length;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { gunzipSync } from "node:zlib";
+import { request } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { startApp, type RunningApp } from "../helpers/app-server";
@@ -151,22 +152,45 @@ describe("public pages for signed-out visitors", () => {
     expect(home.headers.get("Content-Security-Policy")).toContain("'nonce-");
   });
 
-  it("send gzip made once with the page", async () => {
+  it("send Brotli or gzip made once with the page, whichever the client accepts, Brotli the smaller", async () => {
     const path = (await publicPaths())[2]!;
-    const response = await fetch(app.url + path, { headers: { "Accept-Encoding": "gzip" } });
-    expect(response.headers.get("Content-Encoding")).toBe("gzip");
-    expect(Number(response.headers.get("Content-Length"))).toBeGreaterThan(0);
-    // Raw bytes, to be sure they are gzip of the identity body.
-    const { request } = await import("node:http");
-    const bytes = await new Promise<Buffer>((resolve, reject) => {
-      request(app.url + path, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve(Buffer.concat(chunks)));
-      })
-        .on("error", reject)
-        .end();
-    });
-    expect(gunzipSync(bytes).toString()).toBe(await (await get(path, undefined, IDENTITY)).text());
+    const identity = await (await get(path, undefined, IDENTITY)).text();
+    const etag = (await get(path, undefined, IDENTITY)).headers.get("ETag")!;
+    const asked = [
+      { accept: "gzip", sent: "gzip" },
+      { accept: "gzip, deflate, br", sent: "br" },
+      { accept: "br;q=0, gzip", sent: "gzip" },
+      { accept: "br;q=0.5", sent: "br" },
+    ];
+    const sizes: Record<string, number> = {};
+    for (const { accept, sent } of asked) {
+      // Raw bytes (node:http leaves them encoded), to be sure they are that encoding of the identity body.
+      const { headers, bytes } = await rawGet(app.url + path, { "Accept-Encoding": accept });
+      expect(headers["content-encoding"], accept).toBe(sent);
+      expect(headers["etag"], accept).toBe(`${etag.slice(0, -1)}-${sent}"`);
+      expect(Number(headers["content-length"])).toBe(bytes.length);
+      const decoded = sent === "br" ? brotliDecompressSync(bytes) : gunzipSync(bytes);
+      expect(decoded.toString(), accept).toBe(identity);
+      sizes[sent] = bytes.length;
+    }
+    expect(sizes.br).toBeLessThan(sizes.gzip!);
+    // Either encoding's tag revalidates the page.
+    for (const encoding of ["br", "gzip"]) {
+      const tag = `${etag.slice(0, -1)}-${encoding}"`;
+      expect((await get(path, undefined, { "Accept-Encoding": "br", "If-None-Match": tag })).status).toBe(304);
+    }
   });
 });
+
+/** A GET whose body stays as sent (fetch would decode it). */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
