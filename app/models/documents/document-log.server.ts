@@ -23,8 +23,12 @@ import { readDocumentJSON, UnreadableDocumentError } from "./unreadable-document
  * Only compaction differs between one node and several, chosen once by `documentLogFor`.
  */
 
-/** `logRows`: updates applied after the snapshot (0 means the snapshot is already current). */
-export type LoadedDocument = { doc: Y.Doc; lastUpdateId: number; logRows: number };
+/**
+ * `logRows`: updates applied after the snapshot (0 means the snapshot is already current).
+ * `wholeState`: the snapshot's bytes when nothing follows them, which is then the whole
+ * document as one Yjs update, ready to send to a joiner who has nothing yet.
+ */
+export type LoadedDocument = { doc: Y.Doc; lastUpdateId: number; logRows: number; wholeState: Uint8Array | null };
 
 /** What the collab server (and anything else that keeps a document open) needs of the log. */
 export type DocumentLog = {
@@ -42,7 +46,8 @@ export async function loadDocument(documentId: string): Promise<LoadedDocument> 
   const rows = await readUpdates(documentId);
   for (const row of rows) Y.applyUpdate(doc, row.update);
   const lastUpdateId = Math.max(snapshot?.lastUpdateId ?? 0, rows.at(-1)?.id ?? 0);
-  return { doc, lastUpdateId, logRows: rows.length };
+  const wholeState = snapshot && rows.length === 0 ? snapshot.state : null;
+  return { doc, lastUpdateId, logRows: rows.length, wholeState };
 }
 
 export { appendUpdate };
