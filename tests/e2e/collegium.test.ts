@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { appAndBrowserForThisFile, signedInPage, datetimeLocal } from "../helpers/browser";
-import { letDueDatePass } from "../helpers/review-clock";
+import { letDueDatePass } from "../helpers/deadlines";
 
 const running = appAndBrowserForThisFile();
 

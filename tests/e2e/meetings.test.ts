@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import type { CurrentUser } from "~/auth/current-user.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/users";
 import { appAndBrowserForThisFile, datetimeLocal } from "../helpers/browser";
-import { letDueDatePass } from "../helpers/review-clock";
+import { letDueDatePass } from "../helpers/deadlines";
 
 const running = appAndBrowserForThisFile();
 const REVIEW_DAYS = 7;
