@@ -7,23 +7,38 @@ import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } fr
 export type CurrentUser = SessionUser & { sessionId: string; actor: Actor };
 
 /**
- * The signed-in user of this request, or null. Memoised per Request object because the
- * root loader and the route loaders run for the same request in parallel.
+ * The signed-in user of this request, or null, looked up once per page.
+ *
+ * Remix hands each loader of a page its own copy of the request (the same headers, a new
+ * object), so a cache keyed by the Request object alone missed: every signed-in page read
+ * the session and the memberships once per loader (twice for a draft page, more under nested
+ * layouts). Lookups are therefore also shared by session token within one turn of the event
+ * loop: the loaders of a page all start in the same turn, before any database answer, and a
+ * second request carrying the same token in that same turn gets the same answer it would have
+ * got anyway. The entry is gone at the next turn, so a sign-out or a revoked session takes
+ * effect for the next request exactly as before.
  */
-const cache = new WeakMap<Request, Promise<CurrentUser | null>>();
+const byRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+const byTokenThisTurn = new Map<string, Promise<CurrentUser | null>>();
 
 export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
-  let pending = cache.get(request);
-  if (!pending) {
-    pending = loadCurrentUser(request);
-    cache.set(request, pending);
+  let pending = byRequest.get(request);
+  if (pending) return pending;
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) pending = Promise.resolve(null);
+  else {
+    pending = byTokenThisTurn.get(token);
+    if (!pending) {
+      pending = loadCurrentUser(token);
+      byTokenThisTurn.set(token, pending);
+      setImmediate(() => byTokenThisTurn.delete(token));
+    }
   }
+  byRequest.set(request, pending);
   return pending;
 }
 
-async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const token = readCookie(request, SESSION_COOKIE);
-  if (!token) return null;
+async function loadCurrentUser(token: string): Promise<CurrentUser | null> {
   const session = await validateSessionToken(db(), token);
   if (!session) return null;
   return { ...session.user, sessionId: session.id, actor: await loadActor(session.user) };
