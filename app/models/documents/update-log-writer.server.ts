@@ -1,18 +1,18 @@
 import { documentRefOf } from "~/editor/document-id";
-import { db } from "~/utils/db.server";
-import { prismaBytes } from "./document-bytes.server";
+import { insertUpdates, type NewUpdate } from "./document-bytes.server";
 
 /**
  * Group commit for the document update log. Every room flushes its own merged update, but
  * with hundreds of drafts open that is hundreds of single-row INSERTs a second, each paying
  * Prisma's per-query cost on the event loop (bench "many drafts": 1,500 updates/s over 200
  * drafts held the loop 97 ms at p99). Instead, appends that arrive while a write is in
- * flight wait and go together in the next one: one INSERT … RETURNING for all of them. At
- * most one write is in flight, which is also what SQLite's single writer wants.
+ * flight wait and go together in the next one: one INSERT … RETURNING for all of them (raw
+ * SQL, `insertUpdates`). At most one write is in flight, which is also what SQLite's single
+ * writer wants.
  */
 type PendingAppend = {
   documentId: string;
-  update: Uint8Array<ArrayBuffer>;
+  update: Uint8Array;
   resolve(id: number): void;
   reject(error: unknown): void;
 };
@@ -26,7 +26,7 @@ let writing = false;
 /** Appends one (merged) update of a document (document-id.ts); resolves with its row id once committed. */
 export function appendUpdate(documentId: string, update: Uint8Array): Promise<number> {
   return new Promise((resolve, reject) => {
-    queue.push({ documentId, update: prismaBytes(update), resolve, reject });
+    queue.push({ documentId, update, resolve, reject });
     if (!writing) {
       writing = true;
       // Appends made in the same event-loop turn join the first write.
@@ -41,10 +41,7 @@ async function writeQueued(): Promise<void> {
       const batch = queue.slice(0, MAX_ROWS_PER_WRITE);
       queue = queue.slice(batch.length);
       try {
-        const rows = await db().documentUpdate.createManyAndReturn({
-          data: batch.map(rowOf),
-          select: { id: true, documentId: true },
-        });
+        const rows = await insertUpdates(batch.map(rowOf));
         const ids = idsInOrder(batch, rows);
         batch.forEach((append, index) => append.resolve(ids[index]!));
       } catch (error) {
@@ -61,15 +58,15 @@ async function writeQueued(): Promise<void> {
 
 async function writeAlone(append: PendingAppend): Promise<void> {
   try {
-    const row = await db().documentUpdate.create({ data: rowOf(append), select: { id: true } });
-    append.resolve(row.id);
+    const [row] = await insertUpdates([rowOf(append)]);
+    append.resolve(row!.id);
   } catch (error) {
     append.reject(error);
   }
 }
 
 /** The row of an append: its document, and the draft and text that own it (their deletion removes it). */
-function rowOf({ documentId, update }: PendingAppend) {
+function rowOf({ documentId, update }: PendingAppend): NewUpdate {
   return { documentId, ...documentRefOf(documentId), update };
 }
 
