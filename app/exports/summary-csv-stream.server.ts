@@ -1,13 +1,8 @@
 import type { Locale } from "~/i18n/config";
 import { serverT } from "~/i18n/server-t.server";
-import {
-  articlesOf,
-  SUMMARY_PROPOSAL_FIELDS,
-  summaryArticleOrder,
-  summaryLabels,
-  summaryRowOf,
-} from "~/models/rounds/round-summary.server";
+import { articlesOf, summaryArticleOrder, summaryLabels, summaryRowOf } from "~/models/rounds/round-summary.server";
 import { db } from "~/utils/db.server";
+import { readSummaryBatch } from "./summary-csv-rows.server";
 import { csvField, summaryCells, summaryHeaders } from "./summary-csv.server";
 
 /** Proposals read per step: one step's rows are all the export ever holds in memory. */
@@ -46,18 +41,13 @@ export async function summaryCsvStream(roundId: string, locale: Locale): Promise
       // reaches the socket (not even the header) until the last batch.
       await new Promise((resolve) => setImmediate(resolve));
       while (queue.length > 0) {
-        const batch = await db().proposal.findMany({
-          where: { roundId, status: "SUBMITTED", articleId: queue[0], number: { gt: after } },
-          orderBy: { number: "asc" },
-          include: SUMMARY_PROPOSAL_FIELDS,
-          take: CSV_BATCH,
-        });
+        const { rows: batch, last } = await readSummaryBatch(roundId, queue[0]!, after, CSV_BATCH);
         if (batch.length === 0) {
           queue.shift();
           after = 0;
           continue;
         }
-        after = batch[batch.length - 1]!.number;
+        after = last;
         const text = batch.map((p) => line(summaryCells(summaryRowOf(p, articles, t, locale), labels))).join("");
         controller.enqueue(encoder.encode(text));
         return;

@@ -4,7 +4,8 @@ import { CSV_BATCH } from "~/exports/summary-csv-stream.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
 import { loader } from "~/routes/rounds.$roundId.summary[.]csv";
 import { db } from "~/utils/db.server";
-import { createUser } from "../helpers/factories";
+import { serverT } from "~/i18n/server-t.server";
+import { createOrganization, createUser } from "../helpers/factories";
 import { openRound } from "../helpers/open-round";
 
 const PROPOSALS = 3000;
@@ -18,15 +19,23 @@ describe("the streamed summary CSV", () => {
   it("sends a few thousand proposals in chunks of one batch each, identical to the whole table's CSV", async () => {
     const { round } = await openRound("PUBLIC");
     const author = await createUser();
+    // Every kind of row the summary words differently: hidden by the moderator, by a deleted
+    // account, on behalf of an organization.
+    const formerParticipant = await createUser();
+    await db().user.update({ where: { id: formerParticipant.id }, data: { deletedAt: new Date() } });
+    const organization = await createOrganization("NGO", "Transparency International Armenia");
     await db().proposal.createMany({
       data: Array.from({ length: PROPOSALS }, (_, i) => ({
         roundId: round.id,
         number: i + 1,
         articleId: i % 3 ? "art-1" : "art-2",
-        quote: null,
+        quote: i % 2 ? null : "«մեջբերում»",
         proposedText: `=Առաջարկ ${i + 1}, "չակերտներով"\nև նոր տողով`,
         justification: "",
-        authorId: author.id,
+        authorId: i % 5 === 0 ? formerParticipant.id : author.id,
+        organizationId: i % 4 === 0 ? organization.id : null,
+        hiddenAt: i % 7 === 0 ? new Date() : null,
+        hiddenReason: i % 7 === 0 ? "spam" : null,
         decision: "NOTED",
         answer: "Ընդունվել է ի գիտություն։",
         createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
@@ -56,6 +65,10 @@ describe("the streamed summary CSV", () => {
 
     const whole = summaryToCsv(await buildSummaryTable(round.id, "hy"), summaryLabels("hy"));
     expect(chunks.join("")).toBe(whole);
+    // Not vacuous: the rows the summary words differently are there.
+    expect(whole).toContain("Transparency International Armenia");
+    expect(whole).toContain(serverT("hy")("citizens.formerParticipant"));
+    expect(whole).toContain(serverT("hy")("moderation.reasons.spam"));
   });
 
   it("lets the event loop turn between batches, so the socket sends each one as it is read", async () => {

@@ -47,10 +47,11 @@ export const SUMMARY_PROPOSAL_FIELDS = {
   versionText: { select: { textLanguage: true } },
 } as const;
 
-type SummaryProposal = {
+/** A proposal as a summary row reads it; of `hiddenAt` and `deletedAt` only whether they are set (the CSV's SQL reads them as flags). */
+export type SummaryProposal = {
   id: string;
   groupId: string | null;
-  hiddenAt: Date | null;
+  hiddenAt: Date | boolean | null;
   hiddenReason: string | null;
   articleId: string;
   quote: string | null;
@@ -58,7 +59,7 @@ type SummaryProposal = {
   justification: string;
   decision: string | null;
   answer: string | null;
-  author: { name: string; deletedAt: Date | null };
+  author: { name: string; deletedAt: Date | boolean | null };
   organization: Parameters<typeof organizationName>[0] | null;
   /** The language text it concerns; null (or absent): the main text. */
   versionText?: { textLanguage: string } | null;
