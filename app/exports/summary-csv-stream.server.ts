@@ -1,58 +1,88 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { Locale } from "~/i18n/config";
-import { serverT } from "~/i18n/server-t.server";
-import { articlesOf, summaryArticleOrder, summaryLabels, summaryRowOf } from "~/models/rounds/round-summary.server";
-import { db } from "~/utils/db.server";
-import { readSummaryBatch } from "./summary-csv-rows.server";
-import { csvField, summaryCells, summaryHeaders } from "./summary-csv.server";
+import { env } from "~/utils/env.server";
+import type { CsvWorkerInput, CsvWorkerMessage } from "./summary-csv-worker.server";
 
-/** Proposals read per step: one step's rows are all the export ever holds in memory. */
-export const CSV_BATCH = 500;
+import { summaryCsvHeader } from "./summary-csv-chunks.server";
 
-const line = (fields: string[]) => fields.map(csvField).join(",") + "\r\n";
+export { CSV_BATCH } from "./summary-csv-chunks.server";
+
+/** Where `npm run build` puts the worker (scripts/bundle-workers.ts), from the platform's root. */
+export const CSV_WORKER_FILE = path.resolve("build/workers/summary-csv.js");
+/** Downloads made at once; later ones wait their turn, each holding only its connection. */
+const CONCURRENT_DOWNLOADS = 2;
+/**
+ * The worker's heap: a step's rows (500 proposals) are all it keeps; the rest is its
+ * database client. A million-proposal file made in the web thread itself grew the process
+ * by 500–570 MB: V8 let garbage of long-lived kind pile up to several times the live heap
+ * before a full collection (docs/benchmarks.md). Here it cannot pass this.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Downloads being made now (for tests and monitoring); the ones waiting their turn are not counted. */
+export const csvDownloadsRunning = () => running;
+
+async function turnToDownload(): Promise<() => void> {
+  if (running >= CONCURRENT_DOWNLOADS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running--;
+    waiting.shift()?.();
+  };
+}
 
 /**
- * The summary CSV of a round as a stream: the header at once, then the proposals article by
- * article (in the consulted version's order) and by number within each, read in batches by
- * keyset (`number > last`, index on roundId, articleId, number) as the client reads. The same
- * cells, quoting and byte order mark as `summaryToCsv`; memory stays one batch whatever the size.
+ * The summary CSV of a round as a stream, made in a worker thread of its own: the web
+ * thread only passes chunks on (moved, not copied), so a download of hundreds of MB neither
+ * holds up other pages nor grows the web thread's heap. A chunk is asked for when the
+ * client has taken the previous one (server/send-response.ts), so the worker reads the
+ * database at the client's pace; a client that goes away ends the worker.
  */
 export async function summaryCsvStream(roundId: string, locale: Locale): Promise<ReadableStream<Uint8Array>> {
-  const t = serverT(locale);
-  const labels = summaryLabels(locale);
-  const round = await db().consultationRound.findUniqueOrThrow({
-    where: { id: roundId },
-    select: { version: { select: { content: true } } },
+  if (!existsSync(CSV_WORKER_FILE)) throw new Error(`${CSV_WORKER_FILE} is missing: run npm run build`);
+  const release = await turnToDownload();
+  const input: CsvWorkerInput = { roundId, locale };
+  const worker = new Worker(CSV_WORKER_FILE, {
+    workerData: input,
+    env: { ...process.env, DATABASE_URL: env().DATABASE_URL },
+    resourceLimits: WORKER_LIMITS,
   });
-  const articles = articlesOf(round.version.content);
-  const present = await db().proposal.groupBy({ by: ["articleId"], where: { roundId, status: "SUBMITTED" } });
-  const queue = summaryArticleOrder(
-    articles,
-    present.map((p) => p.articleId),
-  );
-  let after = 0;
-  const encoder = new TextEncoder();
+  let answer: ((message: CsvWorkerMessage) => void) | null = null;
+  const reply = (message: CsvWorkerMessage) => {
+    const waiter = answer;
+    answer = null;
+    waiter?.(message);
+  };
+  worker.on("message", reply);
+  worker.on("error", (error) => reply({ type: "error", message: error.message }));
+  worker.on("exit", () => {
+    release();
+    reply({ type: "error", message: "the CSV worker ended before the file did" });
+  });
+  const finish = () => void worker.terminate();
   return new ReadableStream<Uint8Array>({
+    // The header goes while the worker starts (a few hundred ms): the download begins at once.
     start(controller) {
-      controller.enqueue(encoder.encode("\uFEFF" + line(summaryHeaders(labels))));
+      controller.enqueue(summaryCsvHeader(locale));
     },
     async pull(controller) {
-      // A turn of the event loop before each read: the SQLite driver answers synchronously,
-      // so without it the whole file is produced in one chain of microtasks and nothing
-      // reaches the socket (not even the header) until the last batch.
-      await new Promise((resolve) => setImmediate(resolve));
-      while (queue.length > 0) {
-        const { rows: batch, last } = await readSummaryBatch(roundId, queue[0]!, after, CSV_BATCH);
-        if (batch.length === 0) {
-          queue.shift();
-          after = 0;
-          continue;
-        }
-        after = last;
-        const text = batch.map((p) => line(summaryCells(summaryRowOf(p, articles, t, locale), labels))).join("");
-        controller.enqueue(encoder.encode(text));
-        return;
-      }
-      controller.close();
+      const message = await new Promise<CsvWorkerMessage>((resolve) => {
+        answer = resolve;
+        worker.postMessage("next");
+      });
+      if (message.type === "chunk") return controller.enqueue(message.bytes);
+      finish();
+      if (message.type === "end") controller.close();
+      else controller.error(new Error(`summary CSV of round ${roundId}: ${message.message}`));
     },
+    cancel: finish,
   });
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { summaryToCsv } from "~/exports/summary-csv.server";
-import { CSV_BATCH } from "~/exports/summary-csv-stream.server";
+import { CSV_BATCH, csvDownloadsRunning, summaryCsvStream } from "~/exports/summary-csv-stream.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
 import { loader } from "~/routes/rounds.$roundId.summary[.]csv";
 import { db } from "~/utils/db.server";
@@ -106,5 +106,53 @@ describe("the streamed summary CSV", () => {
     }
     expect(chunks.length).toBeGreaterThanOrEqual(4);
     expect(chunks.slice(1).every((chunk) => chunk.turned)).toBe(true);
+  });
+
+  it("makes at most two files at once, lets a third wait its turn, and ends the work of a client that goes away", async () => {
+    const { round } = await openRound("PUBLIC");
+    const author = await createUser();
+    await db().proposal.createMany({
+      data: Array.from({ length: 3 * CSV_BATCH }, (_, i) => ({
+        roundId: round.id,
+        number: i + 1,
+        articleId: "art-1",
+        proposedText: `Առաջարկ ${i + 1}`,
+        justification: "",
+        authorId: author.id,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
+      })),
+    });
+    const whole = summaryToCsv(await buildSummaryTable(round.id, "hy"), summaryLabels("hy"));
+    const started = async () => {
+      const reader = (await summaryCsvStream(round.id, "hy")).getReader();
+      await reader.read(); // the header
+      await reader.read(); // the first step: its worker is running
+      return reader;
+    };
+    const first = await started();
+    const second = await started();
+    expect(csvDownloadsRunning()).toBe(2);
+
+    let third: Promise<ReadableStream<Uint8Array>> | null = summaryCsvStream(round.id, "hy");
+    const waited = await Promise.race([
+      third.then(() => "started"),
+      new Promise((resolve) => setTimeout(() => resolve("waiting"), 300)),
+    ]);
+    expect(waited).toBe("waiting");
+
+    // The first client goes away: its worker ends and the third download starts, complete.
+    await first.cancel();
+    const reader = (await third).getReader();
+    third = null;
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    let text = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(text).toBe(whole);
+    await second.cancel();
+    await vi.waitFor(() => expect(csvDownloadsRunning()).toBe(0));
   });
 });
