@@ -3,18 +3,14 @@ import type { SummaryProposal } from "~/models/rounds/round-summary.server";
 import { db } from "~/utils/db.server";
 import { sqlDialect } from "~/utils/sql-dialect.server";
 
-type RawRow = {
-  id: string;
+/** The statement's columns: the proposal's own as the summary reads them, the rest flattened. */
+type RawRow = Pick<
+  SummaryProposal,
+  "id" | "groupId" | "hiddenReason" | "articleId" | "quote" | "proposedText" | "justification" | "decision" | "answer"
+> & {
   number: number | bigint;
-  groupId: string | null;
+  /** Booleans on PostgreSQL, 0 or 1 on SQLite. */
   hidden: boolean | number | bigint;
-  hiddenReason: string | null;
-  articleId: string;
-  quote: string | null;
-  proposedText: string;
-  justification: string;
-  decision: string | null;
-  answer: string | null;
   authorName: string;
   authorDeleted: boolean | number | bigint;
   organizationId: string | null;

@@ -10,6 +10,26 @@ import { openRound } from "../helpers/open-round";
 
 const PROPOSALS = 3000;
 
+/** A round with three steps' worth of answered proposals on one article, in submission order. */
+async function roundOfThreeSteps() {
+  const { round } = await openRound("PUBLIC");
+  const author = await createUser();
+  await db().proposal.createMany({
+    data: Array.from({ length: 3 * CSV_BATCH }, (_, i) => ({
+      roundId: round.id,
+      number: i + 1,
+      articleId: "art-1",
+      proposedText: `Առաջարկ ${i + 1}`,
+      justification: "",
+      authorId: author.id,
+      decision: "NOTED",
+      answer: "Ընդունվել է ի գիտություն։",
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
+    })),
+  });
+  return round;
+}
+
 /**
  * The summary CSV of a large round is streamed: the route hands back a stream that yields the
  * header first and then the proposals batch by batch as it is read, never one string of the
@@ -72,20 +92,7 @@ describe("the streamed summary CSV", () => {
   });
 
   it("lets the event loop turn between batches, so the socket sends each one as it is read", async () => {
-    const { round } = await openRound("PUBLIC");
-    const author = await createUser();
-    await db().proposal.createMany({
-      data: Array.from({ length: 3 * CSV_BATCH }, (_, i) => ({
-        roundId: round.id,
-        number: i + 1,
-        articleId: "art-1",
-        proposedText: `Առաջարկ ${i + 1}`,
-        justification: "",
-        authorId: author.id,
-        decision: "NOTED",
-        answer: "Ընդունվել է ի գիտություն։",
-      })),
-    });
+    const round = await roundOfThreeSteps();
     await db().consultationRound.update({ where: { id: round.id }, data: { status: "ANSWERED" } });
     const response = (await loader({
       request: new Request(`http://localhost/rounds/${round.id}/summary.csv`),
@@ -109,19 +116,7 @@ describe("the streamed summary CSV", () => {
   });
 
   it("makes at most two files at once, lets a third wait its turn, and ends the work of a client that goes away", async () => {
-    const { round } = await openRound("PUBLIC");
-    const author = await createUser();
-    await db().proposal.createMany({
-      data: Array.from({ length: 3 * CSV_BATCH }, (_, i) => ({
-        roundId: round.id,
-        number: i + 1,
-        articleId: "art-1",
-        proposedText: `Առաջարկ ${i + 1}`,
-        justification: "",
-        authorId: author.id,
-        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
-      })),
-    });
+    const round = await roundOfThreeSteps();
     const whole = summaryToCsv(await buildSummaryTable(round.id, "hy"), summaryLabels("hy"));
     const started = async () => {
       const reader = (await summaryCsvStream(round.id, "hy")).getReader();
