@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { WORKERS_DIR } from "./bundle-workers";
+import { WORKER_SOURCES, workerFile, type WorkerName } from "../app/utils/worker-files.server";
 
 const SOURCES = ["app", "remix.config.js", "package-lock.json"];
 
@@ -14,18 +14,15 @@ function newestMtime(entry: string): number {
 
 /** The oldest of the files `npm run build` makes (0 when one is missing). */
 function builtAt(root: string): number {
-  const outputs = [path.join(root, "build", "index.js"), path.join(root, WORKERS_DIR, "summary-csv.js")];
+  const workers = Object.keys(WORKER_SOURCES).map((name) => workerFile(name as WorkerName, root));
+  const outputs = [path.join(root, "build", "index.js"), ...workers];
   return Math.min(...outputs.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
 }
 
-/** Runs `npm run build` (`remix build`, then the web app's workers) when build/ is missing or older than any source file. */
+/** Runs `npm run build` (`remix build`, then the web app's workers) when its output is missing or older than any source file. */
 export function buildIfNeeded(root: string): void {
   const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (builtAt(root) > changedAt) return;
-  console.log("building the web app (remix build)…");
-  execFileSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], { cwd: root, stdio: "inherit" });
-  execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/bundle-workers.ts"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  console.log("building the web app (npm run build)…");
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 }

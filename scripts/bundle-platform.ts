@@ -10,7 +10,7 @@
  * against about 1 s bundled. Dozens of test files start a platform, on a 2-core machine.
  */
 import path from "node:path";
-import { build } from "esbuild";
+import { bundleForNode } from "./bundle-node";
 
 export const PLATFORM_BUNDLE_DIR = "build/platform";
 
@@ -28,22 +28,14 @@ export function bundledEntry(root: string, entry: PlatformEntry): string {
 }
 
 export async function bundlePlatform(root = process.cwd()): Promise<void> {
-  await build({
-    absWorkingDir: root,
-    entryPoints: Object.entries(PLATFORM_ENTRIES).map(([source, out]) => ({
-      in: source,
-      out: out.replace(/\.js$/, ""),
-    })),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
+  await bundleForNode({
+    root,
     outdir: PLATFORM_BUNDLE_DIR,
-    // Packages are imported from node_modules as they are; only our own modules are bundled.
-    packages: "external",
+    entries: Object.fromEntries(
+      Object.entries(PLATFORM_ENTRIES).map(([source, out]) => [out.replace(/\.js$/, ""), source]),
+    ),
     // server/collab-process.ts forks the compiled collab process beside it, not the source.
     define: { __PLATFORM_BUNDLE__: "true" },
-    logLevel: "warning",
   });
 }
 

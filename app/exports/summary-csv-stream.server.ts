@@ -1,16 +1,12 @@
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Locale } from "~/i18n/config";
 import { env } from "~/utils/env.server";
+import { workerFile } from "~/utils/worker-files.server";
+import { summaryCsvHeader } from "./summary-csv-chunks.server";
 import type { CsvWorkerInput, CsvWorkerMessage } from "./summary-csv-worker.server";
 
-import { summaryCsvHeader } from "./summary-csv-chunks.server";
-
-export { CSV_BATCH } from "./summary-csv-chunks.server";
-
-/** Where `npm run build` puts the worker (scripts/bundle-workers.ts), from the platform's root. */
-export const CSV_WORKER_FILE = path.resolve("build/workers/summary-csv.js");
+const CSV_WORKER_FILE = workerFile("summary-csv");
 /** Downloads made at once; later ones wait their turn, each holding only its connection. */
 const CONCURRENT_DOWNLOADS = 2;
 /**
@@ -27,15 +23,17 @@ const waiting: (() => void)[] = [];
 /** Downloads being made now (for tests and monitoring); the ones waiting their turn are not counted. */
 export const csvDownloadsRunning = () => running;
 
+/** Resolves with this download's release once it may run; a released turn passes straight to the next waiting one. */
 async function turnToDownload(): Promise<() => void> {
-  if (running >= CONCURRENT_DOWNLOADS) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+  if (running < CONCURRENT_DOWNLOADS) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   };
 }
 

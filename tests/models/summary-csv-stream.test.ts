@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { summaryToCsv } from "~/exports/summary-csv.server";
-import { CSV_BATCH, csvDownloadsRunning, summaryCsvStream } from "~/exports/summary-csv-stream.server";
+import { CSV_BATCH } from "~/exports/summary-csv-chunks.server";
+import { csvDownloadsRunning, summaryCsvStream } from "~/exports/summary-csv-stream.server";
 import { buildSummaryTable, summaryLabels } from "~/models/rounds/round-summary.server";
 import { loader } from "~/routes/rounds.$roundId.summary[.]csv";
 import { db } from "~/utils/db.server";
