@@ -1,6 +1,5 @@
 import type { IncomingMessage } from "node:http";
 import { readCookie, SESSION_COOKIE, validateSessionToken } from "../app/auth/session.server";
-import { loadActor } from "../app/models/accounts/actors.server";
 import { loadDraftResource, loadDraftResources } from "../app/models/drafts/draft-access.server";
 import { can, type DocumentAccess } from "../app/policies";
 import type { DocumentRef } from "../app/editor/document-id";
@@ -18,8 +17,7 @@ export function sessionTokenOf(request: IncomingMessage): string | null {
   return readCookie(new Request("http://collab.local/", { headers }), SESSION_COOKIE);
 }
 
-type Session = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>;
-type SignedIn = { session: Session; actor: Awaited<ReturnType<typeof loadActor>> } | null;
+type SignedIn = Awaited<ReturnType<typeof validateSessionToken>>;
 
 /**
  * Lookups shared by the decisions of one access re-check pass: a person with 200 drafts open
@@ -33,9 +31,7 @@ export class AccessLookups {
   session(token: string): Promise<SignedIn> {
     let found = this.signedIn.get(token);
     if (!found) {
-      found = validateSessionToken(db(), token).then(async (session) =>
-        session ? { session, actor: await loadActor(session.user) } : null,
-      );
+      found = validateSessionToken(db(), token);
       this.signedIn.set(token, found);
     }
     return found;
@@ -86,9 +82,9 @@ export async function decideAccess(
 ): Promise<UpgradeDecision> {
   const { draftId, textId } = typeof document === "string" ? { draftId: document, textId: null } : document;
   if (!sessionToken) return { ok: false, status: 401 };
-  const signedIn = await lookups.session(sessionToken);
-  if (!signedIn) return { ok: false, status: 401 };
-  const { session, actor } = signedIn;
+  const session = await lookups.session(sessionToken);
+  if (!session) return { ok: false, status: 401 };
+  const { actor } = session;
   const draft = await lookups.draft(draftId);
   if (!draft) return { ok: false, status: 404 };
   const text = textId ? await lookups.text(textId) : null;

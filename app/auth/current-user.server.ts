@@ -1,5 +1,4 @@
 import { redirect } from "@remix-run/node";
-import { loadActor } from "~/models/accounts/actors.server";
 import type { Actor } from "~/policies";
 import { db } from "~/utils/db.server";
 import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } from "./session.server";
@@ -40,8 +39,7 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
 
 async function loadCurrentUser(token: string): Promise<CurrentUser | null> {
   const session = await validateSessionToken(db(), token);
-  if (!session) return null;
-  return { ...session.user, sessionId: session.id, actor: await loadActor(session.user) };
+  return session && { ...session.user, sessionId: session.id, actor: session.actor };
 }
 
 /** Signed-out visitors go to the login page and come back afterwards. */

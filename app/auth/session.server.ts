@@ -1,4 +1,7 @@
+import { actorFrom } from "~/models/accounts/actors.server";
+import type { Actor } from "~/policies";
 import type { Db, Tx } from "~/utils/db.server";
+import { readSessionRow } from "./session-row.server";
 import { env } from "~/utils/env.server";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -22,7 +25,8 @@ export type SessionUser = {
   emailVerifiedAt: Date | null;
 };
 
-export type ValidSession = { id: string; expiresAt: Date; user: SessionUser };
+/** A live session, with the policy's view of its user (read in the same statement). */
+export type ValidSession = { id: string; expiresAt: Date; user: SessionUser; actor: Actor };
 
 export async function createSession(client: Db | Tx, userId: string, now = new Date()) {
   const token = generateToken();
@@ -39,22 +43,7 @@ export async function createSession(client: Db | Tx, userId: string, now = new D
  */
 export async function validateSessionToken(client: Db, token: string, now = new Date()): Promise<ValidSession | null> {
   const id = hashToken(token);
-  const row = await client.session.findUnique({
-    where: { id },
-    include: {
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          isPlatformAdmin: true,
-          locale: true,
-          emailVerifiedAt: true,
-          isActive: true,
-        },
-      },
-    },
-  });
+  const row = await readSessionRow(client, id);
   if (!row) return null;
   if (row.expiresAt.getTime() <= now.getTime() || !row.user.isActive) {
     await client.session.deleteMany({ where: { id } });
@@ -66,7 +55,7 @@ export async function validateSessionToken(client: Db, token: string, now = new 
     await client.session.update({ where: { id }, data: { expiresAt, lastSeenAt: now } });
   }
   const { isActive: _active, ...user } = row.user;
-  return { id, expiresAt, user };
+  return { id, expiresAt, user, actor: actorFrom(user, row.memberships) };
 }
 
 export async function invalidateSession(client: Db | Tx, sessionId: string): Promise<void> {

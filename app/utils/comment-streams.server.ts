@@ -1,5 +1,4 @@
 import { validateSessionToken } from "~/auth/session.server";
-import { loadActor } from "~/models/accounts/actors.server";
 import { loadDraftResources } from "~/models/drafts/draft-access.server";
 import { can, type Actor, type DraftResource } from "~/policies";
 import { ConnectionQuota } from "./connection-quota";
@@ -81,7 +80,7 @@ export async function recheckCommentStreams(draftId?: string): Promise<void> {
   const actorOf = (token: string) => {
     let found = actors.get(token);
     if (!found) {
-      found = validateSessionToken(db(), token).then((session) => (session ? loadActor(session.user) : null));
+      found = validateSessionToken(db(), token).then((session) => session?.actor ?? null);
       actors.set(token, found);
     }
     return found;

@@ -9,8 +9,9 @@ import {
 } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
 import { logout, setUserActive } from "~/models/accounts/accounts.server";
+import { loadActor } from "~/models/accounts/actors.server";
 import { db } from "~/utils/db.server";
-import { createUser } from "../helpers/factories";
+import { addMember, createOrganization, createUser } from "../helpers/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -30,6 +31,32 @@ describe("sessions", () => {
     const { token } = await createSession(db(), user.id);
     expect((await validateSessionToken(db(), token))?.user.id).toBe(user.id);
     expect(await validateSessionToken(db(), `${token}x`)).toBeNull();
+  });
+
+  it("brings the policy's view of the person: admin flag, verified e-mail, every membership with its kind", async () => {
+    const user = await createUser({ verified: false });
+    const ngo = await createOrganization("NGO");
+    const ministry = await createOrganization("MINISTRY");
+    await addMember(user.id, ngo.id, "ADMIN");
+    await addMember(user.id, ministry.id);
+    const { token } = await createSession(db(), user.id);
+    const session = await validateSessionToken(db(), token);
+    // In organization order, as the memberships query gives them to everyone else.
+    const expected = [
+      { organizationId: ngo.id, role: "ADMIN", organizationKind: "NGO" },
+      { organizationId: ministry.id, role: "MEMBER", organizationKind: "MINISTRY" },
+    ].sort((a, b) => (a.organizationId < b.organizationId ? -1 : 1));
+    expect(session?.actor).toEqual({ id: user.id, isPlatformAdmin: false, isVerified: false, memberships: expected });
+    expect(session?.actor).toEqual(await loadActor(user));
+
+    const citizen = await createUser();
+    const own = await createSession(db(), citizen.id);
+    expect((await validateSessionToken(db(), own.token))?.actor).toEqual({
+      id: citizen.id,
+      isPlatformAdmin: false,
+      isVerified: true,
+      memberships: [],
+    });
   });
 
   it("expires after its lifetime and deletes the row", async () => {
