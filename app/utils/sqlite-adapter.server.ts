@@ -7,6 +7,7 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
+import { reuseStatements } from "./sqlite-statements.server";
 
 /**
  * Prisma's better-sqlite3 adapter, made to survive a failed COMMIT (a full disk, an I/O
@@ -54,6 +55,7 @@ function recovering(adapter: SqlDriverAdapter): SqlDriverAdapter {
   // The stock adapter keeps its better-sqlite3 connection in a public field.
   const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
   if (!client) throw new Error("the better-sqlite3 adapter no longer exposes its connection");
+  reuseStatements(client);
   const acquire = createLock();
 
   async function startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
