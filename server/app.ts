@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler as createRemixHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, type RequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { env } from "../app/utils/env.server";
@@ -50,8 +50,18 @@ export function createApp(options: AppOptions) {
     }
     return loaded.build;
   };
-  // One Remix handler for the shared public pages and for every other request.
-  const render = createRemixHandler(getBuild, options.reloadBuild ? "development" : "production");
+  // One Remix handler for the shared public pages and for every other request. Given a
+  // function, Remix derives its route tables and static handler from the build again on every
+  // request (so `npm run dev` sees a rebuilt app): in production that was a third of a signed-in
+  // page's route matching, redone per request. There the build never changes, so Remix gets the
+  // build itself, once it is imported, and derives them once.
+  let production: Promise<RequestHandler> | undefined;
+  const render: RequestHandler = options.reloadBuild
+    ? createRemixHandler(getBuild, "development")
+    : async (request, context) => {
+        production ??= getBuild().then((build) => createRemixHandler(build, "production"));
+        return (await production)(request, context);
+      };
   const publicPageSeconds = options.publicPageSeconds ?? env().PUBLIC_PAGE_SECONDS;
   if (publicPageSeconds > 0) {
     const shared = publicPageCache({
