@@ -2,19 +2,12 @@ import { Prisma } from "~/generated/prisma/sqlite/client";
 import type { ActorMembership } from "~/policies";
 import type { Db } from "~/utils/db.server";
 import { sqlDialect } from "~/utils/sql-dialect.server";
+import type { SessionUser } from "./session.server";
 
 /** A session row with its user and the user's memberships, as the sign-in check needs them. */
 export type SessionRow = {
   expiresAt: Date;
-  user: {
-    id: string;
-    email: string;
-    name: string;
-    isPlatformAdmin: boolean;
-    locale: string | null;
-    emailVerifiedAt: Date | null;
-    isActive: boolean;
-  };
+  user: SessionUser & { isActive: boolean };
   memberships: ActorMembership[];
 };
 
