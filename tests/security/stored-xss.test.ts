@@ -107,7 +107,9 @@ describe("stored XSS", () => {
     }
     // The editor shows the draft's text: the payload is there as text.
     await page.goto(`${running.app.url}/drafts/${world.draft.id}`);
-    await page.locator(".ProseMirror").waitFor();
+    // A minute, not the default 30 s: on a CI machine busy with other suites, loading the editor's
+    // bundle and the collab sync took longer once. What is checked here is that nothing runs.
+    await page.locator(".ProseMirror").waitFor({ timeout: 60_000 });
     await expect.poll(() => page.locator(".ProseMirror").textContent()).toContain("onerror");
     expect(await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], FLAG)).toBeUndefined();
     expect(visited).toBeGreaterThan(15);
