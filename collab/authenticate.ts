@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { readCookie, SESSION_COOKIE, validateSessionToken } from "../app/auth/session.server";
+import { readCookie, SESSION_COOKIE, validateSessionToken, type ValidSession } from "../app/auth/session.server";
 import { loadDraftResource, loadDraftResources } from "../app/models/drafts/draft-access.server";
 import { can, type DocumentAccess } from "../app/policies";
 import type { DocumentRef } from "../app/editor/document-id";
@@ -17,18 +17,16 @@ export function sessionTokenOf(request: IncomingMessage): string | null {
   return readCookie(new Request("http://collab.local/", { headers }), SESSION_COOKIE);
 }
 
-type SignedIn = Awaited<ReturnType<typeof validateSessionToken>>;
-
 /**
  * Lookups shared by the decisions of one access re-check pass: a person with 200 drafts open
  * is validated once, not 200 times (each lookup is a database round trip).
  */
 export class AccessLookups {
-  private readonly signedIn = new Map<string, Promise<SignedIn>>();
+  private readonly signedIn = new Map<string, Promise<ValidSession | null>>();
   private readonly drafts = new Map<string, ReturnType<typeof loadDraftResource>>();
   private readonly texts = new Map<string, Promise<{ draftId: string; role: DraftTextRole } | null>>();
 
-  session(token: string): Promise<SignedIn> {
+  session(token: string): Promise<ValidSession | null> {
     let found = this.signedIn.get(token);
     if (!found) {
       found = validateSessionToken(db(), token);

@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/sqlite/client";
 import type { ActorMembership } from "~/policies";
 import type { Db } from "~/utils/db.server";
-import { sqlDialect } from "~/utils/sql-dialect.server";
+import { fromSqlBoolean, sqlDialect, type SqlBoolean } from "~/utils/sql-dialect.server";
 import type { SessionUser } from "./session.server";
 
 /** A session row with its user and the user's memberships, as the sign-in check needs them. */
@@ -13,9 +13,8 @@ export type SessionRow = {
 
 type RawRow = Omit<SessionRow["user"], "isPlatformAdmin" | "isActive"> & {
   expiresAt: Date;
-  /** Booleans on PostgreSQL and, from these declared columns, on SQLite too; numbers kept for safety. */
-  isPlatformAdmin: boolean | number;
-  isActive: boolean | number;
+  isPlatformAdmin: SqlBoolean;
+  isActive: SqlBoolean;
   organizationId: string | null;
   role: ActorMembership["role"] | null;
   organizationKind: ActorMembership["organizationKind"] | null;
@@ -47,10 +46,10 @@ export async function readSessionRow(client: Db, sessionId: string): Promise<Ses
       id: first.id,
       email: first.email,
       name: first.name,
-      isPlatformAdmin: Boolean(Number(first.isPlatformAdmin)),
+      isPlatformAdmin: fromSqlBoolean(first.isPlatformAdmin),
       locale: first.locale,
       emailVerifiedAt: first.emailVerifiedAt,
-      isActive: Boolean(Number(first.isActive)),
+      isActive: fromSqlBoolean(first.isActive),
     },
     memberships: rows.flatMap((row) =>
       row.organizationId && row.role && row.organizationKind

@@ -1,8 +1,8 @@
 import { actorFrom } from "~/models/accounts/actors.server";
 import type { Actor } from "~/policies";
 import type { Db, Tx } from "~/utils/db.server";
-import { readSessionRow } from "./session-row.server";
 import { env } from "~/utils/env.server";
+import { readSessionRow } from "./session-row.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 /**

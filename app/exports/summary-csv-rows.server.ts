@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/sqlite/client";
 import type { SummaryProposal } from "~/models/rounds/round-summary.server";
 import { db } from "~/utils/db.server";
-import { sqlDialect } from "~/utils/sql-dialect.server";
+import { fromSqlBoolean, sqlDialect, type SqlBoolean } from "~/utils/sql-dialect.server";
 
 /** The statement's columns: the proposal's own as the summary reads them, the rest flattened. */
 type RawRow = Pick<
@@ -9,10 +9,9 @@ type RawRow = Pick<
   "id" | "groupId" | "hiddenReason" | "articleId" | "quote" | "proposedText" | "justification" | "decision" | "answer"
 > & {
   number: number | bigint;
-  /** Booleans on PostgreSQL, 0 or 1 on SQLite. */
-  hidden: boolean | number | bigint;
+  hidden: SqlBoolean;
   authorName: string;
-  authorDeleted: boolean | number | bigint;
+  authorDeleted: SqlBoolean;
   organizationId: string | null;
   nameHy: string | null;
   nameRu: string | null;
@@ -51,7 +50,7 @@ export async function readSummaryBatch(
     (r): SummaryProposal => ({
       id: r.id,
       groupId: r.groupId,
-      hiddenAt: !!Number(r.hidden),
+      hiddenAt: fromSqlBoolean(r.hidden),
       hiddenReason: r.hiddenReason,
       articleId: r.articleId,
       quote: r.quote,
@@ -59,7 +58,7 @@ export async function readSummaryBatch(
       justification: r.justification,
       decision: r.decision,
       answer: r.answer,
-      author: { name: r.authorName, deletedAt: !!Number(r.authorDeleted) },
+      author: { name: r.authorName, deletedAt: fromSqlBoolean(r.authorDeleted) },
       organization: r.organizationId
         ? { nameHy: r.nameHy, nameRu: r.nameRu, nameKa: r.nameKa, nameEn: r.nameEn }
         : null,

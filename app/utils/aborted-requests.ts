@@ -14,6 +14,6 @@ export function quietCancelledRequests(target: Pick<Window, "addEventListener">)
   });
 }
 
-export function isCancelledRequest(reason: unknown): boolean {
+function isCancelledRequest(reason: unknown): boolean {
   return reason instanceof DOMException && reason.name === "AbortError";
 }

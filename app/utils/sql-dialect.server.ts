@@ -43,3 +43,8 @@ export function sqlDialect(databaseUrl: string = env().DATABASE_URL): SqlDialect
     tableByIndex: (name, alias, index) => Prisma.raw(`${quote(name)} ${quote(alias)} INDEXED BY ${quote(index)}`),
   };
 }
+
+/** A boolean as raw SQL returns it: a boolean on PostgreSQL, 0 or 1 on SQLite for an expression. */
+export type SqlBoolean = boolean | number | bigint;
+
+export const fromSqlBoolean = (value: SqlBoolean): boolean => Boolean(Number(value));
