@@ -103,3 +103,63 @@ describe("a streamed response", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
   });
 });
+
+/**
+ * A rendered page arrives as many small chunks at once (React's), a deferred part later. What
+ * the compression middleware is asked to do shows in its `flush` calls: one per batch.
+ */
+describe("a page's chunks", () => {
+  async function servePage(body: () => ReadableStream<Uint8Array>) {
+    const sent = { writes: 0, flushes: 0 };
+    const app = express();
+    app.use(compression());
+    app.use((_req, res, next) => {
+      const { write, flush } = res as typeof res & { flush: () => void };
+      res.write = ((...args: Parameters<typeof write>) => (sent.writes++, write.apply(res, args))) as typeof write;
+      Object.assign(res, { flush: () => (sent.flushes++, flush.call(res)) });
+      next();
+    });
+    app.get(
+      "/page",
+      (_req, res) => void sendResponse(res, new Response(body(), { headers: { "Content-Type": "text/html" } })),
+    );
+    const server = app.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    servers.push(server);
+    return { port: (server.address() as AddressInfo).port, sent };
+  }
+
+  const encoder = new TextEncoder();
+  const part = (index: number) => encoder.encode(`<li>Հոդված ${index}. Համայնքային ծառայություն</li>`.repeat(20));
+
+  it("leave together when they come together, and a later part leaves as soon as it comes", async () => {
+    let sendLate: () => void = () => {};
+    const { port, sent } = await servePage(
+      () =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let index = 0; index < 40; index++) controller.enqueue(part(index));
+            sendLate = () => {
+              controller.enqueue(encoder.encode("<p>later</p>"));
+              controller.close();
+            };
+          },
+        }),
+    );
+    const response = await fetch(`http://127.0.0.1:${port}/page`, { headers: { "accept-encoding": "gzip" } });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    const reader = response.body!.getReader();
+    // The first 40 chunks reach the client while the body is still open: nothing waits for its end.
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    expect(sent).toEqual({ writes: 1, flushes: 1 });
+    sendLate();
+    const decoder = new TextDecoder();
+    let text = decoder.decode(first.value, { stream: true });
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      text += decoder.decode(next.value, { stream: true });
+    expect(text).toContain("<li>Հոդված 39.");
+    expect(text.endsWith("<p>later</p>")).toBe(true);
+    expect(sent).toEqual({ writes: 2, flushes: 2 });
+  });
+});
