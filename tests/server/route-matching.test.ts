@@ -106,3 +106,22 @@ describe("skipping routes by their literal start", () => {
     expect(ids(routes, "/filesx")).toBeNull();
   });
 });
+
+describe("a page's route tree", () => {
+  it("is made once per build: the route modules and the static router's routes are the same objects on every page", async () => {
+    const { createEntryRouteModules } = (await import("@remix-run/server-runtime/dist/entry.js")) as unknown as {
+      createEntryRouteModules: (manifest: object) => object;
+    };
+    const build = { root: { module: { default: () => null } }, "routes/_index": { module: {} } };
+    expect(createEntryRouteModules(build)).toBe(createEntryRouteModules(build));
+    expect(createEntryRouteModules({ ...build })).not.toBe(createEntryRouteModules(build));
+
+    const { createStaticRouter } = await import("react-router-dom/server.js");
+    const routes = [{ id: "root", path: "/", children: [{ id: "draft", path: "drafts/:draftId" }] }];
+    const context = { basename: "/", location: { pathname: "/drafts/a" }, matches: [], loaderData: {} };
+    const first = createStaticRouter(routes, context as never);
+    const second = createStaticRouter(routes, { ...context, location: { pathname: "/drafts/b" } } as never);
+    expect(second.routes).toBe(first.routes);
+    expect(second.state.location.pathname).toBe("/drafts/b");
+  });
+});
