@@ -9,6 +9,7 @@ import { SelectField } from "~/components/select-field";
 import { useT } from "~/i18n/use-t";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 import { changeSharingLevel, grantSharing, revokeSharing } from "~/models/drafts/draft-sharing.server";
+import { listDraftGrants } from "~/models/drafts/drafts.server";
 import { ShareSchema } from "~/schemas/draft";
 import { db } from "~/utils/db.server";
 import { handleForm, InvalidInput, requireDraft } from "~/boundary/request-boundary.server";
@@ -18,11 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { draft } = await requireDraft(request, params.draftId, "draft.share");
-  const organizations = await db().organization.findMany({
-    where: { id: { not: draft.ownerOrganizationId } },
-    orderBy: [{ kind: "asc" }, { nameEn: "asc" }],
-  });
-  return { draft, organizations };
+  const [organizations, grants] = await Promise.all([
+    db().organization.findMany({
+      where: { id: { not: draft.ownerOrganizationId } },
+      orderBy: [{ kind: "asc" }, { nameEn: "asc" }],
+    }),
+    listDraftGrants(draft.id),
+  ]);
+  return { draft, organizations, grants };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -54,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SharingPage() {
   const t = useT();
-  const { draft, organizations } = useLoaderData<typeof loader>();
+  const { draft, organizations, grants } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string | undefined> = result && !result.ok ? result.errors : {};
   const levels = [
@@ -84,9 +88,9 @@ export default function SharingPage() {
           <p className="muted">
             {t("sharing.ownerNote", { owner: organizationName(draft.ownerOrganization, t.locale) })}
           </p>
-          {draft.access.length === 0 ? <p className="muted">{t("sharing.none")}</p> : null}
+          {grants.length === 0 ? <p className="muted">{t("sharing.none")}</p> : null}
           <ul className="member-list">
-            {draft.access.map((grant) => (
+            {grants.map((grant) => (
               <li key={grant.id} className="member-row" data-testid="grant-row">
                 <div>
                   <strong>

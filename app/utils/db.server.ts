@@ -17,19 +17,35 @@ export type Db = SqliteClient;
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
-export function createDb(databaseUrl: string): Db {
-  if (isPostgresUrl(databaseUrl)) {
-    const { connectionString, schema } = parsePostgresUrl(databaseUrl);
-    return new PostgresClient({
-      adapter: new PrismaPg({ connectionString }, { schema }),
-      transactionOptions: TRANSACTION_OPTIONS,
-    }) as unknown as Db;
+function postgresAdapter(databaseUrl: string) {
+  const { connectionString, schema } = parsePostgresUrl(databaseUrl);
+  return new PrismaPg({ connectionString }, { schema });
+}
+
+type ClientOptions = {
+  /** Each SQL statement as it runs: for tests that count what a page asks of the database. */
+  onStatement?: (sql: string) => void;
+};
+
+export function createDb(databaseUrl: string, { onStatement }: ClientOptions = {}): Db {
+  const log = onStatement ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const client = isPostgresUrl(databaseUrl)
+    ? (new PostgresClient({
+        adapter: postgresAdapter(databaseUrl),
+        transactionOptions: TRANSACTION_OPTIONS,
+        log,
+      }) as unknown as Db)
+    : new SqliteClient({
+        transactionOptions: TRANSACTION_OPTIONS,
+        // Survives a failed COMMIT (full disk): see sqlite-adapter.server.ts.
+        adapter: recoveringSqliteAdapter({ url: databaseUrl, timeout: 5000 }),
+        log,
+      });
+  if (onStatement) {
+    const events = client as unknown as { $on(event: "query", listener: (event: { query: string }) => void): void };
+    events.$on("query", (event) => onStatement(event.query));
   }
-  return new SqliteClient({
-    transactionOptions: TRANSACTION_OPTIONS,
-    // Survives a failed COMMIT (full disk): see sqlite-adapter.server.ts.
-    adapter: recoveringSqliteAdapter({ url: databaseUrl, timeout: 5000 }),
-  });
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { agoraDb?: Db };

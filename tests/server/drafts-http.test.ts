@@ -53,6 +53,20 @@ describe("draft pages and actions", () => {
     expect(skipped.status).toBe(403);
   });
 
+  it("lists on the sharing page every grant with the organization or person it reaches", async () => {
+    const draft = await lawDraft();
+    const grants = await db().draftAccess.findMany({
+      where: { draftId: draft.id },
+      include: { organization: true, user: true },
+    });
+    expect(grants.length).toBeGreaterThan(0);
+    const page = await get(`/drafts/${draft.id}/sharing`, "anahit@mta.example");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html.split('data-testid="grant-row"').length - 1).toBe(grants.length);
+    for (const grant of grants) expect(html).toContain(grant.organization?.nameEn ?? grant.user!.name);
+  });
+
   it("lets the owner's staff correct titles and kind, validated and audited; partners cannot", async () => {
     const draft = await lawDraft();
     const fields = {

@@ -66,13 +66,21 @@ export async function listDrafts(
   return { items, total };
 }
 
+/**
+ * A draft with its owner and its grants as the policy reads them. Who the grantees are
+ * (names, e-mails) only the sharing page shows, from {@link listDraftGrants}: loading them
+ * here cost every draft page two more queries, run even when there is no grant.
+ */
 export function getDraft(id: string) {
-  return db().draft.findUnique({
-    where: { id },
-    include: {
-      ownerOrganization: true,
-      access: { include: { organization: true, user: { select: { id: true, name: true, email: true } } } },
-    },
+  return db().draft.findUnique({ where: { id }, include: { ownerOrganization: true, access: true } });
+}
+
+/** A draft's grants with the organization or person each reaches, oldest first. */
+export function listDraftGrants(draftId: string) {
+  return db().draftAccess.findMany({
+    where: { draftId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { organization: true, user: { select: { id: true, name: true, email: true } } },
   });
 }
 
