@@ -21,6 +21,8 @@ function firstText(parent: Y.XmlFragment | Y.XmlElement): Y.XmlText | null {
 
 describe("Word's author and date of an imported change", () => {
   it("are on the suggestion's card and, once decided, in the draft's history (in the reader's language, Armenian here)", async () => {
+    // Its own words on each attempt: a retry finds the first attempt's suggestion still there.
+    const words = `Word's words ${Date.now().toString(36)}`;
     const draft = await db().draft.findFirstOrThrow({ where: { titleEn: { contains: "Local Self-Government" } } });
     const anahit = await db().user.findUniqueOrThrow({ where: { email: "anahit@mta.example" } });
     // The uploader (the suggester of record) and what Word recorded, as the import writes them.
@@ -36,7 +38,7 @@ describe("Word's author and date of an imported change", () => {
       text,
       from: 0,
       to: 0,
-      insert: "Word's words ",
+      insert: `${words} `,
       articleId: null,
       source: { kind: "word", author: "Aram Petrosyan", date: "2026-11-20T10:00:00Z" },
     });
@@ -47,24 +49,23 @@ describe("Word's author and date of an imported change", () => {
     await openDraft(running, ministry, draft.id);
     const toggle = ministry.getByTestId("toggle-suggestions");
     if (await toggle.isVisible()) await toggle.click();
-    const card = ministry.getByTestId("suggestion-card").filter({ hasText: "Word's words" });
+    const card = ministry.getByTestId("suggestion-card").filter({ hasText: words });
     await expect
       .poll(() => card.getByTestId("suggestion-from-word").textContent())
       .toMatch(/^Word ֆայլից՝ Aram Petrosyan, .*2026/);
     expect(await card.textContent()).toContain(anahit.name);
     await card.getByTestId("reject-suggestion").click();
     await ministry.getByTestId("confirm-reject").click();
-    await expect
-      .poll(() => ministry.getByTestId("suggestion-card").filter({ hasText: "Word's words" }).count())
-      .toBe(0);
+    await expect.poll(() => ministry.getByTestId("suggestion-card").filter({ hasText: words }).count()).toBe(0);
 
     await expect
       .poll(async () => {
         await ministry.goto(`${running.app.url}/drafts/${draft.id}/timeline`);
-        return ministry.getByTestId("timeline-from-word").allTextContents();
+        const entry = ministry.getByTestId("timeline-suggestion").filter({ hasText: words });
+        return entry.getByTestId("timeline-from-word").allTextContents();
       })
       .toEqual([expect.stringMatching(/^Word ֆայլից՝ Aram Petrosyan, .*2026/)]);
-    const entry = ministry.getByTestId("timeline-suggestion").filter({ hasText: "Word's words" });
+    const entry = ministry.getByTestId("timeline-suggestion").filter({ hasText: words });
     expect(await entry.textContent()).toContain(anahit.name);
   });
 });

@@ -80,8 +80,9 @@ export async function signedInPage(running: BrowserHandle, email: string, locale
 /** Opens a draft and waits until the editor is connected to the collab server. */
 export async function openDraft(running: BrowserHandle, page: Page, draftId: string): Promise<void> {
   await page.goto(`${running.app.url}/drafts/${draftId}`);
-  // Generous: an emulated phone on a loaded 2-core machine takes a few seconds to hydrate.
-  await page.locator(".ProseMirror").waitFor({ timeout: 10_000 });
+  // Generous: an emulated phone on a loaded 2-core machine takes a few seconds to hydrate, and
+  // with every suite running at once the editor's bundle and first sync once took over 10 s.
+  await page.locator(".ProseMirror").waitFor({ timeout: 30_000 });
   await expect
     .poll(() => page.getByTestId("connection-state").getAttribute("data-state"), { timeout: 10_000 })
     .toBe("connected");
