@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Response as ExpressResponse } from "express";
 
 /**
@@ -27,7 +28,6 @@ type Flushable = ExpressResponse & { flush?: () => void };
 /** A batch is written once it holds this much, even if more is ready (a download's pace). */
 const BATCH_BYTES = 64 * 1024;
 const NEXT_TURN = Symbol("next turn");
-const nextTurn = () => new Promise<typeof NEXT_TURN>((resolve) => setImmediate(resolve, NEXT_TURN));
 
 /**
  * The chunks a body yields within one turn of the event loop leave as one write and one
@@ -63,7 +63,7 @@ async function writeBody(body: ReadableStream<Uint8Array>, res: Flushable): Prom
         size += result.value.byteLength;
         next = reader.read();
         if (size >= BATCH_BYTES) break;
-        const ready = await Promise.race([next, nextTurn()]);
+        const ready = await Promise.race([next, nextTurn(NEXT_TURN)]);
         if (ready === NEXT_TURN) break;
         result = ready;
       }

@@ -58,14 +58,13 @@ describe("Word's author and date of an imported change", () => {
     await ministry.getByTestId("confirm-reject").click();
     await expect.poll(() => ministry.getByTestId("suggestion-card").filter({ hasText: words }).count()).toBe(0);
 
+    const timelineEntry = () => ministry.getByTestId("timeline-suggestion").filter({ hasText: words });
     await expect
       .poll(async () => {
         await ministry.goto(`${running.app.url}/drafts/${draft.id}/timeline`);
-        const entry = ministry.getByTestId("timeline-suggestion").filter({ hasText: words });
-        return entry.getByTestId("timeline-from-word").allTextContents();
+        return timelineEntry().getByTestId("timeline-from-word").allTextContents();
       })
       .toEqual([expect.stringMatching(/^Word ֆայլից՝ Aram Petrosyan, .*2026/)]);
-    const entry = ministry.getByTestId("timeline-suggestion").filter({ hasText: words });
-    expect(await entry.textContent()).toContain(anahit.name);
+    expect(await timelineEntry().textContent()).toContain(anahit.name);
   });
 });

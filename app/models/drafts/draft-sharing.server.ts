@@ -11,6 +11,15 @@ const NOT_FOUND: SharingResult = { ok: false, errors: { form: "errors.notFound" 
 
 export type AccessLevel = "EDIT" | "SUGGEST" | "COMMENT";
 
+/** A draft's grants with the organization or person each reaches, oldest first. */
+export function listDraftGrants(draftId: string) {
+  return db().draftAccess.findMany({
+    where: { draftId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { organization: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
 export async function revokeSharing(user: CurrentUser, draftId: string, grantId: string): Promise<SharingResult> {
   const revoked = await revokeDraftAccess(user.id, draftId, grantId);
   return revoked ? { ok: true, message: "sharing.revoked" } : NOT_FOUND;

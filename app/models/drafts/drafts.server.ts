@@ -75,15 +75,6 @@ export function getDraft(id: string) {
   return db().draft.findUnique({ where: { id }, include: { ownerOrganization: true, access: true } });
 }
 
-/** A draft's grants with the organization or person each reaches, oldest first. */
-export function listDraftGrants(draftId: string) {
-  return db().draftAccess.findMany({
-    where: { draftId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { organization: true, user: { select: { id: true, name: true, email: true } } },
-  });
-}
-
 /** Creates a draft and its initial document (template, empty, or imported content). */
 /** `textLanguage` left out: the column's default (Armenian), as for seeds and tests. */
 export async function createDraft(
